@@ -1,0 +1,22 @@
+package com.avesa.cutover.workflows;
+
+/**
+ * Types of the non-retryable {@code ApplicationFailure}s: errors that retrying cannot fix. The
+ * name travels as the failure's type, so workflows and the CLI can tell them apart.
+ */
+public enum FailureType {
+  /** The identity behind a set of credentials is not the account the config names. */
+  ACCOUNT_MISMATCH,
+  /** The credentials were refused (access denied, invalid token, role cannot be assumed). */
+  ACCESS_DENIED,
+  /** A bucket, table or secret the config names does not exist. */
+  NOT_FOUND,
+  /** The config is wrong in a way only AWS could tell (e.g. an incompatible existing table). */
+  BAD_CONFIG,
+  /** Verification found differences between source and target. */
+  VERIFICATION_FAILED;
+
+  public String type() {
+    return name();
+  }
+}

@@ -1,0 +1,19 @@
+package com.avesa.cutover.workflows.migration;
+
+import com.avesa.cutover.workflows.config.CopyMode;
+
+/**
+ * One page (at most {@code pageSize} keys, never more than 1,000) of {@code fromBucket} under
+ * {@code prefix}, starting at {@code continuationToken} (null: the first page), compared with
+ * {@code toBucket}. {@code fromSide} is SOURCE except for REVERSE runs.
+ */
+public record BucketPageRequest(
+    Estate estate,
+    Side fromSide,
+    String fromBucket,
+    String toBucket,
+    String prefix,
+    String continuationToken,
+    int pageSize,
+    int concurrency,
+    CopyMode copyMode) {}

@@ -1,0 +1,23 @@
+package com.avesa.cutover.workflows.migration;
+
+/**
+ * What the {@code progress} query answers: where the run is and what it has done so far,
+ * including earlier runs of the same migration (continue-as-new).
+ *
+ * @param phase PREFLIGHT, ENSURE, COPY, VERIFY, DONE or FAILED
+ * @param step what is being worked on, e.g. {@code bucket data-storage-msp page 12}
+ */
+public record MigrationProgress(
+    Mode mode,
+    String phase,
+    String step,
+    long objects,
+    long bytes,
+    long objectsCopied,
+    long bytesCopied,
+    long items,
+    long itemsCopied,
+    int secretsCopied,
+    long pages,
+    int problems,
+    int runs) {}

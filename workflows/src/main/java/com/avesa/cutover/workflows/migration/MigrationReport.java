@@ -1,0 +1,36 @@
+package com.avesa.cutover.workflows.migration;
+
+import java.util.List;
+
+/**
+ * The result of a {@link DataMigrationWorkflow} run. A run that fails carries this report as the
+ * first detail of its {@code ApplicationFailure}, so {@code avesa result} can print it either way.
+ *
+ * @param status COMPLETED or FAILED
+ * @param verified true when verification ran and found no difference (PLAN never verifies)
+ * @param problems one line per difference or error, at most {@link #MAX_PROBLEMS}
+ * @param problemsOmitted how many further problems were found but not listed
+ * @param runs how many runs (continue-as-new generations) the migration took
+ */
+public record MigrationReport(
+    String workflowId,
+    Mode mode,
+    String status,
+    boolean verified,
+    List<BucketReport> buckets,
+    List<TableReport> tables,
+    SecretReport secrets,
+    List<String> problems,
+    long problemsOmitted,
+    int runs) {
+
+  public static final int MAX_PROBLEMS = 200;
+  public static final String COMPLETED = "COMPLETED";
+  public static final String FAILED = "FAILED";
+
+  public MigrationReport {
+    buckets = buckets == null ? List.of() : List.copyOf(buckets);
+    tables = tables == null ? List.of() : List.copyOf(tables);
+    problems = problems == null ? List.of() : List.copyOf(problems);
+  }
+}
