@@ -1,14 +1,301 @@
 package com.avesa.cutover.workflows.migration;
 
-/** Placeholder: replaced by the real implementation. */
+import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.config.BucketMapping;
+import com.avesa.cutover.workflows.config.DataConfig;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * Preflight, ensure the target, then tables, secrets and every (bucket, prefix) listing in
+ * parallel, page by page, each listing followed by its verification pass. When the history
+ * grows past the budget, listings stop at a page boundary and the run continues as new with the
+ * ledger's checkpoint.
+ */
 public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
+  static final int PAGE_SIZE = 1_000;
+  /** Far below Temporal's warning at 10,240 events, leaving room for the pages still in flight. */
+  static final int DEFAULT_HISTORY_BUDGET = 4_000;
+
+  private static final Logger log = Workflow.getLogger(DataMigrationWorkflowImpl.class);
+
+  // Transient errors (throttling, resets, a killed worker) are retried; ten attempts with backoff
+  // up to a minute cover a long outage, after which a person should look at the failure.
+  private final RetryOptions retry = RetryOptions.newBuilder()
+      .setInitialInterval(Duration.ofSeconds(1))
+      .setBackoffCoefficient(2)
+      .setMaximumInterval(Duration.ofMinutes(1))
+      .setMaximumAttempts(10)
+      .setDoNotRetry(nonRetryableTypes())
+      .build();
+
+  private final AccountActivities accounts = Workflow.newActivityStub(AccountActivities.class,
+      ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).setRetryOptions(retry).build());
+
+  private final BucketActivities buckets = Workflow.newActivityStub(BucketActivities.class,
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofHours(2))
+          .setHeartbeatTimeout(Duration.ofSeconds(20))
+          .setRetryOptions(retry)
+          .build());
+
+  private final TableActivities tables = Workflow.newActivityStub(TableActivities.class,
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofHours(6))
+          .setHeartbeatTimeout(Duration.ofSeconds(20))
+          .setRetryOptions(retry)
+          .build());
+
+  private final SecretActivities secrets = Workflow.newActivityStub(SecretActivities.class,
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofHours(1))
+          .setHeartbeatTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(retry)
+          .build());
+
+  private MigrationLedger ledger;
+  private MigrationInput input;
+
   @Override
   public MigrationReport migrate(MigrationInput input) {
-    throw new UnsupportedOperationException("not yet");
+    this.input = input;
+    this.ledger = new MigrationLedger(input.config(), input.mode(), input.checkpoint());
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    try {
+      if (!ledger.ensured()) {
+        verifyAccess();
+        if (input.mode().writes()) {
+          ensureTargets();
+        }
+        ledger.markEnsured();
+      }
+      List<Promise<Void>> work = new ArrayList<>();
+      if (!ledger.tablesDone()) {
+        work.add(Async.procedure(this::migrateTables));
+      }
+      if (!ledger.secretsDone()) {
+        work.add(Async.procedure(this::migrateSecrets));
+      }
+      for (int i = 0; i < ledger.cursorCount(); i++) {
+        int cursor = i;
+        work.add(Async.procedure(() -> migrateListing(cursor)));
+      }
+      Promise.allOf(work).get();
+      if (!ledger.allCursorsDone()) {
+        ledger.at(ledger.phase(), "continuing as new");
+        log.info("history at {} events: continuing as new", Workflow.getInfo().getHistoryLength());
+        Workflow.continueAsNew(new MigrationInput(input.config(), input.mode(), ledger.checkpoint(),
+            input.historyBudget()));
+      }
+    } catch (ActivityFailure failure) {
+      throw fail(workflowId, failure);
+    }
+    if (input.mode().writes() && ledger.hasProblems()) {
+      ledger.at("FAILED", "verification found differences");
+      MigrationReport report = ledger.report(workflowId, MigrationReport.FAILED, false);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "verification failed: " + (report.problems().size() + report.problemsOmitted())
+              + " difference(s); first: " + report.problems().get(0),
+          FailureType.VERIFICATION_FAILED.type(), report);
+    }
+    ledger.at("DONE", "");
+    publishDetails();
+    return ledger.report(workflowId, MigrationReport.COMPLETED, input.mode().writes());
   }
 
   @Override
   public MigrationProgress progress() {
-    return null;
+    return ledger == null ? null : ledger.progress();
+  }
+
+  private void verifyAccess() {
+    ledger.at("PREFLIGHT", "checking both accounts");
+    DataConfig data = input.config().data();
+    boolean forward = input.mode() != Mode.REVERSE;
+    accounts.verifyAccess(new PreflightRequest(input.config().estate(),
+        forward ? data.buckets().stream().map(BucketMapping::source).toList() : List.of(),
+        forward ? data.tables().stream().map(t -> t.source()).toList() : List.of()));
+  }
+
+  private void ensureTargets() {
+    ledger.at("ENSURE", "target buckets and tables");
+    Estate estate = input.config().estate();
+    Side to = toSide();
+    List<Promise<Void>> ensured = new ArrayList<>();
+    for (BucketMapping b : input.config().data().buckets()) {
+      ensured.add(Async.procedure(buckets::ensureTargetBucket, new EnsureBucketRequest(estate, to, toName(b))));
+    }
+    input.config().data().tables().forEach(t -> ensured.add(Async.procedure(tables::ensureTargetTable,
+        new EnsureTableRequest(estate, to, fromName(t.source(), t.target()), toName(t.source(), t.target())))));
+    Promise.allOf(ensured).get();
+  }
+
+  private void migrateListing(int i) {
+    while (ledger.cursor(i).stage() != BucketCursor.Stage.DONE && !historyBudgetSpent()) {
+      BucketCursor c = ledger.cursor(i);
+      BucketMapping mapping = input.config().data().buckets().get(c.bucket());
+      BucketPageRequest request = new BucketPageRequest(input.config().estate(), fromSide(),
+          fromName(mapping.source(), mapping.target()), toName(mapping), c.prefix(), c.token(), PAGE_SIZE,
+          input.config().data().concurrency(), input.config().data().copyMode());
+      if (c.stage() == BucketCursor.Stage.COPY) {
+        ledger.at(input.mode().writes() ? "COPY" : "PLAN", describe(request, c));
+        ledger.recordListedPage(i, input.mode().writes() ? buckets.copyPage(request) : buckets.planPage(request));
+      } else {
+        ledger.at("VERIFY", describe(request, c));
+        ledger.recordVerifiedPage(i, buckets.verifyPage(request));
+      }
+      publishDetails();
+    }
+  }
+
+  private void migrateTables() {
+    MigrationConfig config = input.config();
+    List<Promise<TableReport>> reports = new ArrayList<>();
+    config.data().tables().forEach(t -> reports.add(Async.function(() ->
+        migrateTable(fromName(t.source(), t.target()), toName(t.source(), t.target())))));
+    for (Promise<TableReport> report : reports) {
+      TableReport table = report.get();
+      ledger.recordTable(table);
+      if (input.mode().writes() && !(table.items() == table.targetItems()
+          && table.sourceDigest().equals(table.targetDigest()))) {
+        ledger.addProblem("table " + table.source() + " → " + table.target() + ": source has " + table.items()
+            + " items (digest " + table.sourceDigest().substring(0, 12) + "…), target has " + table.targetItems()
+            + " (digest " + table.targetDigest().substring(0, 12) + "…)");
+      }
+    }
+  }
+
+  private TableReport migrateTable(String from, String to) {
+    DataConfig data = input.config().data();
+    Estate estate = input.config().estate();
+    int segments = data.tableSegments();
+    List<Promise<SegmentResult>> scanned = new ArrayList<>();
+    for (int s = 0; s < segments; s++) {
+      SegmentRequest request = new SegmentRequest(estate, fromSide(), from, to, s, segments, data.concurrency());
+      scanned.add(input.mode().writes()
+          ? Async.function(tables::copySegment, request)
+          : Async.function(tables::digestSegment, request));
+    }
+    SegmentTotals source = SegmentTotals.of(scanned);
+    if (!input.mode().writes()) {
+      return new TableReport(from, to, source.items, 0, 0, source.digest, TableDigest.EMPTY);
+    }
+    List<Promise<SegmentResult>> verified = new ArrayList<>();
+    for (int s = 0; s < segments; s++) {
+      verified.add(Async.function(tables::digestSegment,
+          new SegmentRequest(estate, toSide(), to, from, s, segments, data.concurrency())));
+    }
+    SegmentTotals target = SegmentTotals.of(verified);
+    return new TableReport(from, to, source.items, source.copied, target.items, source.digest, target.digest);
+  }
+
+  private void migrateSecrets() {
+    SecretsRequest request = new SecretsRequest(input.config().estate(), fromSide(), input.config().data().secrets());
+    if (request.filter().include().isEmpty()) {
+      ledger.recordSecrets(new SecretReport(List.of(), 0, 0, 0, List.of()), List.of());
+      return;
+    }
+    if (!input.mode().writes()) {
+      SecretsResult plan = secrets.planSecrets(request);
+      ledger.recordSecrets(report(request, plan, 0), plan.problems());
+      return;
+    }
+    SecretsResult copied = secrets.copySecrets(request);
+    SecretsResult verified = secrets.verifySecrets(request);
+    List<String> problems = new ArrayList<>(copied.problems());
+    problems.addAll(verified.problems());
+    ledger.recordSecrets(report(request, copied, copied.copied()), problems);
+  }
+
+  private static SecretReport report(SecretsRequest request, SecretsResult result, int copied) {
+    return new SecretReport(request.filter().include(), result.matched(), result.toCopy(), copied, result.names());
+  }
+
+  private boolean historyBudgetSpent() {
+    int budget = input.historyBudget() > 0 ? input.historyBudget() : DEFAULT_HISTORY_BUDGET;
+    return Workflow.getInfo().getHistoryLength() >= budget || Workflow.getInfo().isContinueAsNewSuggested();
+  }
+
+  private ApplicationFailure fail(String workflowId, ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    String message = cause instanceof ApplicationFailure app ? app.getOriginalMessage()
+        : cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : String.valueOf(cause);
+    String type = cause instanceof ApplicationFailure app ? app.getType() : "ACTIVITY_FAILED";
+    String where = ledger.phase().toLowerCase() + (ledger.step().isEmpty() ? "" : " (" + ledger.step() + ")");
+    ledger.addProblem(where + ": " + message);
+    ledger.at("FAILED", message);
+    publishDetails();
+    return ApplicationFailure.newNonRetryableFailureWithCause(message, type, failure,
+        ledger.report(workflowId, MigrationReport.FAILED, false));
+  }
+
+  private void publishDetails() {
+    MigrationProgress p = ledger.progress();
+    Workflow.setCurrentDetails(String.format(
+        "**%s %s** — phase %s%n%n%s%n%nobjects %,d (%,d bytes), copied %,d; items %,d, copied %,d; secrets copied %d;"
+            + " pages %,d; problems %d; run %d",
+        input.mode(), input.config().name(), p.phase(), p.step(), p.objects(), p.bytes(), p.objectsCopied(),
+        p.items(), p.itemsCopied(), p.secretsCopied(), p.pages(), p.problems(), p.runs()));
+  }
+
+  private String describe(BucketPageRequest request, BucketCursor c) {
+    return "bucket " + request.fromBucket() + (c.prefix().isEmpty() ? "" : " prefix " + c.prefix())
+        + " page " + (c.pages() + 1);
+  }
+
+  private Side fromSide() {
+    return input.mode() == Mode.REVERSE ? Side.TARGET : Side.SOURCE;
+  }
+
+  private Side toSide() {
+    return input.mode() == Mode.REVERSE ? Side.SOURCE : Side.TARGET;
+  }
+
+  private String fromName(String source, String target) {
+    return input.mode() == Mode.REVERSE ? target : source;
+  }
+
+  private String toName(String source, String target) {
+    return input.mode() == Mode.REVERSE ? source : target;
+  }
+
+  private String toName(BucketMapping b) {
+    return toName(b.source(), b.target());
+  }
+
+  private static String[] nonRetryableTypes() {
+    FailureType[] types = FailureType.values();
+    String[] names = new String[types.length];
+    for (int i = 0; i < types.length; i++) {
+      names[i] = types[i].type();
+    }
+    return names;
+  }
+
+  /** Items, copies and the combined digest of a table's segments. */
+  private record SegmentTotals(long items, long copied, String digest) {
+    static SegmentTotals of(List<Promise<SegmentResult>> segments) {
+      long items = 0;
+      long copied = 0;
+      String digest = TableDigest.EMPTY;
+      for (Promise<SegmentResult> p : segments) {
+        SegmentResult r = p.get();
+        items += r.items();
+        copied += r.copied();
+        digest = TableDigest.add(digest, r.digest());
+      }
+      return new SegmentTotals(items, copied, digest);
+    }
   }
 }

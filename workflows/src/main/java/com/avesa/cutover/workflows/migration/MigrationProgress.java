@@ -14,7 +14,6 @@ public record MigrationProgress(
     long objects,
     long bytes,
     long objectsCopied,
-    long bytesCopied,
     long items,
     long itemsCopied,
     int secretsCopied,

@@ -1,0 +1,213 @@
+package com.avesa.cutover.workflows.migration;
+
+import com.avesa.cutover.workflows.config.BucketMapping;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bookkeeping of one migration across its runs: bucket cursors and totals, finished table
+ * and secret reports, and the problems found. Small by construction (counters, cursors, at most
+ * {@link MigrationReport#MAX_PROBLEMS} problem lines), so it fits in a continue-as-new input.
+ * Used from workflow threads only; Temporal runs them one at a time.
+ */
+final class MigrationLedger {
+  private final MigrationConfig config;
+  private final Mode mode;
+  private final int runs;
+  private final BucketCursor[] cursors;
+  private final List<TableReport> tables;
+  private final List<String> problems;
+  private SecretReport secrets;
+  private long problemsOmitted;
+  private boolean ensured;
+  private String phase = "PREFLIGHT";
+  private String step = "";
+
+  MigrationLedger(MigrationConfig config, Mode mode, Checkpoint checkpoint) {
+    this.config = config;
+    this.mode = mode;
+    if (checkpoint == null) {
+      this.runs = 1;
+      this.cursors = initialCursors(config);
+      this.tables = new ArrayList<>();
+      this.problems = new ArrayList<>();
+    } else {
+      this.runs = checkpoint.runs() + 1;
+      this.cursors = checkpoint.cursors().toArray(new BucketCursor[0]);
+      this.tables = new ArrayList<>(checkpoint.tables());
+      this.problems = new ArrayList<>(checkpoint.problems());
+      this.secrets = checkpoint.secrets();
+      this.problemsOmitted = checkpoint.problemsOmitted();
+      this.ensured = checkpoint.ensured();
+    }
+  }
+
+  private static BucketCursor[] initialCursors(MigrationConfig config) {
+    List<BucketCursor> list = new ArrayList<>();
+    List<BucketMapping> buckets = config.data().buckets();
+    for (int i = 0; i < buckets.size(); i++) {
+      for (String prefix : buckets.get(i).listedPrefixes()) {
+        list.add(BucketCursor.start(i, prefix));
+      }
+    }
+    return list.toArray(new BucketCursor[0]);
+  }
+
+  int cursorCount() {
+    return cursors.length;
+  }
+
+  BucketCursor cursor(int i) {
+    return cursors[i];
+  }
+
+  boolean allCursorsDone() {
+    for (BucketCursor c : cursors) {
+      if (c.stage() != BucketCursor.Stage.DONE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Adds a listing page (plan or copy) to cursor {@code i} and moves it on. */
+  void recordListedPage(int i, BucketPage page) {
+    BucketCursor c = cursors[i];
+    Map<String, TenantTally> tenants = new HashMap<>(c.tenants());
+    page.tenants().forEach((tenant, tally) -> tenants.merge(tenant, tally, TenantTally::plus));
+    boolean last = page.nextToken() == null;
+    BucketCursor.Stage next = !last ? BucketCursor.Stage.COPY
+        : mode.writes() ? BucketCursor.Stage.VERIFY : BucketCursor.Stage.DONE;
+    cursors[i] = new BucketCursor(c.bucket(), c.prefix(), next, last ? null : page.nextToken(),
+        c.pages() + 1, c.objects() + page.objects(), c.bytes() + page.bytes(), c.toCopy() + page.toCopy(),
+        c.copied() + page.copied(), c.skipped() + page.skipped(), c.failed() + page.failed(),
+        c.verifiedObjects(), tenants);
+    addProblems(page.problems());
+  }
+
+  /** Adds a verification page to cursor {@code i} and moves it on. */
+  void recordVerifiedPage(int i, BucketPage page) {
+    BucketCursor c = cursors[i];
+    boolean last = page.nextToken() == null;
+    cursors[i] = new BucketCursor(c.bucket(), c.prefix(),
+        last ? BucketCursor.Stage.DONE : BucketCursor.Stage.VERIFY, last ? null : page.nextToken(),
+        c.pages() + 1, c.objects(), c.bytes(), c.toCopy(), c.copied(), c.skipped(), c.failed(),
+        c.verifiedObjects() + page.objects() - page.failed(), c.tenants());
+    if (page.failed() > 0 && page.problems().isEmpty()) {
+      addProblem(page.failed() + " object(s) differ in " + config.data().buckets().get(c.bucket()).target()
+          + " (page after " + c.token() + ")");
+    }
+    addProblems(page.problems());
+  }
+
+  boolean tablesDone() {
+    return tables.size() == config.data().tables().size() && (!tables.isEmpty() || config.data().tables().isEmpty());
+  }
+
+  void recordTable(TableReport report) {
+    tables.add(report);
+  }
+
+  boolean secretsDone() {
+    return secrets != null;
+  }
+
+  void recordSecrets(SecretReport report, List<String> secretProblems) {
+    this.secrets = report;
+    addProblems(secretProblems);
+  }
+
+  boolean ensured() {
+    return ensured;
+  }
+
+  void markEnsured() {
+    ensured = true;
+  }
+
+  void addProblems(List<String> lines) {
+    lines.forEach(this::addProblem);
+  }
+
+  void addProblem(String line) {
+    if (problems.size() < MigrationReport.MAX_PROBLEMS) {
+      problems.add(line);
+    } else {
+      problemsOmitted++;
+    }
+  }
+
+  boolean hasProblems() {
+    return !problems.isEmpty() || problemsOmitted > 0;
+  }
+
+  void at(String phase, String step) {
+    this.phase = phase;
+    this.step = step;
+  }
+
+  String phase() {
+    return phase;
+  }
+
+  String step() {
+    return step;
+  }
+
+  Checkpoint checkpoint() {
+    return new Checkpoint(runs, ensured, List.of(cursors), tables, secrets, problems, problemsOmitted);
+  }
+
+  MigrationReport report(String workflowId, String status, boolean verified) {
+    return new MigrationReport(workflowId, mode, status, verified, bucketReports(), List.copyOf(tables),
+        secrets == null ? new SecretReport(config.data().secrets().include(), 0, 0, 0, List.of()) : secrets,
+        problems, problemsOmitted, runs);
+  }
+
+  List<BucketReport> bucketReports() {
+    List<BucketMapping> buckets = config.data().buckets();
+    List<BucketReport> reports = new ArrayList<>();
+    for (int b = 0; b < buckets.size(); b++) {
+      long objects = 0, bytes = 0, toCopy = 0, copied = 0, skipped = 0, failed = 0, verified = 0;
+      Map<String, TenantTally> tenants = new LinkedHashMap<>();
+      for (BucketCursor c : cursors) {
+        if (c.bucket() != b) {
+          continue;
+        }
+        objects += c.objects();
+        bytes += c.bytes();
+        toCopy += c.toCopy();
+        copied += c.copied();
+        skipped += c.skipped();
+        failed += c.failed();
+        verified += c.verifiedObjects();
+        c.tenants().forEach((tenant, tally) -> tenants.merge(tenant, tally, TenantTally::plus));
+      }
+      BucketMapping m = buckets.get(b);
+      reports.add(new BucketReport(m.source(), m.target(), objects, bytes, toCopy, copied, skipped, failed,
+          verified, tenants));
+    }
+    return reports;
+  }
+
+  MigrationProgress progress() {
+    long objects = 0, bytes = 0, copied = 0, pages = 0;
+    for (BucketCursor c : cursors) {
+      objects += c.objects();
+      bytes += c.bytes();
+      copied += c.copied();
+      pages += c.pages();
+    }
+    long items = 0, itemsCopied = 0;
+    for (TableReport t : tables) {
+      items += t.items();
+      itemsCopied += t.copied();
+    }
+    return new MigrationProgress(mode, phase, step, objects, bytes, copied, items, itemsCopied,
+        secrets == null ? 0 : secrets.copied(), pages, problems.size() + (int) problemsOmitted, runs);
+  }
+}

@@ -1,0 +1,62 @@
+package com.avesa.cutover.workflows.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Determinism: the workflow code must replay histories it produced, including the one recorded
+ * when this version shipped (src/test/resources/histories). Re-record it deliberately with
+ * {@code -Davesa.recordHistory=<path>} only when an incompatible change is versioned.
+ */
+class DataMigrationReplayTest {
+  private static final String RECORDED = "/histories/data-migration-copy.json";
+
+  @RegisterExtension
+  static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class)
+      .setDoNotStart(true)
+      .build();
+
+  @Test
+  void replaysTheHistoryOfAFreshCopyRun(TestWorkflowEnvironment env, Worker worker) throws Exception {
+    worker.registerActivitiesImplementations(new MigrationFixtures().answering(3).activities());
+    env.start();
+    DataMigrationWorkflow workflow = env.getWorkflowClient().newWorkflowStub(DataMigrationWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("replay-copy").build());
+    MigrationReport report = workflow.migrate(MigrationInput.of(MigrationFixtures.config(List.of("raw/")), Mode.COPY));
+    assertThat(report.verified()).isTrue();
+
+    WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory("replay-copy");
+    assertThat(history.getEvents()).hasSizeGreaterThan(20);
+    WorkflowReplayer.replayWorkflowExecution(history, DataMigrationWorkflowImpl.class);
+
+    String record = System.getProperty("avesa.recordHistory");
+    if (record != null) {
+      Files.writeString(Path.of(record), history.toJson(true));
+    }
+  }
+
+  @Test
+  void replaysTheRecordedHistory() throws Exception {
+    String json;
+    try (InputStream in = getClass().getResourceAsStream(RECORDED)) {
+      assertThat(in).as("recorded history " + RECORDED).isNotNull();
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    WorkflowReplayer.replayWorkflowExecution(json, DataMigrationWorkflowImpl.class);
+  }
+
+}

@@ -1,0 +1,218 @@
+package com.avesa.cutover.workflows.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class DataMigrationWorkflowTest {
+
+  @RegisterExtension
+  static final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class)
+      .setDoNotStart(true)
+      .build();
+
+  private static DataMigrationWorkflow start(TestWorkflowEnvironment env, Worker worker, MigrationFixtures fx) {
+    worker.registerActivitiesImplementations(fx.activities());
+    env.start();
+    return env.getWorkflowClient().newWorkflowStub(DataMigrationWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("migration-test").build());
+  }
+
+  @Test
+  void copiesEveryPageThenVerifiesEveryPage(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(3);
+    MigrationReport report = start(env, worker, fx).migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.COPY));
+
+    assertThat(report.status()).isEqualTo(MigrationReport.COMPLETED);
+    assertThat(report.verified()).isTrue();
+    BucketReport bucket = report.buckets().get(0);
+    assertThat(bucket.objects()).isEqualTo(30);
+    assertThat(bucket.bytes()).isEqualTo(3_000);
+    assertThat(bucket.copied()).isEqualTo(12);
+    assertThat(bucket.skipped()).isEqualTo(18);
+    assertThat(bucket.verifiedObjects()).isEqualTo(30);
+    assertThat(bucket.tenants()).containsEntry("acme", new TenantTally(30, 3_000));
+    verify(fx.buckets, times(3)).copyPage(any());
+    verify(fx.buckets, times(3)).verifyPage(any());
+    verify(fx.buckets).copyPage(argThat(r -> r.continuationToken() == null && r.pageSize() <= 1_000));
+    verify(fx.buckets).copyPage(argThat(r -> "p2".equals(r.continuationToken())));
+    verify(fx.buckets).ensureTargetBucket(argThat(r -> r.bucket().equals(MigrationFixtures.TARGET_BUCKET)));
+    assertThat(report.tables()).singleElement().satisfies(t -> {
+      assertThat(t.items()).isEqualTo(10);
+      assertThat(t.targetItems()).isEqualTo(10);
+      assertThat(t.sourceDigest()).isEqualTo(t.targetDigest());
+    });
+    assertThat(report.secrets().names()).containsExactly("tenant/acme/prod", "tenant/globex/prod");
+  }
+
+  @Test
+  void eachConfiguredPrefixIsListedSeparately(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(2);
+    MigrationReport report = start(env, worker, fx)
+        .migrate(MigrationInput.of(MigrationFixtures.config(List.of("raw/", "canonical/")), Mode.SYNC));
+
+    assertThat(report.buckets().get(0).objects()).isEqualTo(40);
+    verify(fx.buckets, times(2)).copyPage(argThat(r -> r.prefix().equals("raw/")));
+    verify(fx.buckets, times(2)).copyPage(argThat(r -> r.prefix().equals("canonical/")));
+  }
+
+  @Test
+  void planNeverCallsAWritingActivity(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(2);
+    MigrationReport report = start(env, worker, fx).migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.PLAN));
+
+    assertThat(report.mode()).isEqualTo(Mode.PLAN);
+    assertThat(report.verified()).isFalse();
+    assertThat(report.buckets().get(0).toCopy()).isEqualTo(20);
+    assertThat(report.tables().get(0).items()).isEqualTo(10);
+    assertThat(report.secrets().matched()).isEqualTo(2);
+    verify(fx.buckets, times(2)).planPage(any());
+    verify(fx.buckets, never()).copyPage(any());
+    verify(fx.buckets, never()).ensureTargetBucket(any());
+    verify(fx.tables, never()).ensureTargetTable(any());
+    verify(fx.tables, never()).copySegment(any());
+    verify(fx.secrets, never()).copySecrets(any());
+    verify(fx.tables, atLeastOnce()).digestSegment(argThat(r -> r.fromSide() == Side.SOURCE));
+  }
+
+  @Test
+  void objectDifferenceFailsTheRunWithTheReport(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    doReturn(new BucketPage(null, 10, 1_000, 0, 0, 0, 1, Map.of(),
+        List.of("data-storage-msp-prod/raw/acme/x.parquet: SHA-256 differs"))).when(fx.buckets).verifyPage(any());
+    DataMigrationWorkflow workflow = start(env, worker, fx);
+
+    assertThatThrownBy(() -> workflow.migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.COPY)))
+        .isInstanceOfSatisfying(WorkflowFailedException.class, e -> {
+          ApplicationFailure failure = (ApplicationFailure) e.getCause();
+          assertThat(failure.getType()).isEqualTo(FailureType.VERIFICATION_FAILED.type());
+          MigrationReport report = failure.getDetails().get(0, MigrationReport.class);
+          assertThat(report.status()).isEqualTo(MigrationReport.FAILED);
+          assertThat(report.verified()).isFalse();
+          assertThat(report.problems()).containsExactly("data-storage-msp-prod/raw/acme/x.parquet: SHA-256 differs");
+          assertThat(report.buckets().get(0).verifiedObjects()).isEqualTo(9);
+        });
+  }
+
+  @Test
+  void tableDigestMismatchFailsVerification(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    doAnswer(i -> new SegmentResult(((SegmentRequest) i.getArgument(0)).segment(), 5, 0, "f".repeat(64)))
+        .when(fx.tables).digestSegment(argThat(r -> r != null && r.fromSide() == Side.TARGET));
+    DataMigrationWorkflow workflow = start(env, worker, fx);
+
+    assertThatThrownBy(() -> workflow.migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.COPY)))
+        .isInstanceOfSatisfying(WorkflowFailedException.class, e -> {
+          MigrationReport report = ((ApplicationFailure) e.getCause()).getDetails().get(0, MigrationReport.class);
+          assertThat(report.problems()).singleElement().asString()
+              .contains("TenantServices-prod").contains("TenantServices");
+        });
+  }
+
+  @Test
+  void accountMismatchStopsTheRunBeforeAnythingIsWritten(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    when(fx.accounts.verifyAccess(any())).thenThrow(ApplicationFailure.newNonRetryableFailure(
+        "target account mismatch: the config says 987654321098 but the credentials act as 111122223333",
+        FailureType.ACCOUNT_MISMATCH.type()));
+    DataMigrationWorkflow workflow = start(env, worker, fx);
+
+    assertThatThrownBy(() -> workflow.migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.COPY)))
+        .isInstanceOfSatisfying(WorkflowFailedException.class, e -> {
+          ApplicationFailure failure = (ApplicationFailure) e.getCause();
+          assertThat(failure.getType()).isEqualTo(FailureType.ACCOUNT_MISMATCH.type());
+          assertThat(failure.getOriginalMessage()).contains("987654321098").contains("111122223333");
+          MigrationReport report = failure.getDetails().get(0, MigrationReport.class);
+          assertThat(report.problems()).singleElement().asString().contains("111122223333");
+        });
+    verify(fx.accounts, times(1)).verifyAccess(any());
+    verify(fx.buckets, never()).ensureTargetBucket(any());
+    verify(fx.buckets, never()).copyPage(any());
+    verify(fx.tables, never()).ensureTargetTable(any());
+    verify(fx.secrets, never()).copySecrets(any());
+  }
+
+  @Test
+  void aPageThatFailsIsRetriedFromItsOwnTokenAndCountedOnce(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(3);
+    doAnswer(i -> MigrationFixtures.page(i.getArgument(0), 3, 4, 4, 6, 0))
+        .doThrow(new IllegalStateException("connection reset"))
+        .doAnswer(i -> MigrationFixtures.page(i.getArgument(0), 3, 4, 4, 6, 0))
+        .when(fx.buckets).copyPage(any());
+    MigrationReport report = start(env, worker, fx).migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.COPY));
+
+    assertThat(report.buckets().get(0).objects()).isEqualTo(30);
+    assertThat(report.buckets().get(0).copied()).isEqualTo(12);
+    verify(fx.buckets, times(2)).copyPage(argThat(r -> "p1".equals(r.continuationToken())));
+    verify(fx.buckets, times(1)).copyPage(argThat(r -> r.continuationToken() == null));
+  }
+
+  @Test
+  void continuesAsNewWithinItsHistoryBudgetAndLosesNoCount(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(25);
+    MigrationInput input = new MigrationInput(MigrationFixtures.config(List.of()), Mode.COPY, null, 40);
+    MigrationReport report = start(env, worker, fx).migrate(input);
+
+    assertThat(report.runs()).isGreaterThan(2);
+    assertThat(report.buckets().get(0).objects()).isEqualTo(250);
+    assertThat(report.buckets().get(0).verifiedObjects()).isEqualTo(250);
+    verify(fx.buckets, times(25)).copyPage(any());
+    verify(fx.buckets, times(25)).verifyPage(any());
+    verify(fx.accounts, times(1)).verifyAccess(any());
+    verify(fx.tables, times(2)).copySegment(any());
+    verify(fx.secrets, times(1)).copySecrets(any());
+  }
+
+  @Test
+  void reverseCopiesFromTheTargetAccountBackToTheSource(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    MigrationReport report = start(env, worker, fx)
+        .migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.REVERSE));
+
+    assertThat(report.verified()).isTrue();
+    verify(fx.buckets).copyPage(argThat(r -> r.fromSide() == Side.TARGET
+        && r.fromBucket().equals(MigrationFixtures.TARGET_BUCKET) && r.toBucket().equals(MigrationFixtures.SOURCE_BUCKET)));
+    verify(fx.buckets).ensureTargetBucket(argThat(r -> r.side() == Side.SOURCE
+        && r.bucket().equals(MigrationFixtures.SOURCE_BUCKET)));
+    verify(fx.tables, times(2)).copySegment(argThat(r -> r.fromSide() == Side.TARGET && r.from().equals("TenantServices")));
+  }
+
+  @Test
+  void progressQueryReportsTheFinishedRun(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(2);
+    DataMigrationWorkflow workflow = start(env, worker, fx);
+    WorkflowClient.start(workflow::migrate, MigrationInput.of(MigrationFixtures.config(List.of()), Mode.COPY));
+    env.getWorkflowClient().newUntypedWorkflowStub("migration-test").getResult(MigrationReport.class);
+
+    MigrationProgress progress = workflow.progress();
+    assertThat(progress.phase()).isEqualTo("DONE");
+    assertThat(progress.objects()).isEqualTo(20);
+    assertThat(progress.objectsCopied()).isEqualTo(8);
+    assertThat(progress.items()).isEqualTo(10);
+    assertThat(progress.secretsCopied()).isEqualTo(2);
+    assertThat(TaskQueues.AVESA_CUTOVER).isEqualTo("avesa-cutover");
+  }
+}

@@ -1,0 +1,80 @@
+package com.avesa.cutover.workflows.migration;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
+import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.config.BucketMapping;
+import com.avesa.cutover.workflows.config.CopyMode;
+import com.avesa.cutover.workflows.config.DataConfig;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.config.SecretFilter;
+import com.avesa.cutover.workflows.config.TableMapping;
+import java.util.List;
+import java.util.Map;
+
+/** Configs and mocked activities whose answers depend on their input, for workflow-logic tests. */
+final class MigrationFixtures {
+  static final String SOURCE_BUCKET = "data-storage-msp";
+  static final String TARGET_BUCKET = "data-storage-msp-prod";
+
+  final AccountActivities accounts = mock(AccountActivities.class, withSettings().withoutAnnotations());
+  final BucketActivities buckets = mock(BucketActivities.class, withSettings().withoutAnnotations());
+  final TableActivities tables = mock(TableActivities.class, withSettings().withoutAnnotations());
+  final SecretActivities secrets = mock(SecretActivities.class, withSettings().withoutAnnotations());
+
+  static MigrationConfig config(List<String> prefixes) {
+    return new MigrationConfig("avesa-test", "us-east-1", "http://127.0.0.1:5000",
+        new AccountConfig("123456789012", null, null, null),
+        new AccountConfig("987654321098", null, "arn:aws:iam::987654321098:role/AVESADeploymentRole", "ext-id"),
+        new DataConfig(List.of(new BucketMapping(SOURCE_BUCKET, TARGET_BUCKET, prefixes)),
+            List.of(new TableMapping("TenantServices-prod", "TenantServices")),
+            new SecretFilter(List.of("tenant/*/prod")), 8, CopyMode.AUTO, 2));
+  }
+
+  /**
+   * Every listing has {@code pages} pages of 10 objects of 100 bytes, tenant "acme"; copies copy
+   * 4 and skip 6 per page; verification finds everything equal. Tables have 5 items per segment
+   * with the same digest on both sides; two secrets, both copied and verified.
+   */
+  MigrationFixtures answering(int pages) {
+    lenient().when(accounts.verifyAccess(any())).thenReturn(
+        new AccountCheck("123456789012", "arn:src", "987654321098", "arn:dst"));
+    lenient().when(buckets.planPage(any())).thenAnswer(i -> page(i.getArgument(0), pages, 10, 0, 0, 0));
+    lenient().when(buckets.copyPage(any())).thenAnswer(i -> page(i.getArgument(0), pages, 4, 4, 6, 0));
+    lenient().when(buckets.verifyPage(any())).thenAnswer(i -> page(i.getArgument(0), pages, 0, 0, 0, 0));
+    lenient().when(tables.copySegment(any())).thenAnswer(i -> segment(i.getArgument(0), 5, 5));
+    lenient().when(tables.digestSegment(any())).thenAnswer(i -> segment(i.getArgument(0), 5, 0));
+    SecretsResult two = new SecretsResult(2, 2, 2, List.of("tenant/acme/prod", "tenant/globex/prod"), List.of());
+    lenient().when(secrets.planSecrets(any())).thenReturn(
+        new SecretsResult(2, 2, 0, List.of("tenant/acme/prod", "tenant/globex/prod"), List.of()));
+    lenient().when(secrets.copySecrets(any())).thenReturn(two);
+    lenient().when(secrets.verifySecrets(any())).thenReturn(
+        new SecretsResult(2, 0, 0, List.of("tenant/acme/prod", "tenant/globex/prod"), List.of()));
+    return this;
+  }
+
+  /** The page after {@code request.continuationToken()}: tokens run p1 … p(pages-1), then null. */
+  static BucketPage page(BucketPageRequest request, int pages, long toCopy, long copied, long skipped, long failed) {
+    int index = request.continuationToken() == null ? 0
+        : Integer.parseInt(request.continuationToken().substring(request.prefix().length() + 1));
+    String next = index + 1 < pages ? request.prefix() + "p" + (index + 1) : null;
+    return new BucketPage(next, 10, 1_000, toCopy, copied, skipped, failed,
+        Map.of("acme", new TenantTally(10, 1_000)), List.of());
+  }
+
+  static SegmentResult segment(SegmentRequest request, long items, long copied) {
+    return new SegmentResult(request.segment(), items, copied, digestOf(request.segment()));
+  }
+
+  static String digestOf(int segment) {
+    String hex = Integer.toHexString(segment + 1);
+    return "0".repeat(64 - hex.length()) + hex;
+  }
+
+  Object[] activities() {
+    return new Object[] {accounts, buckets, tables, secrets};
+  }
+}
