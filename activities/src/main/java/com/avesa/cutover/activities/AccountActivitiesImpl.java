@@ -1,0 +1,77 @@
+package com.avesa.cutover.activities;
+
+import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.migration.AccountActivities;
+import com.avesa.cutover.workflows.migration.AccountCheck;
+import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.migration.PreflightRequest;
+import com.avesa.cutover.workflows.migration.Side;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+
+/** Preflight on the AWS SDK v2: identities, then the source buckets and tables. Read-only. */
+public class AccountActivitiesImpl implements AccountActivities {
+  private final AwsClients clients;
+
+  public AccountActivitiesImpl(AwsClients clients) {
+    this.clients = clients;
+  }
+
+  @Override
+  public AccountCheck verifyAccess(PreflightRequest request) {
+    Estate estate = request.estate();
+    GetCallerIdentityResponse source = identity(estate, Side.SOURCE);
+    GetCallerIdentityResponse target = identity(estate, Side.TARGET);
+    String sourceAccount = estate.source().accountId();
+    S3Client s3 = clients.s3(estate, Side.SOURCE);
+    for (String bucket : request.sourceBuckets()) {
+      try {
+        s3.headBucket(b -> b.bucket(bucket));
+      } catch (SdkException e) {
+        if (Failures.isNotFound(e)) {
+          throw Failures.nonRetryable(FailureType.NOT_FOUND,
+              "source bucket " + bucket + " does not exist (account " + sourceAccount + ")");
+        }
+        throw Failures.classify("source bucket " + bucket + " (account " + sourceAccount + ")", e);
+      }
+    }
+    DynamoDbClient dynamoDb = clients.dynamoDb(estate, Side.SOURCE);
+    for (String table : request.sourceTables()) {
+      try {
+        dynamoDb.describeTable(b -> b.tableName(table));
+      } catch (SdkException e) {
+        if (Failures.isNotFound(e)) {
+          throw Failures.nonRetryable(FailureType.NOT_FOUND,
+              "source table " + table + " does not exist (account " + sourceAccount + ", " + estate.region() + ")");
+        }
+        throw Failures.classify("source table " + table + " (account " + sourceAccount + ")", e);
+      }
+    }
+    return new AccountCheck(source.account(), source.arn(), target.account(), target.arn());
+  }
+
+  private GetCallerIdentityResponse identity(Estate estate, Side side) {
+    String name = side.name().toLowerCase();
+    String expected = estate.account(side).accountId();
+    GetCallerIdentityResponse identity;
+    try {
+      identity = clients.sts(estate, side).getCallerIdentity();
+    } catch (SdkException e) {
+      if (!Failures.isAccessDenied(e)) {
+        throw e;
+      }
+      String role = estate.account(side).roleArn();
+      String as = role == null || role.isBlank() ? "" : " assuming " + role;
+      throw Failures.nonRetryable(FailureType.ACCESS_DENIED,
+          "the " + name + " credentials were refused" + as + ": " + Failures.awsMessage(e));
+    }
+    if (!identity.account().equals(expected)) {
+      throw Failures.nonRetryable(FailureType.ACCOUNT_MISMATCH, name + " account mismatch: the config says "
+          + name + ".accountId " + expected + " but the credentials act as " + identity.account()
+          + " (" + identity.arn() + ")");
+    }
+    return identity;
+  }
+}

@@ -1,0 +1,167 @@
+package com.avesa.cutover.activities;
+
+import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.migration.Side;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Builds the AWS clients activities use, once per (service, region, endpoint, account config),
+ * over one shared Apache HTTP client. Source credentials come from the account's profile or the
+ * default chain; when the account names a role, those credentials assume it with the ExternalId
+ * (auto-refreshing, session name {@value #SESSION_NAME}). With an emulator endpoint every client
+ * talks to it (S3 path-style), and an account without a profile falls back to static emulator
+ * credentials when the default chain has none.
+ *
+ * <p>Thread-safe. Built once in the worker's {@code main} and handed to activity constructors.
+ */
+public final class AwsClients implements AutoCloseable {
+  /** The role session name every assumed-role session carries. */
+  public static final String SESSION_NAME = "avesa-cutover";
+
+  static final String EMULATOR_KEY = "testing";
+  private static final int MAX_CONNECTIONS = 256;
+
+  private final SdkHttpClient http;
+  private final Map<ClientKey, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
+  private final Map<AccountKey, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
+  private final Map<AccountKey, StsClient> baseStsClients = new ConcurrentHashMap<>();
+
+  public AwsClients() {
+    this.http = ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS).build();
+  }
+
+  public S3Client s3(Estate estate, Side side) {
+    return client("s3", estate, side, account -> configure(S3Client.builder().forcePathStyle(account.endpoint != null), account));
+  }
+
+  public DynamoDbClient dynamoDb(Estate estate, Side side) {
+    return client("dynamodb", estate, side, account -> configure(DynamoDbClient.builder(), account));
+  }
+
+  public SecretsManagerClient secrets(Estate estate, Side side) {
+    return client("secretsmanager", estate, side, account -> configure(SecretsManagerClient.builder(), account));
+  }
+
+  /** An STS client acting as {@code side} (for the target: as the assumed role). */
+  public StsClient sts(Estate estate, Side side) {
+    return client("sts", estate, side, account -> configure(StsClient.builder(), account));
+  }
+
+  public IamClient iam(Estate estate, Side side) {
+    return client("iam", estate, side, account -> configure(IamClient.builder(), account));
+  }
+
+  @Override
+  public void close() {
+    clients.values().forEach(SdkAutoCloseable::close);
+    clients.clear();
+    credentials.values().forEach(provider -> {
+      if (provider instanceof SdkAutoCloseable closeable) {
+        closeable.close();
+      }
+    });
+    credentials.clear();
+    baseStsClients.values().forEach(StsClient::close);
+    baseStsClients.clear();
+    http.close();
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends SdkAutoCloseable> T client(
+      String service, Estate estate, Side side, Function<AccountKey, T> build) {
+    AccountKey account = AccountKey.of(estate, side);
+    return (T) clients.computeIfAbsent(new ClientKey(service, account), key -> build.apply(account));
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder, AccountKey account) {
+    builder.region(Region.of(account.region)).httpClient(http).credentialsProvider(credentialsFor(account));
+    if (account.endpoint != null) {
+      builder.endpointOverride(URI.create(account.endpoint));
+    }
+    return builder.build();
+  }
+
+  private AwsCredentialsProvider credentialsFor(AccountKey account) {
+    return credentials.computeIfAbsent(account, this::buildCredentials);
+  }
+
+  private AwsCredentialsProvider buildCredentials(AccountKey account) {
+    AwsCredentialsProvider base = baseCredentials(account);
+    if (isBlank(account.config.roleArn())) {
+      return base;
+    }
+    StsClient sts = baseStsClients.computeIfAbsent(account, key -> {
+      var builder = StsClient.builder().region(Region.of(key.region)).httpClient(http).credentialsProvider(base);
+      if (key.endpoint != null) {
+        builder.endpointOverride(URI.create(key.endpoint));
+      }
+      return builder.build();
+    });
+    AssumeRoleRequest assume = AssumeRoleRequest.builder()
+        .roleArn(account.config.roleArn())
+        .externalId(blankToNull(account.config.externalId()))
+        .roleSessionName(SESSION_NAME)
+        .build();
+    return StsAssumeRoleCredentialsProvider.builder().stsClient(sts).refreshRequest(assume).build();
+  }
+
+  private static AwsCredentialsProvider baseCredentials(AccountKey account) {
+    String profile = account.config.profile();
+    if (!isBlank(profile)) {
+      return ProfileCredentialsProvider.create(profile);
+    }
+    DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+    if (account.endpoint == null) {
+      return chain;
+    }
+    return AwsCredentialsProviderChain.builder()
+        .credentialsProviders(
+            chain, StaticCredentialsProvider.create(AwsBasicCredentials.create(EMULATOR_KEY, EMULATOR_KEY)))
+        .build();
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static String blankToNull(String value) {
+    return isBlank(value) ? null : value;
+  }
+
+  /** Everything a client's identity and location depend on. */
+  private record AccountKey(String region, String endpoint, AccountConfig config) {
+    static AccountKey of(Estate estate, Side side) {
+      AccountConfig config = estate.account(side);
+      if (config == null) {
+        throw new IllegalArgumentException("the estate has no " + side.name().toLowerCase() + " account");
+      }
+      String endpoint = isBlank(estate.endpoint()) ? null : estate.endpoint();
+      return new AccountKey(estate.region(), endpoint, config);
+    }
+  }
+
+  private record ClientKey(String service, AccountKey account) {}
+}

@@ -1,0 +1,185 @@
+package com.avesa.cutover.activities;
+
+import com.avesa.cutover.activities.ObjectCopier.Route;
+import com.avesa.cutover.activities.ObjectSync.Outcome;
+import com.avesa.cutover.activities.ObjectSync.Result;
+import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.config.CopyMode;
+import com.avesa.cutover.workflows.migration.BucketActivities;
+import com.avesa.cutover.workflows.migration.BucketPage;
+import com.avesa.cutover.workflows.migration.BucketPageRequest;
+import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
+import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.migration.TenantTally;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * S3 pages on the AWS SDK v2. Each page's objects are compared (and copied) in parallel on a
+ * pool owned by this object, at most {@code request.concurrency()} per call; the calling thread
+ * heartbeats while it waits. Close it when the worker stops.
+ */
+public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
+  static final int MAX_PROBLEMS_PER_PAGE = 50;
+  private static final int MAX_PAGE_SIZE = 1000;
+  private static final int OBJECT_THREADS = 256;
+  private static final int PART_THREADS = 64;
+
+  private enum Pass {
+    PLAN,
+    COPY,
+    VERIFY
+  }
+
+  /** Heartbeat details while a page is worked on. */
+  record PageProgress(String bucket, String continuationToken, int done, int objects) {}
+
+  private final AwsClients clients;
+  private final MigrationMetrics metrics;
+  private final ParallelRunner objectRunner = new ParallelRunner("avesa-s3-object", OBJECT_THREADS);
+  private final ParallelRunner partRunner = new ParallelRunner("avesa-s3-part", PART_THREADS);
+  private final ObjectSync sync;
+
+  public BucketActivitiesImpl(AwsClients clients, MigrationMetrics metrics) {
+    this(clients, metrics, ObjectCopier.DEFAULT_MULTIPART_THRESHOLD, ObjectCopier.DEFAULT_PART_SIZE);
+  }
+
+  /** With a smaller multipart threshold and part size, so tests exercise multipart copies cheaply. */
+  BucketActivitiesImpl(AwsClients clients, MigrationMetrics metrics, long multipartThreshold, long partSize) {
+    this.clients = clients;
+    this.metrics = metrics;
+    this.sync = new ObjectSync(new ObjectCopier(partRunner, multipartThreshold, partSize));
+  }
+
+  @Override
+  public void ensureTargetBucket(EnsureBucketRequest request) {
+    new BucketSetup(clients.s3(request.estate(), request.side()), request.estate().region())
+        .ensure(request.bucket(), request.estate().account(request.side()).accountId());
+  }
+
+  @Override
+  public BucketPage planPage(BucketPageRequest request) {
+    return runPage(request, Pass.PLAN);
+  }
+
+  @Override
+  public BucketPage copyPage(BucketPageRequest request) {
+    return runPage(request, Pass.COPY);
+  }
+
+  @Override
+  public BucketPage verifyPage(BucketPageRequest request) {
+    return runPage(request, Pass.VERIFY);
+  }
+
+  @Override
+  public void close() {
+    objectRunner.close();
+    partRunner.close();
+  }
+
+  private BucketPage runPage(BucketPageRequest request, Pass pass) {
+    Side toSide = request.fromSide() == Side.SOURCE ? Side.TARGET : Side.SOURCE;
+    Route route = new Route(
+        clients.s3(request.estate(), request.fromSide()),
+        clients.s3(request.estate(), toSide),
+        request.fromBucket(),
+        request.toBucket());
+    ListObjectsV2Response listing = list(route.from(), request);
+    List<S3Object> objects = listing.contents();
+    AtomicInteger done = new AtomicInteger();
+    AtomicBoolean serverCopyRefused = new AtomicBoolean();
+    CopyMode mode = request.copyMode() == null ? CopyMode.AUTO : request.copyMode();
+    List<Callable<Result>> tasks = new ArrayList<>(objects.size());
+    for (S3Object object : objects) {
+      tasks.add(() -> {
+        try {
+          return switch (pass) {
+            case PLAN -> sync.plan(route, object.key());
+            case COPY -> sync.copy(route, object.key(), mode, serverCopyRefused);
+            case VERIFY -> sync.verify(route, object.key());
+          };
+        } catch (SdkException e) {
+          throw Failures.classify(
+              pass.name().toLowerCase() + " " + route.fromBucket() + "/" + object.key() + " -> " + route.toBucket(), e);
+        } finally {
+          done.incrementAndGet();
+        }
+      });
+    }
+    Runnable heartbeat = () -> Heartbeats.beat(
+        new PageProgress(request.fromBucket(), request.continuationToken(), done.get(), objects.size()));
+    heartbeat.run();
+    List<Result> results = objectRunner.runAll(tasks, request.concurrency(), heartbeat);
+    return summarize(listing, results, pass);
+  }
+
+  private ListObjectsV2Response list(S3Client s3, BucketPageRequest request) {
+    int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, request.pageSize() <= 0 ? MAX_PAGE_SIZE : request.pageSize()));
+    try {
+      return s3.listObjectsV2(b -> b
+          .bucket(request.fromBucket())
+          .prefix(request.prefix() == null || request.prefix().isEmpty() ? null : request.prefix())
+          .continuationToken(request.continuationToken())
+          .maxKeys(pageSize));
+    } catch (SdkException e) {
+      if (Failures.isNotFound(e)) {
+        String account = request.estate().account(request.fromSide()).accountId();
+        throw Failures.nonRetryable(FailureType.NOT_FOUND, request.fromSide().name().toLowerCase() + " bucket "
+            + request.fromBucket() + " does not exist (account " + account + ")");
+      }
+      throw Failures.classify("list " + request.fromBucket(), e);
+    }
+  }
+
+  private BucketPage summarize(ListObjectsV2Response listing, List<Result> results, Pass pass) {
+    long objects = 0, bytes = 0, toCopy = 0, copied = 0, skipped = 0, failed = 0;
+    Map<String, TenantTally> tenants = new HashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      Result result = results.get(i);
+      if (result.outcome() == Outcome.VANISHED) {
+        continue;
+      }
+      S3Object object = listing.contents().get(i);
+      objects++;
+      bytes += object.size();
+      Tenants.of(object.key()).ifPresent(t -> tenants.merge(t, new TenantTally(1, object.size()), TenantTally::plus));
+      switch (result.outcome()) {
+        case IDENTICAL -> skipped++;
+        case COPIED -> {
+          toCopy++;
+          copied++;
+          metrics.objectCopied(result.bytes());
+        }
+        case DIFFERENT -> {
+          toCopy++;
+          if (result.problem() != null) {
+            failed++;
+            if (problems.size() < MAX_PROBLEMS_PER_PAGE) {
+              problems.add(result.problem());
+            }
+          }
+        }
+        default -> throw new IllegalStateException("unexpected outcome " + result.outcome());
+      }
+    }
+    if (failed > 0) {
+      metrics.verificationFailures(failed);
+    }
+    if (pass == Pass.COPY) {
+      metrics.objectsSkipped(skipped);
+    }
+    String next = Boolean.TRUE.equals(listing.isTruncated()) ? listing.nextContinuationToken() : null;
+    return new BucketPage(next, objects, bytes, toCopy, copied, skipped, failed, tenants, problems);
+  }
+}

@@ -1,0 +1,74 @@
+package com.avesa.cutover.activities;
+
+import com.avesa.cutover.workflows.FailureType;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/** Idempotently brings a bucket to the runbook's baseline: versioned, AES256, no public access. */
+final class BucketSetup {
+  private static final String US_EAST_1 = "us-east-1";
+
+  private final S3Client s3;
+  private final String region;
+
+  BucketSetup(S3Client s3, String region) {
+    this.s3 = s3;
+    this.region = region;
+  }
+
+  void ensure(String bucket, String accountId) {
+    try {
+      if (!exists(bucket, accountId)) {
+        create(bucket, accountId);
+      }
+      s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+      s3.putBucketEncryption(b -> b.bucket(bucket).serverSideEncryptionConfiguration(c -> c.rules(
+          r -> r.applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256)))));
+      s3.putPublicAccessBlock(b -> b.bucket(bucket).publicAccessBlockConfiguration(p -> p
+          .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
+    } catch (SdkException e) {
+      throw Failures.classify("ensure bucket " + bucket + " (account " + accountId + ")", e);
+    }
+  }
+
+  private boolean exists(String bucket, String accountId) {
+    try {
+      s3.headBucket(b -> b.bucket(bucket));
+      return true;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      if (e.statusCode() == 403) {
+        throw Failures.nonRetryable(FailureType.ACCESS_DENIED, "bucket " + bucket
+            + " exists but account " + accountId + " may not use it (403 on HeadBucket)");
+      }
+      throw e;
+    }
+  }
+
+  private void create(String bucket, String accountId) {
+    CreateBucketRequest.Builder create = CreateBucketRequest.builder().bucket(bucket);
+    if (!US_EAST_1.equals(region)) {
+      create.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
+    }
+    try {
+      s3.createBucket(create.build());
+    } catch (BucketAlreadyOwnedByYouException alreadyOurs) {
+      return;
+    } catch (S3Exception e) {
+      if ("BucketAlreadyExists".equals(e.awsErrorDetails().errorCode())) {
+        throw Failures.nonRetryable(FailureType.BAD_CONFIG, "bucket name " + bucket
+            + " is taken by another account; choose another target bucket (account " + accountId + ")");
+      }
+      throw e;
+    }
+    s3.waiter().waitUntilBucketExists(b -> b.bucket(bucket));
+  }
+}

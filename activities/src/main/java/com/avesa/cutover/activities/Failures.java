@@ -1,0 +1,73 @@
+package com.avesa.cutover.activities;
+
+import com.avesa.cutover.workflows.FailureType;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Turns AWS errors that retrying cannot fix into non-retryable {@link ApplicationFailure}s.
+ * Everything else (throttling, 5xx, network) is rethrown as is: the SDK retried it already and
+ * Temporal will retry the activity. Messages carry AWS's error message, never request payloads.
+ */
+final class Failures {
+  private static final Set<String> DENIED_CODES = Set.of(
+      "AccessDenied", "AccessDeniedException", "InvalidClientTokenId", "UnrecognizedClientException",
+      "SignatureDoesNotMatch", "InvalidAccessKeyId", "ExpiredToken", "ExpiredTokenException",
+      "AllAccessDisabled", "AuthFailure", "InvalidToken");
+  private static final Set<String> MISSING_CODES = Set.of(
+      "NoSuchBucket", "ResourceNotFoundException", "NoSuchEntity");
+
+  private Failures() {}
+
+  static ApplicationFailure nonRetryable(FailureType type, String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, type.type());
+  }
+
+  static boolean isAccessDenied(SdkException e) {
+    if (e instanceof AwsServiceException aws) {
+      return aws.statusCode() == 403 || DENIED_CODES.contains(errorCode(aws));
+    }
+    return isMissingCredentials(e);
+  }
+
+  static boolean isNotFound(SdkException e) {
+    return e instanceof AwsServiceException aws
+        && (aws.statusCode() == 404 || MISSING_CODES.contains(errorCode(aws)));
+  }
+
+  /**
+   * The failure to throw for {@code e} while doing {@code what} (e.g. "copy s3://a/b"): access
+   * denied and missing resources become non-retryable, anything else is returned unchanged.
+   */
+  static RuntimeException classify(String what, SdkException e) {
+    if (isAccessDenied(e)) {
+      return nonRetryable(FailureType.ACCESS_DENIED, what + ": access denied: " + awsMessage(e));
+    }
+    if (isNotFound(e)) {
+      return nonRetryable(FailureType.NOT_FOUND, what + ": not found: " + awsMessage(e));
+    }
+    return e;
+  }
+
+  static String awsMessage(SdkException e) {
+    if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+      String code = errorCode(aws);
+      String message = aws.awsErrorDetails().errorMessage();
+      return (code == null ? "" : code + ": ") + (message == null ? "(no message)" : message);
+    }
+    return e.getMessage();
+  }
+
+  private static boolean isMissingCredentials(SdkException e) {
+    return e instanceof SdkClientException
+        && e.getMessage() != null
+        && e.getMessage().contains("Unable to load credentials");
+  }
+
+  private static String errorCode(AwsServiceException e) {
+    return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+  }
+}

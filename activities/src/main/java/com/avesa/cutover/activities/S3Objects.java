@@ -1,0 +1,73 @@
+package com.avesa.cutover.activities;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/** Reads of one object: its state (HEAD + tags) and the SHA-256 of its content, streamed. */
+final class S3Objects {
+  private static final int BUFFER = 64 * 1024;
+
+  private S3Objects() {}
+
+  /** The object's current state, or empty when the key (or the bucket) does not exist. */
+  static Optional<ObjectState> head(S3Client s3, String bucket, String key) {
+    HeadObjectResponse head;
+    Map<String, String> tags = new LinkedHashMap<>();
+    try {
+      head = s3.headObject(b -> b.bucket(bucket).key(key));
+      for (Tag tag : s3.getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet()) {
+        tags.put(tag.key(), tag.value());
+      }
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return Optional.of(new ObjectState(
+        key,
+        head.contentLength(),
+        head.eTag(),
+        head.contentType(),
+        head.cacheControl(),
+        head.contentEncoding(),
+        head.contentDisposition(),
+        head.metadata(),
+        tags));
+  }
+
+  /** SHA-256 (hex) of the object's content, read as a stream; empty when the key vanished. */
+  static Optional<String> sha256(S3Client s3, String bucket, String key) {
+    try (ResponseInputStream<GetObjectResponse> body = s3.getObject(b -> b.bucket(bucket).key(key))) {
+      return Optional.of(sha256(body));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + bucket + "/" + key + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String sha256(InputStream in) throws IOException {
+    MessageDigest digest = Digests.sha256();
+    byte[] buffer = new byte[BUFFER];
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      digest.update(buffer, 0, n);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}

@@ -1,0 +1,105 @@
+package com.avesa.cutover.activities;
+
+import com.avesa.cutover.activities.SecretSync.Comparison;
+import com.avesa.cutover.workflows.migration.SecretActivities;
+import com.avesa.cutover.workflows.migration.SecretsRequest;
+import com.avesa.cutover.workflows.migration.SecretsResult;
+import com.avesa.cutover.workflows.migration.Side;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
+
+/**
+ * Secrets Manager on the AWS SDK v2. Values go from one side to the other inside a call and
+ * nowhere else: results, problems, exceptions and logs carry names and digests only. Writes are
+ * spaced to stay under Secrets Manager's 50 writes per second, across all calls of this object.
+ */
+public class SecretActivitiesImpl implements SecretActivities {
+  private static final int WRITES_PER_SECOND = 40;
+
+  private final AwsClients clients;
+  private final MigrationMetrics metrics;
+  private final WriteRateLimiter writes = new WriteRateLimiter(WRITES_PER_SECOND);
+
+  public SecretActivitiesImpl(AwsClients clients, MigrationMetrics metrics) {
+    this.clients = clients;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public SecretsResult planSecrets(SecretsRequest request) {
+    SecretSync sync = sync(request);
+    List<SecretListEntry> matching = matching(request);
+    int toCopy = 0;
+    for (SecretListEntry secret : matching) {
+      if (!guarded(secret, () -> sync.compare(secret)).identical()) {
+        toCopy++;
+      }
+    }
+    return new SecretsResult(matching.size(), toCopy, 0, names(matching), List.of());
+  }
+
+  @Override
+  public SecretsResult copySecrets(SecretsRequest request) {
+    SecretSync sync = sync(request);
+    List<SecretListEntry> matching = matching(request);
+    int copied = 0;
+    for (SecretListEntry secret : matching) {
+      Heartbeats.beat(secret.name());
+      if (guarded(secret, () -> sync.copy(secret))) {
+        copied++;
+      }
+    }
+    metrics.secretsCopied(copied);
+    return new SecretsResult(matching.size(), copied, copied, names(matching), List.of());
+  }
+
+  @Override
+  public SecretsResult verifySecrets(SecretsRequest request) {
+    SecretSync sync = sync(request);
+    List<SecretListEntry> matching = matching(request);
+    List<String> problems = new ArrayList<>();
+    for (SecretListEntry secret : matching) {
+      Comparison comparison = guarded(secret, () -> sync.compare(secret));
+      if (!comparison.identical()) {
+        problems.add("secret " + secret.name() + ": " + String.join(", ", comparison.differences()));
+      }
+    }
+    metrics.verificationFailures(problems.size());
+    return new SecretsResult(matching.size(), problems.size(), 0, names(matching), problems);
+  }
+
+  private SecretSync sync(SecretsRequest request) {
+    Side toSide = request.fromSide() == Side.SOURCE ? Side.TARGET : Side.SOURCE;
+    return new SecretSync(
+        clients.secrets(request.estate(), request.fromSide()), clients.secrets(request.estate(), toSide), writes);
+  }
+
+  private List<SecretListEntry> matching(SecretsRequest request) {
+    SecretGlob glob = new SecretGlob(request.filter().include());
+    List<SecretListEntry> result = new ArrayList<>();
+    try {
+      clients.secrets(request.estate(), request.fromSide()).listSecretsPaginator(b -> b.maxResults(100))
+          .forEach(page -> page.secretList().stream().filter(s -> glob.matches(s.name())).forEach(result::add));
+    } catch (SdkException e) {
+      throw Failures.classify("list secrets (" + request.fromSide().name().toLowerCase() + ")", e);
+    }
+    result.sort(Comparator.comparing(SecretListEntry::name));
+    return result;
+  }
+
+  private static <T> T guarded(SecretListEntry secret, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (SdkException e) {
+      throw Failures.classify("secret " + secret.name(), e);
+    }
+  }
+
+  private static List<String> names(List<SecretListEntry> secrets) {
+    return secrets.stream().map(SecretListEntry::name).toList();
+  }
+}

@@ -1,0 +1,40 @@
+package com.avesa.cutover.activities;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Secret-name globs: {@code *} is any run of characters except '/', {@code ?} one character
+ * except '/'; everything else is literal. A name matches when any glob matches all of it.
+ */
+final class SecretGlob {
+  private final List<Pattern> patterns;
+
+  SecretGlob(List<String> globs) {
+    this.patterns = globs.stream().map(SecretGlob::compile).toList();
+  }
+
+  boolean matches(String name) {
+    return patterns.stream().anyMatch(p -> p.matcher(name).matches());
+  }
+
+  static Pattern compile(String glob) {
+    StringBuilder regex = new StringBuilder();
+    StringBuilder literal = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      if (c == '*' || c == '?') {
+        if (!literal.isEmpty()) {
+          regex.append(Pattern.quote(literal.toString()));
+          literal.setLength(0);
+        }
+        regex.append(c == '*' ? "[^/]*" : "[^/]");
+      } else {
+        literal.append(c);
+      }
+    }
+    if (!literal.isEmpty()) {
+      regex.append(Pattern.quote(literal.toString()));
+    }
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+  }
+}

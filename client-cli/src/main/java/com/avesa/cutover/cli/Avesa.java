@@ -1,0 +1,56 @@
+package com.avesa.cutover.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code avesa} command line: starts data migration runs on Temporal, follows them, prints
+ * their reports, and runs the embedded dev server and the local demo. Exit codes are in
+ * {@link ExitCodes}.
+ */
+@Command(
+    name = "avesa",
+    mixinStandardHelpOptions = true,
+    versionProvider = Avesa.Version.class,
+    description = "Migrate AVESA's production data to its own AWS account as durable Temporal workflows.",
+    subcommands = {
+      PlanCommand.class,
+      MigrateCommand.class,
+      SyncCommand.class,
+      StatusCommand.class,
+      ResultCommand.class,
+      DevServerCommand.class,
+      DemoCommand.class
+    },
+    footer = {
+      "",
+      "Example:",
+      "  avesa demo                         # a complete local migration",
+      "  avesa plan -c examples/local.yaml",
+      "",
+      "Exit codes: 0 success, 1 the run failed or did not verify,",
+      "2 usage or config error, 3 Temporal unreachable."
+    })
+public final class Avesa implements Runnable {
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Avesa()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** The version from the jar's manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Avesa.class.getPackage().getImplementationVersion();
+      return new String[] {"avesa " + (version == null ? "development" : version)};
+    }
+  }
+}

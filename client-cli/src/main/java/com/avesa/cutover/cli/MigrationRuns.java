@@ -1,0 +1,152 @@
+package com.avesa.cutover.cli;
+
+import com.avesa.cutover.workflows.TaskQueues;
+import com.avesa.cutover.workflows.config.BucketMapping;
+import com.avesa.cutover.workflows.config.DataConfig;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
+import com.avesa.cutover.workflows.migration.MigrationInput;
+import com.avesa.cutover.workflows.migration.MigrationReport;
+import com.avesa.cutover.workflows.migration.Mode;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Starts {@code DataMigrationWorkflow} runs and reads their reports. */
+final class MigrationRuns {
+  private static final int MAX_SUMMARY = 400;
+
+  private final TemporalConnection connection;
+
+  MigrationRuns(TemporalConnection connection) {
+    this.connection = connection;
+  }
+
+  /** The workflow id a mode uses unless {@code --id} is given: {@code {name}-plan|copy|sync}. */
+  static String defaultId(MigrationConfig config, Mode mode) {
+    return config.name() + "-" + mode.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Starts a run and returns its workflow id.
+   *
+   * @throws CliException (exit 1) when a run with that id is already running
+   */
+  String start(MigrationConfig config, Mode mode, String workflowId) {
+    WorkflowOptions options = WorkflowOptions.newBuilder()
+        .setTaskQueue(TaskQueues.AVESA_CUTOVER)
+        .setWorkflowId(workflowId)
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .setStaticSummary(summary(config, mode))
+        .build();
+    DataMigrationWorkflow workflow =
+        connection.client().newWorkflowStub(DataMigrationWorkflow.class, options);
+    try {
+      WorkflowClient.start(workflow::migrate, MigrationInput.of(config, mode));
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw new CliException(ExitCodes.RUN_FAILED, "a run with id " + workflowId
+          + " is already running: follow it with `avesa status " + workflowId + "`, or pass --id");
+    }
+    return workflowId;
+  }
+
+  /**
+   * Waits for the run to end, following continue-as-new, and returns its report. A failed run
+   * yields the report it carries, or a FAILED report whose only problem is the failure's message.
+   *
+   * @param mode the run's mode when known (for the report of a run that carried none), else null
+   */
+  MigrationReport awaitReport(String workflowId, Mode mode) {
+    WorkflowStub stub =
+        connection.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
+    try {
+      return stub.getResult(MigrationReport.class);
+    } catch (WorkflowNotFoundException e) {
+      throw new CliException(ExitCodes.RUN_FAILED,
+          "no run with id " + workflowId + " in namespace " + connection.namespace());
+    } catch (WorkflowFailedException e) {
+      return reportOf(workflowId, mode, e);
+    }
+  }
+
+  /**
+   * Prints the report on {@code out} and, for a run that failed or did not verify, one line on
+   * {@code err} saying why (the first problem, and how many more). Returns the exit code.
+   */
+  static int printOutcome(MigrationReport report, boolean json, PrintWriter out, PrintWriter err) {
+    ReportPrinter.print(report, json, out);
+    out.flush();
+    int code = exitCode(report);
+    if (code != ExitCodes.OK) {
+      long more = report.problems().size() + report.problemsOmitted() - 1;
+      String why = report.problems().isEmpty() ? "it did not verify" : report.problems().get(0)
+          + (more > 0 ? " (and " + more + " more problem(s) listed above)" : "");
+      err.println("avesa: run " + report.workflowId() + " failed: " + why);
+      err.flush();
+    }
+    return code;
+  }
+
+  /** 0 when the run completed and verified (PLAN: completed); 1 otherwise. */
+  static int exitCode(MigrationReport report) {
+    boolean completed = MigrationReport.COMPLETED.equals(report.status());
+    boolean verified = report.verified() || report.mode() == Mode.PLAN;
+    return completed && verified ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+  }
+
+  private static MigrationReport reportOf(String workflowId, Mode mode, WorkflowFailedException e) {
+    String message = null;
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure failure) {
+        Optional<MigrationReport> carried = carriedReport(failure);
+        if (carried.isPresent()) {
+          return carried.get();
+        }
+      }
+      if (message == null && cause instanceof TemporalFailure failure) {
+        message = failure.getOriginalMessage();
+      }
+    }
+    String problem = message == null || message.isBlank() ? e.getMessage() : message;
+    return new MigrationReport(workflowId, mode, MigrationReport.FAILED, false,
+        List.of(), List.of(), null, List.of(problem), 0, 0);
+  }
+
+  private static Optional<MigrationReport> carriedReport(ApplicationFailure failure) {
+    try {
+      if (failure.getDetails().getSize() == 0) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(failure.getDetails().get(0, MigrationReport.class));
+    } catch (RuntimeException notAReport) {
+      return Optional.empty();
+    }
+  }
+
+  /** One line for the UI: mode, name and what is in scope. */
+  static String summary(MigrationConfig config, Mode mode) {
+    DataConfig data = config.data();
+    String buckets = data.buckets().stream()
+        .map(BucketMapping::source).collect(Collectors.joining(", "));
+    String tables = data.tables().stream()
+        .map(t -> t.source()).collect(Collectors.joining(", "));
+    String summary = mode + " " + config.name() + ": "
+        + data.buckets().size() + " bucket(s) [" + buckets + "], "
+        + data.tables().size() + " table(s) [" + tables + "], "
+        + "secrets " + data.secrets().include();
+    return summary.length() <= MAX_SUMMARY ? summary : summary.substring(0, MAX_SUMMARY - 1) + "…";
+  }
+}

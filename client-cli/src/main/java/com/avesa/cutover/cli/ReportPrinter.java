@@ -1,0 +1,99 @@
+package com.avesa.cutover.cli;
+
+import com.avesa.cutover.workflows.migration.BucketReport;
+import com.avesa.cutover.workflows.migration.MigrationReport;
+import com.avesa.cutover.workflows.migration.Mode;
+import com.avesa.cutover.workflows.migration.SecretReport;
+import com.avesa.cutover.workflows.migration.TableReport;
+import com.avesa.cutover.workflows.migration.TenantTally;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Prints a {@link MigrationReport} as JSON or as a table a person can read. */
+final class ReportPrinter {
+  private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+
+  private ReportPrinter() {}
+
+  static void print(MigrationReport report, boolean json, PrintWriter out) {
+    if (json) {
+      out.println(Json.write(report));
+    } else {
+      printTable(report, out);
+    }
+    out.flush();
+  }
+
+  static void printTable(MigrationReport report, PrintWriter out) {
+    out.printf("%s %s: %s%s%n", report.mode() == null ? "RUN" : report.mode(), report.workflowId(),
+        report.status(), report.runs() > 1 ? " (" + report.runs() + " runs)" : "");
+    if (!report.buckets().isEmpty()) {
+      out.println();
+      out.printf("%-44s %10s %10s %8s %8s %8s %8s%n",
+          "BUCKET", "OBJECTS", "BYTES", "TO COPY", "COPIED", "SKIPPED", "FAILED");
+      for (BucketReport bucket : report.buckets()) {
+        out.printf("%-44s %10d %10s %8d %8d %8d %8d%n", bucket.source() + " -> " + bucket.target(),
+            bucket.objects(), bytes(bucket.bytes()), bucket.toCopy(), bucket.copied(),
+            bucket.skipped(), bucket.failed());
+        for (Map.Entry<String, TenantTally> tenant : new TreeMap<>(bucket.tenants()).entrySet()) {
+          out.printf("  tenant %-35s %10d %10s%n", tenant.getKey(),
+              tenant.getValue().objects(), bytes(tenant.getValue().bytes()));
+        }
+      }
+    }
+    if (!report.tables().isEmpty()) {
+      out.println();
+      out.printf("%-44s %10s %10s %10s%n", "TABLE", "ITEMS", "COPIED", "IN TARGET");
+      for (TableReport table : report.tables()) {
+        out.printf("%-44s %10d %10d %10d%n", table.source() + " -> " + table.target(),
+            table.items(), table.copied(), table.targetItems());
+      }
+    }
+    printSecrets(report.secrets(), out);
+    if (!report.problems().isEmpty()) {
+      out.println();
+      out.println("PROBLEMS");
+      report.problems().forEach(p -> out.println("  - " + p));
+      if (report.problemsOmitted() > 0) {
+        out.println("  ... and " + report.problemsOmitted() + " more");
+      }
+    }
+    out.println();
+    out.println(verdict(report));
+  }
+
+  private static void printSecrets(SecretReport secrets, PrintWriter out) {
+    if (secrets == null || (secrets.include().isEmpty() && secrets.names().isEmpty())) {
+      return;
+    }
+    out.println();
+    out.printf("SECRETS %s: %d matched, %d to copy, %d copied%n",
+        String.join(", ", secrets.include()), secrets.matched(), secrets.toCopy(), secrets.copied());
+    secrets.names().forEach(name -> out.println("  " + name));
+  }
+
+  /** The last line of the table: VERIFIED, NOT VERIFIED or PLAN ONLY. */
+  static String verdict(MigrationReport report) {
+    boolean completed = MigrationReport.COMPLETED.equals(report.status());
+    if (report.mode() == Mode.PLAN && completed) {
+      return "PLAN ONLY: nothing was changed";
+    }
+    return completed && report.verified() ? "VERIFIED" : "NOT VERIFIED";
+  }
+
+  /** Bytes in binary units with one decimal, e.g. {@code 1.5 KiB}. */
+  static String bytes(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    double value = bytes;
+    int unit = 0;
+    while (value >= 1024 && unit < UNITS.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+  }
+}

@@ -1,0 +1,101 @@
+package com.avesa.cutover.cli;
+
+import com.avesa.cutover.workflows.migration.MigrationProgress;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
+import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
+import io.temporal.client.WorkflowStub;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Reads the state of a run: DescribeWorkflowExecution, its history length and its progress. */
+final class RunInspector {
+  private static final long QUERY_SECONDS = 3;
+  private static final String PREFIX = "WORKFLOW_EXECUTION_STATUS_";
+
+  private final TemporalConnection connection;
+
+  RunInspector(TemporalConnection connection) {
+    this.connection = connection;
+  }
+
+  /** The latest run of {@code workflowId}; exit 1 when there is none. */
+  RunStatus inspect(String workflowId) {
+    WorkflowExecutionInfo info = describe(workflowId);
+    WorkflowExecution execution = info.getExecution();
+    long historyLength = info.getHistoryLength() > 0 ? info.getHistoryLength() : countEvents(execution);
+    String status = info.getStatus().name();
+    return new RunStatus(
+        execution.getWorkflowId(),
+        execution.getRunId(),
+        info.getType().getName(),
+        status.startsWith(PREFIX) ? status.substring(PREFIX.length()) : status.toUpperCase(Locale.ROOT),
+        instant(info.hasStartTime() ? info.getStartTime() : null),
+        instant(info.hasCloseTime() ? info.getCloseTime() : null),
+        historyLength,
+        progress(workflowId).orElse(null));
+  }
+
+  private WorkflowExecutionInfo describe(String workflowId) {
+    DescribeWorkflowExecutionRequest request = DescribeWorkflowExecutionRequest.newBuilder()
+        .setNamespace(connection.namespace())
+        .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+        .build();
+    try {
+      return connection.stubs().blockingStub().describeWorkflowExecution(request).getWorkflowExecutionInfo();
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        throw new CliException(ExitCodes.RUN_FAILED,
+            "no run with id " + workflowId + " in namespace " + connection.namespace());
+      }
+      throw e;
+    }
+  }
+
+  /** Counts the events page by page: some servers (the SDK's test server) report no length. */
+  private long countEvents(WorkflowExecution execution) {
+    long events = 0;
+    ByteString token = ByteString.EMPTY;
+    do {
+      GetWorkflowExecutionHistoryResponse page = connection.stubs().blockingStub().getWorkflowExecutionHistory(
+          GetWorkflowExecutionHistoryRequest.newBuilder()
+              .setNamespace(connection.namespace())
+              .setExecution(execution)
+              .setNextPageToken(token)
+              .build());
+      events += page.getHistory().getEventsCount();
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+    return events;
+  }
+
+  /** The progress query's answer, or empty when it fails or no worker answers in time. */
+  private Optional<MigrationProgress> progress(String workflowId) {
+    WorkflowStub stub =
+        connection.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
+    CompletableFuture<MigrationProgress> query =
+        CompletableFuture.supplyAsync(() -> stub.query("progress", MigrationProgress.class));
+    try {
+      return Optional.ofNullable(query.get(QUERY_SECONDS, TimeUnit.SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (Exception noAnswer) {
+      query.cancel(true);
+      return Optional.empty();
+    }
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+  }
+}

@@ -1,0 +1,70 @@
+package com.avesa.cutover.cli;
+
+import com.avesa.cutover.workflows.config.ConfigException;
+import com.avesa.cutover.workflows.config.ConfigLoader;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.migration.MigrationReport;
+import com.avesa.cutover.workflows.migration.Mode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code plan}, {@code migrate} and {@code sync} share: read and validate the config before
+ * anything else, connect, start the run, and either print its id or wait for its report.
+ */
+abstract class StartCommand extends AvesaCommand {
+  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+      description = "The configuration file (YAML).")
+  Path config;
+
+  @Option(names = "--json", description = "Print JSON instead of a table.")
+  boolean json;
+
+  @Option(names = "--id", paramLabel = "ID",
+      description = "Workflow id (default: {name}-plan, {name}-copy or {name}-sync).")
+  String id;
+
+  @Mixin TemporalOptions temporal;
+
+  /** The mode this command starts. */
+  protected abstract Mode mode();
+
+  /** Whether to wait for the run's report instead of returning once it started. */
+  protected abstract boolean waitForReport();
+
+  @Override
+  protected final int execute() {
+    MigrationConfig loaded = loadConfig(config);
+    try (TemporalConnection connection = temporal.connect()) {
+      return launch(connection, loaded, mode(), id, waitForReport(), json, out(), err());
+    }
+  }
+
+  /** Reads the config; every problem becomes one stderr line and exit code 2. */
+  static MigrationConfig loadConfig(Path file) {
+    try {
+      return ConfigLoader.load(file);
+    } catch (ConfigException e) {
+      throw new CliException(ExitCodes.USAGE, e.lines());
+    }
+  }
+
+  /**
+   * Starts a run of {@code mode} and, when {@code wait}, prints its report and returns the exit
+   * code it deserves; otherwise prints the workflow id and returns 0.
+   */
+  static int launch(TemporalConnection connection, MigrationConfig config, Mode mode, String id,
+      boolean wait, boolean json, PrintWriter out, PrintWriter err) {
+    MigrationRuns runs = new MigrationRuns(connection);
+    String workflowId = runs.start(config, mode, id == null ? MigrationRuns.defaultId(config, mode) : id);
+    if (!wait) {
+      out.println(json ? Json.write(Map.of("workflowId", workflowId)) : workflowId);
+      out.flush();
+      return ExitCodes.OK;
+    }
+    return MigrationRuns.printOutcome(runs.awaitReport(workflowId, mode), json, out, err);
+  }
+}

@@ -1,0 +1,119 @@
+package com.avesa.cutover.cli;
+
+import com.avesa.cutover.workflows.TaskQueues;
+import com.avesa.cutover.workflows.dev.DevServer;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import picocli.CommandLine;
+
+/**
+ * A real embedded Temporal server ({@link DevServer}) with a worker running
+ * {@link EchoMigrationWorkflow}, and a way to run the CLI in-process against it.
+ */
+final class CliHarness implements BeforeAllCallback, AfterAllCallback {
+  private DevServer server;
+  private WorkflowServiceStubs stubs;
+  private WorkerFactory factory;
+  private Path dir;
+
+  /** Exit code and captured output of one CLI invocation. */
+  record Run(int exitCode, String out, String err) {}
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    server = DevServer.start(0);
+    stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
+    factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
+    factory.newWorker(TaskQueues.AVESA_CUTOVER).registerWorkflowImplementationTypes(EchoMigrationWorkflow.class);
+    factory.start();
+    dir = Files.createTempDirectory("avesa-cli-test");
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    factory.shutdownNow();
+    stubs.shutdownNow();
+    server.close();
+  }
+
+  String address() {
+    return server.address();
+  }
+
+  /** Runs {@code avesa args... --address <this server>}. */
+  Run avesa(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--address", address()));
+    return avesaWithoutAddress(all.toArray(String[]::new));
+  }
+
+  static Run avesaWithoutAddress(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new Avesa());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** Writes a valid config named {@code name} (one bucket, one table, one secret glob). */
+  Path config(String name) {
+    return write(name + ".yaml", """
+        name: %s
+        region: us-east-1
+        source: { accountId: "111111111111" }
+        target: { accountId: "222222222222", roleArn: "arn:aws:iam::222222222222:role/AVESADeploymentRole",
+                  externalId: key }
+        data:
+          buckets: [ { source: src-bucket, target: dst-bucket } ]
+          tables: [ { source: TenantServices-prod, target: TenantServices } ]
+          secrets: { include: ["tenant/*/prod"] }
+        """.formatted(name));
+  }
+
+  Path write(String fileName, String content) {
+    try {
+      return Files.writeString(dir.resolve(fileName), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** True when the server knows a run with this workflow id. */
+  boolean exists(String workflowId) {
+    try {
+      stubs.blockingStub().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+          .setNamespace("default")
+          .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+          .build());
+      return true;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  WorkflowClient client() {
+    return WorkflowClient.newInstance(stubs);
+  }
+}

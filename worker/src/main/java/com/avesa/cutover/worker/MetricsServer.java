@@ -1,0 +1,110 @@
+package com.avesa.cutover.worker;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves the registry as Prometheus text on {@code http://127.0.0.1:PORT/metrics} and answers
+ * {@code GET /health} with 200 while the worker runs. Loopback only.
+ */
+public final class MetricsServer implements AutoCloseable {
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private MetricsServer(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /**
+   * Starts serving on 127.0.0.1:{@code port} (0 picks a free port).
+   *
+   * @throws PortInUseException when the port is already taken
+   */
+  public static MetricsServer start(int port, PrometheusMeterRegistry registry) {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    } catch (BindException e) {
+      throw new PortInUseException(port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve metrics on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
+    server.createContext("/metrics", exchange -> {
+      if (isGet(exchange)) {
+        respond(exchange, 200, PROMETHEUS_TEXT, registry.scrape());
+      }
+    });
+    server.createContext("/health", exchange -> {
+      if (isGet(exchange)) {
+        respond(exchange, 200, "text/plain; charset=utf-8", "ok\n");
+      }
+    });
+    ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+      Thread thread = new Thread(runnable, "metrics-http");
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(executor);
+    server.start();
+    return new MetricsServer(server, executor);
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@code http://127.0.0.1:PORT/metrics}. */
+  public String metricsUrl() {
+    return "http://127.0.0.1:" + port() + "/metrics";
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private static boolean isGet(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    if ("GET".equals(method) || "HEAD".equals(method)) {
+      return true;
+    }
+    respond(exchange, 405, "text/plain; charset=utf-8", "only GET\n");
+    return false;
+  }
+
+  private static void respond(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    boolean head = "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      if (!head) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  /** The metrics port is taken by another process. */
+  public static final class PortInUseException extends RuntimeException {
+    PortInUseException(int port) {
+      super("metrics port 127.0.0.1:" + port + " is already in use: set "
+          + WorkerSettings.METRICS_PORT + " to a free port (0 picks one)");
+    }
+  }
+}

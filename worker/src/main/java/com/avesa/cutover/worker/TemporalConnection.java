@@ -1,0 +1,93 @@
+package com.avesa.cutover.worker;
+
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Opens the gRPC connection to Temporal, failing fast and clearly when nobody answers. */
+final class TemporalConnection {
+  private TemporalConnection() {}
+
+  /**
+   * A tally scope that reports the Temporal SDK's metrics into {@code registry} every
+   * {@code interval}.
+   */
+  static Scope metricsScope(MeterRegistry registry, Duration interval) {
+    return new RootScopeBuilder()
+        .reporter(new MicrometerClientStatsReporter(registry))
+        .reportEvery(com.uber.m3.util.Duration.ofMillis(interval.toMillis()));
+  }
+
+  /**
+   * Connects to {@code address} and checks, within {@code timeout}, that the server is healthy
+   * and knows {@code namespace}.
+   *
+   * @throws TemporalUnreachableException when it is not; nothing is left open then
+   */
+  static WorkflowServiceStubs connect(String address, String namespace, Scope scope, Duration timeout) {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(address)
+            .setMetricsScope(scope)
+            .build());
+    try {
+      checkHealth(stubs, timeout);
+      stubs.blockingStub()
+          .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build());
+      return stubs;
+    } catch (StatusRuntimeException e) {
+      stubs.shutdownNow();
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        throw new TemporalUnreachableException("Temporal at " + address + " has no namespace '" + namespace
+            + "': create it, or set " + WorkerSettings.TEMPORAL_NAMESPACE + " to an existing one");
+      }
+      String reason = e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED
+          ? "no answer within " + timeout.toMillis() + " ms"
+          : e.getStatus().getCode().toString();
+      throw unreachable(address, reason);
+    } catch (RuntimeException e) {
+      stubs.shutdownNow();
+      throw unreachable(address, e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * One health check that waits for the channel to connect (gRPC retries the connection meanwhile)
+   * until the deadline, instead of failing on the first refused connection: a server that is still
+   * starting gets the whole timeout.
+   */
+  private static void checkHealth(WorkflowServiceStubs stubs, Duration timeout) {
+    HealthCheckResponse response = HealthGrpc.newBlockingStub(stubs.getRawChannel())
+        .withWaitForReady()
+        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .check(HealthCheckRequest.newBuilder().setService(WorkflowServiceStubs.HEALTH_CHECK_SERVICE_NAME).build());
+    if (response.getStatus() != HealthCheckResponse.ServingStatus.SERVING) {
+      throw Status.UNAVAILABLE.withDescription("health " + response.getStatus()).asRuntimeException();
+    }
+  }
+
+  private static TemporalUnreachableException unreachable(String address, String reason) {
+    return new TemporalUnreachableException("cannot reach Temporal at " + address + " (" + reason
+        + "): start one with `bin/avesa dev-server`, or run `bin/avesa-worker --dev` for a worker with its own"
+        + " embedded server, or set " + WorkerSettings.TEMPORAL_ADDRESS);
+  }
+
+  /** Temporal did not answer at start, or lacks the namespace. */
+  static final class TemporalUnreachableException extends RuntimeException {
+    TemporalUnreachableException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package com.avesa.cutover.worker;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code bin/avesa-worker}: a worker on an existing Temporal server, a worker with
+ * its own embedded server ({@code --dev}), or {@code seed-demo}. Exit codes: 0 done; 1 failed;
+ * 2 usage, settings or a port already taken; 3 Temporal unreachable. A worker stopped by a signal
+ * exits with the JVM's code for it (143 SIGTERM, 130 SIGINT) after its graceful stop.
+ */
+public final class WorkerMain {
+  static final int EXIT_OK = 0;
+  static final int EXIT_FAILURE = 1;
+  static final int EXIT_USAGE = 2;
+  static final int EXIT_TEMPORAL_UNREACHABLE = 3;
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration METRICS_REPORT_INTERVAL = Duration.ofSeconds(5);
+
+  static final String HELP = """
+      avesa-worker: the avesa-cutover Temporal worker (task queue avesa-cutover).
+
+      Usage:
+        avesa-worker            poll Temporal at TEMPORAL_ADDRESS with the migration workflow and activities
+        avesa-worker --dev      first start the embedded Temporal server (the SDK's test server, in memory,
+                                real time) on 127.0.0.1 at the port of TEMPORAL_ADDRESS, then the worker on it
+        avesa-worker seed-demo --endpoint URL [--region REGION] [--objects-per-tenant N] [--config-out FILE]
+                                seed the demo AVESA estate into the AWS emulator at URL (default region
+                                us-east-1, 5 objects per tenant) and write the matching config to FILE
+        avesa-worker --help     this text
+
+      Environment:
+        TEMPORAL_ADDRESS    host:port of the Temporal frontend (default 127.0.0.1:7233)
+        TEMPORAL_NAMESPACE  namespace to poll in (default "default")
+        METRICS_PORT        port of http://127.0.0.1:PORT/metrics (Prometheus text) and /health
+                            (default 9464; 0 picks a free port)
+        LOG_LEVEL           root log level (default INFO); logs go to stderr
+        JAVA_OPTS           JVM options, read by bin/avesa-worker
+        AWS credentials and region come from the usual AWS SDK sources (environment, profiles).
+
+      The worker stops gracefully on SIGTERM or SIGINT: it takes no new tasks and lets running
+      activities finish for up to 30 s.
+
+      Exit codes: 0 done; 1 failed; 2 usage, settings or a port already taken; 3 Temporal
+      unreachable (start one with `bin/avesa dev-server`, or use --dev). A worker stopped by
+      SIGTERM/SIGINT exits with 143/130 after its graceful stop.
+      """;
+
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Duration connectTimeout;
+
+  WorkerMain(Map<String, String> env, PrintStream out, PrintStream err, Duration connectTimeout) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+    this.connectTimeout = connectTimeout;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new WorkerMain(System.getenv(), System.out, System.err, CONNECT_TIMEOUT).run(args));
+  }
+
+  /** Runs the command in {@code args}; for a worker, blocks until it has been stopped by a signal. */
+  int run(String[] args) {
+    List<String> arguments = Arrays.asList(args);
+    if (arguments.contains("--help") || arguments.contains("-h")) {
+      out.print(HELP);
+      return EXIT_OK;
+    }
+    if (!arguments.isEmpty() && arguments.get(0).equals(DemoSeedCommand.NAME)) {
+      return new DemoSeedCommand(out, err).run(arguments.subList(1, arguments.size()));
+    }
+    if (arguments.size() > 1 || (arguments.size() == 1 && !arguments.get(0).equals("--dev"))) {
+      String unknown = arguments.get(arguments.get(0).equals("--dev") ? 1 : 0);
+      err.println("avesa-worker: unknown argument '" + unknown + "' (see avesa-worker --help)");
+      return EXIT_USAGE;
+    }
+    WorkerProcess process;
+    try {
+      process = startWorker(arguments.contains("--dev"));
+    } catch (StartFailure e) {
+      err.println("avesa-worker: " + e.getMessage());
+      return e.exitCode;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(process::close, "avesa-worker-shutdown"));
+    try {
+      process.awaitStopped();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return EXIT_OK;
+  }
+
+  /**
+   * Starts a worker (and the dev server with {@code dev}).
+   *
+   * @throws StartFailure with the one line to print and the exit code
+   */
+  WorkerProcess startWorker(boolean dev) {
+    try {
+      WorkerSettings settings = WorkerSettings.fromEnvironment(env);
+      return WorkerProcess.start(settings, dev, connectTimeout, METRICS_REPORT_INTERVAL);
+    } catch (WorkerSettings.InvalidSettingException | MetricsServer.PortInUseException e) {
+      throw new StartFailure(EXIT_USAGE, e.getMessage());
+    } catch (TemporalConnection.TemporalUnreachableException e) {
+      throw new StartFailure(EXIT_TEMPORAL_UNREACHABLE, e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new StartFailure(EXIT_USAGE,
+          e.getMessage() + (dev ? "; is a Temporal server already running there?" : ""));
+    } catch (RuntimeException e) {
+      throw new StartFailure(EXIT_FAILURE, "cannot start: " + e);
+    }
+  }
+
+  /** The worker could not start; the message is one line for stderr. */
+  static final class StartFailure extends RuntimeException {
+    final int exitCode;
+
+    StartFailure(int exitCode, String message) {
+      super(message);
+      this.exitCode = exitCode;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package com.avesa.cutover.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.avesa.cutover.workflows.dev.DevServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkerMainTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Map<String, String> env = new HashMap<>(Map.of("METRICS_PORT", "0"));
+
+  @Test
+  void unreachableTemporalExitsWithThreeAndSaysHowToStartAServer() throws Exception {
+    String address = "127.0.0.1:" + Http.freePort();
+    env.put("TEMPORAL_ADDRESS", address);
+
+    int exit = run();
+
+    assertThat(exit).isEqualTo(3);
+    assertThat(stderr()).hasLineCount(1)
+        .contains("cannot reach Temporal at " + address)
+        .contains("bin/avesa dev-server")
+        .contains("bin/avesa-worker --dev");
+  }
+
+  @Test
+  void aBadMetricsPortExitsWithTwoNamingTheVariable() {
+    env.put("METRICS_PORT", "metrics");
+
+    assertThat(run()).isEqualTo(2);
+    assertThat(stderr()).hasLineCount(1).contains("METRICS_PORT=metrics");
+  }
+
+  @Test
+  void aTakenMetricsPortExitsWithTwo() throws Exception {
+    try (DevServer temporal = DevServer.start(0);
+        ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      env.put("TEMPORAL_ADDRESS", temporal.address());
+      env.put("METRICS_PORT", Integer.toString(taken.getLocalPort()));
+
+      assertThat(run()).isEqualTo(2);
+      assertThat(stderr()).hasLineCount(1).contains("already in use").contains("METRICS_PORT");
+    }
+  }
+
+  @Test
+  void devModeOnATakenTemporalPortExitsWithTwo() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      env.put("TEMPORAL_ADDRESS", "127.0.0.1:" + taken.getLocalPort());
+
+      assertThat(run("--dev")).isEqualTo(2);
+      assertThat(stderr()).hasLineCount(1)
+          .contains("cannot start the dev server on 127.0.0.1:" + taken.getLocalPort())
+          .contains("already running");
+    }
+  }
+
+  @Test
+  void unknownArgumentsExitWithTwoInOneLine() {
+    assertThat(run("--frobnicate")).isEqualTo(2);
+    assertThat(stderr()).hasLineCount(1).contains("unknown argument '--frobnicate'");
+  }
+
+  @Test
+  void anExtraArgumentAfterDevIsUnknown() {
+    assertThat(run("--dev", "now")).isEqualTo(2);
+    assertThat(stderr()).contains("unknown argument 'now'");
+  }
+
+  @Test
+  void helpExplainsTheModesAndTheEnvironment() {
+    assertThat(run("--help")).isEqualTo(0);
+    assertThat(stdout())
+        .contains("--dev")
+        .contains("seed-demo --endpoint URL")
+        .contains("TEMPORAL_ADDRESS")
+        .contains("TEMPORAL_NAMESPACE")
+        .contains("METRICS_PORT")
+        .contains("SIGTERM");
+    assertThat(stderr()).isEmpty();
+  }
+
+  @Test
+  void seedDemoWithoutAnEndpointExitsWithTwo() {
+    assertThat(run("seed-demo", "--region", "eu-west-1")).isEqualTo(2);
+    assertThat(stderr()).hasLineCount(1).contains("--endpoint is required");
+  }
+
+  @Test
+  void seedDemoRejectsUnknownOptionsAndBadCounts() {
+    assertThat(run("seed-demo", "--endpoint", "http://127.0.0.1:1", "--objects-per-tenant", "many")).isEqualTo(2);
+    assertThat(run("seed-demo", "--endpoint", "http://127.0.0.1:1", "--tenants", "3")).isEqualTo(2);
+    assertThat(stderr())
+        .contains("--objects-per-tenant must be a positive whole number, not 'many'")
+        .contains("unknown argument '--tenants'");
+  }
+
+  private int run(String... args) {
+    return new WorkerMain(env, print(out), print(err), Duration.ofSeconds(1)).run(args);
+  }
+
+  private static PrintStream print(ByteArrayOutputStream buffer) {
+    return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,131 @@
+package com.avesa.cutover.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.avesa.cutover.workflows.TaskQueues;
+import com.avesa.cutover.workflows.dev.DevServer;
+import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class WorkerProcessTest {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration REPORT_INTERVAL = Duration.ofMillis(200);
+
+  private static DevServer temporal;
+  private final List<WorkflowServiceStubs> clientStubs = new ArrayList<>();
+
+  @BeforeAll
+  static void startTemporal() {
+    temporal = DevServer.start(0);
+  }
+
+  @AfterAll
+  static void stopTemporal() {
+    temporal.close();
+  }
+
+  @AfterEach
+  void closeClients() {
+    clientStubs.forEach(WorkflowServiceStubs::shutdownNow);
+  }
+
+  @Test
+  void metricsCarryTheTemporalSdkMetricsAfterAPollAndTheMigrationCounters() throws Exception {
+    WorkerSettings settings = settings(temporal.address());
+    try (WorkerProcess worker = WorkerProcess.start(settings, false, CONNECT_TIMEOUT, REPORT_INTERVAL)) {
+      WorkflowStub run = startMigrationRun(temporal.address(), "metrics-probe");
+      String metricsUrl = "http://127.0.0.1:" + worker.metricsPort() + "/metrics";
+      try {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(Http.get(metricsUrl).body())
+                .contains("temporal_workflow_task_queue_poll_succeed_total")
+                .contains("task_queue=\"avesa-cutover\""));
+      } finally {
+        run.terminate("test over");
+      }
+      String body = Http.get(metricsUrl).body();
+      assertThat(body)
+          .contains("avesa_objects_copied_total")
+          .contains("avesa_bytes_copied_total")
+          .contains("avesa_items_copied_total")
+          .contains("avesa_secrets_copied_total")
+          .contains("avesa_verification_failures_total");
+      assertThat(Http.get("http://127.0.0.1:" + worker.metricsPort() + "/health").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void closingStopsTheMetricsServerLogsTheStopAndReleasesWaiters() throws Exception {
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    Logger processLogger = (Logger) LoggerFactory.getLogger(WorkerProcess.class);
+    processLogger.addAppender(logged);
+    WorkerProcess worker = WorkerProcess.start(settings(temporal.address()), false, CONNECT_TIMEOUT, REPORT_INTERVAL);
+    String health = "http://127.0.0.1:" + worker.metricsPort() + "/health";
+    assertThat(Http.get(health).statusCode()).isEqualTo(200);
+
+    worker.close();
+    worker.close();
+
+    worker.awaitStopped();
+    processLogger.detachAppender(logged);
+    assertThatThrownBy(() -> Http.get(health)).isInstanceOf(IOException.class);
+    assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+        .containsOnlyOnce("avesa-worker stopped");
+  }
+
+  @Test
+  void devModeStartsItsOwnServerOnThePortOfTheTemporalAddressAndStopsIt() throws Exception {
+    int port = Http.freePort();
+    String address = "127.0.0.1:" + port;
+    try (WorkerProcess worker = WorkerProcess.start(settings(address), true, CONNECT_TIMEOUT, REPORT_INTERVAL)) {
+      assertThat(worker.temporalAddress()).isEqualTo(address);
+      WorkflowStub run = startMigrationRun(address, "dev-probe");
+      assertThat(run.getExecution().getRunId()).isNotBlank();
+      run.terminate("test over");
+    }
+    assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+        .isInstanceOf(ConnectException.class);
+  }
+
+  private static WorkerSettings settings(String temporalAddress) {
+    return WorkerSettings.fromEnvironment(Map.of("TEMPORAL_ADDRESS", temporalAddress, "METRICS_PORT", "0"));
+  }
+
+  private WorkflowStub startMigrationRun(String address, String workflowId) {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+    clientStubs.add(stubs);
+    WorkflowClient client = WorkflowClient.newInstance(stubs);
+    DataMigrationWorkflow workflow = client.newWorkflowStub(DataMigrationWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(TaskQueues.AVESA_CUTOVER)
+            .setWorkflowId(workflowId)
+            .setWorkflowRunTimeout(Duration.ofMinutes(1))
+            .build());
+    WorkflowClient.start(workflow::migrate, null);
+    return WorkflowStub.fromTyped(workflow);
+  }
+}

@@ -1,0 +1,62 @@
+package com.avesa.cutover.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkerSettingsTest {
+
+  @Test
+  void unsetVariablesTakeTheDocumentedDefaults() {
+    WorkerSettings settings = WorkerSettings.fromEnvironment(Map.of());
+
+    assertThat(settings.temporalAddress()).isEqualTo("127.0.0.1:7233");
+    assertThat(settings.temporalHost()).isEqualTo("127.0.0.1");
+    assertThat(settings.temporalPort()).isEqualTo(7233);
+    assertThat(settings.namespace()).isEqualTo("default");
+    assertThat(settings.metricsPort()).isEqualTo(9464);
+  }
+
+  @Test
+  void readsEveryVariable() {
+    WorkerSettings settings = WorkerSettings.fromEnvironment(Map.of(
+        "TEMPORAL_ADDRESS", "temporal.internal:7300",
+        "TEMPORAL_NAMESPACE", "avesa",
+        "METRICS_PORT", "9500"));
+
+    assertThat(settings.temporalHost()).isEqualTo("temporal.internal");
+    assertThat(settings.temporalPort()).isEqualTo(7300);
+    assertThat(settings.namespace()).isEqualTo("avesa");
+    assertThat(settings.metricsPort()).isEqualTo(9500);
+  }
+
+  @Test
+  void aMetricsPortThatIsNotANumberNamesTheVariable() {
+    assertThatThrownBy(() -> WorkerSettings.fromEnvironment(Map.of("METRICS_PORT", "nine")))
+        .isInstanceOf(WorkerSettings.InvalidSettingException.class)
+        .hasMessage("METRICS_PORT=nine: the port is not a number");
+  }
+
+  @Test
+  void aMetricsPortOutOfRangeNamesTheVariableAndTheRange() {
+    assertThatThrownBy(() -> WorkerSettings.fromEnvironment(Map.of("METRICS_PORT", "70000")))
+        .hasMessageStartingWith("METRICS_PORT=70000")
+        .hasMessageContaining("between 0 and 65535");
+  }
+
+  @Test
+  void aTemporalAddressWithoutAPortIsRejected() {
+    assertThatThrownBy(() -> WorkerSettings.fromEnvironment(Map.of("TEMPORAL_ADDRESS", "localhost")))
+        .hasMessage("TEMPORAL_ADDRESS=localhost: expected host:port, e.g. 127.0.0.1:7233");
+  }
+
+  @Test
+  void aTemporalAddressWithABadPortNamesTheVariable() {
+    assertThatThrownBy(() -> WorkerSettings.fromEnvironment(Map.of("TEMPORAL_ADDRESS", "localhost:http")))
+        .hasMessage("TEMPORAL_ADDRESS=localhost:http: the port is not a number");
+    assertThatThrownBy(() -> WorkerSettings.fromEnvironment(Map.of("TEMPORAL_ADDRESS", "localhost:0")))
+        .hasMessageStartingWith("TEMPORAL_ADDRESS=localhost:0: the port must be between 1 and 65535");
+  }
+}

@@ -1,0 +1,150 @@
+package com.avesa.cutover.workflows.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The format rules of single values in the configuration file; each broken rule adds a problem. */
+final class ConfigRules {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final int MAX_NAME = 200;
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+");
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+  private static final Pattern ROLE_ARN =
+      Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):role/[\\w+=,.@/-]{1,512}");
+  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+
+  private final List<String> problems;
+
+  ConfigRules(List<String> problems) {
+    this.problems = problems;
+  }
+
+  void checkName(String name) {
+    if (name != null && (!NAME.matcher(name).matches() || name.length() > MAX_NAME)) {
+      problems.add("name: '" + name + "' cannot be used in workflow ids: use letters, digits, '.', '_' "
+          + "and '-', starting with a letter or digit (at most " + MAX_NAME + " characters), e.g. avesa-prod");
+    }
+  }
+
+  void checkRegion(String region) {
+    if (region != null && !REGION.matcher(region).matches()) {
+      problems.add("region: '" + region + "' is not an AWS region code (e.g. us-east-1)");
+    }
+  }
+
+  void checkEndpoint(String endpoint) {
+    if (endpoint == null) {
+      return;
+    }
+    String fix = " (an http or https URL such as http://127.0.0.1:5000; remove it for real AWS)";
+    try {
+      URI uri = new URI(endpoint);
+      String scheme = uri.getScheme();
+      if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          || uri.getHost() == null) {
+        problems.add("endpoint: '" + endpoint + "' is not a URL" + fix);
+      }
+    } catch (URISyntaxException e) {
+      problems.add("endpoint: '" + endpoint + "' is not a URL" + fix);
+    }
+  }
+
+  /**
+   * The account id at {@code path}: a quoted string of 12 digits, or an unquoted number that has
+   * 12 digits (YAML drops the leading zeros of unquoted numbers, so shorter ones are refused).
+   */
+  String accountId(JsonNode node, String path) {
+    if (node == null || node.isNull() || (node.isTextual() && node.textValue().isBlank())) {
+      problems.add(path + ": required (the 12-digit AWS account id, in quotes)");
+      return null;
+    }
+    String fix = " (the 12-digit AWS account id, in quotes: \"123456789012\")";
+    if (node.isIntegralNumber()) {
+      String digits = node.bigIntegerValue().toString();
+      if (ACCOUNT_ID.matcher(digits).matches()) {
+        return digits;
+      }
+      problems.add(path + ": " + digits + " is not 12 digits" + fix);
+      return null;
+    }
+    if (!node.isTextual()) {
+      problems.add(path + ": must be a string, got " + ConfigReader.kind(node) + fix);
+      return null;
+    }
+    String id = node.textValue().trim();
+    if (!ACCOUNT_ID.matcher(id).matches()) {
+      problems.add(path + ": '" + id + "' is not 12 digits" + fix);
+      return null;
+    }
+    return id;
+  }
+
+  void checkRole(String side, String accountId, String roleArn, String externalId) {
+    if (roleArn != null) {
+      Matcher arn = ROLE_ARN.matcher(roleArn);
+      if (!arn.matches()) {
+        problems.add(side + ".roleArn: '" + roleArn + "' is not a role ARN "
+            + "(arn:aws:iam::<12 digits>:role/<name>)");
+      } else if (accountId != null && !arn.group(1).equals(accountId)) {
+        problems.add(side + ".roleArn: the role is in account " + arn.group(1) + " but " + side
+            + ".accountId is " + accountId + ": the role must be in the account it gives access to");
+      }
+    }
+    if ("target".equals(side) && roleArn != null && externalId == null) {
+      problems.add("target.externalId: required when target.roleArn is set "
+          + "(the ExternalId the role's trust policy requires)");
+    }
+    if (roleArn == null && externalId != null) {
+      problems.add(side + ".externalId: set but " + side + ".roleArn is not: add the role to assume "
+          + "with this ExternalId, or remove externalId");
+    }
+  }
+
+  void checkBucketName(String path, String name) {
+    if (name == null) {
+      return;
+    }
+    boolean valid = BUCKET.matcher(name).matches()
+        && !name.contains("..")
+        && !IPV4.matcher(name).matches()
+        && !name.startsWith("xn--")
+        && !name.startsWith("sthree-")
+        && !name.endsWith("-s3alias")
+        && !name.endsWith("--ol-s3");
+    if (!valid) {
+      problems.add(path + ": '" + name + "' is not a valid S3 bucket name (3-63 characters: lowercase "
+          + "letters, digits, '.' and '-', starting and ending with a letter or digit)");
+    }
+  }
+
+  void checkTableName(String path, String name) {
+    if (name != null && !TABLE.matcher(name).matches()) {
+      problems.add(path + ": '" + name + "' is not a valid DynamoDB table name "
+          + "(3-255 characters: letters, digits, '_', '-' and '.')");
+    }
+  }
+
+  /** Two mappings writing into the same target would overwrite each other's data. */
+  void checkDistinctTargets(String path, List<String> targets) {
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; i < targets.size(); i++) {
+      String target = targets.get(i);
+      if (target == null) {
+        continue;
+      }
+      Integer earlier = first.putIfAbsent(target, i);
+      if (earlier != null) {
+        problems.add(path + "[" + i + "].target: " + target + " is already the target of "
+            + path + "[" + earlier + "]");
+      }
+    }
+  }
+}
