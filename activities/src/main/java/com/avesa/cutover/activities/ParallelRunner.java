@@ -37,10 +37,12 @@ final class ParallelRunner implements AutoCloseable {
     Semaphore permits = new Semaphore(Math.max(1, Math.min(concurrency, threads)));
     List<Future<T>> futures = new ArrayList<>(tasks.size());
     try {
+      Beat beat = new Beat(heartbeat);
       for (Callable<T> task : tasks) {
         while (!permits.tryAcquire(BEAT_MILLIS, TimeUnit.MILLISECONDS)) {
-          heartbeat.run();
+          beat.now();
         }
+        beat.ifDue();
         futures.add(pool.submit(() -> {
           try {
             return task.call();
@@ -51,7 +53,8 @@ final class ParallelRunner implements AutoCloseable {
       }
       List<T> results = new ArrayList<>(futures.size());
       for (Future<T> future : futures) {
-        results.add(await(future, heartbeat));
+        results.add(await(future, beat));
+        beat.ifDue();
       }
       return results;
     } catch (InterruptedException e) {
@@ -62,12 +65,12 @@ final class ParallelRunner implements AutoCloseable {
     }
   }
 
-  private static <T> T await(Future<T> future, Runnable heartbeat) throws InterruptedException {
+  private static <T> T await(Future<T> future, Beat beat) throws InterruptedException {
     while (true) {
       try {
         return future.get(BEAT_MILLIS, TimeUnit.MILLISECONDS);
       } catch (TimeoutException stillRunning) {
-        heartbeat.run();
+        beat.now();
       } catch (CancellationException e) {
         throw new IllegalStateException("task cancelled", e);
       } catch (ExecutionException e) {
@@ -80,6 +83,30 @@ final class ParallelRunner implements AutoCloseable {
         }
         throw new IllegalStateException(cause.getMessage(), cause);
       }
+    }
+  }
+
+  /**
+   * Heartbeats at least every {@link #BEAT_MILLIS} while tasks run, whether the caller is waiting
+   * for a slow task or busy handing out fast ones (a page of quick copies must beat too).
+   */
+  private static final class Beat {
+    private final Runnable heartbeat;
+    private long last = System.nanoTime();
+
+    Beat(Runnable heartbeat) {
+      this.heartbeat = heartbeat;
+    }
+
+    void ifDue() {
+      if (System.nanoTime() - last >= TimeUnit.MILLISECONDS.toNanos(BEAT_MILLIS)) {
+        now();
+      }
+    }
+
+    void now() {
+      heartbeat.run();
+      last = System.nanoTime();
     }
   }
 

@@ -2,6 +2,7 @@ package com.avesa.cutover.workflows.dev;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.temporal.internal.testservice.TestServicesStarter;
@@ -14,6 +15,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The embedded Temporal server: the Java SDK's test server in real time (time skipping locked),
  * in memory, serving gRPC on the loopback interface only.
+ *
+ * <p>The test server never times out a sticky task queue: a workflow task routed to the sticky
+ * queue of a worker that was killed would wait there forever, and the run with it. So this server
+ * drops the sticky attributes workers send ({@link NoStickyQueues}); every workflow task goes to
+ * the shared task queue, where any live worker picks it up, as a real cluster does after its
+ * sticky schedule-to-start timeout.
  */
 public final class DevServer implements AutoCloseable {
   private final TestServicesStarter services;
@@ -31,7 +38,7 @@ public final class DevServer implements AutoCloseable {
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     HealthStatusManager health = new HealthStatusManager();
     for (BindableService service : services.getServices()) {
-      builder.addService(service);
+      builder.addService(ServerInterceptors.intercept(service, new NoStickyQueues()));
       health.setStatus(service.bindService().getServiceDescriptor().getName(),
           io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
     }

@@ -46,14 +46,14 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   private final BucketActivities buckets = Workflow.newActivityStub(BucketActivities.class,
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofHours(2))
-          .setHeartbeatTimeout(Duration.ofSeconds(20))
+          .setHeartbeatTimeout(Duration.ofSeconds(10))
           .setRetryOptions(retry)
           .build());
 
   private final TableActivities tables = Workflow.newActivityStub(TableActivities.class,
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofHours(6))
-          .setHeartbeatTimeout(Duration.ofSeconds(20))
+          .setHeartbeatTimeout(Duration.ofSeconds(10))
           .setRetryOptions(retry)
           .build());
 

@@ -1,0 +1,68 @@
+package com.avesa.cutover.e2e;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The embedded Temporal server ({@code bin/avesa dev-server}) and a worker ({@code bin/avesa-worker})
+ * as two processes, so the worker can be killed and replaced while the server keeps the runs.
+ */
+final class TemporalStack implements AutoCloseable {
+  private final int temporalPort = Launched.freePort();
+  private final Map<String, String> workerEnv = new HashMap<>();
+  private final Launched server;
+  private Launched worker;
+
+  TemporalStack(Map<String, String> extraWorkerEnv) {
+    server = Launched.start("dev-server", Map.of(), "bin/avesa", "dev-server", "--port", String.valueOf(temporalPort));
+    server.awaitPort(temporalPort, Duration.ofSeconds(60));
+    workerEnv.putAll(extraWorkerEnv);
+    worker = startWorker();
+  }
+
+  /** Environment for CLI commands: the server's address. */
+  Map<String, String> cliEnv() {
+    return Map.of("TEMPORAL_ADDRESS", address());
+  }
+
+  String address() {
+    return "127.0.0.1:" + temporalPort;
+  }
+
+  Launched worker() {
+    return worker;
+  }
+
+  /**
+   * Stops the worker (SIGTERM) and starts a fresh one. Tests that reset the emulator need it: the
+   * worker's cached role sessions die with moto's state, as they never would in AWS.
+   */
+  void restartWorker() {
+    worker.close();
+    worker = startWorker();
+  }
+
+  /** SIGKILLs the worker and starts a fresh one on the same server. */
+  void replaceWorkerAfterKill() {
+    worker.kill();
+    worker = startWorker();
+  }
+
+  private Launched startWorker() {
+    Map<String, String> env = new HashMap<>(workerEnv);
+    env.put("TEMPORAL_ADDRESS", address());
+    env.put("METRICS_PORT", String.valueOf(Launched.freePort()));
+    Launched started = Launched.start("worker", env, "bin/avesa-worker");
+    started.awaitOutput("avesa-worker polling", Duration.ofSeconds(60));
+    return started;
+  }
+
+  @Override
+  public void close() {
+    if (worker != null) {
+      worker.close();
+    }
+    server.close();
+  }
+}
