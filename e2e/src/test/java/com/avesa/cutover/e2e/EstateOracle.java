@@ -119,6 +119,15 @@ final class EstateOracle implements AutoCloseable {
     return digests;
   }
 
+  /** Every secret's current value as text (binary values decoded as UTF-8), to look for leaks. */
+  List<String> secretValues(SecretsManagerClient secrets) {
+    return secrets.listSecretsPaginator(r -> r.includePlannedDeletion(false)).stream()
+        .flatMap(p -> p.secretList().stream())
+        .map(e -> secrets.getSecretValue(r -> r.secretId(e.name())))
+        .map(v -> v.secretString() != null ? v.secretString() : v.secretBinary().asUtf8String())
+        .toList();
+  }
+
   static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

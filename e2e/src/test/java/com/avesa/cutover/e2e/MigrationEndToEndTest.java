@@ -131,6 +131,13 @@ class MigrationEndToEndTest {
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     assertThat(inFilter).isNotEmpty();
     assertThat(oracle.secretDigests(oracle.targetSecrets)).isEqualTo(inFilter);
+    String history = stack.history("avesa-e2e-copy");
+    assertThat(history).contains("tenant/acme/prod");
+    for (String value : oracle.secretValues(oracle.sourceSecrets)) {
+      assertThat(history).as("workflow history").doesNotContain(value);
+      assertThat(stack.worker().output()).as("worker log").doesNotContain(value);
+      assertThat(migrate.stdout()).as("report").doesNotContain(value);
+    }
 
     Launched.Result again = Launched.run(stack.cliEnv(), RUN, "migrate", "-c", config.toString(), "--wait", "--json");
 

@@ -1,14 +1,22 @@
 package com.avesa.cutover.e2e;
 
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The embedded Temporal server ({@code bin/avesa dev-server}) and a worker ({@code bin/avesa-worker})
  * as two processes, so the worker can be killed and replaced while the server keeps the runs.
  */
 final class TemporalStack implements AutoCloseable {
+  private static final Pattern PAYLOAD_DATA = Pattern.compile("\"data\"\\s*:\\s*\"([A-Za-z0-9+/=]+)\"");
   private final int temporalPort = Launched.freePort();
   private final Map<String, String> workerEnv = new HashMap<>();
   private final Launched server;
@@ -28,6 +36,26 @@ final class TemporalStack implements AutoCloseable {
 
   String address() {
     return "127.0.0.1:" + temporalPort;
+  }
+
+  /**
+   * The run's full history, read from the server with the SDK's client: its JSON followed by every
+   * payload decoded from base64, so that what the payloads carry can be searched as text.
+   */
+  String history(String workflowId) {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(address()).build());
+    try {
+      String json = WorkflowClient.newInstance(stubs).fetchHistory(workflowId).toJson(false);
+      StringBuilder text = new StringBuilder(json);
+      Matcher data = PAYLOAD_DATA.matcher(json);
+      while (data.find()) {
+        text.append('\n').append(new String(Base64.getDecoder().decode(data.group(1)), StandardCharsets.UTF_8));
+      }
+      return text.toString();
+    } finally {
+      stubs.shutdownNow();
+    }
   }
 
   Launched worker() {
