@@ -102,6 +102,7 @@ final class MigrationLedger {
           + " (page after " + c.token() + ")");
     }
     addProblems(page.problems());
+    problemsOmitted += Math.max(0, page.failed() - page.problems().size());
   }
 
   boolean tablesDone() {

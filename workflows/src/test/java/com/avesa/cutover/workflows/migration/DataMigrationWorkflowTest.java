@@ -118,6 +118,23 @@ class DataMigrationWorkflowTest {
   }
 
   @Test
+  void differencesBeyondThoseListedAreCountedNotDropped(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    doReturn(new BucketPage(null, 10, 1_000, 0, 0, 0, 7, Map.of(),
+        List.of("data-storage-msp-prod/a: size differs", "data-storage-msp-prod/b: size differs")))
+        .when(fx.buckets).verifyPage(any());
+    DataMigrationWorkflow workflow = start(env, worker, fx);
+
+    assertThatThrownBy(() -> workflow.migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.COPY)))
+        .isInstanceOfSatisfying(WorkflowFailedException.class, e -> {
+          MigrationReport report = ((ApplicationFailure) e.getCause()).getDetails().get(0, MigrationReport.class);
+          assertThat(report.problems()).hasSize(2);
+          assertThat(report.problemsOmitted()).isEqualTo(5);
+          assertThat(e.getCause().getMessage()).contains("7 difference(s)");
+        });
+  }
+
+  @Test
   void tableDigestMismatchFailsVerification(TestWorkflowEnvironment env, Worker worker) {
     MigrationFixtures fx = new MigrationFixtures().answering(1);
     doAnswer(i -> new SegmentResult(((SegmentRequest) i.getArgument(0)).segment(), 5, 0, "f".repeat(64)))
