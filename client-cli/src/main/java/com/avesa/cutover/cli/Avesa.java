@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
       SyncCommand.class,
       StatusCommand.class,
       ResultCommand.class,
+      ListCommand.class,
       DevServerCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      CompletionCommand.class
     },
     footer = {
       "",

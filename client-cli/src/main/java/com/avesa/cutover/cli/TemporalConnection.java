@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.connect.TemporalTarget;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -21,17 +22,33 @@ final class TemporalConnection implements AutoCloseable {
   }
 
   /**
-   * Connects to {@code address} and checks that the server answers within {@code deadline}.
+   * Connects to a plaintext server at {@code address} and checks that it answers within
+   * {@code deadline}.
    *
    * @throws CliException with exit code 3 and a hint on how to start a server
    */
   static TemporalConnection open(String address, String namespace, Duration deadline) {
+    return open(TemporalTarget.plain(address, namespace), deadline);
+  }
+
+  /**
+   * Connects to {@code target} and checks that the server answers within {@code deadline}.
+   *
+   * @throws CliException with exit code 2 when a certificate file cannot be used, 3 with a hint
+   *     on how to start a server when nothing answers
+   */
+  static TemporalConnection open(TemporalTarget target, Duration deadline) {
+    WorkflowServiceStubsOptions options;
     try {
-      WorkflowServiceStubs stubs = WorkflowServiceStubs.newConnectedServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setTarget(address).build(), deadline);
-      return new TemporalConnection(stubs, namespace);
+      options = target.serviceStubsOptions().build();
+    } catch (TemporalTarget.InvalidTargetException e) {
+      throw new CliException(ExitCodes.USAGE, e.getMessage());
+    }
+    try {
+      WorkflowServiceStubs stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, deadline);
+      return new TemporalConnection(stubs, target.namespace());
     } catch (RuntimeException e) {
-      throw unreachable(address);
+      throw target.usesTls() ? unreachableOverTls(target.address(), e) : unreachable(target.address());
     }
   }
 
@@ -47,6 +64,16 @@ final class TemporalConnection implements AutoCloseable {
   static CliException unreachable(String address) {
     return new CliException(ExitCodes.UNREACHABLE, "cannot reach Temporal at " + address
         + ": start one with `bin/avesa dev-server` or `bin/avesa-worker --dev`, or pass --address");
+  }
+
+  private static CliException unreachableOverTls(String address, RuntimeException e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+    return new CliException(ExitCodes.UNREACHABLE, "cannot reach Temporal at " + address + " over TLS (" + reason
+        + "): check --address, the certificates and the API key");
   }
 
   WorkflowClient client() {

@@ -1,9 +1,14 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.connect.TemporalTarget;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** Where the Temporal server is: the options of every command that talks to it. */
+/**
+ * Where the Temporal server is and how to authenticate to it: the options of every command that
+ * talks to it. The API key is never echoed, not even in {@code --help}.
+ */
 final class TemporalOptions {
   static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
   static final Duration REACH_DEADLINE = Duration.ofSeconds(3);
@@ -22,8 +27,52 @@ final class TemporalOptions {
       description = "Temporal namespace (default: env TEMPORAL_NAMESPACE, else default).")
   String namespace;
 
-  /** Connects, failing with exit code 3 when the server does not answer in time. */
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      defaultValue = "${env:TEMPORAL_TLS_CERT}",
+      description = "PEM client certificate for mutual TLS (default: env TEMPORAL_TLS_CERT); needs --tls-key.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      defaultValue = "${env:TEMPORAL_TLS_KEY}",
+      description = "PKCS#8 PEM private key of --tls-cert (default: env TEMPORAL_TLS_KEY).")
+  Path tlsKey;
+
+  @Option(
+      names = "--tls-ca",
+      paramLabel = "FILE",
+      defaultValue = "${env:TEMPORAL_TLS_CA}",
+      description = "PEM CA certificates to trust instead of the JVM's (default: env TEMPORAL_TLS_CA).")
+  Path tlsCa;
+
+  @Option(
+      names = "--api-key",
+      paramLabel = "KEY",
+      defaultValue = "${env:TEMPORAL_API_KEY}",
+      description = "Temporal Cloud API key; implies TLS (default: env TEMPORAL_API_KEY; prefer the env var).")
+  String apiKey;
+
+  /**
+   * The server and credentials these options name.
+   *
+   * @throws CliException with exit code 2 when only one of --tls-cert and --tls-key is given
+   */
+  TemporalTarget target() {
+    try {
+      return new TemporalTarget(address, namespace, tlsCert, tlsKey, tlsCa, apiKey);
+    } catch (TemporalTarget.InvalidTargetException e) {
+      throw new CliException(ExitCodes.USAGE, e.getMessage());
+    }
+  }
+
+  /**
+   * Connects, failing with exit code 2 when a certificate file cannot be used and with exit code
+   * 3 when the server does not answer in time.
+   */
   TemporalConnection connect() {
-    return TemporalConnection.open(address, namespace, REACH_DEADLINE);
+    return TemporalConnection.open(target(), REACH_DEADLINE);
   }
 }

@@ -69,7 +69,8 @@ class CliErrorsTest {
 
   @Test
   void everyCommandsHelpShowsAnExample() {
-    for (String command : new String[] {"plan", "migrate", "sync", "status", "result", "dev-server", "demo"}) {
+    for (String command : new String[] {
+        "plan", "migrate", "sync", "status", "result", "list", "dev-server", "demo", "completion"}) {
       Run run = CliHarness.avesaWithoutAddress(command, "--help");
 
       assertThat(run.exitCode()).as(command).isZero();

@@ -9,23 +9,28 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Serves the registry as Prometheus text on {@code http://127.0.0.1:PORT/metrics} and answers
- * {@code GET /health} with 200 while the worker runs. Loopback only.
+ * Serves the registry as Prometheus text on {@code http://HOST:PORT/metrics} and answers
+ * {@code GET /health} with 200 while the worker runs. HOST is 127.0.0.1 unless
+ * {@code METRICS_HOST} says otherwise ({@code 0.0.0.0} inside a container, so Prometheus in
+ * another container can scrape it).
  */
 public final class MetricsServer implements AutoCloseable {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final String host;
 
-  private MetricsServer(HttpServer server, ExecutorService executor) {
+  private MetricsServer(HttpServer server, ExecutorService executor, String host) {
     this.server = server;
     this.executor = executor;
+    this.host = host;
   }
 
   /**
@@ -34,13 +39,31 @@ public final class MetricsServer implements AutoCloseable {
    * @throws PortInUseException when the port is already taken
    */
   public static MetricsServer start(int port, PrometheusMeterRegistry registry) {
+    return start(WorkerSettings.DEFAULT_METRICS_HOST, port, registry);
+  }
+
+  /**
+   * Starts serving on {@code host}:{@code port} (0 picks a free port; {@code 0.0.0.0} serves on
+   * every interface).
+   *
+   * @throws PortInUseException when the port is already taken
+   * @throws WorkerSettings.InvalidSettingException when {@code host} does not resolve
+   */
+  public static MetricsServer start(String host, int port, PrometheusMeterRegistry registry) {
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new WorkerSettings.InvalidSettingException(WorkerSettings.METRICS_HOST, host,
+          "the host does not resolve to an address of this machine");
+    }
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      server = HttpServer.create(new InetSocketAddress(address, port), 0);
     } catch (BindException e) {
-      throw new PortInUseException(port);
+      throw new PortInUseException(host, port);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve metrics on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot serve metrics on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     server.createContext("/metrics", exchange -> {
       if (isGet(exchange)) {
@@ -59,7 +82,7 @@ public final class MetricsServer implements AutoCloseable {
     });
     server.setExecutor(executor);
     server.start();
-    return new MetricsServer(server, executor);
+    return new MetricsServer(server, executor, host);
   }
 
   /** The port actually bound. */
@@ -67,9 +90,22 @@ public final class MetricsServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** {@code http://127.0.0.1:PORT/metrics}. */
+  /** The host it was asked to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}. */
+  public String host() {
+    return host;
+  }
+
+  /**
+   * {@code http://HOST:PORT/metrics} as reachable from this machine: the loopback address when
+   * the server listens on every interface.
+   */
   public String metricsUrl() {
-    return "http://127.0.0.1:" + port() + "/metrics";
+    InetAddress bound = server.getAddress().getAddress();
+    String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
+    if (host.indexOf(':') >= 0) {
+      host = "[" + host.replaceFirst("%.*$", "") + "]";
+    }
+    return "http://" + host + ":" + port() + "/metrics";
   }
 
   @Override
@@ -102,8 +138,8 @@ public final class MetricsServer implements AutoCloseable {
 
   /** The metrics port is taken by another process. */
   public static final class PortInUseException extends RuntimeException {
-    PortInUseException(int port) {
-      super("metrics port 127.0.0.1:" + port + " is already in use: set "
+    PortInUseException(String host, int port) {
+      super("metrics port " + host + ":" + port + " is already in use: set "
           + WorkerSettings.METRICS_PORT + " to a free port (0 picks one)");
     }
   }

@@ -1,5 +1,6 @@
 package com.avesa.cutover.worker;
 
+import com.avesa.cutover.workflows.connect.TemporalTarget;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.grpc.Status;
@@ -11,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -30,17 +30,21 @@ final class TemporalConnection {
   }
 
   /**
-   * Connects to {@code address} and checks, within {@code timeout}, that the server is healthy
-   * and knows {@code namespace}.
+   * Connects to {@code target} (with its TLS files and API key, if any) and checks, within
+   * {@code timeout}, that the server is healthy and knows the namespace.
    *
-   * @throws TemporalUnreachableException when it is not; nothing is left open then
+   * @throws WorkerSettings.InvalidSettingException when a certificate file cannot be used
+   * @throws TemporalUnreachableException when the server does not answer; nothing is left open then
    */
-  static WorkflowServiceStubs connect(String address, String namespace, Scope scope, Duration timeout) {
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder()
-            .setTarget(address)
-            .setMetricsScope(scope)
-            .build());
+  static WorkflowServiceStubs connect(TemporalTarget target, Scope scope, Duration timeout) {
+    String address = target.address();
+    String namespace = target.namespace();
+    WorkflowServiceStubs stubs;
+    try {
+      stubs = WorkflowServiceStubs.newServiceStubs(target.serviceStubsOptions().setMetricsScope(scope).build());
+    } catch (TemporalTarget.InvalidTargetException e) {
+      throw new WorkerSettings.InvalidSettingException(e.getMessage());
+    }
     try {
       checkHealth(stubs, timeout);
       stubs.blockingStub()

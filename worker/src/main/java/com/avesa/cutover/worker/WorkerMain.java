@@ -39,7 +39,12 @@ public final class WorkerMain {
         TEMPORAL_NAMESPACE  namespace to poll in (default "default")
         METRICS_PORT        port of http://127.0.0.1:PORT/metrics (Prometheus text) and /health
                             (default 9464; 0 picks a free port)
+        METRICS_HOST        address the metrics server binds (default 127.0.0.1; 0.0.0.0 in a container)
+        TEMPORAL_TLS_CERT   PEM client certificate for mutual TLS (with TEMPORAL_TLS_KEY, its PKCS#8 key)
+        TEMPORAL_TLS_CA     PEM CA certificates to trust instead of the JVM's
+        TEMPORAL_API_KEY    Temporal Cloud API key (implies TLS); ignored with --dev
         LOG_LEVEL           root log level (default INFO); logs go to stderr
+        LOG_FORMAT          text (default) or json: one JSON object per line with the Temporal ids
         JAVA_OPTS           JVM options, read by bin/avesa-worker
         AWS credentials and region come from the usual AWS SDK sources (environment, profiles).
 

@@ -78,10 +78,9 @@ public final class WorkerProcess implements AutoCloseable {
       started.push(registry::close);
       Scope scope = TemporalConnection.metricsScope(registry, metricsReportInterval);
       started.push(() -> closeScope(scope));
-      WorkflowServiceStubs stubs = TemporalConnection.connect(
-          effective.temporalAddress(), effective.namespace(), scope, connectTimeout);
+      WorkflowServiceStubs stubs = TemporalConnection.connect(effective.temporal(), scope, connectTimeout);
       started.push(() -> shutdownStubs(stubs));
-      MetricsServer metrics = MetricsServer.start(effective.metricsPort(), registry);
+      MetricsServer metrics = MetricsServer.start(effective.metricsHost(), effective.metricsPort(), registry);
       started.push(metrics);
       AwsClients clients = new AwsClients();
       started.push(clients);

@@ -63,4 +63,42 @@ class MetricsServerTest {
 
     assertThatThrownBy(() -> Http.get(health)).isInstanceOf(IOException.class);
   }
+
+  @Test
+  void bindsLoopbackByDefault() {
+    try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, registry)) {
+      assertThat(server.host()).isEqualTo("127.0.0.1");
+      assertThat(server.metricsUrl()).isEqualTo("http://127.0.0.1:" + server.port() + "/metrics");
+    }
+    if (System.getenv("METRICS_HOST") == null) {
+      try (MetricsServer server = MetricsServer.start(0, registry)) {
+        assertThat(server.host()).isEqualTo("127.0.0.1");
+      }
+    }
+  }
+
+  @Test
+  void servesOnTheHostItIsGiven() throws Exception {
+    // 127.0.0.2 is loopback on Linux; it shows the host is honoured without listening on every
+    // interface (METRICS_HOST=0.0.0.0 takes the same path inside the container).
+    InetAddress second = InetAddress.getByName("127.0.0.2");
+    try (ServerSocket probe = new ServerSocket(0, 1, second)) {
+      assertThat(probe.getLocalPort()).isPositive();
+    } catch (IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("127.0.0.2 is not a local address here: " + e.getMessage());
+    }
+    Counter.builder("avesa.test.host").register(registry).increment();
+    try (MetricsServer server = MetricsServer.start("127.0.0.2", 0, registry)) {
+      assertThat(server.host()).isEqualTo("127.0.0.2");
+      assertThat(server.metricsUrl()).isEqualTo("http://127.0.0.2:" + server.port() + "/metrics");
+      assertThat(Http.get(server.metricsUrl()).body()).contains("avesa_test_host_total 1.0");
+    }
+  }
+
+  @Test
+  void aMetricsHostThatDoesNotResolveNamesTheVariable() {
+    assertThatThrownBy(() -> MetricsServer.start("no-such-host.invalid", 0, registry))
+        .isInstanceOf(WorkerSettings.InvalidSettingException.class)
+        .hasMessageStartingWith("METRICS_HOST=no-such-host.invalid:");
+  }
 }

@@ -17,6 +17,7 @@ class WorkerSettingsTest {
     assertThat(settings.temporalPort()).isEqualTo(7233);
     assertThat(settings.namespace()).isEqualTo("default");
     assertThat(settings.metricsPort()).isEqualTo(9464);
+    assertThat(settings.metricsHost()).isEqualTo("127.0.0.1");
   }
 
   @Test
@@ -58,5 +59,28 @@ class WorkerSettingsTest {
         .hasMessage("TEMPORAL_ADDRESS=localhost:http: the port is not a number");
     assertThatThrownBy(() -> WorkerSettings.fromEnvironment(Map.of("TEMPORAL_ADDRESS", "localhost:0")))
         .hasMessageStartingWith("TEMPORAL_ADDRESS=localhost:0: the port must be between 1 and 65535");
+  }
+
+  @Test
+  void metricsHostServesEveryInterfaceWhenAskedAndKeepsItThroughADevServerAddress() {
+    WorkerSettings settings = WorkerSettings.fromEnvironment(Map.of("METRICS_HOST", " 0.0.0.0 "));
+
+    assertThat(settings.metricsHost()).isEqualTo("0.0.0.0");
+    assertThat(settings.withTemporalAddress("127.0.0.1", 7299).metricsHost()).isEqualTo("0.0.0.0");
+    assertThat(WorkerSettings.fromEnvironment(Map.of("METRICS_HOST", "")).metricsHost()).isEqualTo("127.0.0.1");
+    assertThat(WorkerSettings.fromEnvironment(Map.of("METRICS_HOST", "worker.internal")).metricsHost())
+        .isEqualTo("worker.internal");
+    assertThat(WorkerSettings.fromEnvironment(Map.of("METRICS_HOST", "[::]")).metricsHost()).isEqualTo("::");
+  }
+
+  @Test
+  void aMetricsHostWithAPortOrSchemeNamesTheVariable() {
+    assertThatThrownBy(() -> WorkerSettings.fromEnvironment(Map.of("METRICS_HOST", "0.0.0.0:9464")))
+        .isInstanceOf(WorkerSettings.InvalidSettingException.class)
+        .hasMessageStartingWith("METRICS_HOST=0.0.0.0:9464: expected an IP address or host name");
+    assertThatThrownBy(() -> WorkerSettings.fromEnvironment(Map.of("METRICS_HOST", "http://worker")))
+        .hasMessageStartingWith("METRICS_HOST=http://worker:");
+    assertThatThrownBy(() -> WorkerSettings.fromEnvironment(Map.of("METRICS_HOST", "localhost:9464")))
+        .hasMessageStartingWith("METRICS_HOST=localhost:9464:");
   }
 }

@@ -1,0 +1,62 @@
+package com.avesa.cutover.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code avesa list}: the open and most recent data migration runs. */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "List open and recent DataMigrationWorkflow runs: id, run id, state, start and close time.",
+    footer = {"", "Example:", "  avesa list --limit 10 --json"})
+final class ListCommand extends AvesaCommand {
+  static final String WORKFLOW_TYPE = "DataMigrationWorkflow";
+
+  @Option(names = "--json", description = "Print a JSON array instead of a table.")
+  boolean json;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+      description = "At most N runs, open ones first (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Mixin TemporalOptions temporal;
+
+  @Override
+  protected int execute() {
+    if (limit < 1) {
+      throw new CliException(ExitCodes.USAGE, "--limit must be at least 1, not " + limit);
+    }
+    try (TemporalConnection connection = temporal.connect()) {
+      List<RunSummary> runs = new RunLister(connection).list(WORKFLOW_TYPE, limit);
+      if (json) {
+        out().println(Json.write(runs));
+      } else {
+        print(runs, out());
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  private static void print(List<RunSummary> runs, PrintWriter out) {
+    if (runs.isEmpty()) {
+      out.println("no " + WORKFLOW_TYPE + " runs");
+      return;
+    }
+    int idWidth = Math.max("WORKFLOW ID".length(),
+        runs.stream().mapToInt(run -> run.workflowId().length()).max().orElse(0));
+    String row = "%-" + idWidth + "s  %-36s  %-16s  %-20s  %s%n";
+    out.printf(row, "WORKFLOW ID", "RUN ID", "STATUS", "STARTED", "CLOSED");
+    for (RunSummary run : runs) {
+      out.printf(row, run.workflowId(), run.runId(), run.status(), time(run.startTime()), time(run.closeTime()));
+    }
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? "-" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}
