@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
  * anything else, connect, start the run, and either print its id or wait for its report.
  */
 abstract class StartCommand extends AvesaCommand {
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-      description = "The configuration file (YAML).")
+  // Checked in execute(), not by picocli: `avesa sync` has subcommands that do not take it.
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "The configuration file (YAML); required.")
   Path config;
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -37,6 +38,9 @@ abstract class StartCommand extends AvesaCommand {
 
   @Override
   protected final int execute() {
+    if (config == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--config=FILE'");
+    }
     MigrationConfig loaded = loadConfig(config);
     try (TemporalConnection connection = temporal.connect()) {
       return launch(connection, loaded, mode(), id, waitForReport(), json, out(), err());

@@ -9,6 +9,13 @@ import picocli.CommandLine.Option;
     name = "sync",
     mixinStandardHelpOptions = true,
     description = "Copy only what is missing or changed since the last run, then verify (repeat to keep the target warm).",
+    subcommands = {
+      SyncScheduleCommand.class,
+      SyncSchedulesCommand.class,
+      SyncUnscheduleCommand.class,
+      SyncPauseCommand.class,
+      SyncResumeCommand.class
+    },
     footer = {"", "Example:", "  avesa sync -c examples/local.yaml --wait --json"})
 final class SyncCommand extends StartCommand {
   @Option(names = "--wait", description = "Wait for the run to end and print its report.")

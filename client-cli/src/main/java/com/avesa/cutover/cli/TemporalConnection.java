@@ -1,8 +1,11 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.codec.CodecKeysException;
+import com.avesa.cutover.workflows.codec.PayloadEncryption;
 import com.avesa.cutover.workflows.connect.TemporalTarget;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
@@ -14,11 +17,11 @@ final class TemporalConnection implements AutoCloseable {
   private final WorkflowClient client;
   private final String namespace;
 
-  private TemporalConnection(WorkflowServiceStubs stubs, String namespace) {
+  private TemporalConnection(WorkflowServiceStubs stubs, String namespace, DataConverter dataConverter) {
     this.stubs = stubs;
     this.namespace = namespace;
     this.client = WorkflowClient.newInstance(stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+        WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(dataConverter).build());
   }
 
   /**
@@ -44,9 +47,15 @@ final class TemporalConnection implements AutoCloseable {
     } catch (TemporalTarget.InvalidTargetException e) {
       throw new CliException(ExitCodes.USAGE, e.getMessage());
     }
+    DataConverter dataConverter;
+    try {
+      dataConverter = PayloadEncryption.dataConverter(System.getenv());
+    } catch (CodecKeysException e) {
+      throw new CliException(ExitCodes.USAGE, e.getMessage());
+    }
     try {
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, deadline);
-      return new TemporalConnection(stubs, target.namespace());
+      return new TemporalConnection(stubs, target.namespace(), dataConverter);
     } catch (RuntimeException e) {
       throw target.usesTls() ? unreachableOverTls(target.address(), e) : unreachable(target.address());
     }

@@ -41,7 +41,8 @@ final class CliHarness implements BeforeAllCallback, AfterAllCallback {
     stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
     factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
-    factory.newWorker(TaskQueues.AVESA_CUTOVER).registerWorkflowImplementationTypes(EchoMigrationWorkflow.class);
+    factory.newWorker(TaskQueues.AVESA_CUTOVER).registerWorkflowImplementationTypes(
+        EchoMigrationWorkflow.class, com.avesa.cutover.workflows.sync.FinalSyncWorkflowImpl.class);
     factory.start();
     dir = Files.createTempDirectory("avesa-cli-test");
   }

@@ -50,6 +50,14 @@ public final class MetricsServer implements AutoCloseable {
    * @throws WorkerSettings.InvalidSettingException when {@code host} does not resolve
    */
   public static MetricsServer start(String host, int port, PrometheusMeterRegistry registry) {
+    return start(host, port, registry, null);
+  }
+
+  /**
+   * As {@link #start(String, int, PrometheusMeterRegistry)}, also serving {@code codec} under
+   * {@code /codec/} when it is not null (404 there otherwise).
+   */
+  static MetricsServer start(String host, int port, PrometheusMeterRegistry registry, CodecEndpoint codec) {
     InetAddress address;
     try {
       address = InetAddress.getByName(host);
@@ -75,6 +83,9 @@ public final class MetricsServer implements AutoCloseable {
         respond(exchange, 200, "text/plain; charset=utf-8", "ok\n");
       }
     });
+    if (codec != null) {
+      server.createContext(CodecEndpoint.PATH + "/", codec);
+    }
     ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
       Thread thread = new Thread(runnable, "metrics-http");
       thread.setDaemon(true);

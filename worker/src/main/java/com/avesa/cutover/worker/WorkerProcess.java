@@ -7,20 +7,26 @@ import com.avesa.cutover.activities.MigrationMetrics;
 import com.avesa.cutover.activities.SecretActivitiesImpl;
 import com.avesa.cutover.activities.TableActivitiesImpl;
 import com.avesa.cutover.workflows.TaskQueues;
+import com.avesa.cutover.workflows.codec.AesGcmPayloadCodec;
+import com.avesa.cutover.workflows.codec.CodecKeysException;
+import com.avesa.cutover.workflows.codec.PayloadEncryption;
 import com.avesa.cutover.workflows.dev.DevServer;
 import com.avesa.cutover.workflows.migration.DataMigrationWorkflowImpl;
+import com.avesa.cutover.workflows.sync.FinalSyncWorkflowImpl;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -66,6 +72,7 @@ public final class WorkerProcess implements AutoCloseable {
       Duration metricsReportInterval) {
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
+      Optional<AesGcmPayloadCodec> codec = payloadCodec();
       WorkerSettings effective = settings;
       if (dev) {
         DevServer server = DevServer.start(settings.temporalPort());
@@ -80,17 +87,22 @@ public final class WorkerProcess implements AutoCloseable {
       started.push(() -> closeScope(scope));
       WorkflowServiceStubs stubs = TemporalConnection.connect(effective.temporal(), scope, connectTimeout);
       started.push(() -> shutdownStubs(stubs));
-      MetricsServer metrics = MetricsServer.start(effective.metricsHost(), effective.metricsPort(), registry);
+      MetricsServer metrics = MetricsServer.start(effective.metricsHost(), effective.metricsPort(), registry,
+          codec.map(c -> CodecEndpoint.fromEnvironment(c, System.getenv())).orElse(null));
       started.push(metrics);
       AwsClients clients = new AwsClients();
       started.push(clients);
       WorkflowClient client = WorkflowClient.newInstance(stubs,
-          WorkflowClientOptions.newBuilder().setNamespace(effective.namespace()).build());
+          WorkflowClientOptions.newBuilder().setNamespace(effective.namespace())
+              .setDataConverter(codec.map(PayloadEncryption::dataConverter).orElseGet(DefaultDataConverter::newDefaultInstance))
+              .build());
       WorkerFactory factory = WorkerFactory.newInstance(client);
       registerMigration(factory.newWorker(TaskQueues.AVESA_CUTOVER), clients, new MigrationMetrics(registry));
       factory.start();
       log.info("avesa-worker polling task queue {} at {} (namespace {}); metrics at {}",
           TaskQueues.AVESA_CUTOVER, effective.temporalAddress(), effective.namespace(), metrics.metricsUrl());
+      codec.ifPresent(c -> log.info("payloads encrypted (AES-256-GCM, key id {}); codec endpoint at {}", c.keyId(),
+          metrics.metricsUrl().replaceFirst("/metrics$", CodecEndpoint.PATH)));
       return new WorkerProcess(started, factory, metrics, effective.temporalAddress());
     } catch (RuntimeException e) {
       closeAll(started);
@@ -98,8 +110,17 @@ public final class WorkerProcess implements AutoCloseable {
     }
   }
 
+  /** The payload codec {@code AVESA_CODEC_KEYS} or {@code AVESA_CODEC_KEY_FILE} configures, if any. */
+  private static Optional<AesGcmPayloadCodec> payloadCodec() {
+    try {
+      return PayloadEncryption.codec(System.getenv());
+    } catch (CodecKeysException e) {
+      throw new WorkerSettings.InvalidSettingException(e.getMessage());
+    }
+  }
+
   private static void registerMigration(Worker worker, AwsClients clients, MigrationMetrics metrics) {
-    worker.registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class, FinalSyncWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new AccountActivitiesImpl(clients),
         new BucketActivitiesImpl(clients, metrics),

@@ -1,0 +1,52 @@
+package com.avesa.cutover.cli;
+
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code avesa sync schedule}: runs a final sync periodically (a Schedule, or a cron workflow). */
+@Command(
+    name = "schedule",
+    mixinStandardHelpOptions = true,
+    description = "Run a final sync periodically: a Temporal Schedule (overlap SKIP, catch-up 1 h),"
+        + " or a cron workflow where the server has no Schedules.",
+    footer = {"", "Example:", "  avesa sync schedule -c examples/local.yaml --every PT1H"})
+final class SyncScheduleCommand extends AvesaCommand {
+  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The configuration file (YAML).")
+  Path config;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Interval when;
+
+  static final class Interval {
+    @Option(names = "--every", paramLabel = "DURATION", description = "ISO-8601 interval, e.g. PT1H or PT15M.")
+    Duration every;
+
+    @Option(names = "--cron", paramLabel = "EXPR", description = "Cron expression, e.g. \"0 * * * *\".")
+    String cron;
+  }
+
+  @Option(names = "--id", paramLabel = "NAME", description = "Schedule id (default: {name}-final-sync).")
+  String id;
+
+  @Mixin TemporalOptions temporal;
+
+  @Override
+  protected int execute() {
+    MigrationConfig loaded = StartCommand.loadConfig(config);
+    if (when.every != null && (when.every.isNegative() || when.every.isZero())) {
+      throw new CliException(ExitCodes.USAGE, "--every " + when.every + ": must be positive");
+    }
+    String name = id != null ? id : loaded.name() + "-final-sync";
+    SyncSchedules.When spec = new SyncSchedules.When(when.every, when.cron);
+    try (TemporalConnection connection = temporal.connect()) {
+      String kind = SyncSchedules.of(connection).create(name, loaded, spec, out()::println);
+      out().println(name + " (" + kind + ", " + spec.describe() + ")");
+      return ExitCodes.OK;
+    }
+  }
+}

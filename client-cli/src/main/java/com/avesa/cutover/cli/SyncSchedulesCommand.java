@@ -1,0 +1,34 @@
+package com.avesa.cutover.cli;
+
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code avesa sync schedules}: the periodic final syncs (Schedules, or cron workflows). */
+@Command(
+    name = "schedules",
+    mixinStandardHelpOptions = true,
+    description = "List the periodic final syncs: name, kind (schedule or cron), when, state.",
+    footer = {"", "Example:", "  avesa sync schedules --json"})
+final class SyncSchedulesCommand extends AvesaCommand {
+  @Option(names = "--json", description = "Print JSON instead of a table.")
+  boolean json;
+
+  @Mixin TemporalOptions temporal;
+
+  @Override
+  protected int execute() {
+    try (TemporalConnection connection = temporal.connect()) {
+      List<SyncSchedules.Entry> entries = SyncSchedules.of(connection).list();
+      if (json) {
+        out().println(Json.write(entries));
+        return ExitCodes.OK;
+      }
+      String format = "%-32s %-9s %-24s %s%n";
+      out().printf(format, "NAME", "KIND", "WHEN", "STATE");
+      entries.forEach(e -> out().printf(format, e.name(), e.kind(), e.spec(), e.state()));
+      return ExitCodes.OK;
+    }
+  }
+}

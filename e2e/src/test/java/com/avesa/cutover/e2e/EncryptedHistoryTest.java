@@ -1,0 +1,112 @@
+package com.avesa.cutover.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.avesa.cutover.activities.demo.DemoEstate;
+import com.avesa.cutover.activities.testing.MotoExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With {@code AVESA_CODEC_KEYS} given to the worker and the CLI, the server stores only ciphertext:
+ * no bucket, tenant or secret name in any payload of the raw history, while the CLI (through the
+ * codec) still shows them.
+ */
+class EncryptedHistoryTest {
+  @RegisterExtension static final MotoExtension MOTO = new MotoExtension();
+  private static final Duration RUN = Duration.ofMinutes(4);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String KEYS = "e2e-2:" + Base64.getEncoder().encodeToString(new byte[32]);
+  private static final List<String> NAMES = List.of(DemoEstate.SOURCE_BUCKET, "acme", "tenant/acme/prod");
+
+  @TempDir Path dir;
+
+  @Test
+  void theRawHistoryHoldsNoPlaintextNamesWhileTheCliShowsThem() throws IOException {
+    DemoEstate.seed(MOTO.endpoint(), MotoExtension.REGION, 4);
+    Path config = dir.resolve("avesa.yaml");
+    Files.writeString(config, DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION));
+    try (TemporalStack stack = new TemporalStack(Map.of("AVESA_CODEC_KEYS", KEYS))) {
+      Map<String, String> cli = new HashMap<>(stack.cliEnv());
+      cli.put("AVESA_CODEC_KEYS", KEYS);
+
+      Launched.Result migrate = Launched.run(cli, RUN, "migrate", "-c", config.toString(), "--wait", "--json");
+      assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+      String workflowId = JSON.readTree(migrate.stdout()).path("workflowId").asText("avesa-demo-copy");
+      Launched.Result status = Launched.run(cli, RUN, "status", workflowId, "--json");
+      Launched.Result result = Launched.run(cli, RUN, "result", workflowId, "--json");
+      List<Payload> stored = payloads(stack.address(), workflowId);
+
+      assertThat(stored).as("payloads in the raw history").isNotEmpty()
+          .allSatisfy(p -> assertThat(p.getMetadataOrThrow("encoding").toStringUtf8()).isEqualTo("binary/encrypted"));
+      for (String name : NAMES) {
+        assertThat(stored).as("raw payload data").noneMatch(p -> p.getData().toString(StandardCharsets.ISO_8859_1).contains(name));
+      }
+      assertThat(migrate.stdout()).as("migrate --json").contains(DemoEstate.SOURCE_BUCKET, "acme", "tenant/acme/prod");
+      assertThat(result.exitCode()).as(result.toString()).isZero();
+      assertThat(result.stdout()).as("result --json").contains(DemoEstate.SOURCE_BUCKET, "acme", "tenant/acme/prod");
+      assertThat(status.exitCode()).as(status.toString()).isZero();
+      JsonNode progress = JSON.readTree(status.stdout()).path("progress");
+      assertThat(progress.path("phase").asText()).as(status.stdout()).isEqualTo("DONE");
+      assertThat(progress.path("objectsCopied").asLong()).isPositive();
+
+      Map<String, String> withoutKeys = stack.cliEnv();
+      Launched.Result unreadable = Launched.run(withoutKeys, RUN, "result", workflowId, "--json");
+      assertThat(unreadable.stdout()).as("result without the keys").doesNotContain("tenant/acme/prod");
+    }
+  }
+
+  /** Every payload in the run's history, read without the codec. */
+  private static List<Payload> payloads(String address, String workflowId) {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+    try {
+      List<Payload> data = new ArrayList<>();
+      for (HistoryEvent event : WorkflowClient.newInstance(stubs).fetchHistory(workflowId).getEvents()) {
+        collect(event, data);
+      }
+      return data;
+    } finally {
+      stubs.shutdownNow();
+    }
+  }
+
+  private static void collect(Message message, List<Payload> data) {
+    if (message instanceof Payload payload) {
+      data.add(payload);
+      return;
+    }
+    for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
+      if (field.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+        continue;
+      }
+      if (field.getKey().isRepeated()) {
+        for (Object element : (List<?>) field.getValue()) {
+          collect((Message) element, data);
+        }
+      } else {
+        collect((Message) field.getValue(), data);
+      }
+    }
+  }
+}
