@@ -17,8 +17,7 @@ import picocli.CommandLine.Option;
 final class ListCommand extends AvesaCommand {
   static final String WORKFLOW_TYPE = "DataMigrationWorkflow";
 
-  @Option(names = "--json", description = "Print a JSON array instead of a table.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
       description = "At most N runs, open ones first (default: ${DEFAULT-VALUE}).")
@@ -33,7 +32,7 @@ final class ListCommand extends AvesaCommand {
     }
     try (TemporalConnection connection = temporal.connect()) {
       List<RunSummary> runs = new RunLister(connection).list(WORKFLOW_TYPE, limit);
-      if (json) {
+      if (output.json()) {
         out().println(Json.write(runs));
       } else {
         print(runs, out());

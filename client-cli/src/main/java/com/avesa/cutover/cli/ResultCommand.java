@@ -3,7 +3,6 @@ package com.avesa.cutover.cli;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code avesa result}: waits for a run to end (following continue-as-new) and prints its report. */
@@ -16,8 +15,7 @@ final class ResultCommand extends AvesaCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The workflow id, e.g. avesa-prod-copy.")
   String workflowId;
 
-  @Option(names = "--json", description = "Print JSON instead of a table.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Mixin TemporalOptions temporal;
 
@@ -25,7 +23,7 @@ final class ResultCommand extends AvesaCommand {
   protected int execute() {
     try (TemporalConnection connection = temporal.connect()) {
       MigrationReport report = new MigrationRuns(connection).awaitReport(workflowId, null);
-      return MigrationRuns.printOutcome(report, json, out(), err());
+      return MigrationRuns.printOutcome(report, output.json(), out(), err());
     }
   }
 }

@@ -21,8 +21,7 @@ abstract class StartCommand extends AvesaCommand {
       description = "The configuration file (YAML); required.")
   Path config;
 
-  @Option(names = "--json", description = "Print JSON instead of a table.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Option(names = "--id", paramLabel = "ID",
       description = "Workflow id (default: {name}-plan, {name}-copy or {name}-sync).")
@@ -43,7 +42,7 @@ abstract class StartCommand extends AvesaCommand {
     }
     MigrationConfig loaded = loadConfig(config);
     try (TemporalConnection connection = temporal.connect()) {
-      return launch(connection, loaded, mode(), id, waitForReport(), json, out(), err());
+      return launch(connection, loaded, mode(), id, waitForReport(), output.json(), out(), err());
     }
   }
 

@@ -3,7 +3,6 @@ package com.avesa.cutover.cli;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code avesa sync schedules}: the periodic final syncs (Schedules, or cron workflows). */
 @Command(
@@ -12,8 +11,7 @@ import picocli.CommandLine.Option;
     description = "List the periodic final syncs: name, kind (schedule or cron), when, state.",
     footer = {"", "Example:", "  avesa sync schedules --json"})
 final class SyncSchedulesCommand extends AvesaCommand {
-  @Option(names = "--json", description = "Print JSON instead of a table.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Mixin TemporalOptions temporal;
 
@@ -21,7 +19,7 @@ final class SyncSchedulesCommand extends AvesaCommand {
   protected int execute() {
     try (TemporalConnection connection = temporal.connect()) {
       List<SyncSchedules.Entry> entries = SyncSchedules.of(connection).list();
-      if (json) {
+      if (output.json()) {
         out().println(Json.write(entries));
         return ExitCodes.OK;
       }

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * A test stand-in for the real workflow: its report echoes the input's mode and mappings. The
  * config's name picks a behaviour: {@code fail-*} fails carrying a report, {@code bare-fail-*}
- * fails without one, {@code slow-*} keeps running for a minute.
+ * fails without one, {@code slow-*} keeps running for a minute, {@code brief-*} for three seconds.
  */
 public class EchoMigrationWorkflow implements DataMigrationWorkflow {
   private Mode mode;
@@ -33,6 +33,9 @@ public class EchoMigrationWorkflow implements DataMigrationWorkflow {
     phase = "COPY";
     if (name.startsWith("slow-")) {
       Workflow.sleep(Duration.ofMinutes(1));
+    }
+    if (name.startsWith("brief-")) {
+      Workflow.sleep(Duration.ofSeconds(3));
     }
     if (name.startsWith("bare-fail-")) {
       throw ApplicationFailure.newNonRetryableFailure("source bucket src-bucket does not exist", "NOT_FOUND");

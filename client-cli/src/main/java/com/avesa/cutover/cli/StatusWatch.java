@@ -1,0 +1,121 @@
+package com.avesa.cutover.cli;
+
+import com.avesa.cutover.workflows.migration.MigrationProgress;
+import com.avesa.cutover.workflows.migration.MigrationReport;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * {@code avesa status --watch}: samples a run every interval and redraws a progress block (phase,
+ * step, a bar of objects copied, rate and ETA) until the run ends. On a terminal the block is
+ * redrawn in place with ANSI escapes; otherwise each sample is printed below the last.
+ */
+final class StatusWatch {
+  private static final int BAR_WIDTH = 30;
+  private static final String CONTINUED = "CONTINUED_AS_NEW";
+
+  private final Supplier<RunStatus> sample;
+  private final Duration interval;
+  private final boolean redrawInPlace;
+  private final PrintWriter out;
+  private int linesDrawn;
+  private long firstNanos;
+  private long firstCopied = -1;
+
+  StatusWatch(Supplier<RunStatus> sample, Duration interval, boolean redrawInPlace, PrintWriter out) {
+    this.sample = sample;
+    this.interval = interval;
+    this.redrawInPlace = redrawInPlace;
+    this.out = out;
+  }
+
+  /** Draws until the run is no longer running and returns its last sample. */
+  RunStatus watch() throws InterruptedException {
+    while (true) {
+      RunStatus status = sample.get();
+      draw(render(status, System.nanoTime()));
+      if (ended(status)) {
+        return status;
+      }
+      Thread.sleep(interval.toMillis());
+    }
+  }
+
+  /** A run has ended once it is neither running nor handing over to its next run. */
+  static boolean ended(RunStatus status) {
+    return !"RUNNING".equals(status.status()) && !CONTINUED.equals(status.status());
+  }
+
+  List<String> render(RunStatus status, long nowNanos) {
+    List<String> lines = new ArrayList<>();
+    MigrationProgress progress = status.progress();
+    if (progress == null) {
+      lines.add(String.format("%s: %s", status.workflowId(), status.status()));
+      lines.add("  progress unavailable (no worker answered the query)");
+      return lines;
+    }
+    lines.add(String.format("%s: %s  %s %s: %s", status.workflowId(), status.status(),
+        progress.mode(), progress.phase(), progress.step()));
+    lines.add(String.format("  objects  %s  (%s listed)",
+        bar(progress.objectsCopied(), progress.objects()), ReportPrinter.bytes(progress.bytes())));
+    lines.add(String.format("  items    %s", bar(progress.itemsCopied(), progress.items())));
+    lines.add("  " + rateAndEta(progress, nowNanos));
+    lines.add(String.format("  secrets %d copied, pages %d, problems %d, runs %d",
+        progress.secretsCopied(), progress.pages(), progress.problems(), progress.runs()));
+    return lines;
+  }
+
+  /** {@code [#####-----]  40%  2/5} when the total is known, else just the count. */
+  static String bar(long done, long total) {
+    if (total <= 0) {
+      return done + " copied";
+    }
+    long clamped = Math.min(done, total);
+    int filled = (int) (BAR_WIDTH * clamped / total);
+    return String.format("[%s%s] %3d%%  %d/%d copied",
+        "#".repeat(filled), "-".repeat(BAR_WIDTH - filled), 100 * clamped / total, done, total);
+  }
+
+  /** Objects per second since the first sample, and the time left at that rate when it is known. */
+  private String rateAndEta(MigrationProgress progress, long nowNanos) {
+    if (firstCopied < 0) {
+      firstCopied = progress.objectsCopied();
+      firstNanos = nowNanos;
+    }
+    double seconds = (nowNanos - firstNanos) / 1e9;
+    if (seconds <= 0) {
+      return "rate     measuring";
+    }
+    double rate = (progress.objectsCopied() - firstCopied) / seconds;
+    long left = progress.objects() - progress.objectsCopied();
+    String eta = rate > 0 && left > 0 ? "  ETA " + duration(Math.round(left / rate)) : "";
+    return String.format(Locale.ROOT, "rate     %.1f objects/s%s", rate, eta);
+  }
+
+  static String duration(long seconds) {
+    return seconds >= 3600
+        ? String.format("%dh%02dm", seconds / 3600, seconds % 3600 / 60)
+        : String.format("%dm%02ds", seconds / 60, seconds % 60);
+  }
+
+  private void draw(List<String> lines) {
+    if (redrawInPlace && linesDrawn > 0) {
+      // Up to the first line of the previous block, then clear to the end of the screen.
+      out.print("\u001b[" + linesDrawn + "F\u001b[J");
+    }
+    lines.forEach(out::println);
+    out.flush();
+    linesDrawn = lines.size();
+  }
+
+  /** The exit code of the ended run, as {@code avesa result} would give it. */
+  static int exitCode(RunStatus status, Supplier<MigrationReport> report) {
+    return MigrationReport.COMPLETED.equals(status.status())
+        ? MigrationRuns.exitCode(report.get())
+        : ExitCodes.RUN_FAILED;
+  }
+}
