@@ -1,0 +1,55 @@
+package com.avesa.cutover.workflows.cutover;
+
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The state of a cutover (the {@code progress} query) and, once it ended, its result. Also the
+ * result of a {@code RollbackWorkflow}. Carries names, times and decisions, never data or secrets.
+ *
+ * @param kind CUTOVER or ROLLBACK
+ * @param phase where the run is: PREFLIGHT, GATE, WAITING_FOR_WINDOW, CUTTING_OVER, MONITORING,
+ *     SIGN_OFF, ROLLING_BACK, DONE
+ * @param step the step being worked on, one line
+ * @param pendingGate the gate waiting for approval, or null
+ * @param approvalsNeeded distinct approvals the pending gate still needs
+ * @param windowStart approved start of the maintenance window, null before approval
+ * @param windowEnd when the window closes
+ * @param reason why the run rolled back, was rejected or expired; null otherwise
+ * @param remaining one line per thing a failed rollback left undone (empty unless ROLLBACK_INCOMPLETE)
+ * @param finalSyncId the child workflow that ran the final sync, or null
+ * @param reverseSyncId the child workflow that copied target data back, or null
+ */
+public record CutoverReport(
+    String workflowId,
+    String kind,
+    String name,
+    Outcome outcome,
+    String phase,
+    String step,
+    String requestedBy,
+    String pendingGate,
+    int approvalsNeeded,
+    Instant windowStart,
+    Instant windowEnd,
+    String reason,
+    List<ApprovalRecord> approvals,
+    List<StepRecord> steps,
+    List<CompensationRecord> compensations,
+    List<String> remaining,
+    CutoverChanges changes,
+    String finalSyncId,
+    String reverseSyncId,
+    MigrationConfig config) {
+
+  public static final String CUTOVER = "CUTOVER";
+  public static final String ROLLBACK = "ROLLBACK";
+
+  public CutoverReport {
+    approvals = approvals == null ? List.of() : List.copyOf(approvals);
+    steps = steps == null ? List.of() : List.copyOf(steps);
+    compensations = compensations == null ? List.of() : List.copyOf(compensations);
+    remaining = remaining == null ? List.of() : List.copyOf(remaining);
+  }
+}
