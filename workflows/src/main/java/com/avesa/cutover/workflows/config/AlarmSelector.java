@@ -9,7 +9,7 @@ public record AlarmSelector(List<String> names, String namePrefix) {
     namePrefix = namePrefix == null || namePrefix.isBlank() ? null : namePrefix;
   }
 
-  public boolean isEmpty() {
+  public boolean selectsNothing() {
     return names.isEmpty() && namePrefix == null;
   }
 }

@@ -1,0 +1,216 @@
+package com.avesa.cutover.workflows.cutover;
+
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mutable state behind a cutover's (or rollback's) {@link CutoverReport}: phase and step,
+ * approvals, steps, compensations and what changed. Every change republishes the run's current
+ * details (Markdown the Temporal UI shows). Workflow-thread only.
+ */
+final class CutoverState {
+  private final String workflowId = Workflow.getInfo().getWorkflowId();
+  private final String kind;
+  private final MigrationConfig config;
+  private final String requestedBy;
+  private final List<ApprovalRecord> approvals = new ArrayList<>();
+  private final List<StepRecord> steps = new ArrayList<>();
+  private final List<CompensationRecord> compensations = new ArrayList<>();
+  private Outcome outcome = Outcome.RUNNING;
+  private String phase = "PREFLIGHT";
+  private String step = "";
+  private String pendingGate;
+  private int approvalsNeeded;
+  private Instant windowStart;
+  private Instant windowEnd;
+  private String reason;
+  private CutoverChanges changes = CutoverChanges.none();
+  private String finalSyncId;
+  private String reverseSyncId;
+
+  CutoverState(String kind, MigrationConfig config, String requestedBy) {
+    this.kind = kind;
+    this.config = config;
+    this.requestedBy = requestedBy;
+  }
+
+  static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  CutoverReport report() {
+    return new CutoverReport(workflowId, kind, config.name(), outcome, phase, step, requestedBy, pendingGate,
+        approvalsNeeded, windowStart, windowEnd, reason, approvals, steps, compensations, remaining(), changes,
+        finalSyncId, reverseSyncId, config);
+  }
+
+  String requestedBy() {
+    return requestedBy;
+  }
+
+  String phase() {
+    return phase;
+  }
+
+  Outcome outcome() {
+    return outcome;
+  }
+
+  String pendingGate() {
+    return pendingGate;
+  }
+
+  List<ApprovalRecord> approvals() {
+    return approvals;
+  }
+
+  Instant windowEnd() {
+    return windowEnd;
+  }
+
+  CutoverChanges changes() {
+    return changes;
+  }
+
+  void phase(String phase, String step) {
+    this.phase = phase;
+    this.step = step;
+    publish();
+  }
+
+  void gate(String gate, int needed) {
+    this.pendingGate = gate;
+    this.approvalsNeeded = needed;
+    publish();
+  }
+
+  void window(Instant start, Instant end) {
+    this.windowStart = start;
+    this.windowEnd = end;
+    publish();
+  }
+
+  void record(ApprovalRecord approval) {
+    approvals.add(approval);
+    publish();
+  }
+
+  void changes(CutoverChanges changes) {
+    this.changes = changes;
+  }
+
+  void finalSyncId(String id) {
+    this.finalSyncId = id;
+  }
+
+  void reverseSyncId(String id) {
+    this.reverseSyncId = id;
+  }
+
+  /** Starts a runbook step; returns its index for {@link #stepDone} / {@link #stepFailed}. */
+  int startStep(String name) {
+    steps.add(new StepRecord(name, StepRecord.RUNNING, now(), null, null));
+    this.step = name;
+    publish();
+    return steps.size() - 1;
+  }
+
+  void stepDone(int index, String detail) {
+    endStep(index, StepRecord.DONE, detail);
+  }
+
+  void stepFailed(int index, String detail) {
+    endStep(index, StepRecord.FAILED, detail);
+  }
+
+  /** Marks the step still running, if any, as failed with {@code detail}. */
+  void failRunningStep(String detail) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (StepRecord.RUNNING.equals(steps.get(i).status())) {
+        endStep(i, StepRecord.FAILED, detail);
+      }
+    }
+  }
+
+  private void endStep(int index, String status, String detail) {
+    StepRecord s = steps.get(index);
+    steps.set(index, new StepRecord(s.name(), status, s.startedAt(), now(), detail));
+    publish();
+  }
+
+  int registerCompensation(String name, String undoes) {
+    compensations.add(new CompensationRecord(name, undoes, CompensationRecord.REGISTERED, now(), null));
+    publish();
+    return compensations.size() - 1;
+  }
+
+  void compensated(int index, String status, String detail) {
+    CompensationRecord c = compensations.get(index);
+    compensations.set(index, new CompensationRecord(c.name(), c.undoes(), status, now(), detail));
+    this.step = c.name() + " " + status.toLowerCase();
+    publish();
+  }
+
+  boolean compensationFailed() {
+    return compensations.stream().anyMatch(c -> CompensationRecord.FAILED.equals(c.status()));
+  }
+
+  void end(Outcome outcome, String reason) {
+    this.outcome = outcome;
+    if (reason != null) {
+      this.reason = reason;
+    }
+    this.phase = "DONE";
+    this.step = outcome.name();
+    this.pendingGate = null;
+    this.approvalsNeeded = 0;
+    publish();
+  }
+
+  void reason(String reason) {
+    this.reason = reason;
+  }
+
+  private List<String> remaining() {
+    List<String> left = new ArrayList<>();
+    for (CompensationRecord c : compensations) {
+      if (CompensationRecord.FAILED.equals(c.status())) {
+        left.add(c.name() + " (undoes " + c.undoes() + "): " + c.detail());
+      }
+    }
+    return left;
+  }
+
+  private void publish() {
+    StringBuilder md = new StringBuilder();
+    md.append("**").append(kind.equals(CutoverReport.CUTOVER) ? "Cutover " : "Rollback ").append(config.name())
+        .append("** — ").append(outcome == Outcome.RUNNING ? phase : outcome.name()).append("\n\n");
+    if (!step.isEmpty()) {
+      md.append("Step: ").append(step).append("\n\n");
+    }
+    if (pendingGate != null) {
+      md.append("**Waiting for approval of gate `").append(pendingGate).append("`** (").append(approvalsNeeded)
+          .append(" more needed). Signal `approve` with {\"gate\":\"").append(pendingGate)
+          .append("\",\"approver\":\"…\",\"reason\":\"…\"}\n\n");
+    }
+    if (windowStart != null) {
+      md.append("Window: ").append(windowStart).append(" → ").append(windowEnd).append("\n\n");
+    }
+    if (reason != null) {
+      md.append("Reason: ").append(reason).append("\n\n");
+    }
+    for (ApprovalRecord a : approvals) {
+      md.append("- ").append(a.decision()).append(' ').append(a.gate()).append(" by ").append(a.approver())
+          .append(" at ").append(a.at()).append(": ").append(a.reason()).append('\n');
+    }
+    for (CompensationRecord c : compensations) {
+      if (!CompensationRecord.REGISTERED.equals(c.status())) {
+        md.append("- undo ").append(c.name()).append(": ").append(c.status()).append('\n');
+      }
+    }
+    Workflow.setCurrentDetails(md.toString());
+  }
+}

@@ -1,0 +1,103 @@
+package com.avesa.cutover.workflows.cutover;
+
+import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
+import com.avesa.cutover.workflows.migration.MigrationInput;
+import com.avesa.cutover.workflows.migration.MigrationReport;
+import com.avesa.cutover.workflows.migration.Mode;
+import com.avesa.cutover.workflows.migration.Side;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Functions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * The compensations of a cutover, by name, shared by {@link CutoverWorkflowImpl} (its saga) and
+ * {@link RollbackWorkflowImpl} (after the run). Each reads the run's {@link CutoverChanges} when it
+ * runs, so it undoes exactly what the step did.
+ */
+final class CutoverUndo {
+  static final String ENABLE_SOURCE_INGESTION = "enableSourceIngestion";
+  static final String REVERSE_SYNC = "reverseSync";
+  static final String RESTORE_DNS = "restoreDns";
+  static final String DISABLE_TARGET_INGESTION = "disableTargetIngestion";
+
+  // A compensation must not give up on a blip, nor hold the rollback for long: six attempts over
+  // about a minute, then it is reported as left to do.
+  private final CutoverActivities activities = Workflow.newActivityStub(CutoverActivities.class,
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(RetryOptions.newBuilder()
+              .setInitialInterval(Duration.ofSeconds(1))
+              .setBackoffCoefficient(2)
+              .setMaximumInterval(Duration.ofSeconds(30))
+              .setMaximumAttempts(6)
+              .setDoNotRetry(Arrays.stream(FailureType.values()).map(FailureType::type).toArray(String[]::new))
+              .build())
+          .build());
+
+  private final CutoverState state;
+  private final MigrationConfig config;
+
+  CutoverUndo(CutoverState state, MigrationConfig config) {
+    this.state = state;
+    this.config = config;
+  }
+
+  /** The compensation called {@code name}. */
+  Functions.Func<String> action(String name) {
+    return switch (name) {
+      case ENABLE_SOURCE_INGESTION -> this::enableSourceIngestion;
+      case REVERSE_SYNC -> this::reverseSync;
+      case RESTORE_DNS -> this::restoreDns;
+      case DISABLE_TARGET_INGESTION -> this::disableTargetIngestion;
+      default -> throw new IllegalArgumentException("no compensation named " + name);
+    };
+  }
+
+  String enableSourceIngestion() {
+    var rules = state.changes().sourceRulesDisabled();
+    activities.setRulesEnabled(new RuleChange(config.estate(), Side.SOURCE, rules, true));
+    return "enabled source rules " + String.join(", ", rules);
+  }
+
+  String disableTargetIngestion() {
+    var rules = state.changes().targetRulesEnabled();
+    activities.setRulesEnabled(new RuleChange(config.estate(), Side.TARGET, rules, false));
+    return "disabled target rules " + String.join(", ", rules);
+  }
+
+  String restoreDns() {
+    CutoverChanges changes = state.changes();
+    DnsRecordSet previous = changes.previousDns();
+    activities.writeDnsRecord(new DnsChange(config.estate(), changes.dnsSide(), changes.hostedZoneId(), previous));
+    return previous.exists()
+        ? "restored " + previous.name() + " " + previous.type() + " " + describe(previous)
+        : "deleted " + previous.name() + " " + previous.type() + " (it did not exist before)";
+  }
+
+  /** Copies what the target holds and the source lacks or has different back to the source. */
+  String reverseSync() {
+    String id = Workflow.getInfo().getWorkflowId() + "-reverse-sync";
+    state.reverseSyncId(id);
+    DataMigrationWorkflow reverse = Workflow.newChildWorkflowStub(DataMigrationWorkflow.class,
+        ChildWorkflowOptions.newBuilder().setWorkflowId(id).build());
+    MigrationReport report = reverse.migrate(MigrationInput.of(config, Mode.REVERSE));
+    long objects = report.buckets().stream().mapToLong(b -> b.copied()).sum();
+    long items = report.tables().stream().mapToLong(t -> t.copied()).sum();
+    return "copied " + objects + " object(s), " + items + " item(s) and "
+        + (report.secrets() == null ? 0 : report.secrets().copied())
+        + " secret(s) from the target back to the source (" + id + ", verified)";
+  }
+
+  static String describe(DnsRecordSet record) {
+    if (record.aliasDnsName() != null) {
+      return "alias " + record.aliasDnsName();
+    }
+    return String.join(",", record.values()) + " ttl " + record.ttl();
+  }
+}
