@@ -3,6 +3,7 @@ package com.avesa.cutover.workflows.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,11 @@ final class ConfigRules {
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+  private static final Pattern EVENT_RULE = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
+  private static final Pattern HOSTED_ZONE_ID = Pattern.compile("[A-Z0-9]{1,32}");
+  private static final String HOSTED_ZONE_PREFIX = "/hostedzone/";
+  private static final Pattern TOPIC_ARN =
+      Pattern.compile("arn:aws[a-z-]*:sns:" + REGION.pattern() + ":\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
 
   private final List<String> problems;
 
@@ -76,7 +82,7 @@ final class ConfigRules {
       return null;
     }
     if (!node.isTextual()) {
-      problems.add(path + ": must be a string, got " + ConfigReader.kind(node) + fix);
+      problems.add(path + ": must be a string, got " + YamlFields.kind(node) + fix);
       return null;
     }
     String id = node.textValue().trim();
@@ -145,6 +151,54 @@ final class ConfigRules {
         problems.add(path + "[" + i + "].target: " + target + " is already the target of "
             + path + "[" + earlier + "]");
       }
+    }
+  }
+
+  void checkRuleName(String path, String name) {
+    if (name != null && !EVENT_RULE.matcher(name).matches()) {
+      problems.add(path + ": '" + name + "' is not an EventBridge rule name "
+          + "(1-64 characters: letters, digits, '.', '-' and '_')");
+    }
+  }
+
+  /** The bare id of a Route53 hosted zone given as {@code Z123} or {@code /hostedzone/Z123}. */
+  String hostedZoneId(String path, String id) {
+    if (id == null) {
+      return null;
+    }
+    String bare = id.startsWith(HOSTED_ZONE_PREFIX) ? id.substring(HOSTED_ZONE_PREFIX.length()) : id;
+    if (!HOSTED_ZONE_ID.matcher(bare).matches()) {
+      problems.add(path + ": '" + id + "' is not a Route53 hosted zone id "
+          + "(uppercase letters and digits, e.g. Z123 or /hostedzone/Z123)");
+      return null;
+    }
+    return bare;
+  }
+
+  void checkTopicArn(String path, String arn) {
+    if (arn != null && !TOPIC_ARN.matcher(arn).matches()) {
+      problems.add(path + ": '" + arn + "' is not an SNS topic ARN (arn:aws:sns:<region>:<12 digits>:<name>)");
+    }
+  }
+
+  /**
+   * The alarms must be read at least once while monitoring, and the window must hold the switch,
+   * the monitoring and a full rollback. A null duration was already reported and is not compared.
+   */
+  void checkTimings(Duration window, Duration monitorFor, Duration checkEvery, Duration rollbackBudget) {
+    if (checkEvery != null && monitorFor != null && checkEvery.compareTo(monitorFor) > 0) {
+      problems.add("cutover.checkEvery: " + checkEvery + " is longer than cutover.monitorFor " + monitorFor
+          + ": the alarms must be read at least once while monitoring (make checkEvery at most " + monitorFor
+          + ", or monitorFor longer)");
+    }
+    if (window == null || monitorFor == null || rollbackBudget == null) {
+      return;
+    }
+    Duration needed = monitorFor.plus(rollbackBudget);
+    if (window.compareTo(needed) <= 0) {
+      problems.add("cutover.window: " + window + " is not longer than cutover.monitorFor + cutover.rollbackBudget ("
+          + monitorFor + " + " + rollbackBudget + " = " + needed + "): no time is left for the switch itself "
+          + "(make the window longer than " + needed + ", or shorten monitorFor or rollbackBudget)");
     }
   }
 }

@@ -69,7 +69,7 @@ class ConfigLoaderTest {
     assertThat(problems(VALID.replace("buckets:", "bukets:")))
         .contains("data.bukets: unknown key (known: buckets, tables, secrets, concurrency, copyMode, tableSegments)");
     assertThat(problems(VALID + "colour: blue\n"))
-        .contains("colour: unknown key (known: name, region, endpoint, source, target, data)");
+        .contains("colour: unknown key (known: name, region, endpoint, source, target, data, cutover, approvals)");
     assertThat(problems(VALID.replace("profile: default", "profil: default")))
         .contains("source.profil: unknown key (known: accountId, profile, roleArn, externalId)");
     assertThat(problems(VALID.replace("prefixes: []", "prefix: []")))
@@ -187,6 +187,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void reportsAListItemThatIsNotAMapping() {
+    assertThat(problems(VALID.replace("{ source: TenantServices-prod, target: TenantServices }", "TenantServices")))
+        .containsExactly("data.tables[0]: must be a mapping with keys source, target, got a string");
+    assertThat(problems(minimal("buckets: [ data-storage-msp ]")))
+        .containsExactly("data.buckets[0]: must be a mapping with keys source, target, prefixes, got a string");
+  }
+
+  @Test
   void refusesAnEmptySecretGlob() {
     assertThat(problems(VALID.replace("\"tenant/*/prod\"", "\"\"")))
         .contains("data.secrets.include[0]: empty glob (e.g. tenant/*/prod)");
@@ -250,7 +258,7 @@ class ConfigLoaderTest {
         """.formatted(dataLines);
   }
 
-  private static List<String> problems(String yaml) {
+  static List<String> problems(String yaml) {
     try {
       ConfigLoader.parse(yaml, "test.yaml");
     } catch (ConfigException e) {

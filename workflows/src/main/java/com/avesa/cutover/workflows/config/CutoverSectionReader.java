@@ -1,0 +1,161 @@
+package com.avesa.cutover.workflows.config;
+
+import static com.avesa.cutover.workflows.config.YamlFields.absent;
+import static com.avesa.cutover.workflows.config.YamlFields.readItems;
+
+import com.avesa.cutover.workflows.migration.Side;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the {@code cutover:} section (the window, what the cutover switches, tests and watches)
+ * and the {@code approvals:} section (who opens its gates) into the shared problem list.
+ */
+final class CutoverSectionReader {
+  static final List<String> CUTOVER_KEYS = List.of("window", "monitorFor", "checkEvery", "rollbackBudget",
+      "sourceRules", "targetRules", "dns", "smokeTests", "alarms", "notifyTopicArn");
+  static final List<String> DNS_KEYS = List.of("hostedZoneId", "name", "type", "value", "ttl", "account");
+  static final List<String> DNS_TYPES = List.of("A", "AAAA", "CNAME", "TXT");
+  static final List<String> DNS_ACCOUNTS = List.of("source", "target");
+  static final List<String> SMOKE_TEST_KEYS = List.of("function", "payload");
+  static final List<String> ALARM_KEYS = List.of("names", "namePrefix");
+  static final List<String> APPROVAL_KEYS = List.of("approvers", "required", "fourEyes", "signOff", "timeout");
+  /** The runbook's smoke-test payload, used when a smoke test gives none. */
+  static final String DEFAULT_PAYLOAD = "{\"test\":true}";
+
+  private final List<String> problems;
+  private final YamlFields yaml;
+  private final ConfigRules rules;
+
+  CutoverSectionReader(List<String> problems, YamlFields yaml, ConfigRules rules) {
+    this.problems = problems;
+    this.yaml = yaml;
+    this.rules = rules;
+  }
+
+  CutoverConfig cutover(JsonNode node) {
+    if (!yaml.mapping(node, "cutover", CUTOVER_KEYS)) {
+      return null;
+    }
+    Duration window = yaml.duration(node, "cutover", "window", CutoverConfig.DEFAULT_WINDOW, "PT4H");
+    Duration monitorFor = yaml.duration(node, "cutover", "monitorFor", CutoverConfig.DEFAULT_MONITOR_FOR, "PT2H");
+    Duration checkEvery = yaml.duration(node, "cutover", "checkEvery", CutoverConfig.DEFAULT_CHECK_EVERY, "PT5M");
+    Duration rollbackBudget =
+        yaml.duration(node, "cutover", "rollbackBudget", CutoverConfig.DEFAULT_ROLLBACK_BUDGET, "PT30M");
+    rules.checkTimings(window, monitorFor, checkEvery, rollbackBudget);
+    List<String> sourceRules = ruleNames(node, "sourceRules");
+    List<String> targetRules = ruleNames(node, "targetRules");
+    JsonNode dnsNode = node.get("dns");
+    DnsConfig dns = absent(dnsNode) ? null : dns(dnsNode);
+    if (sourceRules.isEmpty() && targetRules.isEmpty() && absent(dnsNode)) {
+      problems.add("cutover: the cutover switches nothing: add at least one of cutover.sourceRules, "
+          + "cutover.targetRules or cutover.dns");
+    }
+    List<SmokeTest> smokeTests = new ArrayList<>();
+    List<JsonNode> smokeTestNodes = yaml.list(node, "cutover", "smokeTests");
+    for (int i = 0; i < smokeTestNodes.size(); i++) {
+      smokeTests.add(smokeTest(smokeTestNodes.get(i), "cutover.smokeTests[" + i + "]"));
+    }
+    AlarmSelector alarms = alarms(node.get("alarms"));
+    String notifyTopicArn = yaml.text(node, "cutover", "notifyTopicArn", false);
+    rules.checkTopicArn("cutover.notifyTopicArn", notifyTopicArn);
+    return new CutoverConfig(window, monitorFor, checkEvery, rollbackBudget, sourceRules, targetRules, dns,
+        readItems(smokeTests), alarms, notifyTopicArn);
+  }
+
+  /**
+   * The {@code approvals:} section; {@link ApprovalsConfig#defaults()} when a cutover has none,
+   * null without a cutover (where the section is a problem, but its values are still checked).
+   */
+  ApprovalsConfig approvals(JsonNode node, boolean withCutover) {
+    if (absent(node)) {
+      return withCutover ? ApprovalsConfig.defaults() : null;
+    }
+    if (!withCutover) {
+      problems.add("approvals: only used with a cutover: section (add cutover: or remove approvals:)");
+    }
+    if (!yaml.mapping(node, "approvals", APPROVAL_KEYS)) {
+      return null;
+    }
+    ApprovalsConfig defaults = ApprovalsConfig.defaults();
+    List<String> approvers = approvers(node);
+    int required = yaml.number(node, "approvals", "required", defaults.required(), 1, Integer.MAX_VALUE);
+    if (!approvers.isEmpty() && required > approvers.size()) {
+      problems.add("approvals.required: " + required + " approvals are required but approvals.approvers lists "
+          + approvers.size() + ": no gate could open (lower required to at most " + approvers.size()
+          + ", or list more approvers)");
+    }
+    boolean fourEyes = yaml.bool(node, "approvals", "fourEyes", defaults.fourEyes());
+    boolean signOff = yaml.bool(node, "approvals", "signOff", defaults.signOff());
+    Duration timeout = yaml.duration(node, "approvals", "timeout", defaults.timeout(), "P7D");
+    return withCutover ? new ApprovalsConfig(approvers, required, fourEyes, signOff, timeout) : null;
+  }
+
+  private List<String> ruleNames(JsonNode node, String key) {
+    List<String> names = yaml.strings(node, "cutover", key);
+    for (int i = 0; i < names.size(); i++) {
+      rules.checkRuleName("cutover." + key + "[" + i + "]", names.get(i));
+    }
+    return names;
+  }
+
+  private DnsConfig dns(JsonNode node) {
+    String path = "cutover.dns";
+    if (!yaml.mapping(node, path, DNS_KEYS)) {
+      return null;
+    }
+    String hostedZoneId = rules.hostedZoneId(path + ".hostedZoneId", yaml.text(node, path, "hostedZoneId", true));
+    String name = yaml.text(node, path, "name", true);
+    String type = yaml.oneOf(node, path, "type", DNS_TYPES, "CNAME");
+    String value = yaml.text(node, path, "value", true);
+    int ttl = yaml.number(node, path, "ttl", (int) DnsConfig.DEFAULT_TTL, 0, Integer.MAX_VALUE);
+    String account = yaml.oneOf(node, path, "account", DNS_ACCOUNTS, null);
+    Side side = account == null ? null : Side.valueOf(account.toUpperCase(Locale.ROOT));
+    return new DnsConfig(hostedZoneId, name, type, value, ttl, side);
+  }
+
+  private SmokeTest smokeTest(JsonNode node, String path) {
+    if (!yaml.mapping(node, path, SMOKE_TEST_KEYS)) {
+      return null;
+    }
+    String function = yaml.text(node, path, "function", true);
+    JsonNode payload = node.get("payload");
+    // JsonNode.toString() is Jackson's compact JSON serialization of any YAML value.
+    return new SmokeTest(function, absent(payload) ? DEFAULT_PAYLOAD : payload.toString());
+  }
+
+  private AlarmSelector alarms(JsonNode node) {
+    String path = "cutover.alarms";
+    if (absent(node) || !yaml.mapping(node, path, ALARM_KEYS)) {
+      return null;
+    }
+    return new AlarmSelector(yaml.strings(node, path, "names"), yaml.text(node, path, "namePrefix", false));
+  }
+
+  private List<String> approvers(JsonNode node) {
+    List<String> approvers = new ArrayList<>();
+    Map<String, Integer> first = new HashMap<>();
+    List<String> given = yaml.strings(node, "approvals", "approvers");
+    for (int i = 0; i < given.size(); i++) {
+      String approver = given.get(i).trim();
+      String at = "approvals.approvers[" + i + "]";
+      if (approver.isEmpty()) {
+        problems.add(at + ": empty name (the identity of a person allowed to approve, e.g. alice)");
+        continue;
+      }
+      Integer earlier = first.putIfAbsent(approver, i);
+      if (earlier != null) {
+        problems.add(at + ": " + approver + " is already listed at approvals.approvers[" + earlier
+            + "] (list each approver once)");
+        continue;
+      }
+      approvers.add(approver);
+    }
+    return approvers;
+  }
+}
