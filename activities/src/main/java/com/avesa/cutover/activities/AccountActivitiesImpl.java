@@ -22,8 +22,8 @@ public class AccountActivitiesImpl implements AccountActivities {
   @Override
   public AccountCheck verifyAccess(PreflightRequest request) {
     Estate estate = request.estate();
-    GetCallerIdentityResponse source = identity(estate, Side.SOURCE);
-    GetCallerIdentityResponse target = identity(estate, Side.TARGET);
+    GetCallerIdentityResponse source = CallerIdentity.of(clients, estate, Side.SOURCE).orThrow();
+    GetCallerIdentityResponse target = CallerIdentity.of(clients, estate, Side.TARGET).orThrow();
     String sourceAccount = estate.source().accountId();
     S3Client s3 = clients.s3(estate, Side.SOURCE);
     for (String bucket : request.sourceBuckets()) {
@@ -50,28 +50,5 @@ public class AccountActivitiesImpl implements AccountActivities {
       }
     }
     return new AccountCheck(source.account(), source.arn(), target.account(), target.arn());
-  }
-
-  private GetCallerIdentityResponse identity(Estate estate, Side side) {
-    String name = side.name().toLowerCase();
-    String expected = estate.account(side).accountId();
-    GetCallerIdentityResponse identity;
-    try {
-      identity = clients.sts(estate, side).getCallerIdentity();
-    } catch (SdkException e) {
-      if (!Failures.isAccessDenied(e)) {
-        throw e;
-      }
-      String role = estate.account(side).roleArn();
-      String as = role == null || role.isBlank() ? "" : " assuming " + role;
-      throw Failures.nonRetryable(FailureType.ACCESS_DENIED,
-          "the " + name + " credentials were refused" + as + ": " + Failures.awsMessage(e));
-    }
-    if (!identity.account().equals(expected)) {
-      throw Failures.nonRetryable(FailureType.ACCOUNT_MISMATCH, name + " account mismatch: the config says "
-          + name + ".accountId " + expected + " but the credentials act as " + identity.account()
-          + " (" + identity.arn() + ")");
-    }
-    return identity;
   }
 }

@@ -4,6 +4,7 @@ import com.avesa.cutover.workflows.config.AccountConfig;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -18,10 +19,16 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -33,7 +40,10 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * default chain; when the account names a role, those credentials assume it with the ExternalId
  * (auto-refreshing, session name {@value #SESSION_NAME}). With an emulator endpoint every client
  * talks to it (S3 path-style), and an account without a profile falls back to static emulator
- * credentials when the default chain has none.
+ * credentials when the default chain has none. Route53 is global: its clients use {@code aws-global}
+ * whatever the estate's region. CloudWatch clients for an emulator send its CBOR calls as JSON
+ * ({@link RpcV2CborAsJson}). Lambda clients have an HTTP client of their own whose socket
+ * timeout outlasts the longest synchronous invocation (15 minutes).
  *
  * <p>Thread-safe. Built once in the worker's {@code main} and handed to activity constructors.
  */
@@ -43,14 +53,19 @@ public final class AwsClients implements AutoCloseable {
 
   static final String EMULATOR_KEY = "testing";
   private static final int MAX_CONNECTIONS = 256;
+  private static final int MAX_INVOKE_CONNECTIONS = 16;
+  private static final Duration LONGEST_INVOCATION = Duration.ofMinutes(15).plusSeconds(30);
 
   private final SdkHttpClient http;
+  private final SdkHttpClient invokeHttp;
   private final Map<ClientKey, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
   private final Map<AccountKey, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
   private final Map<AccountKey, StsClient> baseStsClients = new ConcurrentHashMap<>();
 
   public AwsClients() {
     this.http = ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS).build();
+    this.invokeHttp = ApacheHttpClient.builder()
+        .maxConnections(MAX_INVOKE_CONNECTIONS).socketTimeout(LONGEST_INVOCATION).build();
   }
 
   public S3Client s3(Estate estate, Side side) {
@@ -74,6 +89,38 @@ public final class AwsClients implements AutoCloseable {
     return client("iam", estate, side, account -> configure(IamClient.builder(), account));
   }
 
+  /** EventBridge, for the ingestion rules on the default event bus. */
+  public EventBridgeClient eventBridge(Estate estate, Side side) {
+    return client("eventbridge", estate, side, account -> configure(EventBridgeClient.builder(), account));
+  }
+
+  /** Route53 (global: region {@code aws-global}, or the emulator endpoint). */
+  public Route53Client route53(Estate estate, Side side) {
+    return client("route53", estate, side,
+        account -> configure(Route53Client.builder(), account, Region.AWS_GLOBAL, http));
+  }
+
+  /** Lambda, over an HTTP client that waits as long as a synchronous invocation may run. */
+  public LambdaClient lambda(Estate estate, Side side) {
+    return client("lambda", estate, side,
+        account -> configure(LambdaClient.builder(), account, Region.of(account.region), invokeHttp));
+  }
+
+  /** CloudWatch; with an emulator endpoint its calls go as AWS JSON 1.0, which moto speaks. */
+  public CloudWatchClient cloudWatch(Estate estate, Side side) {
+    return client("cloudwatch", estate, side, account -> {
+      CloudWatchClientBuilder builder = CloudWatchClient.builder();
+      if (account.endpoint != null) {
+        builder.overrideConfiguration(c -> c.addExecutionInterceptor(new RpcV2CborAsJson()));
+      }
+      return configure(builder, account);
+    });
+  }
+
+  public SnsClient sns(Estate estate, Side side) {
+    return client("sns", estate, side, account -> configure(SnsClient.builder(), account));
+  }
+
   @Override
   public void close() {
     clients.values().forEach(SdkAutoCloseable::close);
@@ -87,6 +134,7 @@ public final class AwsClients implements AutoCloseable {
     baseStsClients.values().forEach(StsClient::close);
     baseStsClients.clear();
     http.close();
+    invokeHttp.close();
   }
 
   @SuppressWarnings("unchecked")
@@ -97,7 +145,12 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder, AccountKey account) {
-    builder.region(Region.of(account.region)).httpClient(http).credentialsProvider(credentialsFor(account));
+    return configure(builder, account, Region.of(account.region), http);
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(
+      B builder, AccountKey account, Region region, SdkHttpClient httpClient) {
+    builder.region(region).httpClient(httpClient).credentialsProvider(credentialsFor(account));
     if (account.endpoint != null) {
       builder.endpointOverride(URI.create(account.endpoint));
     }

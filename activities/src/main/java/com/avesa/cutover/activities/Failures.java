@@ -2,7 +2,9 @@ package com.avesa.cutover.activities;
 
 import com.avesa.cutover.workflows.FailureType;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -18,7 +20,7 @@ final class Failures {
       "SignatureDoesNotMatch", "InvalidAccessKeyId", "ExpiredToken", "ExpiredTokenException",
       "AllAccessDisabled", "AuthFailure", "InvalidToken");
   private static final Set<String> MISSING_CODES = Set.of(
-      "NoSuchBucket", "ResourceNotFoundException", "NoSuchEntity");
+      "NoSuchBucket", "ResourceNotFoundException", "NoSuchEntity", "NoSuchHostedZone", "NotFound");
 
   private Failures() {}
 
@@ -50,6 +52,35 @@ final class Failures {
       return nonRetryable(FailureType.NOT_FOUND, what + ": not found: " + awsMessage(e));
     }
     return e;
+  }
+
+  /** Runs one AWS call; an SDK error becomes {@link #classify}'s failure for {@code what}. */
+  static <T> T classified(String what, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (SdkException e) {
+      throw classify(what, e);
+    }
+  }
+
+  /**
+   * Runs a lookup: its result, or empty when AWS says the resource does not exist. Every other
+   * error (refused access included) propagates unchanged.
+   */
+  static <T> Optional<T> ifFound(Supplier<T> lookup) {
+    try {
+      return Optional.ofNullable(lookup.get());
+    } catch (SdkException e) {
+      if (isNotFound(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Whether AWS answered {@code e} with one of these error codes. */
+  static boolean hasErrorCode(SdkException e, Set<String> codes) {
+    return e instanceof AwsServiceException aws && codes.contains(errorCode(aws));
   }
 
   static String awsMessage(SdkException e) {

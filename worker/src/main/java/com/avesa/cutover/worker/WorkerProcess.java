@@ -3,6 +3,7 @@ package com.avesa.cutover.worker;
 import com.avesa.cutover.activities.AccountActivitiesImpl;
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.activities.BucketActivitiesImpl;
+import com.avesa.cutover.activities.CutoverActivitiesImpl;
 import com.avesa.cutover.activities.MigrationMetrics;
 import com.avesa.cutover.activities.SecretActivitiesImpl;
 import com.avesa.cutover.activities.TableActivitiesImpl;
@@ -125,7 +126,8 @@ public final class WorkerProcess implements AutoCloseable {
         new AccountActivitiesImpl(clients),
         new BucketActivitiesImpl(clients, metrics),
         new TableActivitiesImpl(clients, metrics),
-        new SecretActivitiesImpl(clients, metrics));
+        new SecretActivitiesImpl(clients, metrics),
+        new CutoverActivitiesImpl(clients));
   }
 
   /** The port the metrics server actually bound. */

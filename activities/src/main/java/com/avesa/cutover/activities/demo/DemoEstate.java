@@ -2,6 +2,7 @@ package com.avesa.cutover.activities.demo;
 
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
 import java.util.List;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsExcept
 /**
  * A small AVESA estate in two emulated accounts, for {@code avesa demo} and tests: the source
  * bucket with tenants' {@code raw/} and {@code canonical/} objects, both tables, tenant secrets,
- * and the deployment role in the target account.
+ * the deployment role in the target account, and what a cutover switches, tests and watches
+ * ({@link DemoCutover}).
  */
 public final class DemoEstate {
   public static final String SOURCE_ACCOUNT = "123456789012";
@@ -60,9 +62,26 @@ public final class DemoEstate {
       int items = DemoTables.seed(clients.dynamoDb(estate, Side.SOURCE));
       int secrets = seedSecrets(clients.secrets(estate, Side.SOURCE));
       createDeploymentRole(clients, estate);
+      String cutover = DemoCutover.seed(clients, estate);
       return String.format("seeded %d tenants: %d objects (%d bytes) in %s, %d items in 2 tables, "
-              + "%d secrets (%d match tenant/*/prod), role %s in %s",
-          TENANTS.size(), objects[0], objects[1], SOURCE_BUCKET, items, secrets, TENANTS.size(), ROLE_NAME, TARGET_ACCOUNT);
+              + "%d secrets (%d match tenant/*/prod), role %s in %s; %s",
+          TENANTS.size(), objects[0], objects[1], SOURCE_BUCKET, items, secrets, TENANTS.size(), ROLE_NAME, TARGET_ACCOUNT,
+          cutover);
+    }
+  }
+
+  /**
+   * The {@code cutover:} section the seeded estate matches (not yet part of {@link #configYaml}):
+   * the {@link DemoCutover#RULES} in both accounts, the CNAME {@link DemoCutover#RECORD_NAME} in
+   * the source's zone {@link DemoCutover#ZONE_NAME} switched to {@link DemoCutover#PROD_VALUE}
+   * (TTL 60), a smoke test of {@link DemoCutover#FUNCTION} with {@code {"test":true}}, the alarms
+   * starting with {@link DemoCutover#ALARM_PREFIX}, the target's alert topic, and a 2-minute
+   * monitor (checked every 20 s) so a demo ends in minutes. Reads the zone id from moto, which
+   * generated it: call after {@link #seed}.
+   */
+  public static CutoverConfig cutoverConfig(String endpoint, String region) {
+    try (AwsClients clients = new AwsClients()) {
+      return DemoCutover.config(clients, estate(endpoint, region));
     }
   }
 

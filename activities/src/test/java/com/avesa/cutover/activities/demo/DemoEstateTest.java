@@ -1,9 +1,12 @@
 package com.avesa.cutover.activities.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.workflows.config.CutoverConfig;
+import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +14,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.eventbridge.model.RuleState;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 class DemoEstateTest {
   @RegisterExtension static final MotoExtension MOTO = new MotoExtension();
@@ -37,6 +46,84 @@ class DemoEstateTest {
           .contains("sts:ExternalId").contains(DemoEstate.EXTERNAL_ID).contains("123456789012");
       assertThat(clients.sts(estate, Side.TARGET).getCallerIdentity().account()).isEqualTo(DemoEstate.TARGET_ACCOUNT);
     }
+  }
+
+  @Test
+  void seedsWhatTheCutoverSwitchesTestsAndWatches() {
+    String summary = DemoEstate.seed(MOTO.endpoint(), MotoExtension.REGION, 1);
+
+    assertThat(summary).contains("cutover: 2 rules per account, zone example.com");
+    Estate estate = DemoEstate.estate(MOTO.endpoint(), MotoExtension.REGION);
+    try (AwsClients clients = new AwsClients()) {
+      assertThat(ruleStates(clients, estate, Side.SOURCE)).containsOnly(RuleState.ENABLED).hasSize(2);
+      assertThat(ruleStates(clients, estate, Side.TARGET)).containsOnly(RuleState.DISABLED).hasSize(2);
+      assertThat(clients.eventBridge(estate, Side.SOURCE).describeRule(b -> b.name(DemoCutover.RULES.get(0)))
+          .scheduleExpression()).isEqualTo("rate(1 hour)");
+      String zone = DemoEstate.cutoverConfig(MOTO.endpoint(), MotoExtension.REGION).dns().hostedZoneId();
+      ResourceRecordSet record = clients.route53(estate, Side.SOURCE).listResourceRecordSets(b -> b.hostedZoneId(zone))
+          .resourceRecordSets().stream().filter(r -> r.name().equals("api.example.com.")).findFirst().orElseThrow();
+      assertThat(record.typeAsString()).isEqualTo("CNAME");
+      assertThat(record.ttl()).isEqualTo(300L);
+      assertThat(record.resourceRecords()).extracting(r -> r.value()).containsExactly("api-shared.example.com");
+      InvokeResponse invoked = clients.lambda(estate, Side.TARGET).invoke(b -> b.functionName(DemoCutover.FUNCTION)
+          .payload(SdkBytes.fromUtf8String("{\"test\":true}")));
+      assertThat(invoked.functionError()).isNull();
+      assertThat(clients.lambda(estate, Side.TARGET).getFunction(b -> b.functionName(DemoCutover.FUNCTION))
+          .configuration().functionArn()).contains(DemoEstate.TARGET_ACCOUNT);
+      assertThat(clients.cloudWatch(estate, Side.TARGET).describeAlarms(b -> b.alarmNames(DemoCutover.ALARM))
+          .metricAlarms()).extracting(a -> a.stateValue()).containsExactly(StateValue.OK);
+      String topic = DemoCutover.topicArn(MotoExtension.REGION);
+      assertThat(clients.sns(estate, Side.TARGET).getTopicAttributes(b -> b.topicArn(topic)).attributes()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void seedingAgainPutsTheCutoverBackToItsStartWithoutASecondZone() {
+    DemoEstate.seed(MOTO.endpoint(), MotoExtension.REGION, 1);
+    Estate estate = DemoEstate.estate(MOTO.endpoint(), MotoExtension.REGION);
+    try (AwsClients clients = new AwsClients()) {
+      clients.eventBridge(estate, Side.SOURCE).disableRule(b -> b.name(DemoCutover.RULES.get(0)));
+      clients.eventBridge(estate, Side.TARGET).enableRule(b -> b.name(DemoCutover.RULES.get(0)));
+
+      DemoEstate.seed(MOTO.endpoint(), MotoExtension.REGION, 1);
+
+      assertThat(ruleStates(clients, estate, Side.SOURCE)).containsOnly(RuleState.ENABLED);
+      assertThat(ruleStates(clients, estate, Side.TARGET)).containsOnly(RuleState.DISABLED);
+      assertThat(clients.route53(estate, Side.SOURCE).listHostedZones().hostedZones()).hasSize(1);
+    }
+  }
+
+  @Test
+  void cutoverConfigNamesWhatTheSeedCreated() {
+    DemoEstate.seed(MOTO.endpoint(), MotoExtension.REGION, 1);
+
+    CutoverConfig cutover = DemoEstate.cutoverConfig(MOTO.endpoint(), MotoExtension.REGION);
+
+    Estate estate = DemoEstate.estate(MOTO.endpoint(), MotoExtension.REGION);
+    try (AwsClients clients = new AwsClients()) {
+      assertThat(clients.route53(estate, Side.SOURCE).getHostedZone(b -> b.id(cutover.dns().hostedZoneId()))
+          .hostedZone().name()).isEqualTo("example.com.");
+    }
+    assertThat(cutover.sourceRules()).containsExactly("ConnectWiseIngestionSchedule", "CanonicalTransformTicketsSchedule");
+    assertThat(cutover.targetRules()).isEqualTo(cutover.sourceRules());
+    assertThat(cutover.dns().name()).isEqualTo("api.example.com");
+    assertThat(cutover.dns().type()).isEqualTo("CNAME");
+    assertThat(cutover.dns().value()).isEqualTo("api-prod.example.com");
+    assertThat(cutover.dns().account()).isNull();
+    assertThat(cutover.smokeTests()).extracting(SmokeTest::function).containsExactly("avesa-connectwise-ingestion-prod");
+    assertThat(cutover.alarms().namePrefix()).isEqualTo("LambdaErrorAlarm-");
+    assertThat(cutover.notifyTopicArn()).isEqualTo("arn:aws:sns:us-east-1:987654321098:avesa-cutover-alerts");
+  }
+
+  @Test
+  void cutoverConfigNeedsASeededEmulator() {
+    assertThatThrownBy(() -> DemoEstate.cutoverConfig(MOTO.endpoint(), MotoExtension.REGION))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("seed the demo first");
+  }
+
+  private static List<RuleState> ruleStates(AwsClients clients, Estate estate, Side side) {
+    return DemoCutover.RULES.stream()
+        .map(rule -> clients.eventBridge(estate, side).describeRule(b -> b.name(rule)).state()).toList();
   }
 
   @Test

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real {@code moto_server} for tests: ONE per JVM, started on a free 127.0.0.1 port the first
  * time a test class uses this extension, reset ({@code POST /moto-api/reset}) before each test,
- * stopped when the test run ends (it lives in the root store, which closes it).
+ * stopped when the test run ends (it lives in the root store, which closes it). A reset also puts
+ * Lambda back in moto's default Docker mode, which {@code /moto-api/reset} alone leaves as it was.
  *
  * <pre>
  * &#64;RegisterExtension static final MotoExtension MOTO = new MotoExtension();
@@ -74,9 +75,18 @@ public final class MotoExtension implements BeforeAllCallback, BeforeEachCallbac
     return server.endpoint;
   }
 
-  /** Wipes every account's state in moto. */
+  /** Wipes every account's state in moto and puts Lambda back in Docker mode. */
   public void reset() {
     server.reset();
+  }
+
+  /**
+   * Switches how moto's Lambda {@code Invoke} behaves until the next reset: {@code false} echoes
+   * the payload; {@code true} (moto's default) runs the function in Docker, and with no Docker
+   * daemon every invoke answers 200 with {@code FunctionError: Handled}.
+   */
+  public void lambdaUsesDocker(boolean useDocker) {
+    server.configureLambda(useDocker);
   }
 
   /** The moto_server process; closed by JUnit with the root store. */
@@ -157,20 +167,34 @@ public final class MotoExtension implements BeforeAllCallback, BeforeEachCallbac
     }
 
     void reset() {
+      call("/moto-api/reset", null);
+      configureLambda(true);
+    }
+
+    void configureLambda(boolean useDocker) {
+      call("/moto-api/config", "{\"lambda\":{\"use_docker\":" + useDocker + "}}");
+    }
+
+    private void call(String path, String json) {
       try {
-        int status = post("/moto-api/reset");
-        if (status != 200) {
-          throw new IllegalStateException("moto reset answered " + status);
+        int status = post(path, json);
+        if (status / 100 != 2) {
+          throw new IllegalStateException("moto " + path + " answered " + status);
         }
       } catch (IOException e) {
-        throw new IllegalStateException("cannot reset moto at " + endpoint + ": " + e.getMessage(), e);
+        throw new IllegalStateException("cannot call " + path + " of moto at " + endpoint + ": " + e.getMessage(), e);
       }
     }
 
     private int post(String path) throws IOException {
+      return post(path, null);
+    }
+
+    private int post(String path, String json) throws IOException {
       HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + path))
           .timeout(Duration.ofSeconds(10))
-          .POST(HttpRequest.BodyPublishers.noBody())
+          .header("Content-Type", "application/json")
+          .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
           .build();
       try {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
