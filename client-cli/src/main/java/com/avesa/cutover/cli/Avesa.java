@@ -6,19 +6,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code avesa} command line: starts data migration runs on Temporal, follows them, prints
- * their reports, and runs the embedded dev server and the local demo. Exit codes are in
- * {@link ExitCodes}.
+ * The {@code avesa} command line: starts data migration and cutover runs on Temporal, approves,
+ * rejects and rolls back cutovers, follows runs, prints their reports, and runs the embedded dev
+ * server and the local demo. Exit codes are in {@link ExitCodes}.
  */
 @Command(
     name = "avesa",
     mixinStandardHelpOptions = true,
     versionProvider = Avesa.Version.class,
-    description = "Migrate AVESA's production data to its own AWS account as durable Temporal workflows.",
+    description = "Migrate AVESA's production data to its own AWS account and cut over to it, "
+        + "as durable Temporal workflows.",
     subcommands = {
       PlanCommand.class,
       MigrateCommand.class,
       SyncCommand.class,
+      CutoverCommand.class,
+      ApproveCommand.class,
+      RejectCommand.class,
+      RollbackCommand.class,
       StatusCommand.class,
       ResultCommand.class,
       ListCommand.class,
@@ -32,8 +37,14 @@ import picocli.CommandLine.Spec;
       "  avesa demo                         # a complete local migration",
       "  avesa plan -c examples/local.yaml",
       "",
-      "Exit codes: 0 success, 1 the run failed or did not verify,",
-      "2 usage or config error, 3 Temporal unreachable."
+      "  avesa cutover -c examples/aws.yaml --identity alice   # prints the run's id",
+      "  avesa approve avesa-prod-cutover --gate cutover --reason CAB-123 \\",
+      "      --window-start 2026-12-01T02:00:00Z --identity bob",
+      "  avesa status avesa-prod-cutover --watch",
+      "  avesa rollback avesa-prod-cutover --reason 'errors in canonical/'",
+      "",
+      "Exit codes: 0 success, 1 the run failed, did not verify or did not cut over,",
+      "or a decision was refused, 2 usage or config error, 3 Temporal unreachable."
     })
 public final class Avesa implements Runnable {
   @Spec CommandSpec spec;

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The JSON the CLI prints: pretty, ISO-8601 times, record component names as keys, map keys sorted. */
+/**
+ * The JSON the CLI prints: pretty, ISO-8601 times and durations, record component names as keys,
+ * map keys sorted.
+ */
 final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -21,5 +25,10 @@ final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render " + value.getClass().getSimpleName() + " as JSON", e);
     }
+  }
+
+  /** {@code {"workflowId": "<id>"}} on one line: what a command that starts a run prints. */
+  static String workflowId(String workflowId) {
+    return "{\"workflowId\": " + write(workflowId) + "}";
   }
 }

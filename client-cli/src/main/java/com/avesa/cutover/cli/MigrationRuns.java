@@ -45,22 +45,33 @@ final class MigrationRuns {
    * @throws CliException (exit 1) when a run with that id is already running
    */
   String start(MigrationConfig config, Mode mode, String workflowId) {
-    WorkflowOptions options = WorkflowOptions.newBuilder()
-        .setTaskQueue(TaskQueues.AVESA_CUTOVER)
-        .setWorkflowId(workflowId)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-        .setStaticSummary(summary(config, mode))
-        .build();
+    WorkflowOptions options = startOptions(workflowId).setStaticSummary(summary(config, mode)).build();
     DataMigrationWorkflow workflow =
         connection.client().newWorkflowStub(DataMigrationWorkflow.class, options);
     try {
       WorkflowClient.start(workflow::migrate, MigrationInput.of(config, mode));
     } catch (WorkflowExecutionAlreadyStarted e) {
-      throw new CliException(ExitCodes.RUN_FAILED, "a run with id " + workflowId
-          + " is already running: follow it with `avesa status " + workflowId + "`, or pass --id");
+      throw alreadyRunning(workflowId);
     }
     return workflowId;
+  }
+
+  /**
+   * What every run the CLI starts shares: the task queue, the id, and its policies (a running id
+   * is refused, a finished one may be started again).
+   */
+  static WorkflowOptions.Builder startOptions(String workflowId) {
+    return WorkflowOptions.newBuilder()
+        .setTaskQueue(TaskQueues.AVESA_CUTOVER)
+        .setWorkflowId(workflowId)
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
+  }
+
+  /** Exit 1: a run with that id is still running. */
+  static CliException alreadyRunning(String workflowId) {
+    return new CliException(ExitCodes.RUN_FAILED, "a run with id " + workflowId
+        + " is already running: follow it with `avesa status " + workflowId + "`, or pass --id");
   }
 
   /**

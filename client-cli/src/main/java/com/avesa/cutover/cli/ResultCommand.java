@@ -5,14 +5,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code avesa result}: waits for a run to end (following continue-as-new) and prints its report. */
+/**
+ * {@code avesa result}: waits for a run to end (following continue-as-new) and prints its report;
+ * for a cutover or rollback its {@code CutoverReport}.
+ */
 @Command(
     name = "result",
     mixinStandardHelpOptions = true,
-    description = "Wait for a run to end and print its report.",
-    footer = {"", "Example:", "  avesa result avesa-prod-copy --json"})
+    description = "Wait for a run to end and print its report. Exit 0 only when a migration verified, "
+        + "a cutover CUT_OVER or a rollback ROLLED_BACK.",
+    footer = {"", "Example:", "  avesa result avesa-prod-copy --json", "  avesa result avesa-prod-cutover"})
 final class ResultCommand extends AvesaCommand {
-  @Parameters(index = "0", paramLabel = "ID", description = "The workflow id, e.g. avesa-prod-copy.")
+  @Parameters(index = "0", paramLabel = "ID", description = "The workflow id, e.g. avesa-prod-copy or avesa-prod-cutover.")
   String workflowId;
 
   @Mixin OutputOptions output;
@@ -22,6 +26,11 @@ final class ResultCommand extends AvesaCommand {
   @Override
   protected int execute() {
     try (TemporalConnection connection = temporal.connect()) {
+      String type = new RunInspector(connection).describe(workflowId).getType().getName();
+      if (CutoverRuns.isCutover(type)) {
+        return CutoverPrinter.printOutcome(
+            new CutoverRuns(connection).awaitReport(workflowId), output.json(), out(), err());
+      }
       MigrationReport report = new MigrationRuns(connection).awaitReport(workflowId, null);
       return MigrationRuns.printOutcome(report, output.json(), out(), err());
     }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Reads the state of a run: DescribeWorkflowExecution, its history length and its progress. */
 final class RunInspector {
@@ -28,24 +29,39 @@ final class RunInspector {
     this.connection = connection;
   }
 
-  /** The latest run of {@code workflowId}; exit 1 when there is none. */
-  RunStatus inspect(String workflowId) {
-    WorkflowExecutionInfo info = describe(workflowId);
+  /** The latest run of a data migration; exit 1 when there is none. */
+  RunStatus<MigrationProgress> inspect(String workflowId) {
+    return inspect(describe(workflowId), MigrationProgress.class);
+  }
+
+  /** The state of the run {@code info} describes, with its progress query answered as {@code progressType}. */
+  <P> RunStatus<P> inspect(WorkflowExecutionInfo info, Class<P> progressType) {
+    return inspect(info, () -> progress(info.getExecution().getWorkflowId(), progressType));
+  }
+
+  /** The state of the run {@code info} describes, with the progress {@code progress} supplies. */
+  <P> RunStatus<P> inspect(WorkflowExecutionInfo info, Supplier<Optional<P>> progress) {
     WorkflowExecution execution = info.getExecution();
     long historyLength = info.getHistoryLength() > 0 ? info.getHistoryLength() : countEvents(execution);
-    String status = info.getStatus().name();
-    return new RunStatus(
+    return new RunStatus<>(
         execution.getWorkflowId(),
         execution.getRunId(),
         info.getType().getName(),
-        status.startsWith(PREFIX) ? status.substring(PREFIX.length()) : status.toUpperCase(Locale.ROOT),
+        status(info),
         instant(info.hasStartTime() ? info.getStartTime() : null),
         instant(info.hasCloseTime() ? info.getCloseTime() : null),
         historyLength,
-        progress(workflowId).orElse(null));
+        progress.get().orElse(null));
   }
 
-  private WorkflowExecutionInfo describe(String workflowId) {
+  /** The run's state without the prefix: RUNNING, COMPLETED, FAILED, TERMINATED... */
+  static String status(WorkflowExecutionInfo info) {
+    String status = info.getStatus().name();
+    return status.startsWith(PREFIX) ? status.substring(PREFIX.length()) : status.toUpperCase(Locale.ROOT);
+  }
+
+  /** DescribeWorkflowExecution of the latest run of {@code workflowId}; exit 1 when there is none. */
+  WorkflowExecutionInfo describe(String workflowId) {
     DescribeWorkflowExecutionRequest request = DescribeWorkflowExecutionRequest.newBuilder()
         .setNamespace(connection.namespace())
         .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
@@ -79,11 +95,10 @@ final class RunInspector {
   }
 
   /** The progress query's answer, or empty when it fails or no worker answers in time. */
-  private Optional<MigrationProgress> progress(String workflowId) {
+  <P> Optional<P> progress(String workflowId, Class<P> progressType) {
     WorkflowStub stub =
         connection.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
-    CompletableFuture<MigrationProgress> query =
-        CompletableFuture.supplyAsync(() -> stub.query("progress", MigrationProgress.class));
+    CompletableFuture<P> query = CompletableFuture.supplyAsync(() -> stub.query("progress", progressType));
     try {
       return Optional.ofNullable(query.get(QUERY_SECONDS, TimeUnit.SECONDS));
     } catch (InterruptedException e) {

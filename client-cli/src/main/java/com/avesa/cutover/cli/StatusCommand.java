@@ -1,6 +1,8 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.migration.MigrationProgress;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -8,14 +10,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code avesa status}: state, current step, progress and history length of a run. */
+/**
+ * {@code avesa status}: state, current step, progress and history length of a run. A cutover or a
+ * rollback shows its outcome, phase, pending gate, window, approvals, steps and compensations.
+ */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show a run's state, current step, progress and history length.",
-    footer = {"", "Example:", "  avesa status avesa-prod-copy --json", "  avesa status avesa-prod-copy --watch --interval 5"})
+    description = "Show a run's state, current step, progress and history length "
+        + "(a cutover's or rollback's: outcome, phase, pending gate, window, approvals, steps, compensations).",
+    footer = {"", "Example:", "  avesa status avesa-prod-copy --json", "  avesa status avesa-prod-copy --watch --interval 5",
+        "  avesa status avesa-prod-cutover --watch"})
 final class StatusCommand extends AvesaCommand {
-  @Parameters(index = "0", paramLabel = "ID", description = "The workflow id, e.g. avesa-prod-copy.")
+  @Parameters(index = "0", paramLabel = "ID", description = "The workflow id, e.g. avesa-prod-copy or avesa-prod-cutover.")
   String workflowId;
 
   @Mixin OutputOptions output;
@@ -36,10 +43,14 @@ final class StatusCommand extends AvesaCommand {
     }
     try (TemporalConnection connection = temporal.connect()) {
       RunInspector inspector = new RunInspector(connection);
-      if (watch) {
-        return watch(connection, inspector);
+      WorkflowExecutionInfo info = inspector.describe(workflowId);
+      if (CutoverRuns.isCutover(info.getType().getName())) {
+        return cutover(new CutoverRuns(connection), inspector, info);
       }
-      RunStatus status = inspector.inspect(workflowId);
+      if (watch) {
+        return watchMigration(connection, inspector);
+      }
+      RunStatus<MigrationProgress> status = inspector.inspect(info, MigrationProgress.class);
       if (output.json()) {
         out().println(Json.write(status));
       } else {
@@ -49,21 +60,49 @@ final class StatusCommand extends AvesaCommand {
     }
   }
 
-  private int watch(TemporalConnection connection, RunInspector inspector) throws InterruptedException {
-    boolean terminal = System.console() != null && !output.json();
-    RunStatus last = new StatusWatch(() -> inspector.inspect(workflowId), Duration.ofSeconds(interval), terminal, out())
-        .watch();
+  private int cutover(CutoverRuns runs, RunInspector inspector, WorkflowExecutionInfo info)
+      throws InterruptedException {
+    if (watch) {
+      RunStatus<CutoverReport> last = new StatusWatch<>(() -> runs.inspect(inspector, inspector.describe(workflowId)),
+          CutoverPrinter::watchLines, Duration.ofSeconds(interval), redrawInPlace(), out()).watch();
+      // A completed run's sample is its result; any other end (failed, terminated) left no report.
+      CutoverReport report = RunStatus.COMPLETED.equals(last.status()) ? last.progress() : null;
+      out().printf("run %s ended: %s%s%n", workflowId, last.status(),
+          report == null ? "" : ", outcome " + report.outcome());
+      return report == null ? ExitCodes.RUN_FAILED : CutoverPrinter.exitCode(report);
+    }
+    RunStatus<CutoverReport> status = runs.inspect(inspector, info);
+    if (output.json()) {
+      out().println(Json.write(status));
+    } else {
+      CutoverPrinter.printStatus(status, out());
+    }
+    return ExitCodes.OK;
+  }
+
+  private int watchMigration(TemporalConnection connection, RunInspector inspector) throws InterruptedException {
+    RunStatus<MigrationProgress> last = StatusWatch.ofMigration(
+        () -> inspector.inspect(workflowId), Duration.ofSeconds(interval), redrawInPlace(), out()).watch();
     out().printf("run %s ended: %s%n", workflowId, last.status());
     return StatusWatch.exitCode(last, () -> new MigrationRuns(connection).awaitReport(workflowId, null));
   }
 
-  private static void print(RunStatus status, PrintWriter out) {
+  private boolean redrawInPlace() {
+    return System.console() != null && !output.json();
+  }
+
+  /** The first lines of every status table: id, run, state, start, close and history length. */
+  static void printRunState(RunStatus<?> status, PrintWriter out) {
     out.printf("%s (run %s): %s%n", status.workflowId(), status.runId(), status.status());
     out.printf("  started  %s%n", status.startTime());
     if (status.closeTime() != null) {
       out.printf("  closed   %s%n", status.closeTime());
     }
     out.printf("  history  %d events%n", status.historyLength());
+  }
+
+  private static void print(RunStatus<MigrationProgress> status, PrintWriter out) {
+    printRunState(status, out);
     MigrationProgress progress = status.progress();
     if (progress == null) {
       out.println("  progress unavailable (no worker answered the query)");

@@ -7,37 +7,47 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@code avesa status --watch}: samples a run every interval and redraws a progress block (phase,
- * step, a bar of objects copied, rate and ETA) until the run ends. On a terminal the block is
- * redrawn in place with ANSI escapes; otherwise each sample is printed below the last.
+ * {@code avesa status --watch}: samples a run every interval and redraws a block of lines until
+ * the run ends: for a data migration phase, step, a bar of objects copied, rate and ETA; for a
+ * cutover what {@link CutoverPrinter#watchLines} shows. On a terminal the block is redrawn in place
+ * with ANSI escapes; otherwise each sample is printed below the last.
  */
-final class StatusWatch {
+final class StatusWatch<P> {
   private static final int BAR_WIDTH = 30;
   private static final String CONTINUED = "CONTINUED_AS_NEW";
 
-  private final Supplier<RunStatus> sample;
+  private final Supplier<RunStatus<P>> sample;
+  private final Function<RunStatus<P>, List<String>> view;
   private final Duration interval;
   private final boolean redrawInPlace;
   private final PrintWriter out;
   private int linesDrawn;
-  private long firstNanos;
-  private long firstCopied = -1;
 
-  StatusWatch(Supplier<RunStatus> sample, Duration interval, boolean redrawInPlace, PrintWriter out) {
+  StatusWatch(Supplier<RunStatus<P>> sample, Function<RunStatus<P>, List<String>> view, Duration interval,
+      boolean redrawInPlace, PrintWriter out) {
     this.sample = sample;
+    this.view = view;
     this.interval = interval;
     this.redrawInPlace = redrawInPlace;
     this.out = out;
   }
 
+  /** A watch of a data migration run. */
+  static StatusWatch<MigrationProgress> ofMigration(Supplier<RunStatus<MigrationProgress>> sample, Duration interval,
+      boolean redrawInPlace, PrintWriter out) {
+    MigrationView view = new MigrationView();
+    return new StatusWatch<>(sample, status -> view.render(status, System.nanoTime()), interval, redrawInPlace, out);
+  }
+
   /** Draws until the run is no longer running and returns its last sample. */
-  RunStatus watch() throws InterruptedException {
+  RunStatus<P> watch() throws InterruptedException {
     while (true) {
-      RunStatus status = sample.get();
-      draw(render(status, System.nanoTime()));
+      RunStatus<P> status = sample.get();
+      draw(view.apply(status));
       if (ended(status)) {
         return status;
       }
@@ -46,27 +56,49 @@ final class StatusWatch {
   }
 
   /** A run has ended once it is neither running nor handing over to its next run. */
-  static boolean ended(RunStatus status) {
+  static boolean ended(RunStatus<?> status) {
     return !"RUNNING".equals(status.status()) && !CONTINUED.equals(status.status());
   }
 
-  List<String> render(RunStatus status, long nowNanos) {
-    List<String> lines = new ArrayList<>();
-    MigrationProgress progress = status.progress();
-    if (progress == null) {
-      lines.add(String.format("%s: %s", status.workflowId(), status.status()));
-      lines.add("  progress unavailable (no worker answered the query)");
+  /** The lines of a data migration sample; keeps the first sample to measure the copy rate from. */
+  static final class MigrationView {
+    private long firstNanos;
+    private long firstCopied = -1;
+
+    List<String> render(RunStatus<MigrationProgress> status, long nowNanos) {
+      List<String> lines = new ArrayList<>();
+      MigrationProgress progress = status.progress();
+      if (progress == null) {
+        lines.add(String.format("%s: %s", status.workflowId(), status.status()));
+        lines.add("  progress unavailable (no worker answered the query)");
+        return lines;
+      }
+      lines.add(String.format("%s: %s  %s %s: %s", status.workflowId(), status.status(),
+          progress.mode(), progress.phase(), progress.step()));
+      lines.add(String.format("  objects  %s  (%s listed)",
+          bar(progress.objectsCopied(), progress.objects()), ReportPrinter.bytes(progress.bytes())));
+      lines.add(String.format("  items    %s", bar(progress.itemsCopied(), progress.items())));
+      lines.add("  " + rateAndEta(progress, nowNanos));
+      lines.add(String.format("  secrets %d copied, pages %d, problems %d, runs %d",
+          progress.secretsCopied(), progress.pages(), progress.problems(), progress.runs()));
       return lines;
     }
-    lines.add(String.format("%s: %s  %s %s: %s", status.workflowId(), status.status(),
-        progress.mode(), progress.phase(), progress.step()));
-    lines.add(String.format("  objects  %s  (%s listed)",
-        bar(progress.objectsCopied(), progress.objects()), ReportPrinter.bytes(progress.bytes())));
-    lines.add(String.format("  items    %s", bar(progress.itemsCopied(), progress.items())));
-    lines.add("  " + rateAndEta(progress, nowNanos));
-    lines.add(String.format("  secrets %d copied, pages %d, problems %d, runs %d",
-        progress.secretsCopied(), progress.pages(), progress.problems(), progress.runs()));
-    return lines;
+
+    /** Objects per second since the first sample, and the time left at that rate when it is known. */
+    private String rateAndEta(MigrationProgress progress, long nowNanos) {
+      if (firstCopied < 0) {
+        firstCopied = progress.objectsCopied();
+        firstNanos = nowNanos;
+      }
+      double seconds = (nowNanos - firstNanos) / 1e9;
+      if (seconds <= 0) {
+        return "rate     measuring";
+      }
+      double rate = (progress.objectsCopied() - firstCopied) / seconds;
+      long left = progress.objects() - progress.objectsCopied();
+      String eta = rate > 0 && left > 0 ? "  ETA " + duration(Math.round(left / rate)) : "";
+      return String.format(Locale.ROOT, "rate     %.1f objects/s%s", rate, eta);
+    }
   }
 
   /** {@code [#####-----]  40%  2/5} when the total is known, else just the count. */
@@ -78,22 +110,6 @@ final class StatusWatch {
     int filled = (int) (BAR_WIDTH * clamped / total);
     return String.format("[%s%s] %3d%%  %d/%d copied",
         "#".repeat(filled), "-".repeat(BAR_WIDTH - filled), 100 * clamped / total, done, total);
-  }
-
-  /** Objects per second since the first sample, and the time left at that rate when it is known. */
-  private String rateAndEta(MigrationProgress progress, long nowNanos) {
-    if (firstCopied < 0) {
-      firstCopied = progress.objectsCopied();
-      firstNanos = nowNanos;
-    }
-    double seconds = (nowNanos - firstNanos) / 1e9;
-    if (seconds <= 0) {
-      return "rate     measuring";
-    }
-    double rate = (progress.objectsCopied() - firstCopied) / seconds;
-    long left = progress.objects() - progress.objectsCopied();
-    String eta = rate > 0 && left > 0 ? "  ETA " + duration(Math.round(left / rate)) : "";
-    return String.format(Locale.ROOT, "rate     %.1f objects/s%s", rate, eta);
   }
 
   static String duration(long seconds) {
@@ -113,7 +129,7 @@ final class StatusWatch {
   }
 
   /** The exit code of the ended run, as {@code avesa result} would give it. */
-  static int exitCode(RunStatus status, Supplier<MigrationReport> report) {
+  static int exitCode(RunStatus<?> status, Supplier<MigrationReport> report) {
     return MigrationReport.COMPLETED.equals(status.status())
         ? MigrationRuns.exitCode(report.get())
         : ExitCodes.RUN_FAILED;

@@ -62,7 +62,8 @@ final class SyncSchedules {
 
   static SyncSchedules of(TemporalConnection connection) {
     return new SyncSchedules(ScheduleClient.newInstance(connection.stubs(),
-        io.temporal.client.schedules.ScheduleClientOptions.newBuilder().setNamespace(connection.namespace()).build()),
+        io.temporal.client.schedules.ScheduleClientOptions.newBuilder()
+            .setNamespace(connection.namespace()).setIdentity(connection.identity()).build()),
         connection.client());
   }
 

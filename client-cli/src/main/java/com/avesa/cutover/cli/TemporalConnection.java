@@ -16,12 +16,15 @@ final class TemporalConnection implements AutoCloseable {
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
   private final String namespace;
+  private final String identity;
 
-  private TemporalConnection(WorkflowServiceStubs stubs, String namespace, DataConverter dataConverter) {
+  private TemporalConnection(WorkflowServiceStubs stubs, String namespace, DataConverter dataConverter,
+      String identity) {
     this.stubs = stubs;
     this.namespace = namespace;
-    this.client = WorkflowClient.newInstance(stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(namespace).setDataConverter(dataConverter).build());
+    this.identity = identity;
+    this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
+        .setNamespace(namespace).setDataConverter(dataConverter).setIdentity(identity).build());
   }
 
   /**
@@ -31,16 +34,17 @@ final class TemporalConnection implements AutoCloseable {
    * @throws CliException with exit code 3 and a hint on how to start a server
    */
   static TemporalConnection open(String address, String namespace, Duration deadline) {
-    return open(TemporalTarget.plain(address, namespace), deadline);
+    return open(TemporalTarget.plain(address, namespace), deadline, Identity.resolve(null, System.getenv()));
   }
 
   /**
-   * Connects to {@code target} and checks that the server answers within {@code deadline}.
+   * Connects to {@code target} as {@code identity} and checks that the server answers within
+   * {@code deadline}.
    *
    * @throws CliException with exit code 2 when a certificate file cannot be used, 3 with a hint
    *     on how to start a server when nothing answers
    */
-  static TemporalConnection open(TemporalTarget target, Duration deadline) {
+  static TemporalConnection open(TemporalTarget target, Duration deadline, String identity) {
     WorkflowServiceStubsOptions options;
     try {
       options = target.serviceStubsOptions().build();
@@ -55,7 +59,7 @@ final class TemporalConnection implements AutoCloseable {
     }
     try {
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, deadline);
-      return new TemporalConnection(stubs, target.namespace(), dataConverter);
+      return new TemporalConnection(stubs, target.namespace(), dataConverter, identity);
     } catch (RuntimeException e) {
       throw target.usesTls() ? unreachableOverTls(target.address(), e) : unreachable(target.address());
     }
@@ -95,6 +99,11 @@ final class TemporalConnection implements AutoCloseable {
 
   String namespace() {
     return namespace;
+  }
+
+  /** Who this connection acts as: the client identity, and the name approvals record. */
+  String identity() {
+    return identity;
   }
 
   @Override

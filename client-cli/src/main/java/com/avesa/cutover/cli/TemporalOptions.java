@@ -3,6 +3,7 @@ package com.avesa.cutover.cli;
 import com.avesa.cutover.workflows.connect.TemporalTarget;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,6 +13,17 @@ import picocli.CommandLine.Option;
 final class TemporalOptions {
   static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
   static final Duration REACH_DEADLINE = Duration.ofSeconds(3);
+
+  private final Map<String, String> env;
+
+  TemporalOptions() {
+    this(System.getenv());
+  }
+
+  /** Options that read {@code AVESA_IDENTITY} from {@code env} instead of the process environment. */
+  TemporalOptions(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
 
   @Option(
       names = "--address",
@@ -55,6 +67,18 @@ final class TemporalOptions {
       description = "Temporal Cloud API key; implies TLS (default: env TEMPORAL_API_KEY; prefer the env var).")
   String apiKey;
 
+  @Option(
+      names = "--identity",
+      paramLabel = "NAME",
+      description = "Who is calling: the Temporal client identity and the name approvals record "
+          + "(default: env " + Identity.ENV + ", else user@host).")
+  String identity;
+
+  /** {@code --identity}, else env {@code AVESA_IDENTITY}, else {@code user@host}. */
+  String identity() {
+    return Identity.resolve(identity, env);
+  }
+
   /**
    * The server and credentials these options name.
    *
@@ -73,6 +97,6 @@ final class TemporalOptions {
    * 3 when the server does not answer in time.
    */
   TemporalConnection connect() {
-    return TemporalConnection.open(target(), REACH_DEADLINE);
+    return TemporalConnection.open(target(), REACH_DEADLINE, identity());
   }
 }

@@ -70,7 +70,8 @@ class CliErrorsTest {
   @Test
   void everyCommandsHelpShowsAnExample() {
     for (String command : new String[] {
-        "plan", "migrate", "sync", "status", "result", "list", "dev-server", "demo", "completion"}) {
+        "plan", "migrate", "sync", "cutover", "approve", "reject", "rollback", "status", "result", "list",
+        "dev-server", "demo", "completion"}) {
       Run run = CliHarness.avesaWithoutAddress(command, "--help");
 
       assertThat(run.exitCode()).as(command).isZero();

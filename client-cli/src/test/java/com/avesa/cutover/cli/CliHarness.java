@@ -1,6 +1,10 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.TaskQueues;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.cutover.CutoverReport;
+import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
+import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.dev.DevServer;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -15,8 +19,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,9 +32,11 @@ import picocli.CommandLine;
 
 /**
  * A real embedded Temporal server ({@link DevServer}) with a worker running
- * {@link EchoMigrationWorkflow}, and a way to run the CLI in-process against it.
+ * {@link EchoMigrationWorkflow}, {@link ScriptedCutoverWorkflow} and {@link EchoRollbackWorkflow},
+ * and a way to run the CLI in-process against it with a given environment and config records.
  */
 final class CliHarness implements BeforeAllCallback, AfterAllCallback {
+  private final Map<Path, MigrationConfig> records = new ConcurrentHashMap<>();
   private DevServer server;
   private WorkflowServiceStubs stubs;
   private WorkerFactory factory;
@@ -42,7 +52,8 @@ final class CliHarness implements BeforeAllCallback, AfterAllCallback {
         WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
     factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
     factory.newWorker(TaskQueues.AVESA_CUTOVER).registerWorkflowImplementationTypes(
-        EchoMigrationWorkflow.class, com.avesa.cutover.workflows.sync.FinalSyncWorkflowImpl.class);
+        EchoMigrationWorkflow.class, com.avesa.cutover.workflows.sync.FinalSyncWorkflowImpl.class,
+        ScriptedCutoverWorkflow.class, EchoRollbackWorkflow.class);
     factory.start();
     dir = Files.createTempDirectory("avesa-cli-test");
   }
@@ -58,17 +69,41 @@ final class CliHarness implements BeforeAllCallback, AfterAllCallback {
     return server.address();
   }
 
-  /** Runs {@code avesa args... --address <this server>}. */
+  /** Runs {@code avesa args... --address <this server>} with an empty environment. */
   Run avesa(String... args) {
+    return avesaWithEnv(Map.of(), args);
+  }
+
+  /**
+   * Runs {@code avesa args... --address <this server>} as if {@code env} were the process
+   * environment (for {@code AVESA_IDENTITY}); {@code -c} files written by {@link #cutoverConfig}
+   * load as their records.
+   */
+  Run avesaWithEnv(Map<String, String> env, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--address", address()));
-    return avesaWithoutAddress(all.toArray(String[]::new));
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        if (type == TemporalOptions.class) {
+          return type.cast(new TemporalOptions(env));
+        }
+        if (type == CutoverCommand.class) {
+          return type.cast(new CutoverCommand(CliHarness.this::load));
+        }
+        return CommandLine.defaultFactory().create(type);
+      }
+    };
+    return run(new CommandLine(new Avesa(), factory), all.toArray(String[]::new));
   }
 
   static Run avesaWithoutAddress(String... args) {
+    return run(new CommandLine(new Avesa()), args);
+  }
+
+  private static Run run(CommandLine cli, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Avesa());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(args);
@@ -88,6 +123,21 @@ final class CliHarness implements BeforeAllCallback, AfterAllCallback {
           tables: [ { source: TenantServices-prod, target: TenantServices } ]
           secrets: { include: ["tenant/*/prod"] }
         """.formatted(name));
+  }
+
+  /**
+   * A file {@code -c} accepts that loads as {@code config} (the {@code cutover:} section of the
+   * config file is parsed elsewhere; until then these configs are records).
+   */
+  Path cutoverConfig(MigrationConfig config) {
+    Path file = write(config.name() + ".cutover.yaml", "# stands for the record " + config.name() + "\n");
+    records.put(file, config);
+    return file;
+  }
+
+  private MigrationConfig load(Path file) {
+    MigrationConfig record = records.get(file);
+    return record != null ? record : StartCommand.loadConfig(file);
   }
 
   Path write(String fileName, String content) {
@@ -116,5 +166,17 @@ final class CliHarness implements BeforeAllCallback, AfterAllCallback {
 
   WorkflowClient client() {
     return WorkflowClient.newInstance(stubs);
+  }
+
+  /** The answer of a cutover's progress query. */
+  CutoverReport progress(String workflowId) {
+    return client().newWorkflowStub(CutoverWorkflow.class, workflowId).progress();
+  }
+
+  /** The cutover's state once {@code gate} is pending. */
+  CutoverReport awaitGate(String workflowId, String gate) {
+    return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        .until(() -> progress(workflowId),
+            report -> gate.equals(report.pendingGate()) && report.outcome() == Outcome.RUNNING);
   }
 }

@@ -73,6 +73,16 @@ class StartCommandsTest {
   }
 
   @Test
+  void aMigrationIsStartedAsTheCallersIdentity() {
+    Run run = TEMPORAL.avesaWithEnv(java.util.Map.of(Identity.ENV, "dave"), "migrate", "-c",
+        TEMPORAL.config("copy-as-dave").toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(TEMPORAL.client().fetchHistory("copy-as-dave-copy").getEvents().get(0)
+        .getWorkflowExecutionStartedEventAttributes().getIdentity()).isEqualTo("dave");
+  }
+
+  @Test
   void syncUsesItsOwnDefaultIdAndTheGivenIdWhenPassed() {
     Run byDefault = TEMPORAL.avesa("sync", "-c", TEMPORAL.config("warm").toString());
     Run withId = TEMPORAL.avesa("sync", "-c", TEMPORAL.config("warm").toString(), "--id", "nightly-sync-1", "--wait");

@@ -16,7 +16,8 @@ import picocli.CommandLine;
 class TlsOptionsTest {
   @RegisterExtension static final CliHarness TEMPORAL = new CliHarness();
   private static final String API_KEY = "tmprl-api-key-do-not-print";
-  private static final String[] CONNECTING = {"plan", "migrate", "sync", "status", "result"};
+  private static final String[] CONNECTING =
+      {"plan", "migrate", "sync", "cutover", "approve", "reject", "rollback", "status", "result", "list"};
   @TempDir static Path dir;
   private static TestCertificates certs;
 
@@ -79,13 +80,13 @@ class TlsOptionsTest {
   }
 
   @Test
-  void everyConnectingCommandOffersTheTlsOptionsAndNeverPrintsTheApiKeyInHelp() {
+  void everyConnectingCommandOffersTheTlsOptionsAndTheIdentityAndNeverPrintsTheApiKeyInHelp() {
     for (String command : CONNECTING) {
       Run run = CliHarness.avesaWithoutAddress(command, "--api-key", API_KEY, "--help");
 
       assertThat(run.exitCode()).as(command).isZero();
       assertThat(run.out()).as(command).contains("--tls-cert").contains("--tls-key").contains("--tls-ca")
-          .contains("--api-key").doesNotContain(API_KEY);
+          .contains("--api-key").contains("--identity").doesNotContain(API_KEY);
     }
   }
 

@@ -1,0 +1,200 @@
+package com.avesa.cutover.cli;
+
+import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.cutover.CompensationRecord;
+import com.avesa.cutover.workflows.cutover.CutoverReport;
+import com.avesa.cutover.workflows.cutover.Outcome;
+import com.avesa.cutover.workflows.cutover.StepRecord;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints a {@link CutoverReport} (of a cutover or of a rollback) as JSON or as a table a person
+ * can read: outcome, phase, pending gate, window, then approvals, steps, compensations and what a
+ * failed rollback left to do.
+ */
+final class CutoverPrinter {
+  private CutoverPrinter() {}
+
+  static void print(CutoverReport report, boolean json, PrintWriter out) {
+    if (json) {
+      out.println(Json.write(report));
+    } else {
+      printTable(report, out);
+    }
+    out.flush();
+  }
+
+  /**
+   * Prints the report and, when the run did not succeed, one line on {@code err} saying how it
+   * ended. Returns the exit code.
+   */
+  static int printOutcome(CutoverReport report, boolean json, PrintWriter out, PrintWriter err) {
+    print(report, json, out);
+    int code = exitCode(report);
+    if (code != ExitCodes.OK) {
+      err.println("avesa: " + kind(report) + " " + report.workflowId() + " ended " + report.outcome()
+          + (report.reason() == null ? "" : ": " + report.reason()));
+      err.flush();
+    }
+    return code;
+  }
+
+  /** 0 when a cutover went live (a rollback: when it undid everything); 1 otherwise. */
+  static int exitCode(CutoverReport report) {
+    Outcome success = CutoverReport.ROLLBACK.equals(report.kind()) ? Outcome.ROLLED_BACK : Outcome.CUT_OVER;
+    return report.outcome() == success ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+  }
+
+  /** {@code avesa status} of a cutover or rollback: the run's state, then its report. */
+  static void printStatus(RunStatus<CutoverReport> status, PrintWriter out) {
+    StatusCommand.printRunState(status, out);
+    if (status.progress() == null) {
+      out.println("  progress unavailable (no worker answered the query)");
+      return;
+    }
+    out.println();
+    printTable(status.progress(), out);
+  }
+
+  static void printTable(CutoverReport report, PrintWriter out) {
+    out.printf("%s %s: %s%n", kind(report).toUpperCase(Locale.ROOT), report.workflowId(), report.outcome());
+    field(out, "name", report.name());
+    field(out, "requested by", report.requestedBy());
+    field(out, "phase", report.phase() + (report.step() == null ? "" : ": " + report.step()));
+    if (report.pendingGate() != null) {
+      field(out, "pending gate", pendingGate(report));
+    }
+    field(out, "window", window(report));
+    field(out, "reason", report.reason());
+    field(out, "final sync", report.finalSyncId());
+    field(out, "reverse sync", report.reverseSyncId());
+    if (!report.approvals().isEmpty()) {
+      out.println();
+      out.println("APPROVALS");
+      List<List<String>> rows = new ArrayList<>();
+      for (ApprovalRecord a : report.approvals()) {
+        rows.add(List.of(a.gate(), a.approver(), a.decision(), time(a.at()),
+            dash(a.reason()) + (a.note() == null ? "" : " (" + a.note() + ")")));
+      }
+      table(out, List.of("GATE", "WHO", "DECISION", "WHEN", "WHY"), rows);
+    }
+    if (!report.steps().isEmpty()) {
+      out.println();
+      out.println("STEPS");
+      table(out, List.of("NAME", "STATUS", "DETAIL"), report.steps().stream()
+          .map(s -> List.of(s.name(), s.status(), dash(s.detail()))).toList());
+    }
+    if (!report.compensations().isEmpty()) {
+      out.println();
+      out.println("COMPENSATIONS");
+      table(out, List.of("NAME", "UNDOES", "STATUS", "DETAIL"), report.compensations().stream()
+          .map(c -> List.of(c.name(), dash(c.undoes()), c.status(), dash(c.detail()))).toList());
+    }
+    if (!report.remaining().isEmpty()) {
+      out.println();
+      out.println("REMAINING (still to undo)");
+      report.remaining().forEach(r -> out.println("  - " + r));
+    }
+    out.println();
+    out.println(verdict(report));
+  }
+
+  /** The lines {@code avesa status --watch} redraws for a cutover or rollback. */
+  static List<String> watchLines(RunStatus<CutoverReport> status) {
+    List<String> lines = new ArrayList<>();
+    CutoverReport report = status.progress();
+    if (report == null) {
+      lines.add(status.workflowId() + ": " + status.status());
+      lines.add("  progress unavailable (no worker answered the query)");
+      return lines;
+    }
+    lines.add(String.format("%s: %s  %s %s: %s", status.workflowId(), status.status(), report.outcome(),
+        report.phase(), dash(report.step())));
+    lines.add("  pending gate " + (report.pendingGate() == null ? "none" : pendingGate(report)));
+    lines.add("  window       " + window(report));
+    lines.add(String.format("  steps %d done, %d failed; compensations %d of %d done; approvals %d",
+        count(report.steps().stream().map(StepRecord::status).toList(), StepRecord.DONE),
+        count(report.steps().stream().map(StepRecord::status).toList(), StepRecord.FAILED),
+        count(report.compensations().stream().map(CompensationRecord::status).toList(), CompensationRecord.DONE),
+        report.compensations().size(), report.approvals().size()));
+    return lines;
+  }
+
+  /** The last line of the table: what the outcome means. */
+  static String verdict(CutoverReport report) {
+    if (report.outcome() == null) {
+      return "UNKNOWN: the run reported no outcome";
+    }
+    return switch (report.outcome()) {
+      case RUNNING -> "RUNNING: not finished yet";
+      case CUT_OVER -> "CUT OVER: the target is live";
+      case ROLLED_BACK -> "ROLLED BACK: every change was undone";
+      case ROLLBACK_INCOMPLETE -> "ROLLBACK INCOMPLETE: see REMAINING; finish it with `avesa rollback --after "
+          + report.workflowId() + " --reason TEXT`";
+      case REJECTED -> "REJECTED: nothing was changed";
+      case EXPIRED -> "EXPIRED: no approval in time; nothing was changed";
+      case PREFLIGHT_FAILED -> "PREFLIGHT FAILED: nothing was changed";
+    };
+  }
+
+  /** {@code cutover (1 more approval needed)}. */
+  static String pendingGate(CutoverReport report) {
+    int needed = report.approvalsNeeded();
+    return report.pendingGate() + " (" + needed + " more approval" + (needed == 1 ? "" : "s") + " needed)";
+  }
+
+  private static String window(CutoverReport report) {
+    if (report.windowStart() == null) {
+      return "not approved yet";
+    }
+    return time(report.windowStart()) + " → " + (report.windowEnd() == null ? "?" : time(report.windowEnd()));
+  }
+
+  private static String kind(CutoverReport report) {
+    return CutoverReport.ROLLBACK.equals(report.kind()) ? "rollback" : "cutover";
+  }
+
+  private static void field(PrintWriter out, String name, String value) {
+    if (value != null) {
+      out.printf("  %-13s %s%n", name, value);
+    }
+  }
+
+  /** Columns as wide as their widest cell; the last one is not padded. */
+  private static void table(PrintWriter out, List<String> header, List<List<String>> rows) {
+    int[] widths = new int[header.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = header.get(i).length();
+      for (List<String> row : rows) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    List<List<String>> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(rows);
+    for (List<String> row : all) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + widths[i] + "s  ", row.get(i)));
+      }
+      out.println(line.toString().stripTrailing());
+    }
+  }
+
+  private static long count(List<String> statuses, String status) {
+    return statuses.stream().filter(status::equals).count();
+  }
+
+  static String time(Instant instant) {
+    return instant == null ? "-" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  private static String dash(String value) {
+    return value == null || value.isBlank() ? "-" : value;
+  }
+}

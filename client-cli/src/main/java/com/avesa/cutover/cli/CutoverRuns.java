@@ -1,0 +1,135 @@
+package com.avesa.cutover.cli;
+
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.cutover.CutoverInput;
+import com.avesa.cutover.workflows.cutover.CutoverReport;
+import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
+import com.avesa.cutover.workflows.cutover.RollbackInput;
+import com.avesa.cutover.workflows.cutover.RollbackWorkflow;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.TemporalFailure;
+import java.io.PrintWriter;
+import java.util.Optional;
+
+/** Starts {@code CutoverWorkflow} and {@code RollbackWorkflow} runs and reads their reports. */
+final class CutoverRuns {
+  static final String CUTOVER_TYPE = "CutoverWorkflow";
+  static final String ROLLBACK_TYPE = "RollbackWorkflow";
+
+  private final TemporalConnection connection;
+
+  CutoverRuns(TemporalConnection connection) {
+    this.connection = connection;
+  }
+
+  /** True for the workflow types whose state is a {@link CutoverReport}. */
+  static boolean isCutover(String workflowType) {
+    return CUTOVER_TYPE.equals(workflowType) || ROLLBACK_TYPE.equals(workflowType);
+  }
+
+  /** The workflow id {@code avesa cutover} uses unless {@code --id} is given: {@code {name}-cutover}. */
+  static String defaultId(MigrationConfig config) {
+    return config.name() + "-cutover";
+  }
+
+  /** The workflow id {@code avesa rollback --after} uses unless {@code --id} is given. */
+  static String rollbackId(String cutoverId) {
+    return cutoverId + "-rollback";
+  }
+
+  /**
+   * Starts a cutover of {@code config} requested by this connection's identity.
+   *
+   * @throws CliException (exit 1) when a run with that id is already running
+   */
+  String startCutover(MigrationConfig config, String workflowId) {
+    WorkflowOptions options = MigrationRuns.startOptions(workflowId)
+        .setStaticSummary(CutoverSummary.summary(config))
+        .setStaticDetails(CutoverSummary.details(config, connection.identity()))
+        .build();
+    CutoverWorkflow workflow = connection.client().newWorkflowStub(CutoverWorkflow.class, options);
+    try {
+      WorkflowClient.start(workflow::cutover, new CutoverInput(config, connection.identity()));
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw MigrationRuns.alreadyRunning(workflowId);
+    }
+    return workflowId;
+  }
+
+  /**
+   * Starts the rollback of a finished cutover, requested by this connection's identity.
+   *
+   * @throws CliException (exit 1) when a run with that id is already running
+   */
+  String startRollback(CutoverReport cutover, String reason, String workflowId) {
+    WorkflowOptions options = MigrationRuns.startOptions(workflowId)
+        .setStaticSummary(CutoverSummary.rollbackSummary(cutover, connection.identity(), reason))
+        .build();
+    RollbackWorkflow workflow = connection.client().newWorkflowStub(RollbackWorkflow.class, options);
+    try {
+      WorkflowClient.start(workflow::rollBack, new RollbackInput(cutover, connection.identity(), reason));
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw MigrationRuns.alreadyRunning(workflowId);
+    }
+    return workflowId;
+  }
+
+  /**
+   * After a start: prints {@code {"workflowId": "<id>"}} and returns 0, or, when {@code wait}, waits
+   * for the run's report, prints it as {@code avesa result} does and returns its exit code.
+   */
+  int printStarted(String workflowId, boolean wait, boolean json, PrintWriter out, PrintWriter err) {
+    if (!wait) {
+      out.println(Json.workflowId(workflowId));
+      return ExitCodes.OK;
+    }
+    return CutoverPrinter.printOutcome(awaitReport(workflowId), json, out, err);
+  }
+
+  /**
+   * Waits for a cutover or rollback to end and returns its report (a finished run returns it
+   * whatever the outcome).
+   *
+   * @throws CliException (exit 1) when there is no such run, or it failed or was terminated
+   *     without a report
+   */
+  CutoverReport awaitReport(String workflowId) {
+    try {
+      return connection.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+          .getResult(CutoverReport.class);
+    } catch (WorkflowNotFoundException e) {
+      throw new CliException(ExitCodes.RUN_FAILED,
+          "no run with id " + workflowId + " in namespace " + connection.namespace());
+    } catch (WorkflowFailedException e) {
+      throw new CliException(ExitCodes.RUN_FAILED,
+          "run " + workflowId + " ended without a report: " + failureMessage(e));
+    }
+  }
+
+  /**
+   * The state of a cutover or rollback: a finished run's result (no worker needed), else the
+   * answer of its progress query.
+   */
+  RunStatus<CutoverReport> inspect(RunInspector inspector, WorkflowExecutionInfo info) {
+    String workflowId = info.getExecution().getWorkflowId();
+    boolean completed = RunStatus.COMPLETED.equals(RunInspector.status(info));
+    return inspector.inspect(info, () -> completed
+        ? Optional.of(awaitReport(workflowId))
+        : inspector.progress(workflowId, CutoverReport.class));
+  }
+
+  private static String failureMessage(WorkflowFailedException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof TemporalFailure failure && failure.getOriginalMessage() != null
+          && !failure.getOriginalMessage().isBlank()) {
+        return failure.getOriginalMessage();
+      }
+    }
+    return e.getMessage();
+  }
+}

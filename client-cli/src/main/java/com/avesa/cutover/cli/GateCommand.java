@@ -1,0 +1,92 @@
+package com.avesa.cutover.cli;
+
+import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.cutover.Gates;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What {@code approve} and {@code reject} share: check the options before connecting, wait until
+ * the gate is pending, then send the decision as an update whose validator may refuse it.
+ */
+abstract class GateCommand extends AvesaCommand {
+  @Parameters(index = "0", paramLabel = "ID", description = "The cutover's workflow id, e.g. avesa-prod-cutover.")
+  String workflowId;
+
+  @Option(names = "--gate", required = true, paramLabel = "GATE", completionCandidates = GateNames.class,
+      description = "The gate: cutover or signOff.")
+  String gate;
+
+  @Option(names = "--reason", required = true, paramLabel = "TEXT",
+      description = "Why: a change ticket, a finding; required.")
+  String reason;
+
+  @Option(names = "--wait-gate", paramLabel = "DURATION", defaultValue = "PT0S",
+      description = "Wait up to this ISO-8601 duration for the gate to be pending, e.g. PT2M "
+          + "(default: ${DEFAULT-VALUE}, do not wait).")
+  String waitGate;
+
+  @Mixin TemporalOptions temporal;
+
+  /** The gate names, for completion. */
+  static final class GateNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return List.of(Gates.CUTOVER, Gates.SIGN_OFF).iterator();
+    }
+  }
+
+  /** Checks this command's own options before anything is sent; throws exit 2. */
+  protected abstract void checkOptions();
+
+  /** Sends the decision {@code approval} to the run, whose gate is pending, and prints the outcome. */
+  protected abstract void decide(CutoverControl control, Approval approval);
+
+  @Override
+  protected final int execute() throws InterruptedException {
+    if (!Gates.CUTOVER.equals(gate) && !Gates.SIGN_OFF.equals(gate)) {
+      throw new CliException(ExitCodes.USAGE, "--gate: '" + gate + "' is not a gate (cutover or signOff)");
+    }
+    requireText("--reason", reason);
+    Duration wait = duration("--wait-gate", waitGate);
+    checkOptions();
+    try (TemporalConnection connection = temporal.connect()) {
+      CutoverControl control = new CutoverControl(connection);
+      control.requireRunningCutover(workflowId, "there is no gate to decide");
+      control.awaitPendingGate(workflowId, gate, wait);
+      decide(control, new Approval(gate, connection.identity(), reason.strip(), windowStart()));
+      return ExitCodes.OK;
+    }
+  }
+
+  /** The window start the approval carries, already checked; null for none. */
+  protected String windowStart() {
+    return null;
+  }
+
+  /** Exit 2 naming {@code option} when {@code value} is blank. */
+  static void requireText(String option, String value) {
+    if (value == null || value.isBlank()) {
+      throw new CliException(ExitCodes.USAGE, option + " must not be blank: say why (a change ticket, a finding)");
+    }
+  }
+
+  /** A non-negative ISO-8601 duration; exit 2 naming {@code option} otherwise. */
+  static Duration duration(String option, String value) {
+    try {
+      Duration duration = Duration.parse(value);
+      if (!duration.isNegative()) {
+        return duration;
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    throw new CliException(ExitCodes.USAGE, option + ": '" + value
+        + "' is not a non-negative ISO-8601 duration such as PT2M or PT30S");
+  }
+}

@@ -1,0 +1,24 @@
+package com.avesa.cutover.cli;
+
+import com.avesa.cutover.workflows.cutover.Approval;
+import picocli.CommandLine.Command;
+
+/** {@code avesa reject}: rejects a pending gate of a running cutover with the {@code rejectGate} update. */
+@Command(
+    name = "reject",
+    mixinStandardHelpOptions = true,
+    description = "Reject a pending gate of a running cutover as --identity: the cutover gate ends the run "
+        + "with nothing changed, the sign-off rolls it back. Refused with its reason: exit 1.",
+    footer = {"", "Example:", "  avesa reject avesa-prod-cutover --gate cutover --reason 'release freeze'"})
+final class RejectCommand extends GateCommand {
+  @Override
+  protected void checkOptions() {
+    // --gate, --reason and --wait-gate are all this command takes.
+  }
+
+  @Override
+  protected void decide(CutoverControl control, Approval rejection) {
+    control.update(workflowId, "rejectGate", Object.class, rejection, "rejection");
+    out().println(rejection.approver() + " rejected gate " + gate + " of " + workflowId + ": " + rejection.reason());
+  }
+}
