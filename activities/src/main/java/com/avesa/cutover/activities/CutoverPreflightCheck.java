@@ -121,7 +121,7 @@ final class CutoverPreflightCheck {
   }
 
   private void checkAlarms() {
-    if (!reachable.containsKey(Side.TARGET) || cutover.alarms().isEmpty()) {
+    if (!reachable.containsKey(Side.TARGET) || cutover.alarms().selectsNothing()) {
       return;
     }
     String account = reachable.get(Side.TARGET);

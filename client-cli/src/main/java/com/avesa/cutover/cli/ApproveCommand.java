@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         "  avesa approve avesa-prod-cutover --gate cutover --reason CAB-123 \\",
         "      --window-start 2026-12-01T02:00:00Z",
         "  avesa approve avesa-prod-cutover --gate signOff --reason 'all green' \\",
-        "      --wait-gate PT2M"})
+        "      --wait-gate PT10M"})
 final class ApproveCommand extends GateCommand {
   static final String NOW = "now";
 

@@ -1,6 +1,8 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.cutover.CutoverReport;
+import com.avesa.cutover.workflows.cutover.Gates;
+import com.avesa.cutover.workflows.cutover.Outcome;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
@@ -57,11 +59,19 @@ final class CutoverControl {
         return report.get();
       }
       Duration left = Duration.between(Instant.now(), deadline);
-      if (left.isNegative() || left.isZero()) {
+      if (left.isNegative() || left.isZero() || (report.isPresent() && cannotBecomePending(report.get(), gate))) {
         throw notPending(workflowId, gate, wait, report);
       }
       Thread.sleep(Math.min(POLL.toMillis(), left.toMillis()));
     }
+  }
+
+  /** True when the run is past the point where {@code gate} could still open: no use waiting. */
+  static boolean cannotBecomePending(CutoverReport report, String gate) {
+    if (report.outcome() != Outcome.RUNNING || "ROLLING_BACK".equals(report.phase())) {
+      return true;
+    }
+    return Gates.CUTOVER.equals(gate) && !("PREFLIGHT".equals(report.phase()) || "GATE".equals(report.phase()));
   }
 
   private static CliException notPending(String workflowId, String gate, Duration wait, Optional<CutoverReport> report) {

@@ -80,7 +80,7 @@ final class CutoverSummary {
   }
 
   private static String alarms(AlarmSelector alarms) {
-    if (alarms.isEmpty()) {
+    if (alarms.selectsNothing()) {
       return "none";
     }
     List<String> parts = new ArrayList<>(alarms.names());

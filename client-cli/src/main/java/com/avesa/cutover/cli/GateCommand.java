@@ -26,9 +26,9 @@ abstract class GateCommand extends AvesaCommand {
       description = "Why: a change ticket, a finding; required.")
   String reason;
 
-  @Option(names = "--wait-gate", paramLabel = "DURATION", defaultValue = "PT0S",
-      description = "Wait up to this ISO-8601 duration for the gate to be pending, e.g. PT2M "
-          + "(default: ${DEFAULT-VALUE}, do not wait).")
+  @Option(names = "--wait-gate", paramLabel = "DURATION", defaultValue = "PT2M",
+      description = "Wait up to this ISO-8601 duration for the gate to be pending (default: ${DEFAULT-VALUE}; "
+          + "PT0S: do not wait). Gives up at once when the run is past the gate.")
   String waitGate;
 
   @Mixin TemporalOptions temporal;

@@ -14,6 +14,8 @@ import com.avesa.cutover.workflows.codec.PayloadEncryption;
 import com.avesa.cutover.workflows.dev.DevServer;
 import com.avesa.cutover.workflows.migration.DataMigrationWorkflowImpl;
 import com.avesa.cutover.workflows.sync.FinalSyncWorkflowImpl;
+import com.avesa.cutover.workflows.cutover.CutoverWorkflowImpl;
+import com.avesa.cutover.workflows.cutover.RollbackWorkflowImpl;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -121,7 +123,8 @@ public final class WorkerProcess implements AutoCloseable {
   }
 
   private static void registerMigration(Worker worker, AwsClients clients, MigrationMetrics metrics) {
-    worker.registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class, FinalSyncWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class, FinalSyncWorkflowImpl.class,
+        CutoverWorkflowImpl.class, RollbackWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new AccountActivitiesImpl(clients),
         new BucketActivitiesImpl(clients, metrics),
