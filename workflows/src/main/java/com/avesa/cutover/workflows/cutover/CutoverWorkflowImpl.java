@@ -6,7 +6,6 @@ import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.config.TableMapping;
 import com.avesa.cutover.workflows.migration.AccountActivities;
 import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
@@ -14,7 +13,6 @@ import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.PreflightRequest;
-import com.avesa.cutover.workflows.migration.Side;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -52,14 +50,6 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   private final AccountActivities accounts = Workflow.newActivityStub(AccountActivities.class,
       ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).setRetryOptions(retry).build());
 
-  // A function may run for up to 15 minutes; an invocation that fails to return is tried three
-  // times in all, since invoking a smoke test again is harmless but slow.
-  private final CutoverActivities smokeTests = Workflow.newActivityStub(CutoverActivities.class,
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(16))
-          .setRetryOptions(RetryOptions.newBuilder(retry).setMaximumAttempts(3).build())
-          .build());
-
   // A notice that cannot be sent must not hold up the cutover: three attempts, then a warning.
   private final CutoverActivities notices = Workflow.newActivityStub(CutoverActivities.class,
       ActivityOptions.newBuilder()
@@ -71,11 +61,11 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   private CutoverConfig plan;
   private ApprovalsConfig approvals;
   private CutoverState state;
-  private ApprovalRules rules;
   private Compensations compensations;
   private CutoverUndo undo;
-  private RollbackRequest rollbackRequest;
-  private boolean signedOff;
+  private OperatorDesk desk;
+  private TargetChecks checks;
+  private Switchover switchover;
 
   @Override
   public CutoverReport cutover(CutoverInput input) {
@@ -83,9 +73,11 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     plan = config.cutover();
     approvals = config.approvals() == null ? ApprovalsConfig.defaults() : config.approvals();
     state = new CutoverState(CutoverReport.CUTOVER, config, input.requestedBy());
-    rules = new ApprovalRules(approvals, input.requestedBy());
+    desk = new OperatorDesk(state, new ApprovalRules(approvals, input.requestedBy()));
     compensations = new Compensations(state);
+    checks = new TargetChecks(config, state, desk);
     undo = new CutoverUndo(state, config);
+    switchover = new Switchover(config, state, compensations, undo);
     if (plan == null) {
       state.end(Outcome.PREFLIGHT_FAILED, "the config has no cutover: section");
       return state.report();
@@ -99,19 +91,22 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     }
     try {
       waitForWindow();
-      stopSourceIngestion();
+      state.phase("CUTTING_OVER", "disabling source ingestion");
+      switchover.stopSourceIngestion(beginStep("disableSourceIngestion"));
       runFinalSync();
-      switchDns();
-      startTargetIngestion();
+      if (plan.dns() != null) {
+        switchover.switchDns(beginStep("switchDns"));
+      }
+      switchover.startTargetIngestion(beginStep("enableTargetIngestion"));
       runSmokeTests();
       monitorAlarms();
       awaitSignOff();
-    } catch (Abort abort) {
+    } catch (CutoverAbort abort) {
       return rollBack(abort.getMessage());
     } catch (TemporalFailure failure) {
       return rollBack(state.phase().toLowerCase() + " failed: " + Compensations.describe(failure));
     }
-    signedOff = true;
+    desk.markSignedOff();
     return finish(Outcome.CUT_OVER, null);
   }
 
@@ -152,17 +147,17 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   private Outcome awaitCutoverGate() {
     state.phase("GATE", "waiting for approval of the cutover");
     int step = state.startStep("cutover gate");
-    state.gate(Gates.CUTOVER, rules.needed(state.approvals(), Gates.CUTOVER));
+    desk.open(Gates.CUTOVER);
     tell("awaiting approval", "Cutover " + config.name() + " is waiting for " + approvals.required()
         + " approval(s) of gate cutover (workflow " + Workflow.getInfo().getWorkflowId() + ").");
-    boolean decided = Workflow.await(approvals.timeout(), () -> gateDecided(Gates.CUTOVER));
+    boolean decided = Workflow.await(approvals.timeout(), () -> desk.decided(Gates.CUTOVER));
     state.gate(null, 0);
     if (!decided) {
       state.stepFailed(step, "no approval within " + approvals.timeout());
       state.reason("no approval of gate cutover within " + approvals.timeout() + "; nothing was changed");
       return Outcome.EXPIRED;
     }
-    ApprovalRecord rejection = rejection(Gates.CUTOVER);
+    ApprovalRecord rejection = desk.rejection(Gates.CUTOVER);
     if (rejection != null) {
       state.stepFailed(step, "rejected by " + rejection.approver());
       state.reason("gate cutover rejected by " + rejection.approver() + ": " + rejection.reason());
@@ -170,7 +165,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     }
     Instant start = ApprovalRules.windowStart(state.approvals(), CutoverState.now());
     state.window(start, start.plus(plan.window()));
-    state.stepDone(step, "approved by " + approvedBy(Gates.CUTOVER) + "; window " + start + " → " + state.windowEnd());
+    state.stepDone(step, "approved by " + desk.approvedBy(Gates.CUTOVER) + "; window " + start + " → " + state.windowEnd());
     return null;
   }
 
@@ -178,23 +173,9 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     Duration wait = Duration.between(CutoverState.now(), state.windowEnd().minus(plan.window()));
     if (positive(wait)) {
       state.phase("WAITING_FOR_WINDOW", "window opens in " + wait);
-      Workflow.await(wait, () -> rollbackRequest != null);
+      Workflow.await(wait, () -> desk.rollbackRequested());
     }
-    checkRollback();
-  }
-
-  private void stopSourceIngestion() {
-    state.phase("CUTTING_OVER", "disabling source ingestion");
-    int step = beginStep("disableSourceIngestion");
-    RuleStates before = cutover.describeRules(new RulesRequest(config.estate(), Side.SOURCE, plan.sourceRules()));
-    CutoverChanges c = state.changes();
-    state.changes(new CutoverChanges(before.enabled(), c.targetRulesEnabled(), c.dnsSide(), c.hostedZoneId(),
-        c.previousDns(), c.appliedDns(), CutoverState.now()));
-    compensations.register(CutoverUndo.ENABLE_SOURCE_INGESTION, "disableSourceIngestion",
-        undo.action(CutoverUndo.ENABLE_SOURCE_INGESTION));
-    cutover.setRulesEnabled(new RuleChange(config.estate(), Side.SOURCE, before.enabled(), false));
-    state.stepDone(step, "disabled " + before.enabled() + (before.disabled().isEmpty() ? ""
-        : "; already disabled " + before.disabled()));
+    desk.checkRollback();
   }
 
   /** The final SYNC as a child run, raced against the last moment monitoring can still start. */
@@ -209,9 +190,9 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
         () -> result.add(Async.function(sync::migrate, MigrationInput.of(config, Mode.SYNC))));
     scope.run();
     Promise<MigrationReport> report = result.get(0);
-    boolean finished = Workflow.await(timeLeftToSwitch(), () -> report.isCompleted() || rollbackRequest != null);
+    boolean finished = Workflow.await(timeLeftToSwitch(), () -> report.isCompleted() || desk.rollbackRequested());
     if (!report.isCompleted()) {
-      String why = finished ? "rollback requested by " + rollbackRequest.operator() + ": " + rollbackRequest.reason()
+      String why = finished ? desk.rollbackReason()
           : "window closing: the final sync did not finish in time to monitor for " + plan.monitorFor()
               + " and keep " + plan.rollbackBudget() + " to roll back before " + state.windowEnd();
       state.stepFailed(step, why);
@@ -221,99 +202,22 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
       } catch (TemporalFailure stopped) {
         log.info("final sync stopped: {}", stopped.getMessage());
       }
-      throw new Abort(why);
+      throw new CutoverAbort(why);
     }
     MigrationReport synced = report.get();
     state.stepDone(step, "synced and verified: " + synced.buckets().stream().mapToLong(b -> b.copied()).sum()
         + " object(s), " + synced.tables().stream().mapToLong(t -> t.copied()).sum() + " item(s) copied (" + id + ")");
   }
 
-  private void switchDns() {
-    DnsConfig dns = plan.dns();
-    if (dns == null) {
-      return;
-    }
-    int step = beginStep("switchDns");
-    CutoverChanges c = state.changes();
-    DnsRecordSet previous = cutover.readDnsRecord(
-        new DnsRequest(config.estate(), c.dnsSide(), dns.hostedZoneId(), dns.name(), dns.type()));
-    DnsRecordSet applied = DnsRecordSet.simple(dns.name(), dns.type(), dns.ttl(), dns.value());
-    state.changes(new CutoverChanges(c.sourceRulesDisabled(), c.targetRulesEnabled(), c.dnsSide(), dns.hostedZoneId(),
-        previous, applied, c.changesBegan()));
-    compensations.register(CutoverUndo.REVERSE_SYNC, "switchDns", undo.action(CutoverUndo.REVERSE_SYNC));
-    compensations.register(CutoverUndo.RESTORE_DNS, "switchDns", undo.action(CutoverUndo.RESTORE_DNS));
-    cutover.writeDnsRecord(new DnsChange(config.estate(), c.dnsSide(), dns.hostedZoneId(), applied));
-    state.stepDone(step, dns.name() + " " + dns.type() + " → " + dns.value() + " ttl " + dns.ttl()
-        + (previous.exists() ? " (was " + CutoverUndo.describe(previous) + ")" : " (new record)"));
-  }
-
-  private void startTargetIngestion() {
-    if (plan.dns() == null) {
-      // Without a DNS switch the target starts receiving data here: register the copy back first.
-      compensations.register(CutoverUndo.REVERSE_SYNC, "enableTargetIngestion", undo.action(CutoverUndo.REVERSE_SYNC));
-    }
-    int step = beginStep("enableTargetIngestion");
-    RuleStates before = cutover.describeRules(new RulesRequest(config.estate(), Side.TARGET, plan.targetRules()));
-    CutoverChanges c = state.changes();
-    state.changes(new CutoverChanges(c.sourceRulesDisabled(), before.disabled(), c.dnsSide(), c.hostedZoneId(),
-        c.previousDns(), c.appliedDns(), c.changesBegan()));
-    compensations.register(CutoverUndo.DISABLE_TARGET_INGESTION, "enableTargetIngestion",
-        undo.action(CutoverUndo.DISABLE_TARGET_INGESTION));
-    cutover.setRulesEnabled(new RuleChange(config.estate(), Side.TARGET, before.disabled(), true));
-    state.stepDone(step, "enabled " + before.disabled() + (before.enabled().isEmpty() ? ""
-        : "; already enabled " + before.enabled()));
-  }
-
   private void runSmokeTests() {
-    if (plan.smokeTests().isEmpty()) {
-      return;
+    if (!plan.smokeTests().isEmpty()) {
+      checks.runSmokeTests(beginStep("smokeTests"));
     }
-    int step = beginStep("smokeTests");
-    List<String> passed = new ArrayList<>();
-    for (SmokeTest test : plan.smokeTests()) {
-      SmokeTestResult result = smokeTests.invokeFunction(
-          new SmokeTestRequest(config.estate(), Side.TARGET, test.function(), test.payload()));
-      if (!result.passed()) {
-        String why = "smoke test " + test.function() + " failed: status " + result.statusCode()
-            + (result.functionError() == null ? "" : ", FunctionError " + result.functionError())
-            + (result.response() == null || result.response().isEmpty() ? "" : ", response " + result.response());
-        state.stepFailed(step, why);
-        throw new Abort(why);
-      }
-      passed.add(test.function());
-      checkRollback();
-    }
-    state.stepDone(step, "passed: " + String.join(", ", passed));
   }
 
   private void monitorAlarms() {
     state.phase("MONITORING", "watching target alarms for " + plan.monitorFor());
-    int step = beginStep("monitorAlarms");
-    Instant until = CutoverState.now().plus(plan.monitorFor());
-    int checks = 0;
-    while (true) {
-      if (!plan.alarms().selectsNothing()) {
-        AlarmCheck check = cutover.checkAlarms(new AlarmRequest(config.estate(), Side.TARGET, plan.alarms()));
-        checks++;
-        if (!check.inAlarm().isEmpty()) {
-          String why = "alarm during monitoring: " + String.join("; ", check.inAlarm());
-          state.stepFailed(step, why);
-          throw new Abort(why);
-        }
-      }
-      Duration left = Duration.between(CutoverState.now(), until);
-      if (!positive(left)) {
-        break;
-      }
-      state.phase("MONITORING", "target alarms OK after " + checks + " check(s); " + left + " to go");
-      Duration next = left.compareTo(plan.checkEvery()) < 0 ? left : plan.checkEvery();
-      if (Workflow.await(next, () -> rollbackRequest != null)) {
-        state.stepFailed(step, "rollback requested");
-        checkRollback();
-      }
-    }
-    state.stepDone(step, plan.alarms().selectsNothing() ? "no alarms configured; waited " + plan.monitorFor()
-        : checks + " check(s), no alarm in ALARM over " + plan.monitorFor());
+    checks.monitorAlarms(beginStep("monitorAlarms"));
   }
 
   private void awaitSignOff() {
@@ -322,23 +226,23 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     }
     state.phase("SIGN_OFF", "waiting for sign-off");
     int step = state.startStep("sign-off gate");
-    state.gate(Gates.SIGN_OFF, rules.needed(state.approvals(), Gates.SIGN_OFF));
+    desk.open(Gates.SIGN_OFF);
     Duration left = Duration.between(CutoverState.now(), state.windowEnd().minus(plan.rollbackBudget()));
     boolean decided = Workflow.await(left.isNegative() ? Duration.ZERO : left,
-        () -> gateDecided(Gates.SIGN_OFF) || rollbackRequest != null);
+        () -> desk.decided(Gates.SIGN_OFF) || desk.rollbackRequested());
     state.gate(null, 0);
-    checkRollback();
+    desk.checkRollback();
     if (!decided) {
       state.stepFailed(step, "no sign-off");
-      throw new Abort("window closing: no sign-off before " + state.windowEnd().minus(plan.rollbackBudget())
+      throw new CutoverAbort("window closing: no sign-off before " + state.windowEnd().minus(plan.rollbackBudget())
           + " (the last " + plan.rollbackBudget() + " of the window are kept to roll back)");
     }
-    ApprovalRecord rejection = rejection(Gates.SIGN_OFF);
+    ApprovalRecord rejection = desk.rejection(Gates.SIGN_OFF);
     if (rejection != null) {
       state.stepFailed(step, "rejected by " + rejection.approver());
-      throw new Abort("sign-off rejected by " + rejection.approver() + ": " + rejection.reason());
+      throw new CutoverAbort("sign-off rejected by " + rejection.approver() + ": " + rejection.reason());
     }
-    state.stepDone(step, "signed off by " + approvedBy(Gates.SIGN_OFF));
+    state.stepDone(step, "signed off by " + desk.approvedBy(Gates.SIGN_OFF));
   }
 
   // --- rollback and the end ---------------------------------------------------------------------
@@ -377,10 +281,10 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   }
 
   private int beginStep(String name) {
-    checkRollback();
+    desk.checkRollback();
     Instant latest = state.windowEnd().minus(plan.rollbackBudget()).minus(plan.monitorFor());
     if (!"monitorAlarms".equals(name) && CutoverState.now().isAfter(latest)) {
-      throw new Abort("window closing: " + name + " cannot start after " + latest + " (monitoring for "
+      throw new CutoverAbort("window closing: " + name + " cannot start after " + latest + " (monitoring for "
           + plan.monitorFor() + " and a rollback of " + plan.rollbackBudget() + " must fit before "
           + state.windowEnd() + ")");
     }
@@ -397,47 +301,31 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     return !d.isNegative() && !d.isZero();
   }
 
-  private void checkRollback() {
-    if (rollbackRequest != null) {
-      throw new Abort("rollback requested by " + rollbackRequest.operator() + ": " + rollbackRequest.reason());
-    }
-  }
+  // --- handlers: all judged by the desk -------------------------------------------------------------
 
-  private boolean gateDecided(String gate) {
-    return rejection(gate) != null || rules.needed(state.approvals(), gate) == 0;
-  }
-
-  private ApprovalRecord rejection(String gate) {
-    return state.approvals().stream()
-        .filter(a -> gate.equals(a.gate()) && ApprovalRecord.REJECTED.equals(a.decision()))
-        .findFirst().orElse(null);
-  }
-
-  private String approvedBy(String gate) {
-    return String.join(", ", state.approvals().stream()
-        .filter(a -> gate.equals(a.gate()) && ApprovalRecord.APPROVED.equals(a.decision()))
-        .map(ApprovalRecord::approver).toList());
-  }
-
-  // --- handlers -----------------------------------------------------------------------------------
+  private static final String NOT_STARTED = "the run has not started yet";
 
   @Override
   public void approve(Approval approval) {
-    String refusal = state == null ? "the run has not started yet" : refuseApproval(approval);
-    record(approval, refusal == null ? ApprovalRecord.APPROVED : ApprovalRecord.REFUSED, refusal);
+    if (desk != null) {
+      String refusal = desk.refuseApproval(approval);
+      desk.record(approval, refusal == null ? ApprovalRecord.APPROVED : ApprovalRecord.REFUSED, refusal);
+    }
   }
 
   @Override
   public void reject(Approval rejection) {
-    String refusal = state == null ? "the run has not started yet" : refuseRejection(rejection);
-    record(rejection, refusal == null ? ApprovalRecord.REJECTED : ApprovalRecord.REFUSED, refusal);
+    if (desk != null) {
+      String refusal = desk.refuseRejection(rejection);
+      desk.record(rejection, refusal == null ? ApprovalRecord.REJECTED : ApprovalRecord.REFUSED, refusal);
+    }
   }
 
   @Override
   public void rollback(RollbackRequest request) {
-    String refusal = refuseRollback(request);
+    String refusal = desk == null ? NOT_STARTED : desk.refuseRollback(request);
     if (refusal == null) {
-      rollbackRequest = request;
+      desk.acceptRollback(request);
     } else {
       log.warn("rollback signal refused: {}", refusal);
     }
@@ -446,35 +334,35 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   @Override
   public ApprovalRecord approveGate(Approval approval) {
     validateApproval(approval);
-    return record(approval, ApprovalRecord.APPROVED, null);
+    return desk.record(approval, ApprovalRecord.APPROVED, null);
   }
 
   @Override
   public void validateApproval(Approval approval) {
-    refuseIf(state == null ? "the run has not started yet" : refuseApproval(approval));
+    refuseIf(desk == null ? NOT_STARTED : desk.refuseApproval(approval));
   }
 
   @Override
   public ApprovalRecord rejectGate(Approval rejection) {
     validateRejection(rejection);
-    return record(rejection, ApprovalRecord.REJECTED, null);
+    return desk.record(rejection, ApprovalRecord.REJECTED, null);
   }
 
   @Override
   public void validateRejection(Approval rejection) {
-    refuseIf(state == null ? "the run has not started yet" : refuseRejection(rejection));
+    refuseIf(desk == null ? NOT_STARTED : desk.refuseRejection(rejection));
   }
 
   @Override
   public String requestRollback(RollbackRequest request) {
     validateRollback(request);
-    rollbackRequest = request;
+    desk.acceptRollback(request);
     return "rollback requested by " + request.operator() + " in phase " + state.phase();
   }
 
   @Override
   public void validateRollback(RollbackRequest request) {
-    refuseIf(refuseRollback(request));
+    refuseIf(desk == null ? NOT_STARTED : desk.refuseRollback(request));
   }
 
   @Override
@@ -482,63 +370,9 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     return state == null ? null : state.report();
   }
 
-  private String refuseApproval(Approval approval) {
-    return rules.refuseApproval(approval, state.pendingGate(), state.approvals(), CutoverState.now());
-  }
-
-  private String refuseRejection(Approval rejection) {
-    return rules.refuseRejection(rejection, state.pendingGate());
-  }
-
-  private String refuseRollback(RollbackRequest request) {
-    if (state == null) {
-      return "the run has not started yet";
-    }
-    if (request == null || request.operator() == null || request.operator().isBlank()) {
-      return "operator is required: {\"operator\":\"bob\",\"reason\":\"…\"}";
-    }
-    if (request.reason() == null || request.reason().isBlank()) {
-      return "a reason is required";
-    }
-    if (rollbackRequest != null || "ROLLING_BACK".equals(state.phase())) {
-      return "already rolling back";
-    }
-    if (state.outcome() != Outcome.RUNNING || signedOff) {
-      return "the run has ended (" + state.outcome() + "); roll a finished cutover back with avesa rollback --after";
-    }
-    if ("PREFLIGHT".equals(state.phase()) || "GATE".equals(state.phase())) {
-      return "nothing to roll back: the cutover has not been approved yet (reject the gate instead)";
-    }
-    return null;
-  }
-
-  private ApprovalRecord record(Approval approval, String decision, String note) {
-    Approval a = approval == null ? new Approval(null, null, null, null) : approval;
-    Instant start = null;
-    if (note == null && Gates.CUTOVER.equals(a.gate()) && ApprovalRecord.APPROVED.equals(decision)) {
-      start = ApprovalRules.parseWindowStart(a.windowStart());
-    }
-    ApprovalRecord record = new ApprovalRecord(a.gate(), a.approver() == null ? null : a.approver().trim(), decision,
-        a.reason(), CutoverState.now(), start, note);
-    if (state != null) {
-      state.record(record);
-      if (note == null && state.pendingGate() != null) {
-        state.gate(state.pendingGate(), rules.needed(state.approvals(), state.pendingGate()));
-      }
-    }
-    return record;
-  }
-
   private static void refuseIf(String refusal) {
     if (refusal != null) {
       throw new IllegalArgumentException(refusal);
-    }
-  }
-
-  /** Ends the forward path of the cutover; its message is the reason for the rollback. */
-  private static final class Abort extends RuntimeException {
-    Abort(String message) {
-      super(message, null, false, false);
     }
   }
 }

@@ -1,0 +1,88 @@
+package com.avesa.cutover.workflows.cutover;
+
+import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.config.CutoverConfig;
+import com.avesa.cutover.workflows.config.DnsConfig;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.migration.Side;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Steps 4, 6 and 7, the switch itself: stop source ingestion, point DNS at the target, start
+ * target ingestion. Each reads what it is about to change, records it in the run's
+ * {@link CutoverChanges}, registers its compensation, and only then acts.
+ */
+final class Switchover {
+  private final CutoverActivities cutover = Workflow.newActivityStub(CutoverActivities.class,
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(RetryOptions.newBuilder()
+              .setInitialInterval(Duration.ofSeconds(1))
+              .setBackoffCoefficient(2)
+              .setMaximumInterval(Duration.ofSeconds(30))
+              .setMaximumAttempts(10)
+              .setDoNotRetry(Arrays.stream(FailureType.values()).map(FailureType::type).toArray(String[]::new))
+              .build())
+          .build());
+
+  private final MigrationConfig config;
+  private final CutoverConfig plan;
+  private final CutoverState state;
+  private final Compensations compensations;
+  private final CutoverUndo undo;
+
+  Switchover(MigrationConfig config, CutoverState state, Compensations compensations, CutoverUndo undo) {
+    this.config = config;
+    this.plan = config.cutover();
+    this.state = state;
+    this.compensations = compensations;
+    this.undo = undo;
+  }
+
+  void stopSourceIngestion(int step) {
+    RuleStates before = cutover.describeRules(new RulesRequest(config.estate(), Side.SOURCE, plan.sourceRules()));
+    CutoverChanges c = state.changes();
+    state.changes(new CutoverChanges(before.enabled(), c.targetRulesEnabled(), c.dnsSide(), c.hostedZoneId(),
+        c.previousDns(), c.appliedDns(), CutoverState.now()));
+    compensations.register(CutoverUndo.ENABLE_SOURCE_INGESTION, "disableSourceIngestion",
+        undo.action(CutoverUndo.ENABLE_SOURCE_INGESTION));
+    cutover.setRulesEnabled(new RuleChange(config.estate(), Side.SOURCE, before.enabled(), false));
+    state.stepDone(step, "disabled " + before.enabled() + (before.disabled().isEmpty() ? ""
+        : "; already disabled " + before.disabled()));
+  }
+
+  void switchDns(int step) {
+    DnsConfig dns = plan.dns();
+    CutoverChanges c = state.changes();
+    DnsRecordSet previous = cutover.readDnsRecord(
+        new DnsRequest(config.estate(), c.dnsSide(), dns.hostedZoneId(), dns.name(), dns.type()));
+    DnsRecordSet applied = DnsRecordSet.simple(dns.name(), dns.type(), dns.ttl(), dns.value());
+    state.changes(new CutoverChanges(c.sourceRulesDisabled(), c.targetRulesEnabled(), c.dnsSide(), dns.hostedZoneId(),
+        previous, applied, c.changesBegan()));
+    compensations.register(CutoverUndo.REVERSE_SYNC, "switchDns", undo.action(CutoverUndo.REVERSE_SYNC));
+    compensations.register(CutoverUndo.RESTORE_DNS, "switchDns", undo.action(CutoverUndo.RESTORE_DNS));
+    cutover.writeDnsRecord(new DnsChange(config.estate(), c.dnsSide(), dns.hostedZoneId(), applied));
+    state.stepDone(step, dns.name() + " " + dns.type() + " → " + dns.value() + " ttl " + dns.ttl()
+        + (previous.exists() ? " (was " + CutoverUndo.describe(previous) + ")" : " (new record)"));
+  }
+
+  void startTargetIngestion(int step) {
+    if (plan.dns() == null) {
+      // Without a DNS switch the target starts receiving data here: register the copy back first.
+      compensations.register(CutoverUndo.REVERSE_SYNC, "enableTargetIngestion", undo.action(CutoverUndo.REVERSE_SYNC));
+    }
+    RuleStates before = cutover.describeRules(new RulesRequest(config.estate(), Side.TARGET, plan.targetRules()));
+    CutoverChanges c = state.changes();
+    state.changes(new CutoverChanges(c.sourceRulesDisabled(), before.disabled(), c.dnsSide(), c.hostedZoneId(),
+        c.previousDns(), c.appliedDns(), c.changesBegan()));
+    compensations.register(CutoverUndo.DISABLE_TARGET_INGESTION, "enableTargetIngestion",
+        undo.action(CutoverUndo.DISABLE_TARGET_INGESTION));
+    cutover.setRulesEnabled(new RuleChange(config.estate(), Side.TARGET, before.disabled(), true));
+    state.stepDone(step, "enabled " + before.disabled() + (before.enabled().isEmpty() ? ""
+        : "; already enabled " + before.enabled()));
+  }
+}

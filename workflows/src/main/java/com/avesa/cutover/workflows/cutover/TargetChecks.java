@@ -1,0 +1,97 @@
+package com.avesa.cutover.workflows.cutover;
+
+import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.config.CutoverConfig;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.config.SmokeTest;
+import com.avesa.cutover.workflows.migration.Side;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Steps 8 and 9: the smoke tests and the alarm watch on the target, after the switch. */
+final class TargetChecks {
+  private final RetryOptions retry = RetryOptions.newBuilder()
+      .setInitialInterval(Duration.ofSeconds(1))
+      .setBackoffCoefficient(2)
+      .setMaximumInterval(Duration.ofSeconds(30))
+      .setMaximumAttempts(10)
+      .setDoNotRetry(Arrays.stream(FailureType.values()).map(FailureType::type).toArray(String[]::new))
+      .build();
+
+  // A function may run for up to 15 minutes; an invocation that fails to return is tried three
+  // times in all, since invoking a smoke test again is harmless but slow.
+  private final CutoverActivities smokeTests = Workflow.newActivityStub(CutoverActivities.class,
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(16))
+          .setRetryOptions(RetryOptions.newBuilder(retry).setMaximumAttempts(3).build())
+          .build());
+
+  private final CutoverActivities alarms = Workflow.newActivityStub(CutoverActivities.class,
+      ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).setRetryOptions(retry).build());
+
+  private final MigrationConfig config;
+  private final CutoverConfig plan;
+  private final CutoverState state;
+  private final OperatorDesk desk;
+
+  TargetChecks(MigrationConfig config, CutoverState state, OperatorDesk desk) {
+    this.config = config;
+    this.plan = config.cutover();
+    this.state = state;
+    this.desk = desk;
+  }
+
+  /** Invokes each function in turn; the first that fails (FunctionError or non-2xx) aborts. */
+  void runSmokeTests(int step) {
+    List<String> passed = new ArrayList<>();
+    for (SmokeTest test : plan.smokeTests()) {
+      SmokeTestResult result = smokeTests.invokeFunction(
+          new SmokeTestRequest(config.estate(), Side.TARGET, test.function(), test.payload()));
+      if (!result.passed()) {
+        String why = "smoke test " + test.function() + " failed: status " + result.statusCode()
+            + (result.functionError() == null ? "" : ", FunctionError " + result.functionError())
+            + (result.response() == null || result.response().isEmpty() ? "" : ", response " + result.response());
+        state.stepFailed(step, why);
+        throw new CutoverAbort(why);
+      }
+      passed.add(test.function());
+      desk.checkRollback();
+    }
+    state.stepDone(step, "passed: " + String.join(", ", passed));
+  }
+
+  /** Reads the alarms at once and every {@code checkEvery} for {@code monitorFor}; any in ALARM aborts. */
+  void monitorAlarms(int step) {
+    Instant until = CutoverState.now().plus(plan.monitorFor());
+    int checks = 0;
+    while (true) {
+      if (!plan.alarms().selectsNothing()) {
+        AlarmCheck check = alarms.checkAlarms(new AlarmRequest(config.estate(), Side.TARGET, plan.alarms()));
+        checks++;
+        if (!check.inAlarm().isEmpty()) {
+          String why = "alarm during monitoring: " + String.join("; ", check.inAlarm());
+          state.stepFailed(step, why);
+          throw new CutoverAbort(why);
+        }
+      }
+      Duration left = Duration.between(CutoverState.now(), until);
+      if (left.isNegative() || left.isZero()) {
+        break;
+      }
+      state.phase("MONITORING", "target alarms OK after " + checks + " check(s); " + left + " to go");
+      Duration next = left.compareTo(plan.checkEvery()) < 0 ? left : plan.checkEvery();
+      if (Workflow.await(next, desk::rollbackRequested)) {
+        state.stepFailed(step, desk.rollbackReason());
+        desk.checkRollback();
+      }
+    }
+    state.stepDone(step, plan.alarms().selectsNothing() ? "no alarms configured; waited " + plan.monitorFor()
+        : checks + " check(s), no alarm in ALARM over " + plan.monitorFor());
+  }
+}

@@ -1,0 +1,80 @@
+package com.avesa.cutover.workflows.cutover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doReturn;
+
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Determinism: the cutover must replay the histories it produces — an approved cutover with its
+ * gate, updates, timers and child runs — including the one recorded when this version shipped
+ * (src/test/resources/histories). Re-record it deliberately with {@code -Davesa.recordHistory=<path>}
+ * only when an incompatible change is versioned.
+ */
+@Timeout(90)
+class CutoverReplayTest {
+  private static final String RECORDED = "/histories/cutover-rolled-back.json";
+
+  @RegisterExtension
+  final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(CutoverWorkflowImpl.class, ScriptedMigration.class)
+      .setDoNotStart(true)
+      .build();
+
+  @Test
+  void replaysTheHistoryOfACutoverThatRolledBack(TestWorkflowEnvironment env, Worker worker) throws Exception {
+    CutoverFixtures fx = new CutoverFixtures();
+    doReturn(new AlarmCheck(1, List.of("LambdaErrorAlarm-x: Threshold Crossed"))).when(fx.cutover).checkAlarms(any());
+    worker.registerActivitiesImplementations(fx.activities());
+    env.start();
+    CutoverWorkflow workflow = env.getWorkflowClient().newWorkflowStub(CutoverWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("replay-cutover").build());
+    WorkflowClient.start(workflow::cutover, new CutoverInput(CutoverFixtures.config(ApprovalsConfig.defaults()), "carol"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> workflow.progress() != null
+        && Gates.CUTOVER.equals(workflow.progress().pendingGate()));
+    workflow.approve(new Approval(Gates.CUTOVER, "carol", "mine", null));
+    workflow.approveGate(new Approval(Gates.CUTOVER, "alice", "CAB-1", "now"));
+    CutoverReport report = WorkflowStub.fromTyped(workflow).getResult(CutoverReport.class);
+    assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+
+    WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory("replay-cutover");
+    assertThat(history.getEvents()).hasSizeGreaterThan(30);
+    WorkflowReplayer.replayWorkflowExecution(history, CutoverWorkflowImpl.class);
+
+    String record = System.getProperty("avesa.recordHistory");
+    if (record != null) {
+      Files.writeString(Path.of(record), history.toJson(true));
+    }
+  }
+
+  @Test
+  void replaysTheRecordedHistory() throws Exception {
+    String json;
+    try (InputStream in = getClass().getResourceAsStream(RECORDED)) {
+      assertThat(in).as("recorded history " + RECORDED).isNotNull();
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    // Child ids derive from the workflow id, so the replay needs the recorded one.
+    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json, "replay-cutover"),
+        CutoverWorkflowImpl.class);
+  }
+}

@@ -1,0 +1,103 @@
+package com.avesa.cutover.workflows.cutover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.migration.Side;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Timeout(60)
+class RollbackWorkflowTest {
+  private static final Instant T = Instant.parse("2026-12-01T02:00:00Z");
+
+  @RegisterExtension
+  final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(RollbackWorkflowImpl.class, ScriptedMigration.class)
+      .setDoNotStart(true)
+      .build();
+
+  private final CutoverFixtures fx = new CutoverFixtures();
+
+  private CutoverReport rollBack(TestWorkflowEnvironment env, Worker worker, CutoverReport cutover) {
+    worker.registerActivitiesImplementations(fx.activities());
+    env.start();
+    RollbackWorkflow workflow = env.getWorkflowClient().newWorkflowStub(RollbackWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("cutover-test-rollback").build());
+    return workflow.rollBack(new RollbackInput(cutover, "bob", "ingestion lag in the new account"));
+  }
+
+  private static CutoverReport finishedCutover(Outcome outcome, List<CompensationRecord> compensations) {
+    CutoverChanges changes = new CutoverChanges(CutoverFixtures.SOURCE_RULES, List.of("ConnectWiseIngestionSchedule"),
+        Side.SOURCE, "Z123", CutoverFixtures.SHARED_DNS,
+        DnsRecordSet.simple("api.example.com", "CNAME", 60, "api-prod.example.com"), T);
+    return new CutoverReport("cutover-test", CutoverReport.CUTOVER, "avesa-test", outcome, "DONE", outcome.name(), "carol",
+        null, 0, T, T.plusSeconds(4 * 3600), null, List.of(), List.of(), compensations, List.of(), changes,
+        "cutover-test-final-sync", null, CutoverFixtures.config(ApprovalsConfig.defaults()));
+  }
+
+  private static CompensationRecord compensation(String name, String undoes, String status) {
+    return new CompensationRecord(name, undoes, status, T, null);
+  }
+
+  @Test
+  void undoesAFinishedCutoverLastChangeFirst(TestWorkflowEnvironment env, Worker worker) {
+    CutoverReport cutover = finishedCutover(Outcome.CUT_OVER, List.of(
+        compensation("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.REGISTERED),
+        compensation("reverseSync", "switchDns", CompensationRecord.REGISTERED),
+        compensation("restoreDns", "switchDns", CompensationRecord.REGISTERED),
+        compensation("disableTargetIngestion", "enableTargetIngestion", CompensationRecord.REGISTERED)));
+
+    CutoverReport report = rollBack(env, worker, cutover);
+
+    assertThat(report.kind()).isEqualTo(CutoverReport.ROLLBACK);
+    assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(report.reason()).isEqualTo(
+        "rollback of cutover-test requested by bob: ingestion lag in the new account");
+    // Only the target rule this cutover enabled is disabled again; the DNS record comes back with its TTL.
+    assertThat(fx.journal).containsExactly(
+        "disable TARGET [ConnectWiseIngestionSchedule]",
+        "dns SOURCE [api-shared.example.com] ttl 300",
+        "sync REVERSE",
+        "enable SOURCE " + CutoverFixtures.SOURCE_RULES);
+    assertThat(report.compensations()).extracting(CompensationRecord::status).containsOnly(CompensationRecord.DONE);
+    assertThat(report.reverseSyncId()).isEqualTo("cutover-test-rollback-reverse-sync");
+  }
+
+  @Test
+  void finishesWhatAnIncompleteRollbackLeft(TestWorkflowEnvironment env, Worker worker) {
+    CutoverReport cutover = finishedCutover(Outcome.ROLLBACK_INCOMPLETE, List.of(
+        compensation("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.DONE),
+        compensation("reverseSync", "switchDns", CompensationRecord.DONE),
+        compensation("restoreDns", "switchDns", CompensationRecord.FAILED),
+        compensation("disableTargetIngestion", "enableTargetIngestion", CompensationRecord.DONE)));
+
+    CutoverReport report = rollBack(env, worker, cutover);
+
+    assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(fx.journal).containsExactly("dns SOURCE [api-shared.example.com] ttl 300");
+    assertThat(report.compensations()).singleElement().extracting(CompensationRecord::name).isEqualTo("restoreDns");
+  }
+
+  @Test
+  void aReverseSyncThatFailsLeavesTheRollbackIncompleteAndSaysSo(TestWorkflowEnvironment env, Worker worker) {
+    ScriptedMigration.reverseFails = true;
+    CutoverReport cutover = finishedCutover(Outcome.CUT_OVER, List.of(
+        compensation("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.REGISTERED),
+        compensation("reverseSync", "switchDns", CompensationRecord.REGISTERED)));
+
+    CutoverReport report = rollBack(env, worker, cutover);
+
+    assertThat(report.outcome()).isEqualTo(Outcome.ROLLBACK_INCOMPLETE);
+    assertThat(report.remaining()).singleElement().asString().startsWith("reverseSync (undoes switchDns): ")
+        .contains("verification failed");
+    assertThat(fx.journal).containsExactly("sync REVERSE", "enable SOURCE " + CutoverFixtures.SOURCE_RULES);
+  }
+}
