@@ -17,6 +17,8 @@ import java.util.List;
  * @param smokeTests functions invoked in the target after the switch
  * @param alarms the target alarms watched while monitoring
  * @param notifyTopicArn SNS topic told about the gate and the outcome, or null
+ * @param syncSchedule the periodic final sync held for the window ({@code avesa sync schedule --id});
+ *     null: {@code {name}-final-sync}, the default id
  */
 public record CutoverConfig(
     Duration window,
@@ -28,12 +30,21 @@ public record CutoverConfig(
     DnsConfig dns,
     List<SmokeTest> smokeTests,
     AlarmSelector alarms,
-    String notifyTopicArn) {
+    String notifyTopicArn,
+    String syncSchedule) {
 
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(4);
   public static final Duration DEFAULT_MONITOR_FOR = Duration.ofHours(2);
   public static final Duration DEFAULT_CHECK_EVERY = Duration.ofMinutes(5);
   public static final Duration DEFAULT_ROLLBACK_BUDGET = Duration.ofMinutes(30);
+
+  /** Without a named sync schedule: the default id is held. */
+  public CutoverConfig(Duration window, Duration monitorFor, Duration checkEvery, Duration rollbackBudget,
+      List<String> sourceRules, List<String> targetRules, DnsConfig dns, List<SmokeTest> smokeTests,
+      AlarmSelector alarms, String notifyTopicArn) {
+    this(window, monitorFor, checkEvery, rollbackBudget, sourceRules, targetRules, dns, smokeTests, alarms,
+        notifyTopicArn, null);
+  }
 
   public CutoverConfig {
     window = window == null ? DEFAULT_WINDOW : window;

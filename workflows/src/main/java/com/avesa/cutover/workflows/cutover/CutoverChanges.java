@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.sync.SyncHold;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,9 +15,16 @@ import java.util.List;
  * @param previousDns the record set before the switch, null until read
  * @param appliedDns the record set the switch wrote, null until written
  * @param changesBegan when the first change was made (source ingestion stopped)
+ * @param syncHold the periodic final sync as it was before the run held it, null until read
  */
 public record CutoverChanges(List<String> sourceRulesDisabled, List<String> targetRulesEnabled, Side dnsSide,
-    String hostedZoneId, DnsRecordSet previousDns, DnsRecordSet appliedDns, Instant changesBegan) {
+    String hostedZoneId, DnsRecordSet previousDns, DnsRecordSet appliedDns, Instant changesBegan, SyncHold syncHold) {
+
+  public CutoverChanges(List<String> sourceRulesDisabled, List<String> targetRulesEnabled, Side dnsSide,
+      String hostedZoneId, DnsRecordSet previousDns, DnsRecordSet appliedDns, Instant changesBegan) {
+    this(sourceRulesDisabled, targetRulesEnabled, dnsSide, hostedZoneId, previousDns, appliedDns, changesBegan, null);
+  }
+
   public CutoverChanges {
     sourceRulesDisabled = sourceRulesDisabled == null ? List.of() : List.copyOf(sourceRulesDisabled);
     targetRulesEnabled = targetRulesEnabled == null ? List.of() : List.copyOf(targetRulesEnabled);
@@ -24,5 +32,25 @@ public record CutoverChanges(List<String> sourceRulesDisabled, List<String> targ
 
   public static CutoverChanges none() {
     return new CutoverChanges(List.of(), List.of(), null, null, null, null, null);
+  }
+
+  public CutoverChanges withSourceRulesDisabled(List<String> rules, Instant began) {
+    return new CutoverChanges(rules, targetRulesEnabled, dnsSide, hostedZoneId, previousDns, appliedDns, began,
+        syncHold);
+  }
+
+  public CutoverChanges withTargetRulesEnabled(List<String> rules) {
+    return new CutoverChanges(sourceRulesDisabled, rules, dnsSide, hostedZoneId, previousDns, appliedDns,
+        changesBegan, syncHold);
+  }
+
+  public CutoverChanges withDns(String zone, DnsRecordSet previous, DnsRecordSet applied) {
+    return new CutoverChanges(sourceRulesDisabled, targetRulesEnabled, dnsSide, zone, previous, applied,
+        changesBegan, syncHold);
+  }
+
+  public CutoverChanges withSyncHold(SyncHold hold) {
+    return new CutoverChanges(sourceRulesDisabled, targetRulesEnabled, dnsSide, hostedZoneId, previousDns, appliedDns,
+        changesBegan, hold);
   }
 }

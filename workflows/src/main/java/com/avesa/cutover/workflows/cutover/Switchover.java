@@ -46,8 +46,7 @@ final class Switchover {
   void stopSourceIngestion(int step) {
     RuleStates before = cutover.describeRules(new RulesRequest(config.estate(), Side.SOURCE, plan.sourceRules()));
     CutoverChanges c = state.changes();
-    state.changes(new CutoverChanges(before.enabled(), c.targetRulesEnabled(), c.dnsSide(), c.hostedZoneId(),
-        c.previousDns(), c.appliedDns(), CutoverState.now()));
+    state.changes(c.withSourceRulesDisabled(before.enabled(), CutoverState.now()));
     compensations.register(CutoverUndo.ENABLE_SOURCE_INGESTION, "disableSourceIngestion",
         undo.action(CutoverUndo.ENABLE_SOURCE_INGESTION));
     cutover.setRulesEnabled(new RuleChange(config.estate(), Side.SOURCE, before.enabled(), false));
@@ -61,8 +60,7 @@ final class Switchover {
     DnsRecordSet previous = cutover.readDnsRecord(
         new DnsRequest(config.estate(), c.dnsSide(), dns.hostedZoneId(), dns.name(), dns.type()));
     DnsRecordSet applied = DnsRecordSet.simple(dns.name(), dns.type(), dns.ttl(), dns.value());
-    state.changes(new CutoverChanges(c.sourceRulesDisabled(), c.targetRulesEnabled(), c.dnsSide(), dns.hostedZoneId(),
-        previous, applied, c.changesBegan()));
+    state.changes(c.withDns(dns.hostedZoneId(), previous, applied));
     compensations.register(CutoverUndo.REVERSE_SYNC, "switchDns", undo.action(CutoverUndo.REVERSE_SYNC));
     compensations.register(CutoverUndo.RESTORE_DNS, "switchDns", undo.action(CutoverUndo.RESTORE_DNS));
     cutover.writeDnsRecord(new DnsChange(config.estate(), c.dnsSide(), dns.hostedZoneId(), applied));
@@ -77,8 +75,7 @@ final class Switchover {
     }
     RuleStates before = cutover.describeRules(new RulesRequest(config.estate(), Side.TARGET, plan.targetRules()));
     CutoverChanges c = state.changes();
-    state.changes(new CutoverChanges(c.sourceRulesDisabled(), before.disabled(), c.dnsSide(), c.hostedZoneId(),
-        c.previousDns(), c.appliedDns(), c.changesBegan()));
+    state.changes(c.withTargetRulesEnabled(before.disabled()));
     compensations.register(CutoverUndo.DISABLE_TARGET_INGESTION, "enableTargetIngestion",
         undo.action(CutoverUndo.DISABLE_TARGET_INGESTION));
     cutover.setRulesEnabled(new RuleChange(config.estate(), Side.TARGET, before.disabled(), true));
