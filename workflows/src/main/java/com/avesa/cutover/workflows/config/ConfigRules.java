@@ -34,8 +34,13 @@ final class ConfigRules {
   }
 
   void checkName(String name) {
+    checkName("name", name);
+  }
+
+  /** A name that becomes (part of) a workflow or schedule id. */
+  void checkName(String path, String name) {
     if (name != null && (!NAME.matcher(name).matches() || name.length() > MAX_NAME)) {
-      problems.add("name: '" + name + "' cannot be used in workflow ids: use letters, digits, '.', '_' "
+      problems.add(path + ": '" + name + "' cannot be used in workflow ids: use letters, digits, '.', '_' "
           + "and '-', starting with a letter or digit (at most " + MAX_NAME + " characters), e.g. avesa-prod");
     }
   }

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class CutoverSectionReader {
   static final List<String> CUTOVER_KEYS = List.of("window", "monitorFor", "checkEvery", "rollbackBudget",
-      "sourceRules", "targetRules", "dns", "smokeTests", "alarms", "notifyTopicArn");
+      "sourceRules", "targetRules", "dns", "smokeTests", "alarms", "notifyTopicArn", "syncSchedule");
   static final List<String> DNS_KEYS = List.of("hostedZoneId", "name", "type", "value", "ttl", "account");
   static final List<String> DNS_TYPES = List.of("A", "AAAA", "CNAME", "TXT");
   static final List<String> DNS_ACCOUNTS = List.of("source", "target");
@@ -64,8 +64,10 @@ final class CutoverSectionReader {
     AlarmSelector alarms = alarms(node.get("alarms"));
     String notifyTopicArn = yaml.text(node, "cutover", "notifyTopicArn", false);
     rules.checkTopicArn("cutover.notifyTopicArn", notifyTopicArn);
+    String syncSchedule = yaml.text(node, "cutover", "syncSchedule", false);
+    rules.checkName("cutover.syncSchedule", syncSchedule);
     return new CutoverConfig(window, monitorFor, checkEvery, rollbackBudget, sourceRules, targetRules, dns,
-        readItems(smokeTests), alarms, notifyTopicArn);
+        readItems(smokeTests), alarms, notifyTopicArn, syncSchedule);
   }
 
   /**

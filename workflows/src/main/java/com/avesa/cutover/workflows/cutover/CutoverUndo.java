@@ -7,6 +7,8 @@ import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.sync.SyncHold;
+import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -21,6 +23,7 @@ import java.util.Arrays;
  * runs, so it undoes exactly what the step did.
  */
 final class CutoverUndo {
+  static final String RESUME_SCHEDULED_SYNC = "resumeScheduledSync";
   static final String ENABLE_SOURCE_INGESTION = "enableSourceIngestion";
   static final String REVERSE_SYNC = "reverseSync";
   static final String RESTORE_DNS = "restoreDns";
@@ -28,17 +31,18 @@ final class CutoverUndo {
 
   // A compensation must not give up on a blip, nor hold the rollback for long: six attempts over
   // about a minute, then it is reported as left to do.
-  private final CutoverActivities activities = Workflow.newActivityStub(CutoverActivities.class,
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofSeconds(1))
-              .setBackoffCoefficient(2)
-              .setMaximumInterval(Duration.ofSeconds(30))
-              .setMaximumAttempts(6)
-              .setDoNotRetry(Arrays.stream(FailureType.values()).map(FailureType::type).toArray(String[]::new))
-              .build())
-          .build());
+  private final ActivityOptions options = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofMinutes(2))
+      .setRetryOptions(RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofSeconds(30))
+          .setMaximumAttempts(6)
+          .setDoNotRetry(Arrays.stream(FailureType.values()).map(FailureType::type).toArray(String[]::new))
+          .build())
+      .build();
+  private final CutoverActivities activities = Workflow.newActivityStub(CutoverActivities.class, options);
+  private final SyncScheduleActivities schedules = Workflow.newActivityStub(SyncScheduleActivities.class, options);
 
   private final CutoverState state;
   private final MigrationConfig config;
@@ -51,12 +55,22 @@ final class CutoverUndo {
   /** The compensation called {@code name}. */
   Functions.Func<String> action(String name) {
     return switch (name) {
+      case RESUME_SCHEDULED_SYNC -> this::resumeScheduledSync;
       case ENABLE_SOURCE_INGESTION -> this::enableSourceIngestion;
       case REVERSE_SYNC -> this::reverseSync;
       case RESTORE_DNS -> this::restoreDns;
       case DISABLE_TARGET_INGESTION -> this::disableTargetIngestion;
       default -> throw new IllegalArgumentException("no compensation named " + name);
     };
+  }
+
+  String resumeScheduledSync() {
+    SyncHold hold = state.changes().syncHold();
+    schedules.releaseSync(hold);
+    return SyncHold.SCHEDULE.equals(hold.kind())
+        ? (hold.pausedBefore() ? "left Schedule " + hold.scheduleId() + " paused, as it was"
+            : "unpaused Schedule " + hold.scheduleId())
+        : "started cron workflow " + hold.scheduleId() + " again (" + hold.cronSchedule() + ")";
   }
 
   String enableSourceIngestion() {

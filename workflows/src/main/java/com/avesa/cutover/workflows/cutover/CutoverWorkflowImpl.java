@@ -91,6 +91,8 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     }
     try {
       waitForWindow();
+      state.phase("CUTTING_OVER", "holding the periodic final sync");
+      switchover.holdScheduledSync(beginStep("holdScheduledSync"));
       state.phase("CUTTING_OVER", "disabling source ingestion");
       switchover.stopSourceIngestion(beginStep("disableSourceIngestion"));
       runFinalSync();

@@ -5,6 +5,9 @@ import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.sync.SyncHold;
+import com.avesa.cutover.workflows.sync.SyncHoldRequest;
+import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -12,22 +15,23 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * Steps 4, 6 and 7, the switch itself: stop source ingestion, point DNS at the target, start
+ * Steps 4, 6 and 7, the switch itself: hold the periodic final sync, stop source ingestion, point DNS at the target, start
  * target ingestion. Each reads what it is about to change, records it in the run's
  * {@link CutoverChanges}, registers its compensation, and only then acts.
  */
 final class Switchover {
-  private final CutoverActivities cutover = Workflow.newActivityStub(CutoverActivities.class,
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofSeconds(1))
-              .setBackoffCoefficient(2)
-              .setMaximumInterval(Duration.ofSeconds(30))
-              .setMaximumAttempts(10)
-              .setDoNotRetry(Arrays.stream(FailureType.values()).map(FailureType::type).toArray(String[]::new))
-              .build())
-          .build());
+  private final ActivityOptions options = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofMinutes(2))
+      .setRetryOptions(RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofSeconds(30))
+          .setMaximumAttempts(10)
+          .setDoNotRetry(Arrays.stream(FailureType.values()).map(FailureType::type).toArray(String[]::new))
+          .build())
+      .build();
+  private final CutoverActivities cutover = Workflow.newActivityStub(CutoverActivities.class, options);
+  private final SyncScheduleActivities schedules = Workflow.newActivityStub(SyncScheduleActivities.class, options);
 
   private final MigrationConfig config;
   private final CutoverConfig plan;
@@ -41,6 +45,26 @@ final class Switchover {
     this.state = state;
     this.compensations = compensations;
     this.undo = undo;
+  }
+
+  /**
+   * Holds the periodic final sync for the window (paused Schedule, or stopped cron workflow). After
+   * CUT_OVER it stays held: a source-to-target sync would overwrite what the live target receives.
+   */
+  void holdScheduledSync(int step) {
+    String id = plan.syncSchedule() != null ? plan.syncSchedule() : config.name() + "-final-sync";
+    SyncHold hold = schedules.describeSync(new SyncHoldRequest(id, "held by cutover " + Workflow.getInfo().getWorkflowId()));
+    if (SyncHold.NONE.equals(hold.kind())) {
+      state.stepDone(step, "no periodic final sync " + id + " to hold");
+      return;
+    }
+    state.changes(state.changes().withSyncHold(hold));
+    compensations.register(CutoverUndo.RESUME_SCHEDULED_SYNC, "holdScheduledSync",
+        undo.action(CutoverUndo.RESUME_SCHEDULED_SYNC));
+    schedules.holdSync(hold);
+    state.stepDone(step, SyncHold.SCHEDULE.equals(hold.kind())
+        ? "paused Schedule " + id + (hold.pausedBefore() ? " (it was already paused)" : "")
+        : "stopped cron workflow " + id + " (" + hold.cronSchedule() + "); it cannot be paused");
   }
 
   void stopSourceIngestion(int step) {

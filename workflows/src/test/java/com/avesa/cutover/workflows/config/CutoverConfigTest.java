@@ -24,6 +24,7 @@ class CutoverConfigTest {
         smokeTests: [ { function: avesa-connectwise-ingestion-prod, payload: {"test": true} } ]
         alarms: { names: [], namePrefix: LambdaErrorAlarm- }
         notifyTopicArn: arn:aws:sns:us-east-1:987654321098:avesa-alerts
+        syncSchedule: avesa-prod-hourly
       approvals: { approvers: [alice, bob], required: 1, fourEyes: true, signOff: false, timeout: P7D }
       """;
   static final List<String> RULES = List.of("ConnectWiseIngestionSchedule", "CanonicalTransformTicketsSchedule");
@@ -37,7 +38,7 @@ class CutoverConfigTest {
         new DnsConfig("Z123", "api.example.com", "CNAME", "api-prod.example.com", 60, Side.SOURCE),
         List.of(new SmokeTest("avesa-connectwise-ingestion-prod", "{\"test\":true}")),
         new AlarmSelector(List.of(), "LambdaErrorAlarm-"),
-        "arn:aws:sns:us-east-1:987654321098:avesa-alerts"));
+        "arn:aws:sns:us-east-1:987654321098:avesa-alerts", "avesa-prod-hourly"));
     assertThat(config.approvals())
         .isEqualTo(new ApprovalsConfig(List.of("alice", "bob"), 1, true, false, Duration.ofDays(7)));
     assertThat(config.data().tables()).hasSize(2);
@@ -94,7 +95,7 @@ class CutoverConfigTest {
   @Test
   void namesTheUnknownKeyAndTheKnownOnesInEverySection() {
     assertThat(problems(FULL.replace("window:", "windw:"))).contains("cutover.windw: unknown key (known: window, "
-        + "monitorFor, checkEvery, rollbackBudget, sourceRules, targetRules, dns, smokeTests, alarms, notifyTopicArn)");
+        + "monitorFor, checkEvery, rollbackBudget, sourceRules, targetRules, dns, smokeTests, alarms, notifyTopicArn, syncSchedule)");
     assertThat(problems(FULL.replace("ttl: 60", "TTL: 60")))
         .contains("cutover.dns.TTL: unknown key (known: hostedZoneId, name, type, value, ttl, account)");
     assertThat(problems(FULL.replace("payload:", "body:")))
@@ -226,6 +227,12 @@ class CutoverConfigTest {
         .containsExactly("cutover.alarms.names: must be a list, got a string");
     assertThat(problems(FULL.replace("namePrefix: LambdaErrorAlarm-", "namePrefix: [a]")))
         .containsExactly("cutover.alarms.namePrefix: must be a string, got a list");
+  }
+
+  @Test
+  void refusesASyncScheduleThatCannotBeAnId() {
+    assertThat(problems(FULL.replace("syncSchedule: avesa-prod-hourly", "syncSchedule: \"hourly sync\"")))
+        .singleElement().asString().startsWith("cutover.syncSchedule: 'hourly sync' cannot be used in workflow ids");
   }
 
   @Test

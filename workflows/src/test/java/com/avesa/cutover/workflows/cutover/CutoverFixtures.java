@@ -20,6 +20,9 @@ import com.avesa.cutover.workflows.config.TableMapping;
 import com.avesa.cutover.workflows.migration.AccountActivities;
 import com.avesa.cutover.workflows.migration.AccountCheck;
 import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.sync.SyncHold;
+import com.avesa.cutover.workflows.sync.SyncHoldRequest;
+import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +42,7 @@ final class CutoverFixtures {
   final List<String> journal = Collections.synchronizedList(new ArrayList<>());
   final CutoverActivities cutover = mock(CutoverActivities.class, withSettings().withoutAnnotations());
   final AccountActivities accounts = mock(AccountActivities.class, withSettings().withoutAnnotations());
+  final SyncScheduleActivities schedules = mock(SyncScheduleActivities.class, withSettings().withoutAnnotations());
 
   CutoverFixtures() {
     ScriptedMigration.journal = journal;
@@ -46,6 +50,19 @@ final class CutoverFixtures {
     ScriptedMigration.reverseFails = false;
     lenient().when(accounts.verifyAccess(any())).thenReturn(
         new AccountCheck("123456789012", "arn:src", "987654321098", "arn:dst"));
+    lenient().when(schedules.describeSync(any())).thenAnswer(i -> {
+      SyncHoldRequest r = i.getArgument(0);
+      journal.add("describe sync " + r.scheduleId());
+      return new SyncHold(r.scheduleId(), SyncHold.SCHEDULE, false, null, null, r.note());
+    });
+    lenient().doAnswer(i -> {
+      journal.add("hold sync");
+      return null;
+    }).when(schedules).holdSync(any());
+    lenient().doAnswer(i -> {
+      journal.add("release sync");
+      return null;
+    }).when(schedules).releaseSync(any());
     lenient().when(cutover.checkCutover(any())).thenAnswer(i -> {
       journal.add("preflight");
       return new CutoverPreflight(List.of(), Side.SOURCE);
@@ -86,7 +103,7 @@ final class CutoverFixtures {
   }
 
   Object[] activities() {
-    return new Object[] {cutover, accounts};
+    return new Object[] {cutover, accounts, schedules};
   }
 
   /** Calls made after the first one that starts with {@code prefix} (inclusive). */

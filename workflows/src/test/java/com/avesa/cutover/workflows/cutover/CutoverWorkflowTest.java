@@ -12,6 +12,7 @@ import static org.mockito.Mockito.doReturn;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.sync.SyncHold;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -77,9 +78,11 @@ class CutoverWorkflowTest {
 
     assertThat(accepted.decision()).isEqualTo(ApprovalRecord.APPROVED);
     assertThat(report.outcome()).isEqualTo(Outcome.CUT_OVER);
-    assertThat(fx.journal.subList(0, 11)).containsExactly(
+    assertThat(fx.journal.subList(0, 13)).containsExactly(
         "preflight",
         "notify avesa avesa-test: awaiting approval",
+        "describe sync avesa-test-final-sync",
+        "hold sync",
         "describe SOURCE",
         "disable SOURCE " + CutoverFixtures.SOURCE_RULES,
         "sync SYNC",
@@ -91,11 +94,12 @@ class CutoverWorkflowTest {
         "alarms");
     // One check at the start, then every 5 minutes for 2 hours.
     assertThat(fx.journal.stream().filter("alarms"::equals)).hasSize(25);
-    assertThat(fx.journal).doesNotContain("sync REVERSE").last().isEqualTo("notify avesa avesa-test: CUT_OVER");
+    assertThat(fx.journal).doesNotContain("sync REVERSE", "release sync").last().isEqualTo("notify avesa avesa-test: CUT_OVER");
     assertThat(report.steps()).extracting(StepRecord::name).containsExactly("preflight", "cutover gate",
-        "disableSourceIngestion", "finalSync", "switchDns", "enableTargetIngestion", "smokeTests", "monitorAlarms");
+        "holdScheduledSync", "disableSourceIngestion", "finalSync", "switchDns", "enableTargetIngestion", "smokeTests", "monitorAlarms");
     assertThat(report.steps()).allMatch(s -> s.status().equals(StepRecord.DONE));
-    assertThat(compensationNames(report)).containsExactly("enableSourceIngestion REGISTERED", "reverseSync REGISTERED",
+    assertThat(compensationNames(report)).containsExactly("resumeScheduledSync REGISTERED",
+        "enableSourceIngestion REGISTERED", "reverseSync REGISTERED",
         "restoreDns REGISTERED", "disableTargetIngestion REGISTERED");
     assertThat(report.changes().previousDns()).isEqualTo(CutoverFixtures.SHARED_DNS);
     assertThat(report.changes().sourceRulesDisabled()).isEqualTo(CutoverFixtures.SOURCE_RULES);
@@ -219,8 +223,8 @@ class CutoverWorkflowTest {
     assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
     assertThat(report.reason()).startsWith("window closing: the final sync did not finish");
     assertThat(fx.journalFrom("sync SYNC")).containsExactly("sync SYNC",
-        "enable SOURCE " + CutoverFixtures.SOURCE_RULES, "notify avesa avesa-test: ROLLED_BACK");
-    assertThat(compensationNames(report)).containsExactly("enableSourceIngestion DONE");
+        "enable SOURCE " + CutoverFixtures.SOURCE_RULES, "release sync", "notify avesa avesa-test: ROLLED_BACK");
+    assertThat(compensationNames(report)).containsExactly("resumeScheduledSync DONE", "enableSourceIngestion DONE");
     // 4 h window - 2 h monitoring - 30 min budget: the sync had 1 h 30 min.
     StepRecord sync = report.steps().stream().filter(s -> s.name().equals("finalSync")).findFirst().orElseThrow();
     assertThat(Duration.between(sync.startedAt(), sync.endedAt())).isBetween(Duration.ofMinutes(89),
@@ -320,8 +324,8 @@ class CutoverWorkflowTest {
     CutoverReport report = result(workflow);
 
     assertThat(report.outcome()).isEqualTo(Outcome.ROLLBACK_INCOMPLETE);
-    assertThat(compensationNames(report)).containsExactly("enableSourceIngestion DONE", "reverseSync DONE",
-        "restoreDns FAILED", "disableTargetIngestion DONE");
+    assertThat(compensationNames(report)).containsExactly("resumeScheduledSync DONE", "enableSourceIngestion DONE",
+        "reverseSync DONE", "restoreDns FAILED", "disableTargetIngestion DONE");
     assertThat(report.remaining()).singleElement().asString()
         .startsWith("restoreDns (undoes switchDns): ")
         .contains("record changed by someone else");
@@ -398,6 +402,23 @@ class CutoverWorkflowTest {
     assertThat(fx.journal).containsExactly("notify avesa avesa-test: PREFLIGHT_FAILED");
   }
 
+  @Test
+  void withoutAPeriodicSyncThereIsNothingToHoldOrResume(TestWorkflowEnvironment env, Worker worker) {
+    doAnswer(i -> SyncHold.none("avesa-test-final-sync")).when(fx.schedules).describeSync(any());
+    failAlarmCheck();
+    CutoverWorkflow workflow = start(env, worker, CutoverFixtures.config(ApprovalsConfig.defaults()));
+    awaitGate(workflow, Gates.CUTOVER);
+    workflow.approveGate(approval(Gates.CUTOVER, "alice"));
+
+    CutoverReport report = result(workflow);
+
+    assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(report.steps()).filteredOn(s -> s.name().equals("holdScheduledSync")).singleElement()
+        .extracting(StepRecord::detail).isEqualTo("no periodic final sync avesa-test-final-sync to hold");
+    assertThat(compensationNames(report)).doesNotContain("resumeScheduledSync DONE").hasSize(4);
+    assertThat(fx.journal).doesNotContain("hold sync", "release sync");
+  }
+
   private void failAlarmCheck() {
     doAnswer(i -> {
       fx.journal.add("alarms");
@@ -406,14 +427,15 @@ class CutoverWorkflowTest {
   }
 
   private void assertRolledBackInReverse(CutoverReport report) {
-    assertThat(compensationNames(report)).containsExactly("enableSourceIngestion DONE", "reverseSync DONE",
-        "restoreDns DONE", "disableTargetIngestion DONE");
+    assertThat(compensationNames(report)).containsExactly("resumeScheduledSync DONE", "enableSourceIngestion DONE",
+        "reverseSync DONE", "restoreDns DONE", "disableTargetIngestion DONE");
     List<String> undo = fx.journalFrom("disable TARGET");
     assertThat(undo).containsExactly(
         "disable TARGET " + CutoverFixtures.TARGET_RULES,
         "dns SOURCE [api-shared.example.com] ttl 300",
         "sync REVERSE",
         "enable SOURCE " + CutoverFixtures.SOURCE_RULES,
+        "release sync",
         "notify avesa avesa-test: ROLLED_BACK");
     assertThat(report.reverseSyncId()).isEqualTo("cutover-test-reverse-sync");
   }
