@@ -203,7 +203,8 @@ class ComposeFileTest {
     }
     assertThat(queries.toString()).contains(
         "avesa_objects_copied_total", "avesa_bytes_copied_total", "avesa_items_copied_total",
-        "avesa_verification_failures_total", "temporal_workflow_endtoend_latency_seconds_bucket",
+        "avesa_verification_failures_total", "avesa_sync_lag_objects", "avesa_sync_lag_bytes",
+        "avesa_cutover_phase", "avesa_migration_phase", "temporal_workflow_endtoend_latency_seconds_bucket",
         "temporal_activity_execution_latency_seconds_bucket", "temporal_activity_execution_failed_total",
         "temporal_worker_task_slots_available");
     JsonNode provider = YAML.readTree(REPO.resolve("deploy/grafana/provisioning/dashboards/avesa.yml").toFile())

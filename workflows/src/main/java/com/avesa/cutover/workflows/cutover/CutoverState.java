@@ -1,10 +1,12 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.PhaseGauge;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The mutable state behind a cutover's (or rollback's) {@link CutoverReport}: phase and step,
@@ -30,11 +32,13 @@ final class CutoverState {
   private CutoverChanges changes = CutoverChanges.none();
   private String finalSyncId;
   private String reverseSyncId;
+  private final PhaseGauge phaseGauge;
 
   CutoverState(String kind, MigrationConfig config, String requestedBy) {
     this.kind = kind;
     this.config = config;
     this.requestedBy = requestedBy;
+    this.phaseGauge = new PhaseGauge("avesa_cutover_phase", Map.of("config", config.name(), "kind", kind));
   }
 
   static Instant now() {
@@ -185,6 +189,7 @@ final class CutoverState {
   }
 
   private void publish() {
+    phaseGauge.enter(outcome == Outcome.RUNNING ? phase : outcome.name());
     StringBuilder md = new StringBuilder();
     md.append("**").append(kind.equals(CutoverReport.CUTOVER) ? "Cutover " : "Rollback ").append(config.name())
         .append("** — ").append(outcome == Outcome.RUNNING ? phase : outcome.name()).append("\n\n");

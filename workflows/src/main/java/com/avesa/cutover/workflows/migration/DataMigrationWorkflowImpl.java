@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.migration;
 
 import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.PhaseGauge;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -15,6 +16,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 
 /**
@@ -65,12 +67,15 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
           .build());
 
   private MigrationLedger ledger;
+  private PhaseGauge phaseGauge;
   private MigrationInput input;
 
   @Override
   public MigrationReport migrate(MigrationInput input) {
     this.input = input;
     this.ledger = new MigrationLedger(input.config(), input.mode(), input.checkpoint());
+    this.phaseGauge = new PhaseGauge("avesa_migration_phase",
+        Map.of("config", input.config().name(), "mode", input.mode().name()));
     String workflowId = Workflow.getInfo().getWorkflowId();
     try {
       if (!ledger.ensured()) {
@@ -242,6 +247,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
 
   private void publishDetails() {
     MigrationProgress p = ledger.progress();
+    phaseGauge.enter(p.phase());
     Workflow.setCurrentDetails(String.format(
         "**%s %s** — phase %s%n%n%s%n%nobjects %,d (%,d bytes), copied %,d; items %,d, copied %,d; secrets copied %d;"
             + " pages %,d; problems %d; run %d",
