@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,9 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -40,6 +44,9 @@ final class EstateOracle implements AutoCloseable {
   final DynamoDbClient targetDynamo;
   final SecretsManagerClient sourceSecrets;
   final SecretsManagerClient targetSecrets;
+  final EventBridgeClient sourceEvents;
+  final EventBridgeClient targetEvents;
+  final Route53Client sourceDns;
   private final StsClient sts;
 
   EstateOracle(String endpoint) {
@@ -56,6 +63,9 @@ final class EstateOracle implements AutoCloseable {
     targetDynamo = DynamoDbClient.builder().endpointOverride(uri).region(region).credentialsProvider(target).build();
     sourceSecrets = SecretsManagerClient.builder().endpointOverride(uri).region(region).credentialsProvider(source).build();
     targetSecrets = SecretsManagerClient.builder().endpointOverride(uri).region(region).credentialsProvider(target).build();
+    sourceEvents = EventBridgeClient.builder().endpointOverride(uri).region(region).credentialsProvider(source).build();
+    targetEvents = EventBridgeClient.builder().endpointOverride(uri).region(region).credentialsProvider(target).build();
+    sourceDns = Route53Client.builder().endpointOverride(uri).region(region).credentialsProvider(source).build();
   }
 
   /** Everything about an object that a copy must preserve. */
@@ -128,6 +138,25 @@ final class EstateOracle implements AutoCloseable {
         .toList();
   }
 
+  /** Rule name → state (ENABLED, DISABLED) on one account's default event bus, in the order given. */
+  Map<String, String> ruleStates(EventBridgeClient events, List<String> rules) {
+    Map<String, String> states = new LinkedHashMap<>();
+    rules.forEach(rule -> states.put(rule, events.describeRule(r -> r.name(rule)).stateAsString()));
+    return states;
+  }
+
+  /** A Route53 record set as a restore must put it back: type, TTL and values. */
+  record DnsRecord(String type, Long ttl, List<String> values) {}
+
+  /** The record set {@code name} of {@code type} in the zone, or null when there is none. */
+  DnsRecord dnsRecord(Route53Client route53, String hostedZoneId, String name, String type) {
+    return route53.listResourceRecordSetsPaginator(r -> r.hostedZoneId(hostedZoneId)).resourceRecordSets().stream()
+        .filter(set -> set.name().equals(name + ".") && set.typeAsString().equals(type))
+        .map(set -> new DnsRecord(set.typeAsString(), set.ttl(),
+            set.resourceRecords().stream().map(ResourceRecord::value).toList()))
+        .findFirst().orElse(null);
+  }
+
   static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -145,6 +174,9 @@ final class EstateOracle implements AutoCloseable {
     targetDynamo.close();
     sourceSecrets.close();
     targetSecrets.close();
+    sourceEvents.close();
+    targetEvents.close();
+    sourceDns.close();
     sts.close();
   }
 }

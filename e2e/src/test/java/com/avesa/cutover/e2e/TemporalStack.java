@@ -1,5 +1,7 @@
 package com.avesa.cutover.e2e;
 
+import com.avesa.cutover.workflows.cutover.CutoverReport;
+import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -21,6 +23,7 @@ final class TemporalStack implements AutoCloseable {
   private final Map<String, String> workerEnv = new HashMap<>();
   private final Launched server;
   private Launched worker;
+  private WorkflowServiceStubs stubs;
 
   TemporalStack(Map<String, String> extraWorkerEnv) {
     server = Launched.start("dev-server", Map.of(), "bin/avesa", "dev-server", "--port", String.valueOf(temporalPort));
@@ -43,19 +46,28 @@ final class TemporalStack implements AutoCloseable {
    * payload decoded from base64, so that what the payloads carry can be searched as text.
    */
   String history(String workflowId) {
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address()).build());
-    try {
-      String json = WorkflowClient.newInstance(stubs).fetchHistory(workflowId).toJson(false);
-      StringBuilder text = new StringBuilder(json);
-      Matcher data = PAYLOAD_DATA.matcher(json);
-      while (data.find()) {
-        text.append('\n').append(new String(Base64.getDecoder().decode(data.group(1)), StandardCharsets.UTF_8));
-      }
-      return text.toString();
-    } finally {
-      stubs.shutdownNow();
+    String json = client().fetchHistory(workflowId).toJson(false);
+    StringBuilder text = new StringBuilder(json);
+    Matcher data = PAYLOAD_DATA.matcher(json);
+    while (data.find()) {
+      text.append('\n').append(new String(Base64.getDecoder().decode(data.group(1)), StandardCharsets.UTF_8));
     }
+    return text.toString();
+  }
+
+  /**
+   * A cutover's {@code progress} query, asked with the SDK's client in this JVM: cheap enough to poll,
+   * where every {@code avesa status} would start a JVM.
+   */
+  CutoverReport cutoverProgress(String workflowId) {
+    return client().newWorkflowStub(CutoverWorkflow.class, workflowId).progress();
+  }
+
+  private synchronized WorkflowClient client() {
+    if (stubs == null) {
+      stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address()).build());
+    }
+    return WorkflowClient.newInstance(stubs);
   }
 
   Launched worker() {
@@ -88,6 +100,9 @@ final class TemporalStack implements AutoCloseable {
 
   @Override
   public void close() {
+    if (stubs != null) {
+      stubs.shutdownNow();
+    }
     if (worker != null) {
       worker.close();
     }

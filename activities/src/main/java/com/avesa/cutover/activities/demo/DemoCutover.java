@@ -2,6 +2,7 @@ package com.avesa.cutover.activities.demo;
 
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.workflows.config.AlarmSelector;
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
@@ -16,7 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
@@ -50,6 +53,8 @@ public final class DemoCutover {
   public static final String ALARM_PREFIX = "LambdaErrorAlarm-";
   public static final String ALARM = ALARM_PREFIX + FUNCTION;
   public static final String TOPIC = "avesa-cutover-alerts";
+  /** Who opens the demo's gates: alice or bob, one of them, never whoever started the run. */
+  public static final ApprovalsConfig APPROVALS = new ApprovalsConfig(List.of("alice", "bob"), 1, true, false, null);
   static final String LAMBDA_ROLE = "avesa-lambda-execution";
 
   private static final String HANDLER = "def handler(event, context):\n    return {\"ok\": True, \"event\": event}\n";
@@ -91,6 +96,47 @@ public final class DemoCutover {
         topicArn(estate.region()));
   }
 
+  /** {@code cutover} and {@code approvals} as the config file's {@code cutover:} and {@code approvals:} sections. */
+  static String yaml(CutoverConfig cutover, ApprovalsConfig approvals) {
+    List<String> lines = new ArrayList<>(List.of(
+        "cutover:",
+        "  window: " + cutover.window(),
+        "  monitorFor: " + cutover.monitorFor(),
+        "  checkEvery: " + cutover.checkEvery(),
+        "  rollbackBudget: " + cutover.rollbackBudget(),
+        "  sourceRules: " + flow(cutover.sourceRules()),
+        "  targetRules: " + flow(cutover.targetRules())));
+    DnsConfig dns = cutover.dns();
+    if (dns != null) {
+      lines.add("  dns: { hostedZoneId: " + dns.hostedZoneId() + ", name: " + dns.name() + ", type: " + dns.type()
+          + ", value: " + dns.value() + ", ttl: " + dns.ttl()
+          + (dns.account() == null ? "" : ", account: " + dns.account().name().toLowerCase(Locale.ROOT)) + " }");
+    }
+    lines.add("  smokeTests:" + (cutover.smokeTests().isEmpty() ? " []" : ""));
+    // the payload is JSON text, which YAML reads as the same value
+    cutover.smokeTests().forEach(test ->
+        lines.add("    - { function: " + test.function() + ", payload: " + test.payload() + " }"));
+    String prefix = cutover.alarms().namePrefix();
+    lines.add("  alarms: { names: " + flow(cutover.alarms().names())
+        + (prefix == null ? "" : ", namePrefix: " + prefix) + " }");
+    if (cutover.notifyTopicArn() != null) {
+      lines.add("  notifyTopicArn: " + cutover.notifyTopicArn());
+    }
+    lines.addAll(List.of(
+        "approvals:",
+        "  approvers: " + flow(approvals.approvers()),
+        "  required: " + approvals.required(),
+        "  fourEyes: " + approvals.fourEyes(),
+        "  signOff: " + approvals.signOff(),
+        "  timeout: " + approvals.timeout(),
+        ""));
+    return String.join("\n", lines);
+  }
+
+  private static String flow(List<String> names) {
+    return "[" + String.join(", ", names) + "]";
+  }
+
   /** The target's alert topic in {@code region}. */
   public static String topicArn(String region) {
     return "arn:aws:sns:" + region + ":" + DemoEstate.TARGET_ACCOUNT + ":" + TOPIC;
@@ -119,7 +165,7 @@ public final class DemoCutover {
         .map(zone -> zone.id().replaceFirst("^/hostedzone/", "")).orElse(null);
   }
 
-  private static void ensureFunction(AwsClients clients, Estate estate) {
+  static void ensureFunction(AwsClients clients, Estate estate) {
     String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
         + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     try {

@@ -2,6 +2,7 @@ package com.avesa.cutover.activities.demo;
 
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
@@ -71,7 +72,7 @@ public final class DemoEstate {
   }
 
   /**
-   * The {@code cutover:} section the seeded estate matches (not yet part of {@link #configYaml}):
+   * The {@code cutover:} section the seeded estate matches ({@link #cutoverConfigYaml} writes it):
    * the {@link DemoCutover#RULES} in both accounts, the CNAME {@link DemoCutover#RECORD_NAME} in
    * the source's zone {@link DemoCutover#ZONE_NAME} switched to {@link DemoCutover#PROD_VALUE}
    * (TTL 60), a smoke test of {@link DemoCutover#FUNCTION} with {@code {"test":true}}, the alarms
@@ -82,6 +83,31 @@ public final class DemoEstate {
   public static CutoverConfig cutoverConfig(String endpoint, String region) {
     try (AwsClients clients = new AwsClients()) {
       return DemoCutover.config(clients, estate(endpoint, region));
+    }
+  }
+
+  /**
+   * {@link #configYaml} with the {@code cutover:} section of {@link #cutoverConfig} and the
+   * {@code approvals:} section of {@link DemoCutover#APPROVALS}: the file {@code avesa cutover}
+   * takes. Reads the zone id from moto: call after {@link #seed}.
+   */
+  public static String cutoverConfigYaml(String endpoint, String region) {
+    return configYaml(endpoint, region, cutoverConfig(endpoint, region), DemoCutover.APPROVALS);
+  }
+
+  /** {@link #configYaml} followed by {@code cutover} and {@code approvals} as the file's sections. */
+  public static String configYaml(String endpoint, String region, CutoverConfig cutover, ApprovalsConfig approvals) {
+    return configYaml(endpoint, region) + DemoCutover.yaml(cutover, approvals);
+  }
+
+  /**
+   * Deploys the cutover's smoke-tested function {@link DemoCutover#FUNCTION} in the target again,
+   * in whichever Lambda mode moto is in now: moto keeps the functions of each mode apart, so a test
+   * that switches moto to Docker mode (where every invoke fails) redeploys it there.
+   */
+  public static void deployCutoverFunction(String endpoint, String region) {
+    try (AwsClients clients = new AwsClients()) {
+      DemoCutover.ensureFunction(clients, estate(endpoint, region));
     }
   }
 

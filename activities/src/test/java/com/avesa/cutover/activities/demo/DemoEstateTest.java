@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.workflows.config.AlarmSelector;
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.config.ConfigLoader;
 import com.avesa.cutover.workflows.config.CutoverConfig;
+import com.avesa.cutover.workflows.config.DnsConfig;
+import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
@@ -14,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -113,6 +119,37 @@ class DemoEstateTest {
     assertThat(cutover.smokeTests()).extracting(SmokeTest::function).containsExactly("avesa-connectwise-ingestion-prod");
     assertThat(cutover.alarms().namePrefix()).isEqualTo("LambdaErrorAlarm-");
     assertThat(cutover.notifyTopicArn()).isEqualTo("arn:aws:sns:us-east-1:987654321098:avesa-cutover-alerts");
+  }
+
+  @Test
+  void cutoverConfigYamlLoadsAsTheSeededCutoverApprovedByAliceOrBob() throws Exception {
+    DemoEstate.seed(MOTO.endpoint(), MotoExtension.REGION, 1);
+
+    MigrationConfig config =
+        ConfigLoader.parse(DemoEstate.cutoverConfigYaml(MOTO.endpoint(), MotoExtension.REGION), "demo.yaml");
+
+    assertThat(config.cutover()).isEqualTo(DemoEstate.cutoverConfig(MOTO.endpoint(), MotoExtension.REGION));
+    assertThat(config.cutover().dns().ttl()).isEqualTo(60);
+    assertThat(config.cutover().smokeTests()).extracting(SmokeTest::payload).containsExactly("{\"test\":true}");
+    assertThat(config.approvals()).isEqualTo(DemoCutover.APPROVALS);
+    assertThat(config.approvals().approvers()).containsExactly("alice", "bob");
+    assertThat(config.approvals().fourEyes()).isTrue();
+    assertThat(config.data()).isEqualTo(
+        ConfigLoader.parse(DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION), "demo.yaml").data());
+  }
+
+  @Test
+  void configYamlWritesAnyCutoverAndApprovalsSoThatTheyLoadUnchanged() throws Exception {
+    CutoverConfig cutover = new CutoverConfig(Duration.ofMinutes(10), Duration.ofSeconds(15), Duration.ofSeconds(3),
+        Duration.ofMinutes(2), List.of("A"), List.of(), new DnsConfig("Z9", "api.example.com", "A", "10.0.0.1", 30,
+            Side.TARGET), List.of(), new AlarmSelector(List.of("Errors", "Throttles"), null), null);
+    ApprovalsConfig approvals = new ApprovalsConfig(List.of(), 2, false, true, Duration.ofHours(1));
+
+    MigrationConfig config = ConfigLoader.parse(
+        DemoEstate.configYaml("http://127.0.0.1:5000", "us-east-1", cutover, approvals), "demo.yaml");
+
+    assertThat(config.cutover()).isEqualTo(cutover);
+    assertThat(config.approvals()).isEqualTo(approvals);
   }
 
   @Test
