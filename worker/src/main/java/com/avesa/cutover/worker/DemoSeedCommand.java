@@ -46,7 +46,7 @@ final class DemoSeedCommand {
     out.println(summary);
     if (options.configOut != null) {
       try {
-        Files.writeString(options.configOut, DemoEstate.configYaml(options.endpoint, options.region),
+        Files.writeString(options.configOut, DemoEstate.cutoverConfigYaml(options.endpoint, options.region),
             StandardCharsets.UTF_8);
       } catch (IOException e) {
         err.println("avesa-worker seed-demo: cannot write " + options.configOut + ": " + e.getMessage());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.activities.demo.DemoEstate;
 import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.workflows.config.ConfigLoader;
 import com.avesa.cutover.workflows.migration.Side;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -42,8 +43,10 @@ class DemoSeedCommandTest {
       assertThat(listed).isEqualTo(expectedObjects);
     }
     assertThat(Files.readString(config))
-        .isEqualTo(DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION))
-        .contains("endpoint: " + MOTO.endpoint());
+        .isEqualTo(DemoEstate.cutoverConfigYaml(MOTO.endpoint(), MotoExtension.REGION))
+        .contains("endpoint: " + MOTO.endpoint())
+        .contains("cutover:", "approvals:");
+    assertThat(ConfigLoader.load(config).cutover()).isNotNull();
   }
 
   @Test
