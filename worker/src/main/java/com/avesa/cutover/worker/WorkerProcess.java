@@ -7,6 +7,7 @@ import com.avesa.cutover.activities.CutoverActivitiesImpl;
 import com.avesa.cutover.activities.MigrationMetrics;
 import com.avesa.cutover.activities.SecretActivitiesImpl;
 import com.avesa.cutover.activities.TableActivitiesImpl;
+import com.avesa.cutover.activities.schedule.SyncScheduleActivitiesImpl;
 import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.workflows.codec.AesGcmPayloadCodec;
 import com.avesa.cutover.workflows.codec.CodecKeysException;
@@ -22,6 +23,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
@@ -100,7 +103,8 @@ public final class WorkerProcess implements AutoCloseable {
               .setDataConverter(codec.map(PayloadEncryption::dataConverter).orElseGet(DefaultDataConverter::newDefaultInstance))
               .build());
       WorkerFactory factory = WorkerFactory.newInstance(client);
-      registerMigration(factory.newWorker(TaskQueues.AVESA_CUTOVER), clients, new MigrationMetrics(registry));
+      registerMigration(factory.newWorker(TaskQueues.AVESA_CUTOVER), clients, new MigrationMetrics(registry),
+          new SyncScheduleActivitiesImpl(client, scheduleClient(stubs, client)));
       factory.start();
       log.info("avesa-worker polling task queue {} at {} (namespace {}); metrics at {}",
           TaskQueues.AVESA_CUTOVER, effective.temporalAddress(), effective.namespace(), metrics.metricsUrl());
@@ -113,6 +117,15 @@ public final class WorkerProcess implements AutoCloseable {
     }
   }
 
+  /** The Schedule API on the worker's connection, as {@code client}'s namespace, data converter and identity. */
+  private static ScheduleClient scheduleClient(WorkflowServiceStubs stubs, WorkflowClient client) {
+    return ScheduleClient.newInstance(stubs, ScheduleClientOptions.newBuilder()
+        .setNamespace(client.getOptions().getNamespace())
+        .setDataConverter(client.getOptions().getDataConverter())
+        .setIdentity(client.getOptions().getIdentity())
+        .build());
+  }
+
   /** The payload codec {@code AVESA_CODEC_KEYS} or {@code AVESA_CODEC_KEY_FILE} configures, if any. */
   private static Optional<AesGcmPayloadCodec> payloadCodec() {
     try {
@@ -122,7 +135,8 @@ public final class WorkerProcess implements AutoCloseable {
     }
   }
 
-  private static void registerMigration(Worker worker, AwsClients clients, MigrationMetrics metrics) {
+  private static void registerMigration(Worker worker, AwsClients clients, MigrationMetrics metrics,
+      SyncScheduleActivitiesImpl syncSchedules) {
     worker.registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class, FinalSyncWorkflowImpl.class,
         CutoverWorkflowImpl.class, RollbackWorkflowImpl.class);
     worker.registerActivitiesImplementations(
@@ -130,7 +144,8 @@ public final class WorkerProcess implements AutoCloseable {
         new BucketActivitiesImpl(clients, metrics),
         new TableActivitiesImpl(clients, metrics),
         new SecretActivitiesImpl(clients, metrics),
-        new CutoverActivitiesImpl(clients));
+        new CutoverActivitiesImpl(clients),
+        syncSchedules);
   }
 
   /** The port the metrics server actually bound. */

@@ -10,11 +10,20 @@ import ch.qos.logback.core.read.ListAppender;
 import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.workflows.dev.DevServer;
 import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
+import com.avesa.cutover.workflows.sync.SyncHold;
+import com.avesa.cutover.workflows.sync.SyncHoldRequest;
+import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.RetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -110,16 +119,64 @@ class WorkerProcessTest {
         .isInstanceOf(ConnectException.class);
   }
 
+  @Test
+  void theWorkerAnswersSyncHoldActivitiesEvenOnAServerWithoutSchedules() {
+    try (WorkerProcess worker = WorkerProcess.start(settings(temporal.address()), false, CONNECT_TIMEOUT, REPORT_INTERVAL)) {
+      WorkflowClient client = client(temporal.address());
+      WorkerFactory probes = WorkerFactory.newInstance(client);
+      probes.newWorker(SyncHoldProbe.TASK_QUEUE).registerWorkflowImplementationTypes(SyncHoldProbeImpl.class);
+      probes.start();
+      try {
+        SyncHoldProbe probe = client.newWorkflowStub(SyncHoldProbe.class, WorkflowOptions.newBuilder()
+            .setTaskQueue(SyncHoldProbe.TASK_QUEUE)
+            .setWorkflowId("sync-hold-probe")
+            .setWorkflowRunTimeout(Duration.ofMinutes(1))
+            .build());
+
+        assertThat(probe.describe("no-such-sync")).isEqualTo(SyncHold.none("no-such-sync"));
+      } finally {
+        probes.shutdownNow();
+      }
+    }
+  }
+
+  /** Calls the worker's {@link SyncScheduleActivities} from a task queue of its own. */
+  @WorkflowInterface
+  public interface SyncHoldProbe {
+    String TASK_QUEUE = "sync-hold-probe";
+
+    @WorkflowMethod
+    SyncHold describe(String scheduleId);
+  }
+
+  public static class SyncHoldProbeImpl implements SyncHoldProbe {
+    // One attempt: an activity the worker does not register fails the probe at once.
+    private final SyncScheduleActivities syncs = Workflow.newActivityStub(SyncScheduleActivities.class,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(TaskQueues.AVESA_CUTOVER)
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+            .build());
+
+    @Override
+    public SyncHold describe(String scheduleId) {
+      return syncs.describeSync(new SyncHoldRequest(scheduleId, "probe"));
+    }
+  }
+
   private static WorkerSettings settings(String temporalAddress) {
     return WorkerSettings.fromEnvironment(Map.of("TEMPORAL_ADDRESS", temporalAddress, "METRICS_PORT", "0"));
   }
 
-  private WorkflowStub startMigrationRun(String address, String workflowId) {
+  private WorkflowClient client(String address) {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
     clientStubs.add(stubs);
-    WorkflowClient client = WorkflowClient.newInstance(stubs);
-    DataMigrationWorkflow workflow = client.newWorkflowStub(DataMigrationWorkflow.class,
+    return WorkflowClient.newInstance(stubs);
+  }
+
+  private WorkflowStub startMigrationRun(String address, String workflowId) {
+    DataMigrationWorkflow workflow = client(address).newWorkflowStub(DataMigrationWorkflow.class,
         WorkflowOptions.newBuilder()
             .setTaskQueue(TaskQueues.AVESA_CUTOVER)
             .setWorkflowId(workflowId)

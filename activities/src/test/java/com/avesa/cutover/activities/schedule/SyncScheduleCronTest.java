@@ -1,0 +1,149 @@
+package com.avesa.cutover.activities.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.avesa.cutover.workflows.TaskQueues;
+import com.avesa.cutover.workflows.codec.AesGcmPayloadCodec;
+import com.avesa.cutover.workflows.codec.Keyring;
+import com.avesa.cutover.workflows.codec.PayloadEncryption;
+import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.config.BucketMapping;
+import com.avesa.cutover.workflows.config.CopyMode;
+import com.avesa.cutover.workflows.config.DataConfig;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.config.SecretFilter;
+import com.avesa.cutover.workflows.config.TableMapping;
+import com.avesa.cutover.workflows.sync.FinalSyncInput;
+import com.avesa.cutover.workflows.sync.SyncHold;
+import com.avesa.cutover.workflows.sync.SyncHoldRequest;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.api.history.v1.WorkflowExecutionStartedEventAttributes;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cron fallback on Temporal's in-process test server, which answers the Schedule API with
+ * UNIMPLEMENTED. Payloads are encrypted, so reading the input back proves the client's codec is
+ * used. No worker polls: the cron runs stay pending (RUNNING), so run ids are stable.
+ */
+class SyncScheduleCronTest {
+  private static final String ID = "warm-final-sync";
+  private static final String CRON = "* * * * *";
+  private static final String NOTE = "cutover avesa-prod-cutover";
+  private static final FinalSyncInput INPUT = new FinalSyncInput(config(), ID);
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private SyncScheduleActivitiesImpl activities;
+
+  @BeforeEach
+  void startCronWorkflow() {
+    byte[] key = new byte[32];
+    key[0] = 7;
+    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setUseTimeskipping(false)
+        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+            .setDataConverter(PayloadEncryption.dataConverter(
+                new AesGcmPayloadCodec(Keyring.of("k1:" + Base64.getEncoder().encodeToString(key)))))
+            .build())
+        .build());
+    client = env.getWorkflowClient();
+    ScheduleClient schedules = ScheduleClient.newInstance(env.getWorkflowServiceStubs(),
+        ScheduleClientOptions.newBuilder().setNamespace(client.getOptions().getNamespace())
+            .setDataConverter(client.getOptions().getDataConverter()).build());
+    activities = new SyncScheduleActivitiesImpl(client, schedules);
+    client.newUntypedWorkflowStub("FinalSyncWorkflow", WorkflowOptions.newBuilder()
+            .setWorkflowId(ID).setTaskQueue(TaskQueues.AVESA_CUTOVER).setCronSchedule(CRON).build())
+        .start(INPUT);
+  }
+
+  @AfterEach
+  void closeServer() {
+    env.close();
+  }
+
+  @Test
+  void describesARunningCronWorkflowByItsCronExpressionAndDecodedInput() {
+    assertThat(started().getInput().getPayloads(0).getMetadataMap().get("encoding").toStringUtf8())
+        .isEqualTo(AesGcmPayloadCodec.ENCODING);
+
+    SyncHold hold = activities.describeSync(new SyncHoldRequest(ID, NOTE));
+
+    assertThat(hold).isEqualTo(new SyncHold(ID, SyncHold.CRON, false, CRON, INPUT, NOTE));
+  }
+
+  @Test
+  void holdingTerminatesTheCronWorkflowWithTheNoteAndHoldingAgainIsHarmless() {
+    SyncHold hold = activities.describeSync(new SyncHoldRequest(ID, NOTE));
+    String heldRun = currentRun().getRunId();
+
+    activities.holdSync(hold);
+
+    assertThat(client.newUntypedWorkflowStub(ID).describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+    List<HistoryEvent> events = client.fetchHistory(ID, heldRun).getEvents();
+    assertThat(events.get(events.size() - 1).getWorkflowExecutionTerminatedEventAttributes().getReason())
+        .isEqualTo(NOTE);
+    assertThatCode(() -> activities.holdSync(hold)).doesNotThrowAnyException();
+    assertThat(activities.describeSync(new SyncHoldRequest(ID, NOTE))).isEqualTo(SyncHold.none(ID));
+  }
+
+  @Test
+  void releasingStartsTheCronWorkflowAgainWithItsCronAndInputOnceOnly() {
+    SyncHold hold = activities.describeSync(new SyncHoldRequest(ID, NOTE));
+    String heldRun = currentRun().getRunId();
+    activities.holdSync(hold);
+
+    activities.releaseSync(hold);
+
+    String releasedRun = currentRun().getRunId();
+    assertThat(releasedRun).isNotEqualTo(heldRun);
+    assertThat(client.newUntypedWorkflowStub(ID).describe().getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(started().getWorkflowType().getName()).isEqualTo("FinalSyncWorkflow");
+    assertThat(started().getTaskQueue().getName()).isEqualTo(TaskQueues.AVESA_CUTOVER);
+    assertThat(started().getCronSchedule()).isEqualTo(CRON);
+    assertThat(client.getOptions().getDataConverter().fromPayloads(0, Optional.of(started().getInput()),
+        FinalSyncInput.class, FinalSyncInput.class)).isEqualTo(INPUT);
+
+    assertThatCode(() -> activities.releaseSync(hold)).doesNotThrowAnyException();
+    assertThat(currentRun().getRunId()).isEqualTo(releasedRun);
+  }
+
+  @Test
+  void anIdWithNothingBehindItIsNone() {
+    assertThat(activities.describeSync(new SyncHoldRequest("no-such-sync", NOTE)))
+        .isEqualTo(SyncHold.none("no-such-sync"));
+  }
+
+  private WorkflowExecution currentRun() {
+    return client.newUntypedWorkflowStub(ID).describe().getExecution();
+  }
+
+  private WorkflowExecutionStartedEventAttributes started() {
+    return client.fetchHistory(ID).getEvents().get(0).getWorkflowExecutionStartedEventAttributes();
+  }
+
+  private static MigrationConfig config() {
+    return new MigrationConfig("avesa-test", "us-east-1", "http://127.0.0.1:5000",
+        new AccountConfig("123456789012", null, null, null),
+        new AccountConfig("987654321098", null, "arn:aws:iam::987654321098:role/AVESADeploymentRole", "ext-id"),
+        new DataConfig(List.of(new BucketMapping("data-storage-msp", "data-storage-msp-prod", List.of("raw/"))),
+            List.of(new TableMapping("TenantServices-prod", "TenantServices")),
+            new SecretFilter(List.of("tenant/*/prod")), 8, CopyMode.AUTO, 2));
+  }
+}
