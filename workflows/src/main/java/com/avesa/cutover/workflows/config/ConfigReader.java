@@ -20,7 +20,7 @@ final class ConfigReader {
       List.of("name", "region", "endpoint", "source", "target", "data", "cutover", "approvals");
   static final List<String> ACCOUNT_KEYS = List.of("accountId", "profile", "roleArn", "externalId");
   static final List<String> DATA_KEYS =
-      List.of("buckets", "tables", "secrets", "concurrency", "copyMode", "tableSegments");
+      List.of("buckets", "tables", "secrets", "concurrency", "copyMode", "tableSegments", "multipartThreshold");
   static final List<String> BUCKET_KEYS = List.of("source", "target", "prefixes");
   static final List<String> TABLE_KEYS = List.of("source", "target");
   static final List<String> SECRET_KEYS = List.of("include");
@@ -99,8 +99,10 @@ final class ConfigReader {
           + "or a glob in data.secrets.include");
     }
     rules.checkDistinctTargets("data.tables", tables.stream().map(t -> t == null ? null : t.target()).toList());
+    long multipartThreshold = yaml.bytes(node, "data", "multipartThreshold", DataConfig.DEFAULT_MULTIPART_THRESHOLD,
+        DataConfig.MIN_MULTIPART_THRESHOLD, DataConfig.MAX_MULTIPART_THRESHOLD);
     return new DataConfig(readItems(buckets), readItems(tables), secrets, concurrency,
-        CopyMode.valueOf(copyMode.toUpperCase(Locale.ROOT)), segments);
+        CopyMode.valueOf(copyMode.toUpperCase(Locale.ROOT)), segments, multipartThreshold);
   }
 
   private BucketMapping bucket(JsonNode node, String path) {

@@ -9,15 +9,29 @@ public record DataConfig(
     SecretFilter secrets,
     int concurrency,
     CopyMode copyMode,
-    int tableSegments) {
+    int tableSegments,
+    long multipartThreshold) {
 
   public static final int DEFAULT_CONCURRENCY = 32;
   public static final int DEFAULT_TABLE_SEGMENTS = 4;
+  /** Objects at least this large are copied in parallel parts. */
+  public static final long DEFAULT_MULTIPART_THRESHOLD = 64L << 20;
+  /** S3's smallest part (all but the last). */
+  public static final long MIN_MULTIPART_THRESHOLD = 5L << 20;
+  /** CopyObject refuses sources above 5 GiB: larger objects are always copied in parts. */
+  public static final long MAX_MULTIPART_THRESHOLD = 5L << 30;
+
+  /** With the default multipart threshold. */
+  public DataConfig(List<BucketMapping> buckets, List<TableMapping> tables, SecretFilter secrets, int concurrency,
+      CopyMode copyMode, int tableSegments) {
+    this(buckets, tables, secrets, concurrency, copyMode, tableSegments, DEFAULT_MULTIPART_THRESHOLD);
+  }
 
   public DataConfig {
     buckets = buckets == null ? List.of() : List.copyOf(buckets);
     tables = tables == null ? List.of() : List.copyOf(tables);
     secrets = secrets == null ? new SecretFilter(List.of()) : secrets;
     copyMode = copyMode == null ? CopyMode.AUTO : copyMode;
+    multipartThreshold = multipartThreshold <= 0 ? DEFAULT_MULTIPART_THRESHOLD : multipartThreshold;
   }
 }

@@ -6,7 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads typed values out of the YAML tree of a configuration file. A missing optional value gives
@@ -101,6 +105,50 @@ final class YamlFields {
     }
     return value;
   }
+
+  /**
+   * A size in bytes: a whole number, or a number with a binary unit ({@code 64MiB}, {@code 1 GiB},
+   * {@code 512KiB}); {@code min} and {@code max} bound it.
+   */
+  long bytes(JsonNode parent, String path, String key, long fallback, long min, long max) {
+    JsonNode node = parent.get(key);
+    String at = join(path, key);
+    if (absent(node)) {
+      return fallback;
+    }
+    String fix = " (bytes, or a number with KiB, MiB or GiB, e.g. 64MiB; from " + SIZE.apply(min) + " to "
+        + SIZE.apply(max) + ")";
+    long value;
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      value = node.longValue();
+    } else if (node.isTextual()) {
+      Matcher m = SIZE_TEXT.matcher(node.textValue().trim());
+      if (!m.matches()) {
+        problems.add(at + ": '" + node.textValue() + "' is not a size" + fix);
+        return fallback;
+      }
+      long unit = switch (m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT)) {
+        case "KIB" -> 1L << 10;
+        case "MIB" -> 1L << 20;
+        case "GIB" -> 1L << 30;
+        default -> 1L;
+      };
+      value = Long.parseLong(m.group(1)) * unit;
+    } else {
+      problems.add(at + ": must be a size" + fix + ", got " + kind(node));
+      return fallback;
+    }
+    if (value < min || value > max) {
+      problems.add(at + ": " + SIZE.apply(value) + " is out of range" + fix);
+      return fallback;
+    }
+    return value;
+  }
+
+  private static final Pattern SIZE_TEXT =
+      Pattern.compile("(\\d{1,12})\\s*(KiB|MiB|GiB|B)?", Pattern.CASE_INSENSITIVE);
+  private static final LongFunction<String> SIZE = v ->
+      v % (1L << 30) == 0 ? v / (1L << 30) + "GiB" : v % (1L << 20) == 0 ? v / (1L << 20) + "MiB" : v + " bytes";
 
   /** A YAML boolean (true or false, unquoted); a quoted "yes" or "true" is a string, not a boolean. */
   boolean bool(JsonNode parent, String path, String key, boolean fallback) {

@@ -5,7 +5,8 @@ import com.avesa.cutover.workflows.config.CopyMode;
 /**
  * One page (at most {@code pageSize} keys, never more than 1,000) of {@code fromBucket} under
  * {@code prefix}, starting at {@code continuationToken} (null: the first page), compared with
- * {@code toBucket}. {@code fromSide} is SOURCE except for REVERSE runs.
+ * {@code toBucket}. {@code fromSide} is SOURCE except for REVERSE runs. Objects of at least
+ * {@code multipartThreshold} bytes are copied in parallel parts (0: the default, 64 MiB).
  */
 public record BucketPageRequest(
     Estate estate,
@@ -16,4 +17,11 @@ public record BucketPageRequest(
     String continuationToken,
     int pageSize,
     int concurrency,
-    CopyMode copyMode) {}
+    CopyMode copyMode,
+    long multipartThreshold) {
+
+  public BucketPageRequest(Estate estate, Side fromSide, String fromBucket, String toBucket, String prefix,
+      String continuationToken, int pageSize, int concurrency, CopyMode copyMode) {
+    this(estate, fromSide, fromBucket, toBucket, prefix, continuationToken, pageSize, concurrency, copyMode, 0);
+  }
+}

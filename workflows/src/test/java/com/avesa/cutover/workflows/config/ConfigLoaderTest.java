@@ -67,7 +67,8 @@ class ConfigLoaderTest {
   @Test
   void namesTheUnknownKeyAndTheKnownOnes() {
     assertThat(problems(VALID.replace("buckets:", "bukets:")))
-        .contains("data.bukets: unknown key (known: buckets, tables, secrets, concurrency, copyMode, tableSegments)");
+        .contains("data.bukets: unknown key (known: buckets, tables, secrets, concurrency, copyMode, tableSegments, "
+            + "multipartThreshold)");
     assertThat(problems(VALID + "colour: blue\n"))
         .contains("colour: unknown key (known: name, region, endpoint, source, target, data, cutover, approvals)");
     assertThat(problems(VALID.replace("profile: default", "profil: default")))
@@ -172,6 +173,26 @@ class ConfigLoaderTest {
         .contains("data.tables[1].target: TenantServices is already the target of data.tables[0]");
     assertThat(problems(VALID.replace("target: LastUpdated", "target: \"L\"")))
         .anyMatch(p -> p.startsWith("data.tables[1].target: 'L' is not a valid DynamoDB table name"));
+  }
+
+  @Test
+  void readsTheMultipartThresholdInBytesOrBinaryUnits() throws ConfigException {
+    assertThat(ConfigLoader.parse(VALID, "f").data().multipartThreshold()).isEqualTo(64L << 20);
+    assertThat(ConfigLoader.parse(VALID.replace("concurrency: 32", "concurrency: 32\n  multipartThreshold: 16MiB"), "f")
+        .data().multipartThreshold()).isEqualTo(16L << 20);
+    assertThat(ConfigLoader.parse(VALID.replace("concurrency: 32", "concurrency: 32\n  multipartThreshold: 10485760"),
+        "f").data().multipartThreshold()).isEqualTo(10L << 20);
+  }
+
+  @Test
+  void refusesAMultipartThresholdOutsideWhatS3Allows() {
+    assertThat(problems(VALID.replace("concurrency: 32", "concurrency: 32\n  multipartThreshold: 1MiB")))
+        .containsExactly("data.multipartThreshold: 1MiB is out of range (bytes, or a number with KiB, MiB or GiB, "
+            + "e.g. 64MiB; from 5MiB to 5GiB)");
+    assertThat(problems(VALID.replace("concurrency: 32", "concurrency: 32\n  multipartThreshold: 6GiB")))
+        .singleElement().asString().startsWith("data.multipartThreshold: 6GiB is out of range");
+    assertThat(problems(VALID.replace("concurrency: 32", "concurrency: 32\n  multipartThreshold: big")))
+        .singleElement().asString().startsWith("data.multipartThreshold: 'big' is not a size");
   }
 
   @Test
