@@ -142,7 +142,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   }
 
   private BucketPage summarize(ListObjectsV2Response listing, List<Result> results, Pass pass) {
-    long objects = 0, bytes = 0, toCopy = 0, copied = 0, skipped = 0, failed = 0;
+    long objects = 0, bytes = 0, toCopy = 0, copied = 0, bytesCopied = 0, skipped = 0, failed = 0;
     Map<String, TenantTally> tenants = new HashMap<>();
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
@@ -159,6 +159,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
         case COPIED -> {
           toCopy++;
           copied++;
+          bytesCopied += result.bytes();
           metrics.objectCopied(result.bytes());
         }
         case DIFFERENT -> {
@@ -180,6 +181,6 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
       metrics.objectsSkipped(skipped);
     }
     String next = Boolean.TRUE.equals(listing.isTruncated()) ? listing.nextContinuationToken() : null;
-    return new BucketPage(next, objects, bytes, toCopy, copied, skipped, failed, tenants, problems);
+    return new BucketPage(next, objects, bytes, toCopy, copied, bytesCopied, skipped, failed, tenants, problems);
   }
 }

@@ -103,6 +103,23 @@ class BucketActivitiesImplTest {
   }
 
   @Test
+  void aCopiedPageReportsTheBytesOfTheObjectsItCopiedAndARepeatReportsNone() {
+    source.putRandom("raw/acme/a.parquet", 300);
+    ensureTarget();
+    activities.copyPage(request(null, 1000, CopyMode.AUTO));
+    source.putRandom("canonical/acme/b.json", 45);
+
+    BucketPage copied = activities.copyPage(request(null, 1000, CopyMode.AUTO));
+    BucketPage again = activities.copyPage(request(null, 1000, CopyMode.AUTO));
+
+    assertThat(copied.copied()).isEqualTo(1);
+    assertThat(copied.bytes()).isEqualTo(345);
+    assertThat(copied.bytesCopied()).isEqualTo(45);
+    assertThat(again.bytes()).isEqualTo(345);
+    assertThat(again.bytesCopied()).isZero();
+  }
+
+  @Test
   void copiesAMultipartUploadedObjectAndVerifiesItByContent() {
     String key = "raw/acme/connectwise/tickets/2026/11/big.parquet";
     byte[] body = source.putMultipart(key, 2, 5 * 1024 * 1024, 1024);
@@ -113,8 +130,10 @@ class BucketActivitiesImplTest {
     BucketPage verified = activities.verifyPage(request(null, 1000, CopyMode.AUTO));
 
     assertThat(copied.copied()).isEqualTo(1);
+    assertThat(copied.bytesCopied()).isEqualTo(body.length);
     assertThat(target.body(key)).isEqualTo(body);
     assertThat(verified.failed()).isZero();
+    assertThat(verified.bytesCopied()).isZero();
     assertThat(verified.problems()).isEmpty();
     assertThat(activities.copyPage(request(null, 1000, CopyMode.AUTO)).skipped()).isEqualTo(1);
   }
@@ -191,6 +210,7 @@ class BucketActivitiesImplTest {
     assertThat(page.bytes()).isEqualTo(65);
     assertThat(page.toCopy()).isEqualTo(4);
     assertThat(page.copied()).isZero();
+    assertThat(page.bytesCopied()).isZero();
     assertThat(page.tenants()).containsExactlyInAnyOrderEntriesOf(
         Map.of("acme", new TenantTally(2, 30), "globex", new TenantTally(1, 30)));
     assertThat(target.exists()).isFalse();

@@ -31,12 +31,12 @@ final class ReportPrinter {
         report.status(), report.runs() > 1 ? " (" + report.runs() + " runs)" : "");
     if (!report.buckets().isEmpty()) {
       out.println();
-      out.printf("%-44s %10s %10s %8s %8s %8s %8s%n",
-          "BUCKET", "OBJECTS", "BYTES", "TO COPY", "COPIED", "SKIPPED", "FAILED");
+      out.printf("%-44s %10s %10s %8s %8s %14s %8s %8s%n",
+          "BUCKET", "OBJECTS", "BYTES", "TO COPY", "COPIED", "BYTES COPIED", "SKIPPED", "FAILED");
       for (BucketReport bucket : report.buckets()) {
-        out.printf("%-44s %10d %10s %8d %8d %8d %8d%n", bucket.source() + " -> " + bucket.target(),
+        out.printf("%-44s %10d %10s %8d %8d %14s %8d %8d%n", bucket.source() + " -> " + bucket.target(),
             bucket.objects(), bytes(bucket.bytes()), bucket.toCopy(), bucket.copied(),
-            bucket.skipped(), bucket.failed());
+            bytes(bucket.bytesCopied()), bucket.skipped(), bucket.failed());
         for (Map.Entry<String, TenantTally> tenant : new TreeMap<>(bucket.tenants()).entrySet()) {
           out.printf("  tenant %-35s %10d %10s%n", tenant.getKey(),
               tenant.getValue().objects(), bytes(tenant.getValue().bytes()));

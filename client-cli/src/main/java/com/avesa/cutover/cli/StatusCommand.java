@@ -109,8 +109,9 @@ final class StatusCommand extends AvesaCommand {
       return;
     }
     out.printf("  %s %s: %s%n", progress.mode(), progress.phase(), progress.step());
-    out.printf("  objects  %d listed, %d copied (%s)%n",
-        progress.objects(), progress.objectsCopied(), ReportPrinter.bytes(progress.bytes()));
+    out.printf("  objects  %d listed, %d copied%n", progress.objects(), progress.objectsCopied());
+    out.printf("  bytes    %s listed, %s copied%n",
+        ReportPrinter.bytes(progress.bytes()), ReportPrinter.bytes(progress.bytesCopied()));
     out.printf("  items    %d listed, %d copied%n", progress.items(), progress.itemsCopied());
     out.printf("  secrets  %d copied%n", progress.secretsCopied());
     out.printf("  pages %d, problems %d, runs %d%n", progress.pages(), progress.problems(), progress.runs());

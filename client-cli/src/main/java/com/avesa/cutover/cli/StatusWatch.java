@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
  * {@code avesa status --watch}: samples a run every interval and redraws a block of lines until
- * the run ends: for a data migration phase, step, a bar of objects copied, rate and ETA; for a
- * cutover what {@link CutoverPrinter#watchLines} shows. On a terminal the block is redrawn in place
- * with ANSI escapes; otherwise each sample is printed below the last.
+ * the run ends: for a data migration phase, step, bars of objects and bytes copied, rate and ETA;
+ * for a cutover what {@link CutoverPrinter#watchLines} shows. On a terminal the block is redrawn
+ * in place with ANSI escapes; otherwise each sample is printed below the last.
  */
 final class StatusWatch<P> {
   private static final int BAR_WIDTH = 30;
@@ -64,6 +65,7 @@ final class StatusWatch<P> {
   static final class MigrationView {
     private long firstNanos;
     private long firstCopied = -1;
+    private long firstBytesCopied;
 
     List<String> render(RunStatus<MigrationProgress> status, long nowNanos) {
       List<String> lines = new ArrayList<>();
@@ -75,8 +77,8 @@ final class StatusWatch<P> {
       }
       lines.add(String.format("%s: %s  %s %s: %s", status.workflowId(), status.status(),
           progress.mode(), progress.phase(), progress.step()));
-      lines.add(String.format("  objects  %s  (%s listed)",
-          bar(progress.objectsCopied(), progress.objects()), ReportPrinter.bytes(progress.bytes())));
+      lines.add(String.format("  objects  %s", bar(progress.objectsCopied(), progress.objects())));
+      lines.add(String.format("  bytes    %s", bytesBar(progress.bytesCopied(), progress.bytes())));
       lines.add(String.format("  items    %s", bar(progress.itemsCopied(), progress.items())));
       lines.add("  " + rateAndEta(progress, nowNanos));
       lines.add(String.format("  secrets %d copied, pages %d, problems %d, runs %d",
@@ -84,32 +86,51 @@ final class StatusWatch<P> {
       return lines;
     }
 
-    /** Objects per second since the first sample, and the time left at that rate when it is known. */
+    /**
+     * Objects and bytes per second since the first sample, and the time left. The ETA divides the
+     * bytes left by the byte rate, since copy time follows bytes moved rather than object count;
+     * when no bytes moved (only empty objects, or a worker that does not report bytes copied) it
+     * falls back to objects left over the object rate.
+     */
     private String rateAndEta(MigrationProgress progress, long nowNanos) {
       if (firstCopied < 0) {
         firstCopied = progress.objectsCopied();
+        firstBytesCopied = progress.bytesCopied();
         firstNanos = nowNanos;
       }
       double seconds = (nowNanos - firstNanos) / 1e9;
       if (seconds <= 0) {
         return "rate     measuring";
       }
-      double rate = (progress.objectsCopied() - firstCopied) / seconds;
-      long left = progress.objects() - progress.objectsCopied();
-      String eta = rate > 0 && left > 0 ? "  ETA " + duration(Math.round(left / rate)) : "";
-      return String.format(Locale.ROOT, "rate     %.1f objects/s%s", rate, eta);
+      double objectRate = (progress.objectsCopied() - firstCopied) / seconds;
+      double byteRate = (progress.bytesCopied() - firstBytesCopied) / seconds;
+      double secondsLeft = byteRate > 0
+          ? (progress.bytes() - progress.bytesCopied()) / byteRate
+          : objectRate > 0 ? (progress.objects() - progress.objectsCopied()) / objectRate : 0;
+      String eta = secondsLeft > 0 ? "  ETA " + duration(Math.round(secondsLeft)) : "";
+      return String.format(Locale.ROOT, "rate     %.1f objects/s, %s/s%s",
+          objectRate, ReportPrinter.bytes(Math.round(byteRate)), eta);
     }
   }
 
-  /** {@code [#####-----]  40%  2/5} when the total is known, else just the count. */
+  /** {@code [#####-----]  40%  2/5 copied} when the total is known, else just the count copied. */
   static String bar(long done, long total) {
+    return bar(done, total, String::valueOf) + " copied";
+  }
+
+  /** {@code [#####-----]  40%  1.2 GiB/3.0 GiB} when the total is known, else the bytes copied. */
+  static String bytesBar(long done, long total) {
+    return total <= 0 ? ReportPrinter.bytes(done) + " copied" : bar(done, total, ReportPrinter::bytes);
+  }
+
+  private static String bar(long done, long total, LongFunction<String> amount) {
     if (total <= 0) {
-      return done + " copied";
+      return amount.apply(done);
     }
     long clamped = Math.min(done, total);
     int filled = (int) (BAR_WIDTH * clamped / total);
-    return String.format("[%s%s] %3d%%  %d/%d copied",
-        "#".repeat(filled), "-".repeat(BAR_WIDTH - filled), 100 * clamped / total, done, total);
+    return String.format("[%s%s] %3d%%  %s/%s", "#".repeat(filled), "-".repeat(BAR_WIDTH - filled),
+        100 * clamped / total, amount.apply(done), amount.apply(total));
   }
 
   static String duration(long seconds) {

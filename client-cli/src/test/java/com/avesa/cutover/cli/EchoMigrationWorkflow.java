@@ -52,7 +52,7 @@ public class EchoMigrationWorkflow implements DataMigrationWorkflow {
 
   @Override
   public MigrationProgress progress() {
-    return new MigrationProgress(mode, phase, "bucket src-bucket page 1", 3, 300, 2, 5, 5, 1, 1, 0, 1);
+    return new MigrationProgress(mode, phase, "bucket src-bucket page 1", 3, 300, 2, 120, 5, 5, 1, 1, 0, 1);
   }
 
   private static MigrationReport report(MigrationInput input, String id, String status, boolean verified,
@@ -70,7 +70,7 @@ public class EchoMigrationWorkflow implements DataMigrationWorkflow {
 
   private static BucketReport bucket(BucketMapping mapping, Mode mode) {
     long copied = mode.writes() ? 3 : 0;
-    return new BucketReport(mapping.source(), mapping.target(), 3, 3_000, 3, copied, 0, 0, copied,
+    return new BucketReport(mapping.source(), mapping.target(), 3, 3_000, 3, copied, copied * 1_000, 0, 0, copied,
         Map.of("t1", new TenantTally(2, 2_000), "t2", new TenantTally(1, 1_000)));
   }
 }

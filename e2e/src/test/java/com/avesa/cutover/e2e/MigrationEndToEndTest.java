@@ -120,6 +120,8 @@ class MigrationEndToEndTest {
     JsonNode report = JSON.readTree(migrate.stdout());
     assertThat(report.path("status").asText()).isEqualTo("COMPLETED");
     assertThat(report.path("verified").asBoolean()).isTrue();
+    assertThat(report.path("buckets").get(0).path("bytesCopied").asLong())
+        .isEqualTo(oracle.byteCount(oracle.sourceS3, DemoEstate.SOURCE_BUCKET)).isPositive();
     assertThat(oracle.objects(oracle.targetS3, DemoEstate.TARGET_BUCKET))
         .isEqualTo(oracle.objects(oracle.sourceS3, DemoEstate.SOURCE_BUCKET));
     assertThat(oracle.items(oracle.targetDynamo, "TenantServices"))
@@ -145,6 +147,7 @@ class MigrationEndToEndTest {
     JsonNode second = JSON.readTree(again.stdout());
     JsonNode bucket = second.path("buckets").get(0);
     assertThat(bucket.path("copied").asLong()).isZero();
+    assertThat(bucket.path("bytesCopied").asLong()).isZero();
     assertThat(bucket.path("skipped").asLong()).isEqualTo(bucket.path("objects").asLong()).isPositive();
     for (JsonNode table : second.path("tables")) {
       assertThat(table.path("copied").asLong()).as(table.path("source").asText()).isZero();

@@ -17,6 +17,7 @@ public record BucketCursor(
     long bytes,
     long toCopy,
     long copied,
+    long bytesCopied,
     long skipped,
     long failed,
     long verifiedObjects,
@@ -33,6 +34,6 @@ public record BucketCursor(
   }
 
   public static BucketCursor start(int bucket, String prefix) {
-    return new BucketCursor(bucket, prefix, Stage.COPY, null, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
+    return new BucketCursor(bucket, prefix, Stage.COPY, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of());
   }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * What one page contained and what was done to it. {@code nextToken} null means the listing is
  * exhausted. {@code toCopy}: missing or different in the target when the page was compared.
+ * {@code bytesCopied}: the sizes of the objects this page copied (0 for plan and verify pages).
  * {@code problems}: one line per object that failed or differs (at most a few dozen per page).
  */
 public record BucketPage(
@@ -14,6 +15,7 @@ public record BucketPage(
     long bytes,
     long toCopy,
     long copied,
+    long bytesCopied,
     long skipped,
     long failed,
     Map<String, TenantTally> tenants,

@@ -10,6 +10,7 @@ public record BucketReport(
     long bytes,
     long toCopy,
     long copied,
+    long bytesCopied,
     long skipped,
     long failed,
     long verifiedObjects,

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param runs runs completed before this one
  * @param ensured the target bucket(s) and tables were ensured already
- * @param cursors one per (bucket, prefix)
+ * @param cursors one per (bucket, prefix), with its counters (bytes copied among them)
  * @param tables finished table reports (empty until the tables are done)
  * @param secrets the secrets report, null until secrets are done
  */

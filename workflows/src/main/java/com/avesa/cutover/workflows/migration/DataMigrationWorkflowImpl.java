@@ -250,10 +250,10 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     MigrationProgress p = ledger.progress();
     phaseGauge.enter(p.phase());
     Workflow.setCurrentDetails(String.format(
-        "**%s %s** — phase %s%n%n%s%n%nobjects %,d (%,d bytes), copied %,d; items %,d, copied %,d; secrets copied %d;"
-            + " pages %,d; problems %d; run %d",
+        "**%s %s** — phase %s%n%n%s%n%nobjects %,d (%,d bytes), copied %,d (%,d bytes);"
+            + " items %,d, copied %,d; secrets copied %d; pages %,d; problems %d; run %d",
         input.mode(), input.config().name(), p.phase(), p.step(), p.objects(), p.bytes(), p.objectsCopied(),
-        p.items(), p.itemsCopied(), p.secretsCopied(), p.pages(), p.problems(), p.runs()));
+        p.bytesCopied(), p.items(), p.itemsCopied(), p.secretsCopied(), p.pages(), p.problems(), p.runs()));
   }
 
   private String describe(BucketPageRequest request, BucketCursor c) {

@@ -84,8 +84,8 @@ final class MigrationLedger {
         : mode.writes() ? BucketCursor.Stage.VERIFY : BucketCursor.Stage.DONE;
     cursors[i] = new BucketCursor(c.bucket(), c.prefix(), next, last ? null : page.nextToken(),
         c.pages() + 1, c.objects() + page.objects(), c.bytes() + page.bytes(), c.toCopy() + page.toCopy(),
-        c.copied() + page.copied(), c.skipped() + page.skipped(), c.failed() + page.failed(),
-        c.verifiedObjects(), tenants);
+        c.copied() + page.copied(), c.bytesCopied() + page.bytesCopied(), c.skipped() + page.skipped(),
+        c.failed() + page.failed(), c.verifiedObjects(), tenants);
     addProblems(page.problems());
   }
 
@@ -95,7 +95,7 @@ final class MigrationLedger {
     boolean last = page.nextToken() == null;
     cursors[i] = new BucketCursor(c.bucket(), c.prefix(),
         last ? BucketCursor.Stage.DONE : BucketCursor.Stage.VERIFY, last ? null : page.nextToken(),
-        c.pages() + 1, c.objects(), c.bytes(), c.toCopy(), c.copied(), c.skipped(), c.failed(),
+        c.pages() + 1, c.objects(), c.bytes(), c.toCopy(), c.copied(), c.bytesCopied(), c.skipped(), c.failed(),
         c.verifiedObjects() + page.objects() - page.failed(), c.tenants());
     if (page.failed() > 0 && page.problems().isEmpty()) {
       addProblem(page.failed() + " object(s) differ in " + config.data().buckets().get(c.bucket()).target()
@@ -173,7 +173,7 @@ final class MigrationLedger {
     List<BucketMapping> buckets = config.data().buckets();
     List<BucketReport> reports = new ArrayList<>();
     for (int b = 0; b < buckets.size(); b++) {
-      long objects = 0, bytes = 0, toCopy = 0, copied = 0, skipped = 0, failed = 0, verified = 0;
+      long objects = 0, bytes = 0, toCopy = 0, copied = 0, bytesCopied = 0, skipped = 0, failed = 0, verified = 0;
       Map<String, TenantTally> tenants = new LinkedHashMap<>();
       for (BucketCursor c : cursors) {
         if (c.bucket() != b) {
@@ -183,24 +183,26 @@ final class MigrationLedger {
         bytes += c.bytes();
         toCopy += c.toCopy();
         copied += c.copied();
+        bytesCopied += c.bytesCopied();
         skipped += c.skipped();
         failed += c.failed();
         verified += c.verifiedObjects();
         c.tenants().forEach((tenant, tally) -> tenants.merge(tenant, tally, TenantTally::plus));
       }
       BucketMapping m = buckets.get(b);
-      reports.add(new BucketReport(m.source(), m.target(), objects, bytes, toCopy, copied, skipped, failed,
-          verified, tenants));
+      reports.add(new BucketReport(m.source(), m.target(), objects, bytes, toCopy, copied, bytesCopied,
+          skipped, failed, verified, tenants));
     }
     return reports;
   }
 
   MigrationProgress progress() {
-    long objects = 0, bytes = 0, copied = 0, pages = 0;
+    long objects = 0, bytes = 0, copied = 0, bytesCopied = 0, pages = 0;
     for (BucketCursor c : cursors) {
       objects += c.objects();
       bytes += c.bytes();
       copied += c.copied();
+      bytesCopied += c.bytesCopied();
       pages += c.pages();
     }
     long items = 0, itemsCopied = 0;
@@ -208,7 +210,7 @@ final class MigrationLedger {
       items += t.items();
       itemsCopied += t.copied();
     }
-    return new MigrationProgress(mode, phase, step, objects, bytes, copied, items, itemsCopied,
+    return new MigrationProgress(mode, phase, step, objects, bytes, copied, bytesCopied, items, itemsCopied,
         secrets == null ? 0 : secrets.copied(), pages, problems.size() + (int) problemsOmitted, runs);
   }
 }

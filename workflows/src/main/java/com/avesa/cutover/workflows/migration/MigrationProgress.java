@@ -6,6 +6,8 @@ package com.avesa.cutover.workflows.migration;
  *
  * @param phase PREFLIGHT, ENSURE, COPY, VERIFY, DONE or FAILED
  * @param step what is being worked on, e.g. {@code bucket data-storage-msp page 12}
+ * @param bytes bytes listed so far
+ * @param bytesCopied bytes of the objects copied so far
  */
 public record MigrationProgress(
     Mode mode,
@@ -14,6 +16,7 @@ public record MigrationProgress(
     long objects,
     long bytes,
     long objectsCopied,
+    long bytesCopied,
     long items,
     long itemsCopied,
     int secretsCopied,

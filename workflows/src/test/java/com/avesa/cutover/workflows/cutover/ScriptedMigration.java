@@ -35,7 +35,7 @@ public class ScriptedMigration implements DataMigrationWorkflow {
       throw ApplicationFailure.newNonRetryableFailure("verification failed: 1 difference(s)",
           FailureType.VERIFICATION_FAILED.type());
     }
-    BucketReport bucket = new BucketReport("data-storage-msp", "data-storage-msp-prod", 3, 30, 1, 1, 2, 0, 3,
+    BucketReport bucket = new BucketReport("data-storage-msp", "data-storage-msp-prod", 3, 30, 1, 1, 10, 2, 0, 3,
         Map.of());
     return new MigrationReport(Workflow.getInfo().getWorkflowId(), input.mode(), MigrationReport.COMPLETED, true,
         List.of(bucket), List.of(), new SecretReport(List.of(), 0, 0, 0, List.of()), List.of(), 0, 1);

@@ -52,6 +52,7 @@ class DataMigrationWorkflowTest {
     assertThat(bucket.objects()).isEqualTo(30);
     assertThat(bucket.bytes()).isEqualTo(3_000);
     assertThat(bucket.copied()).isEqualTo(12);
+    assertThat(bucket.bytesCopied()).isEqualTo(1_200);
     assertThat(bucket.skipped()).isEqualTo(18);
     assertThat(bucket.verifiedObjects()).isEqualTo(30);
     assertThat(bucket.tenants()).containsEntry("acme", new TenantTally(30, 3_000));
@@ -101,7 +102,7 @@ class DataMigrationWorkflowTest {
   @Test
   void objectDifferenceFailsTheRunWithTheReport(TestWorkflowEnvironment env, Worker worker) {
     MigrationFixtures fx = new MigrationFixtures().answering(1);
-    doReturn(new BucketPage(null, 10, 1_000, 0, 0, 0, 1, Map.of(),
+    doReturn(new BucketPage(null, 10, 1_000, 0, 0, 0, 0, 1, Map.of(),
         List.of("data-storage-msp-prod/raw/acme/x.parquet: SHA-256 differs"))).when(fx.buckets).verifyPage(any());
     DataMigrationWorkflow workflow = start(env, worker, fx);
 
@@ -120,7 +121,7 @@ class DataMigrationWorkflowTest {
   @Test
   void differencesBeyondThoseListedAreCountedNotDropped(TestWorkflowEnvironment env, Worker worker) {
     MigrationFixtures fx = new MigrationFixtures().answering(1);
-    doReturn(new BucketPage(null, 10, 1_000, 0, 0, 0, 7, Map.of(),
+    doReturn(new BucketPage(null, 10, 1_000, 0, 0, 0, 0, 7, Map.of(),
         List.of("data-storage-msp-prod/a: size differs", "data-storage-msp-prod/b: size differs")))
         .when(fx.buckets).verifyPage(any());
     DataMigrationWorkflow workflow = start(env, worker, fx);
@@ -191,10 +192,13 @@ class DataMigrationWorkflowTest {
   void continuesAsNewWithinItsHistoryBudgetAndLosesNoCount(TestWorkflowEnvironment env, Worker worker) {
     MigrationFixtures fx = new MigrationFixtures().answering(25);
     MigrationInput input = new MigrationInput(MigrationFixtures.config(List.of()), Mode.COPY, null, 40);
-    MigrationReport report = start(env, worker, fx).migrate(input);
+    DataMigrationWorkflow workflow = start(env, worker, fx);
+    MigrationReport report = workflow.migrate(input);
 
     assertThat(report.runs()).isGreaterThan(2);
     assertThat(report.buckets().get(0).objects()).isEqualTo(250);
+    assertThat(report.buckets().get(0).bytesCopied()).isEqualTo(25 * 400);
+    assertThat(workflow.progress().bytesCopied()).isEqualTo(25 * 400);
     assertThat(report.buckets().get(0).verifiedObjects()).isEqualTo(250);
     verify(fx.buckets, times(25)).copyPage(any());
     verify(fx.buckets, times(25)).verifyPage(any());
@@ -228,6 +232,8 @@ class DataMigrationWorkflowTest {
     assertThat(progress.phase()).isEqualTo("DONE");
     assertThat(progress.objects()).isEqualTo(20);
     assertThat(progress.objectsCopied()).isEqualTo(8);
+    assertThat(progress.bytesCopied()).isEqualTo(800);
+    assertThat(progress.bytes()).isEqualTo(2_000);
     assertThat(progress.items()).isEqualTo(10);
     assertThat(progress.secretsCopied()).isEqualTo(2);
     assertThat(TaskQueues.AVESA_CUTOVER).isEqualTo("avesa-cutover");

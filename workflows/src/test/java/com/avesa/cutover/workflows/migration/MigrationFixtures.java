@@ -36,7 +36,7 @@ final class MigrationFixtures {
 
   /**
    * Every listing has {@code pages} pages of 10 objects of 100 bytes, tenant "acme"; copies copy
-   * 4 and skip 6 per page; verification finds everything equal. Tables have 5 items per segment
+   * 4 (400 bytes) and skip 6 per page; verification finds everything equal. Tables have 5 items per segment
    * with the same digest on both sides; two secrets, both copied and verified.
    */
   MigrationFixtures answering(int pages) {
@@ -56,12 +56,15 @@ final class MigrationFixtures {
     return this;
   }
 
-  /** The page after {@code request.continuationToken()}: tokens run p1 … p(pages-1), then null. */
+  /**
+   * The page after {@code request.continuationToken()}: tokens run p1 … p(pages-1), then null.
+   * Its objects are 100 bytes each, so {@code copied} objects are {@code 100 * copied} bytes.
+   */
   static BucketPage page(BucketPageRequest request, int pages, long toCopy, long copied, long skipped, long failed) {
     int index = request.continuationToken() == null ? 0
         : Integer.parseInt(request.continuationToken().substring(request.prefix().length() + 1));
     String next = index + 1 < pages ? request.prefix() + "p" + (index + 1) : null;
-    return new BucketPage(next, 10, 1_000, toCopy, copied, skipped, failed,
+    return new BucketPage(next, 10, 1_000, toCopy, copied, 100 * copied, skipped, failed,
         Map.of("acme", new TenantTally(10, 1_000)), List.of());
   }
 

@@ -118,8 +118,8 @@ class FinalSyncWorkflowTest {
       boolean fails = name.startsWith("fail-");
       MigrationReport report = new MigrationReport(Workflow.getInfo().getWorkflowId(), Mode.SYNC,
           fails ? MigrationReport.FAILED : MigrationReport.COMPLETED, !fails,
-          List.of(new BucketReport("a", "a-prod", 10, 1_000, 4, 4, 6, 0, 10, Map.of()),
-              new BucketReport("b", "b-prod", 2, 100, 1, 1, 1, 0, 2, Map.of())),
+          List.of(new BucketReport("a", "a-prod", 10, 1_000, 4, 4, 400, 6, 0, 10, Map.of()),
+              new BucketReport("b", "b-prod", 2, 100, 1, 1, 50, 1, 0, 2, Map.of())),
           List.of(new TableReport("T", "T-prod", 7, 7, 7, "d", "d")),
           new SecretReport(List.of("tenant/*/prod"), 2, 2, 2, List.of("tenant/a/prod", "tenant/b/prod")),
           fails ? List.of("a/x: size 1 in source, 2 in target", "a/y: missing in target") : List.of(),
