@@ -93,7 +93,8 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
         clients.s3(request.estate(), request.fromSide()),
         clients.s3(request.estate(), toSide),
         request.fromBucket(),
-        request.toBucket());
+        request.toBucket(),
+        request.multipartThreshold());
     ListObjectsV2Response listing = list(route.from(), request);
     List<S3Object> objects = listing.contents();
     AtomicInteger done = new AtomicInteger();

@@ -28,10 +28,14 @@ final class ObjectCopier {
   static final long DEFAULT_MULTIPART_THRESHOLD = 64L * 1024 * 1024;
   static final long DEFAULT_PART_SIZE = 64L * 1024 * 1024;
   private static final int MAX_PARTS = 10_000;
+  private static final long MAX_SINGLE_COPY = 5L << 30;
   private static final int PARTS_IN_FLIGHT = 8;
 
-  /** Where an object travels: {@code from} reads {@code fromBucket}, {@code to} writes {@code toBucket}. */
-  record Route(S3Client from, S3Client to, String fromBucket, String toBucket) {}
+  /**
+   * Where an object travels: {@code from} reads {@code fromBucket}, {@code to} writes {@code toBucket};
+   * objects of at least {@code multipartThreshold} bytes go in parts (0: the copier's default).
+   */
+  record Route(S3Client from, S3Client to, String fromBucket, String toBucket, long multipartThreshold) {}
 
   private final ParallelRunner parts;
   private final long multipartThreshold;
@@ -45,7 +49,7 @@ final class ObjectCopier {
 
   /** Server-side copy with the destination's credentials, which must be able to read the source. */
   void copyServerSide(Route route, ObjectState object) {
-    if (object.size() < multipartThreshold) {
+    if (object.size() < threshold(route)) {
       route.to().copyObject(b -> b
           .sourceBucket(route.fromBucket())
           .sourceKey(object.key())
@@ -69,7 +73,7 @@ final class ObjectCopier {
 
   /** GET with the source's credentials, PUT with the destination's. */
   void copyStreaming(Route route, ObjectState object) {
-    if (object.size() < multipartThreshold) {
+    if (object.size() < threshold(route)) {
       try (ResponseInputStream<GetObjectResponse> body =
           route.from().getObject(b -> b.bucket(route.fromBucket()).key(object.key()))) {
         route.to().putObject(b -> b
@@ -116,6 +120,12 @@ final class ObjectCopier {
     long length() {
       return last - first + 1;
     }
+  }
+
+  /** The route's threshold, else the copier's; never above 5 GiB, where CopyObject refuses the source. */
+  private long threshold(Route route) {
+    long threshold = route.multipartThreshold() > 0 ? route.multipartThreshold() : multipartThreshold;
+    return Math.min(threshold, MAX_SINGLE_COPY);
   }
 
   private void multipart(Route route, ObjectState object, PartWriter writer) {

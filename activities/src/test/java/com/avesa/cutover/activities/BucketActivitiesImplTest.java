@@ -163,6 +163,24 @@ class BucketActivitiesImplTest {
   }
 
   @Test
+  void theRequestsMultipartThresholdDecidesWhichObjectsGoInParts() {
+    String key = "raw/acme/halo/companies/medium.parquet";
+    byte[] body = S3Fixture.randomBytes((6 << 20) + 5, 11);
+    source.put(key, body, Map.of(), Map.of());
+    ensureTarget();
+
+    activities.copyPage(request(null, 1000, CopyMode.SERVER));
+    assertThat(target.state(key).eTag()).as("default threshold 64 MiB: one CopyObject").doesNotContain("-");
+
+    target.delete(key);
+    BucketPageRequest lowered = new BucketPageRequest(estate, Side.SOURCE, SOURCE, TARGET, "", null, 1000, 8,
+        CopyMode.SERVER, 5 << 20);
+    assertThat(activities.copyPage(lowered).copied()).isEqualTo(1);
+    assertThat(target.state(key).eTag()).as("data.multipartThreshold 5 MiB: a multipart copy").endsWith("-1");
+    assertThat(target.body(key)).isEqualTo(body);
+  }
+
+  @Test
   void streamingCopyPreservesHeadersMetadataAndTags() {
     for (String key : AWKWARD_KEYS) {
       source.put(key, S3Fixture.randomBytes(key.length(), 3), Map.of("k", "v"), Map.of("tag", "x y"));
