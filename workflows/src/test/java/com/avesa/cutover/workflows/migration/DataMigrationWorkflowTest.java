@@ -208,6 +208,18 @@ class DataMigrationWorkflowTest {
   }
 
   @Test
+  void twentyPagesOfAThousandKeysStayUnderFourHundredHistoryEvents(TestWorkflowEnvironment env, Worker worker) {
+    // 20,000 objects are 20 listing pages of 1,000 keys: history grows with pages, never with objects.
+    MigrationFixtures fx = new MigrationFixtures().answering(20);
+    MigrationReport report = start(env, worker, fx).migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.COPY));
+
+    int events = env.getWorkflowClient().fetchHistory("migration-test").getEvents().size();
+    assertThat(report.runs()).isEqualTo(1);
+    assertThat(events).as("history events of the only run").isLessThanOrEqualTo(400);
+    verify(fx.buckets, times(20)).copyPage(any());
+  }
+
+  @Test
   void reverseCopiesFromTheTargetAccountBackToTheSource(TestWorkflowEnvironment env, Worker worker) {
     MigrationFixtures fx = new MigrationFixtures().answering(1);
     MigrationReport report = start(env, worker, fx)
