@@ -57,7 +57,8 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   BucketActivitiesImpl(AwsClients clients, MigrationMetrics metrics, long multipartThreshold, long partSize) {
     this.clients = clients;
     this.metrics = metrics;
-    this.sync = new ObjectSync(new ObjectCopier(partRunner, multipartThreshold, partSize));
+    this.sync = new ObjectSync(new ObjectCopier(partRunner, multipartThreshold, partSize),
+        new PrefixShaper(PrefixShaper.S3_WRITES_PER_PREFIX));
   }
 
   @Override

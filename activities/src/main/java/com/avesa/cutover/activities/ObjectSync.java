@@ -26,9 +26,11 @@ final class ObjectSync {
   record Result(Outcome outcome, long bytes, String problem) {}
 
   private final ObjectCopier copier;
+  private final PrefixShaper writes;
 
-  ObjectSync(ObjectCopier copier) {
+  ObjectSync(ObjectCopier copier, PrefixShaper writes) {
     this.copier = copier;
+    this.writes = writes;
   }
 
   Result plan(Route route, String key) {
@@ -53,6 +55,7 @@ final class ObjectSync {
     if (differences(route, source, false).isEmpty()) {
       return new Result(Outcome.IDENTICAL, source.size(), null);
     }
+    writes.acquire(route.toBucket(), key);
     if (mode == CopyMode.STREAM || (mode == CopyMode.AUTO && serverCopyRefused.get())) {
       copier.copyStreaming(route, source);
     } else {
