@@ -30,14 +30,14 @@ final class Failures {
 
   static boolean isAccessDenied(SdkException e) {
     if (e instanceof AwsServiceException aws) {
-      return aws.statusCode() == 403 || DENIED_CODES.contains(errorCode(aws));
+      return aws.statusCode() == 403 || hasErrorCode(aws, DENIED_CODES);
     }
     return isMissingCredentials(e);
   }
 
   static boolean isNotFound(SdkException e) {
     return e instanceof AwsServiceException aws
-        && (aws.statusCode() == 404 || MISSING_CODES.contains(errorCode(aws)));
+        && (aws.statusCode() == 404 || hasErrorCode(aws, MISSING_CODES));
   }
 
   /**
@@ -80,7 +80,8 @@ final class Failures {
 
   /** Whether AWS answered {@code e} with one of these error codes. */
   static boolean hasErrorCode(SdkException e, Set<String> codes) {
-    return e instanceof AwsServiceException aws && codes.contains(errorCode(aws));
+    // Errors without a code (a bare 5xx answer to a HEAD) are possible, and Set.of rejects contains(null).
+    return e instanceof AwsServiceException aws && errorCode(aws) != null && codes.contains(errorCode(aws));
   }
 
   static String awsMessage(SdkException e) {

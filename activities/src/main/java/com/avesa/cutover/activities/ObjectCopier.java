@@ -1,17 +1,14 @@
 package com.avesa.cutover.activities;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
@@ -21,8 +18,8 @@ import software.amazon.awssdk.services.s3.model.TaggingDirective;
  * Copies one object's current version, with its content headers, user metadata and tags.
  * Server-side: {@code CopyObject} below the multipart threshold, parallel {@code UploadPartCopy}
  * above it (S3 requires it above 5 GiB). Streaming: GET with the source's credentials, PUT (or
- * multipart, one ranged GET per part) with the target's; nothing is buffered beyond the SDK's
- * small mark buffer, so memory stays bounded whatever the object size.
+ * multipart, one ranged GET per part) with the target's; nothing is buffered (a resent PUT reads
+ * its GET again), so memory stays bounded whatever the object size.
  */
 final class ObjectCopier {
   static final long DEFAULT_MULTIPART_THRESHOLD = 64L * 1024 * 1024;
@@ -74,38 +71,40 @@ final class ObjectCopier {
   /** GET with the source's credentials, PUT with the destination's. */
   void copyStreaming(Route route, ObjectState object) {
     if (object.size() < threshold(route)) {
-      try (ResponseInputStream<GetObjectResponse> body =
-          route.from().getObject(b -> b.bucket(route.fromBucket()).key(object.key()))) {
-        route.to().putObject(b -> b
-                .bucket(route.toBucket())
-                .key(object.key())
-                .contentType(object.contentType())
-                .cacheControl(object.cacheControl())
-                .contentEncoding(object.contentEncoding())
-                .contentDisposition(object.contentDisposition())
-                .metadata(object.metadata())
-                .tagging(tagging(object)),
-            RequestBody.fromInputStream(body, object.size()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      route.to().putObject(b -> b
+              .bucket(route.toBucket())
+              .key(object.key())
+              .contentType(object.contentType())
+              .cacheControl(object.cacheControl())
+              .contentEncoding(object.contentEncoding())
+              .contentDisposition(object.contentDisposition())
+              .metadata(object.metadata())
+              .tagging(tagging(object)),
+          sourceContent(route, object, null, object.size()));
       return;
     }
-    multipart(route, object, (uploadId, part) -> {
-      try (ResponseInputStream<GetObjectResponse> body =
-          route.from().getObject(b -> b.bucket(route.fromBucket()).key(object.key()).range(part.range()))) {
-        return route.to().uploadPart(b -> b
-                    .bucket(route.toBucket())
-                    .key(object.key())
-                    .uploadId(uploadId)
-                    .partNumber(part.number)
-                    .contentLength(part.length()),
-                RequestBody.fromInputStream(body, part.length()))
-            .eTag();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    multipart(route, object, (uploadId, part) -> route.to().uploadPart(b -> b
+                .bucket(route.toBucket())
+                .key(object.key())
+                .uploadId(uploadId)
+                .partNumber(part.number)
+                .contentLength(part.length()),
+            sourceContent(route, object, part.range(), part.length()))
+        .eTag());
+  }
+
+  /**
+   * The source's content (or {@code range} of it) as a PUT body that the SDK can resend: a network
+   * stream cannot rewind, so each attempt of the PUT opens the GET anew, pinned to the version
+   * that was compared ({@code If-Match}): a source changed in between fails the copy, never mixes.
+   */
+  private static RequestBody sourceContent(Route route, ObjectState object, String range, long length) {
+    ContentStreamProvider reads = () -> route.from().getObject(b -> b
+        .bucket(route.fromBucket())
+        .key(object.key())
+        .range(range)
+        .ifMatch(object.eTag()));
+    return RequestBody.fromContentProvider(reads, length, "application/octet-stream");
   }
 
   private interface PartWriter {
