@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * Everything about an object's current version that its copy must match, except the bytes:
  * size, the ETag (to shortcut content comparison when both are plain MD5s), content headers,
- * user metadata and tags.
+ * user metadata and tags. {@code encryption} (AES256, aws:kms, SSE-C or null) only decides whether
+ * the ETag is the content's MD5; it is not compared (the target bucket encrypts its own way).
  */
 record ObjectState(
     String key,
@@ -19,7 +20,8 @@ record ObjectState(
     String contentEncoding,
     String contentDisposition,
     Map<String, String> metadata,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    String encryption) {
 
   ObjectState {
     eTag = eTag == null ? null : eTag.replace("\"", "");
@@ -27,9 +29,13 @@ record ObjectState(
     tags = tags == null ? Map.of() : Map.copyOf(tags);
   }
 
-  /** A multipart upload's ETag ("md5-of-md5s-N") is not a hash of the content. */
+  /**
+   * S3's ETag is the MD5 of the content for a single-part upload that is unencrypted or SSE-S3
+   * encrypted; a multipart ETag ("md5-of-md5s-N") and the ETag of an SSE-KMS or SSE-C object are not.
+   */
   boolean eTagIsContentMd5() {
-    return eTag != null && !eTag.isEmpty() && !eTag.contains("-");
+    return eTag != null && !eTag.isEmpty() && !eTag.contains("-")
+        && (encryption == null || "AES256".equals(encryption));
   }
 
   /** What differs from {@code copy} apart from the content, in words; empty when nothing does. */

@@ -38,7 +38,7 @@ final class ObjectSync {
     if (source.isEmpty()) {
       return new Result(Outcome.VANISHED, 0, null);
     }
-    List<String> differences = differences(route, source.get(), false);
+    List<String> differences = differences(route, source.get());
     return new Result(differences.isEmpty() ? Outcome.IDENTICAL : Outcome.DIFFERENT, source.get().size(), null);
   }
 
@@ -52,7 +52,7 @@ final class ObjectSync {
       return new Result(Outcome.VANISHED, 0, null);
     }
     ObjectState source = found.get();
-    if (differences(route, source, false).isEmpty()) {
+    if (differences(route, source).isEmpty()) {
       return new Result(Outcome.IDENTICAL, source.size(), null);
     }
     writes.acquire(route.toBucket(), key);
@@ -77,7 +77,7 @@ final class ObjectSync {
     if (source.isEmpty()) {
       return new Result(Outcome.VANISHED, 0, null);
     }
-    List<String> differences = differences(route, source.get(), true);
+    List<String> differences = differences(route, source.get());
     if (differences.isEmpty()) {
       return new Result(Outcome.IDENTICAL, source.get().size(), null);
     }
@@ -85,21 +85,25 @@ final class ObjectSync {
     return new Result(Outcome.DIFFERENT, source.get().size(), problem);
   }
 
-  /** Differences in words; {@code alwaysHash} forces the SHA-256 comparison of equal-size content. */
-  private static List<String> differences(Route route, ObjectState source, boolean alwaysHash) {
+  /** Differences in words, content included (see {@link #sameContent}). */
+  private static List<String> differences(Route route, ObjectState source) {
     Optional<ObjectState> copy = S3Objects.head(route.to(), route.toBucket(), source.key());
     if (copy.isEmpty()) {
       return List.of("missing");
     }
     List<String> differences = new ArrayList<>(source.differencesFrom(copy.get()));
-    if (source.size() == copy.get().size() && !sameContent(route, source, copy.get(), alwaysHash)) {
+    if (source.size() == copy.get().size() && !sameContent(route, source, copy.get())) {
       differences.add(0, "content differs (same size)");
     }
     return differences;
   }
 
-  private static boolean sameContent(Route route, ObjectState source, ObjectState copy, boolean alwaysHash) {
-    if (!alwaysHash && source.eTagIsContentMd5() && copy.eTagIsContentMd5()) {
+  /**
+   * Equal content: by the two MD5s S3 computed when both ETags are content MD5s (single-part,
+   * unencrypted or SSE-S3), else by streaming both bodies through SHA-256.
+   */
+  private static boolean sameContent(Route route, ObjectState source, ObjectState copy) {
+    if (source.eTagIsContentMd5() && copy.eTagIsContentMd5()) {
       return source.eTag().equals(copy.eTag());
     }
     Optional<String> sourceHash = S3Objects.sha256(route.from(), route.fromBucket(), source.key());

@@ -48,7 +48,8 @@ final class S3Objects {
         head.contentEncoding(),
         head.contentDisposition(),
         head.metadata(),
-        tags));
+        tags,
+        head.sseCustomerAlgorithm() != null ? "SSE-C" : head.serverSideEncryptionAsString()));
   }
 
   /** SHA-256 (hex) of the object's content, read as a stream; empty when the key vanished. */
