@@ -8,16 +8,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code avesa list}: the open and most recent data migration runs. */
+/** {@code avesa list}: the open and most recent runs of one kind. */
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "List open and recent DataMigrationWorkflow runs: id, run id, state, start and close time.",
-    footer = {"", "Example:", "  avesa list --limit 10 --json"})
+    description = "List open and recent runs of one kind (default: data migrations): id, run id, state, "
+        + "start and close time.",
+    footer = {"", "Example:", "  avesa list --limit 10 --json", "  avesa list --kind cutover"})
 final class ListCommand extends AvesaCommand {
-  static final String WORKFLOW_TYPE = "DataMigrationWorkflow";
+
+  /** The kinds of run, by the workflow type each lists. */
+  enum Kind {
+    migration("DataMigrationWorkflow"),
+    cutover("CutoverWorkflow"),
+    rollback("RollbackWorkflow"),
+    sync("FinalSyncWorkflow");
+
+    final String workflowType;
+
+    Kind(String workflowType) {
+      this.workflowType = workflowType;
+    }
+  }
 
   @Mixin OutputOptions output;
+
+  @Option(names = "--kind", paramLabel = "KIND", defaultValue = "migration",
+      description = "migration, cutover, rollback or sync (the periodic final syncs); default: ${DEFAULT-VALUE}.")
+  Kind kind;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
       description = "At most N runs, open ones first (default: ${DEFAULT-VALUE}).")
@@ -31,19 +49,19 @@ final class ListCommand extends AvesaCommand {
       throw new CliException(ExitCodes.USAGE, "--limit must be at least 1, not " + limit);
     }
     try (TemporalConnection connection = temporal.connect()) {
-      List<RunSummary> runs = new RunLister(connection).list(WORKFLOW_TYPE, limit);
+      List<RunSummary> runs = new RunLister(connection).list(kind.workflowType, limit);
       if (output.json()) {
         out().println(Json.write(runs));
       } else {
-        print(runs, out());
+        print(runs, kind.workflowType, out());
       }
       return ExitCodes.OK;
     }
   }
 
-  private static void print(List<RunSummary> runs, PrintWriter out) {
+  private static void print(List<RunSummary> runs, String workflowType, PrintWriter out) {
     if (runs.isEmpty()) {
-      out.println("no " + WORKFLOW_TYPE + " runs");
+      out.println("no " + workflowType + " runs");
       return;
     }
     int idWidth = Math.max("WORKFLOW ID".length(),

@@ -29,7 +29,8 @@ class CliErrorsTest {
     assertThat(run.err().lines()).containsExactly(
         config + ": target.externalId: required when target.roleArn is set "
             + "(the ExternalId the role's trust policy requires)",
-        config + ": data.bukets: unknown key (known: buckets, tables, secrets, concurrency, copyMode, tableSegments)");
+        config + ": data.bukets: unknown key (known: buckets, tables, secrets, concurrency, copyMode, tableSegments, "
+            + "multipartThreshold)");
     assertThat(run.out()).isEmpty();
     assertThat(TEMPORAL.exists("bad-config-copy")).isFalse();
   }

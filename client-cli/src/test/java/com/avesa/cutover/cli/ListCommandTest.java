@@ -75,4 +75,17 @@ class ListCommandTest {
     assertThat(zero.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(zero.err().lines()).singleElement().asString().contains("--limit");
   }
+
+  @Test
+  void kindCutoverListsCutoverRunsOnly() throws Exception {
+    String config = TEMPORAL.cutoverConfig(CutoverConfigs.config("listed")).toString();
+    assertThat(TEMPORAL.avesa("cutover", "-c", config, "--identity", "alice").exitCode()).isZero();
+
+    JsonNode cutovers = JSON.readTree(TEMPORAL.avesa("list", "--kind", "cutover", "--json").out());
+    assertThat(cutovers).extracting(run -> run.get("workflowId").asText()).contains("listed-cutover")
+        .doesNotContain("slow-listed-copy");
+    assertThat(TEMPORAL.avesa("list").out()).doesNotContain("listed-cutover");
+    Run bad = TEMPORAL.avesa("list", "--kind", "everything");
+    assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
 }
