@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,13 +102,18 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     AtomicInteger done = new AtomicInteger();
     AtomicBoolean serverCopyRefused = new AtomicBoolean();
     CopyMode mode = request.copyMode() == null ? CopyMode.AUTO : request.copyMode();
+    Set<String> inTarget = pass == Pass.COPY
+        ? listTarget(route, request, objects)
+        : Set.of();
     List<Callable<Result>> tasks = new ArrayList<>(objects.size());
     for (S3Object object : objects) {
       tasks.add(() -> {
         try {
           return switch (pass) {
             case PLAN -> sync.plan(route, object.key());
-            case COPY -> sync.copy(route, object.key(), mode, serverCopyRefused);
+            case COPY -> inTarget.contains(object.key())
+                ? sync.copy(route, object.key(), mode, serverCopyRefused)
+                : sync.copyMissing(route, object, mode, serverCopyRefused);
             case VERIFY -> sync.verify(route, object.key());
           };
         } catch (SdkException e) {
@@ -123,6 +129,20 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     heartbeat.run();
     List<Result> results = objectRunner.runAll(tasks, request.concurrency(), heartbeat);
     return summarize(listing, results, pass);
+  }
+
+  /** The page's keys the target already has (the target bucket exists: COPY ensured it). */
+  private static Set<String> listTarget(Route route, BucketPageRequest request, List<S3Object> objects) {
+    try {
+      return TargetListing.present(route.to(), route.toBucket(), request.prefix(), objects);
+    } catch (SdkException e) {
+      if (Failures.isNotFound(e)) {
+        Side toSide = request.fromSide() == Side.SOURCE ? Side.TARGET : Side.SOURCE;
+        throw Failures.nonRetryable(FailureType.NOT_FOUND, toSide.name().toLowerCase() + " bucket "
+            + route.toBucket() + " does not exist (account " + request.estate().account(toSide).accountId() + ")");
+      }
+      throw Failures.classify("list " + route.toBucket(), e);
+    }
   }
 
   private ListObjectsV2Response list(S3Client s3, BucketPageRequest request) {

@@ -122,7 +122,7 @@ final class ObjectCopier {
   }
 
   /** The route's threshold, else the copier's; never above 5 GiB, where CopyObject refuses the source. */
-  private long threshold(Route route) {
+  long threshold(Route route) {
     long threshold = route.multipartThreshold() > 0 ? route.multipartThreshold() : multipartThreshold;
     return Math.min(threshold, MAX_SINGLE_COPY);
   }

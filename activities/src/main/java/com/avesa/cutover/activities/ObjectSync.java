@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * One listed object: compares it with its copy in the other bucket and, for a copy pass, copies
@@ -70,6 +71,32 @@ final class ObjectSync {
       }
     }
     return new Result(Outcome.COPIED, source.size(), null);
+  }
+
+  /**
+   * Copies an object the target's listing does not have, without the HEADs the general path
+   * makes: its tags, then one server-side CopyObject (headers and metadata copied by S3). Objects
+   * that need parts or streaming, and a refused server-side copy, take the general path.
+   */
+  Result copyMissing(Route route, S3Object listed, CopyMode mode, AtomicBoolean serverCopyRefused) {
+    if (mode == CopyMode.STREAM || serverCopyRefused.get() || listed.size() >= copier.threshold(route)) {
+      return copy(route, listed.key(), mode, serverCopyRefused);
+    }
+    Optional<ObjectState> source = S3Objects.listed(route.from(), route.fromBucket(), listed);
+    if (source.isEmpty()) {
+      return new Result(Outcome.VANISHED, 0, null);
+    }
+    writes.acquire(route.toBucket(), listed.key());
+    try {
+      copier.copyServerSide(route, source.get());
+    } catch (SdkException e) {
+      if (mode != CopyMode.AUTO || !Failures.isAccessDenied(e)) {
+        throw e;
+      }
+      serverCopyRefused.set(true);
+      return copy(route, listed.key(), mode, serverCopyRefused);
+    }
+    return new Result(Outcome.COPIED, listed.size(), null);
   }
 
   Result verify(Route route, String key) {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
@@ -25,12 +26,10 @@ final class S3Objects {
   /** The object's current state, or empty when the key (or the bucket) does not exist. */
   static Optional<ObjectState> head(S3Client s3, String bucket, String key) {
     HeadObjectResponse head;
-    Map<String, String> tags = new LinkedHashMap<>();
+    Map<String, String> tags;
     try {
       head = s3.headObject(b -> b.bucket(bucket).key(key));
-      for (Tag tag : s3.getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet()) {
-        tags.put(tag.key(), tag.value());
-      }
+      tags = readTags(s3, bucket, key);
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (S3Exception e) {
@@ -50,6 +49,32 @@ final class S3Objects {
         head.metadata(),
         tags,
         head.sseCustomerAlgorithm() != null ? "SSE-C" : head.serverSideEncryptionAsString()));
+  }
+
+  /**
+   * What a server-side copy of a listed object needs and the listing lacks: its tags (CopyObject
+   * copies headers and metadata itself). Empty when the key vanished since it was listed.
+   */
+  static Optional<ObjectState> listed(S3Client s3, String bucket, S3Object listed) {
+    try {
+      return Optional.of(new ObjectState(listed.key(), listed.size(), listed.eTag(), null, null, null, null, Map.of(),
+          readTags(s3, bucket, listed.key()), null));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static Map<String, String> readTags(S3Client s3, String bucket, String key) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    for (Tag tag : s3.getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet()) {
+      tags.put(tag.key(), tag.value());
+    }
+    return tags;
   }
 
   /** SHA-256 (hex) of the object's content, read as a stream; empty when the key vanished. */
