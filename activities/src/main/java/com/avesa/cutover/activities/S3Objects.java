@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -25,30 +26,20 @@ final class S3Objects {
 
   /** The object's current state, or empty when the key (or the bucket) does not exist. */
   static Optional<ObjectState> head(S3Client s3, String bucket, String key) {
-    HeadObjectResponse head;
-    Map<String, String> tags;
-    try {
-      head = s3.headObject(b -> b.bucket(bucket).key(key));
-      tags = readTags(s3, bucket, key);
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-    return Optional.of(new ObjectState(
-        key,
-        head.contentLength(),
-        head.eTag(),
-        head.contentType(),
-        head.cacheControl(),
-        head.contentEncoding(),
-        head.contentDisposition(),
-        head.metadata(),
-        tags,
-        head.sseCustomerAlgorithm() != null ? "SSE-C" : head.serverSideEncryptionAsString()));
+    return unlessMissing(() -> {
+      HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
+      return new ObjectState(
+          key,
+          head.contentLength(),
+          head.eTag(),
+          head.contentType(),
+          head.cacheControl(),
+          head.contentEncoding(),
+          head.contentDisposition(),
+          head.metadata(),
+          readTags(s3, bucket, key),
+          head.sseCustomerAlgorithm() != null ? "SSE-C" : head.serverSideEncryptionAsString());
+    });
   }
 
   /**
@@ -56,9 +47,14 @@ final class S3Objects {
    * copies headers and metadata itself). Empty when the key vanished since it was listed.
    */
   static Optional<ObjectState> listed(S3Client s3, String bucket, S3Object listed) {
+    return unlessMissing(() -> new ObjectState(listed.key(), listed.size(), listed.eTag(), null, null, null, null,
+        Map.of(), readTags(s3, bucket, listed.key()), null));
+  }
+
+  /** The read's answer, or empty when the key (or its bucket) does not exist. */
+  private static <T> Optional<T> unlessMissing(Supplier<T> read) {
     try {
-      return Optional.of(new ObjectState(listed.key(), listed.size(), listed.eTag(), null, null, null, null, Map.of(),
-          readTags(s3, bucket, listed.key()), null));
+      return Optional.of(read.get());
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (S3Exception e) {
