@@ -6,12 +6,19 @@
 # tool's ratio to the limit, the project's history length, and PASS/FAIL against the targets.
 #
 #   bench/run.sh [--objects N] [--items M] [--quick] [--load-seconds S] [--keep]
+#   bench/run.sh --big [options]    runs bench/big-object.sh: a 1 GiB object, stream mode, -Xmx256m
+#   bench/run.sh --kill [options]   runs bench/kill-resume.sh: worker SIGKILLed at 50% of 20,000 objects
 #
 # Needs the built jars (mvn -B -o -q package -DskipTests), moto_server, curl, jq; installs rclone,
 # wrk and time with apt-get when missing; uses `aws` if on PATH, else tries Debian's awscli.
 # Starts its own moto, `avesa dev-server` and `avesa-worker` on free loopback ports and stops them
 # on exit. Not part of the tests.
 set -euo pipefail
+
+case "${1:-}" in   # the two separate measurements, each with its own moto, dev server and worker
+  --big) shift; exec "$(dirname "${BASH_SOURCE[0]}")/big-object.sh" "$@" ;;
+  --kill) shift; exec "$(dirname "${BASH_SOURCE[0]}")/kill-resume.sh" "$@" ;;
+esac
 
 OBJECTS=5000
 ITEMS=20000
@@ -24,7 +31,7 @@ while [[ $# -gt 0 ]]; do
     --quick) OBJECTS=500; ITEMS=2000; LOAD_SECONDS=5; shift ;;
     --load-seconds) LOAD_SECONDS="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
