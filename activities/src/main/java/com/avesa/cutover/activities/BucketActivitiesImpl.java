@@ -49,6 +49,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   private final ParallelRunner objectRunner = new ParallelRunner("avesa-s3-object", OBJECT_THREADS);
   private final ParallelRunner partRunner = new ParallelRunner("avesa-s3-part", PART_THREADS);
   private final ObjectSync sync;
+  private final ListingPrefetch prefetch = new ListingPrefetch();
 
   public BucketActivitiesImpl(AwsClients clients, MigrationMetrics metrics) {
     this(clients, metrics, ObjectCopier.DEFAULT_MULTIPART_THRESHOLD, ObjectCopier.DEFAULT_PART_SIZE);
@@ -87,6 +88,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   public void close() {
     objectRunner.close();
     partRunner.close();
+    prefetch.close();
   }
 
   private BucketPage runPage(BucketPageRequest request, Pass pass) {
@@ -97,7 +99,12 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
         request.fromBucket(),
         request.toBucket(),
         request.multipartThreshold());
-    ListObjectsV2Response listing = list(route.from(), request);
+    ListObjectsV2Response listing = prefetch.take(page(route.from(), request, request.continuationToken()))
+        .orElseGet(() -> list(route.from(), request));
+    if (Boolean.TRUE.equals(listing.isTruncated()) && listing.nextContinuationToken() != null) {
+      String next = listing.nextContinuationToken();
+      prefetch.prefetch(page(route.from(), request, next), () -> listRaw(route.from(), request, next));
+    }
     List<S3Object> objects = listing.contents();
     AtomicInteger done = new AtomicInteger();
     AtomicBoolean serverCopyRefused = new AtomicBoolean();
@@ -145,14 +152,25 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     }
   }
 
+  private static ListingPrefetch.Page page(S3Client s3, BucketPageRequest request, String token) {
+    return new ListingPrefetch.Page(s3, request.fromBucket(), request.prefix(), token, pageSize(request));
+  }
+
+  private static int pageSize(BucketPageRequest request) {
+    return Math.max(1, Math.min(MAX_PAGE_SIZE, request.pageSize() <= 0 ? MAX_PAGE_SIZE : request.pageSize()));
+  }
+
+  private static ListObjectsV2Response listRaw(S3Client s3, BucketPageRequest request, String token) {
+    return s3.listObjectsV2(b -> b
+        .bucket(request.fromBucket())
+        .prefix(request.prefix() == null || request.prefix().isEmpty() ? null : request.prefix())
+        .continuationToken(token)
+        .maxKeys(pageSize(request)));
+  }
+
   private ListObjectsV2Response list(S3Client s3, BucketPageRequest request) {
-    int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, request.pageSize() <= 0 ? MAX_PAGE_SIZE : request.pageSize()));
     try {
-      return s3.listObjectsV2(b -> b
-          .bucket(request.fromBucket())
-          .prefix(request.prefix() == null || request.prefix().isEmpty() ? null : request.prefix())
-          .continuationToken(request.continuationToken())
-          .maxKeys(pageSize));
+      return listRaw(s3, request, request.continuationToken());
     } catch (SdkException e) {
       if (Failures.isNotFound(e)) {
         String account = request.estate().account(request.fromSide()).accountId();

@@ -1,5 +1,8 @@
 package com.avesa.cutover.activities;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.activities.testing.FaultProxy;
@@ -12,7 +15,9 @@ import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,12 +74,34 @@ class CopyRequestsTest {
     assertThat(activities.copyPage(request()).skipped()).isEqualTo(OBJECTS);
   }
 
+  @Test
+  void theNextPagesListingIsReadyWhenItsActivityStarts() {
+    BucketPage first = activities.copyPage(request(null, OBJECTS / 2));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sourceListings() == 2);
+
+    BucketPage second = activities.copyPage(request(first.nextToken(), OBJECTS / 2));
+
+    assertThat(first.copied() + second.copied()).isEqualTo(OBJECTS);
+    assertThat(second.nextToken()).isNull();
+    // page 1, and page 2 listed in the background while page 1 was copied; page 2 did not list again
+    assertThat(sourceListings()).isEqualTo(2);
+  }
+
+  private int sourceListings() {
+    return proxy.server().findAll(getRequestedFor(urlPathEqualTo("/" + SOURCE))
+        .withQueryParam("list-type", equalTo("2"))).size();
+  }
+
   /** Requests to either bucket: the target's name starts with the source's, so one path prefix counts both. */
   private int bucketRequests() {
     return proxy.requestsUnder("/" + SOURCE);
   }
 
   private BucketPageRequest request() {
-    return new BucketPageRequest(estate, Side.SOURCE, SOURCE, TARGET, "", null, 1000, 8, CopyMode.AUTO);
+    return request(null, 1000);
+  }
+
+  private BucketPageRequest request(String token, int pageSize) {
+    return new BucketPageRequest(estate, Side.SOURCE, SOURCE, TARGET, "", token, pageSize, 8, CopyMode.AUTO);
   }
 }
