@@ -19,4 +19,14 @@ public enum FailureType {
   public String type() {
     return name();
   }
+
+  /** Every type, as retry policies list the errors they must not retry. */
+  public static String[] typeNames() {
+    FailureType[] types = values();
+    String[] names = new String[types.length];
+    for (int i = 0; i < types.length; i++) {
+      names[i] = types[i].type();
+    }
+    return names;
+  }
 }

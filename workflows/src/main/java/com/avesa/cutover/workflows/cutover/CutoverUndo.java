@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.migration.MigrationInput;
@@ -10,12 +10,10 @@ import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * The compensations of a cutover, by name, shared by {@link CutoverWorkflowImpl} (its saga) and
@@ -33,13 +31,7 @@ final class CutoverUndo {
   // about a minute, then it is reported as left to do.
   private final ActivityOptions options = ActivityOptions.newBuilder()
       .setStartToCloseTimeout(Duration.ofMinutes(2))
-      .setRetryOptions(RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setBackoffCoefficient(2)
-          .setMaximumInterval(Duration.ofSeconds(30))
-          .setMaximumAttempts(6)
-          .setDoNotRetry(Arrays.stream(FailureType.values()).map(FailureType::type).toArray(String[]::new))
-          .build())
+      .setRetryOptions(ActivityRetries.transientErrors(Duration.ofSeconds(30), 6))
       .build();
   private final CutoverActivities activities = Workflow.newActivityStub(CutoverActivities.class, options);
   private final SyncScheduleActivities schedules = Workflow.newActivityStub(SyncScheduleActivities.class, options);

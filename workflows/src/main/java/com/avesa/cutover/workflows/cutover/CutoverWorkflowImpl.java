@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.CutoverConfig;
@@ -25,7 +25,6 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 
@@ -36,13 +35,7 @@ import org.slf4j.Logger;
 public class CutoverWorkflowImpl implements CutoverWorkflow {
   private static final Logger log = Workflow.getLogger(CutoverWorkflowImpl.class);
 
-  private final RetryOptions retry = RetryOptions.newBuilder()
-      .setInitialInterval(Duration.ofSeconds(1))
-      .setBackoffCoefficient(2)
-      .setMaximumInterval(Duration.ofSeconds(30))
-      .setMaximumAttempts(10)
-      .setDoNotRetry(Arrays.stream(FailureType.values()).map(FailureType::type).toArray(String[]::new))
-      .build();
+  private final RetryOptions retry = ActivityRetries.transientErrors(Duration.ofSeconds(30), 10);
 
   private final CutoverActivities cutover = Workflow.newActivityStub(CutoverActivities.class,
       ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).setRetryOptions(retry).build());
@@ -54,7 +47,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   private final CutoverActivities notices = Workflow.newActivityStub(CutoverActivities.class,
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(1))
-          .setRetryOptions(RetryOptions.newBuilder(retry).setMaximumAttempts(3).build())
+          .setRetryOptions(ActivityRetries.transientErrors(Duration.ofSeconds(30), 3))
           .build());
 
   private MigrationConfig config;

@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -9,10 +9,8 @@ import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncHoldRequest;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.util.Arrays;
 
 /**
  * Steps 4, 6 and 7, the switch itself: hold the periodic final sync, stop source ingestion, point DNS at the target, start
@@ -22,13 +20,7 @@ import java.util.Arrays;
 final class Switchover {
   private final ActivityOptions options = ActivityOptions.newBuilder()
       .setStartToCloseTimeout(Duration.ofMinutes(2))
-      .setRetryOptions(RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setBackoffCoefficient(2)
-          .setMaximumInterval(Duration.ofSeconds(30))
-          .setMaximumAttempts(10)
-          .setDoNotRetry(Arrays.stream(FailureType.values()).map(FailureType::type).toArray(String[]::new))
-          .build())
+      .setRetryOptions(ActivityRetries.transientErrors(Duration.ofSeconds(30), 10))
       .build();
   private final CutoverActivities cutover = Workflow.newActivityStub(CutoverActivities.class, options);
   private final SyncScheduleActivities schedules = Workflow.newActivityStub(SyncScheduleActivities.class, options);

@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
@@ -11,25 +11,18 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Steps 8 and 9: the smoke tests and the alarm watch on the target, after the switch. */
 final class TargetChecks {
-  private final RetryOptions retry = RetryOptions.newBuilder()
-      .setInitialInterval(Duration.ofSeconds(1))
-      .setBackoffCoefficient(2)
-      .setMaximumInterval(Duration.ofSeconds(30))
-      .setMaximumAttempts(10)
-      .setDoNotRetry(Arrays.stream(FailureType.values()).map(FailureType::type).toArray(String[]::new))
-      .build();
+  private final RetryOptions retry = ActivityRetries.transientErrors(Duration.ofSeconds(30), 10);
 
   // A function may run for up to 15 minutes; an invocation that fails to return is tried three
   // times in all, since invoking a smoke test again is harmless but slow.
   private final CutoverActivities smokeTests = Workflow.newActivityStub(CutoverActivities.class,
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(16))
-          .setRetryOptions(RetryOptions.newBuilder(retry).setMaximumAttempts(3).build())
+          .setRetryOptions(ActivityRetries.transientErrors(Duration.ofSeconds(30), 3))
           .build());
 
   private final CutoverActivities alarms = Workflow.newActivityStub(CutoverActivities.class,

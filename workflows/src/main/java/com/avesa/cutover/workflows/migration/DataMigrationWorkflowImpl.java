@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.migration;
 
+import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.PhaseGauge;
 import com.avesa.cutover.workflows.config.BucketMapping;
@@ -34,13 +35,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
 
   // Transient errors (throttling, resets, a killed worker) are retried; ten attempts with backoff
   // up to a minute cover a long outage, after which a person should look at the failure.
-  private final RetryOptions retry = RetryOptions.newBuilder()
-      .setInitialInterval(Duration.ofSeconds(1))
-      .setBackoffCoefficient(2)
-      .setMaximumInterval(Duration.ofMinutes(1))
-      .setMaximumAttempts(10)
-      .setDoNotRetry(nonRetryableTypes())
-      .build();
+  private final RetryOptions retry = ActivityRetries.transientErrors(Duration.ofMinutes(1), 10);
 
   private final AccountActivities accounts = Workflow.newActivityStub(AccountActivities.class,
       ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(2)).setRetryOptions(retry).build());
@@ -279,15 +274,6 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
 
   private String toName(BucketMapping b) {
     return toName(b.source(), b.target());
-  }
-
-  private static String[] nonRetryableTypes() {
-    FailureType[] types = FailureType.values();
-    String[] names = new String[types.length];
-    for (int i = 0; i < types.length; i++) {
-      names[i] = types[i].type();
-    }
-    return names;
   }
 
   /** Items, copies and the combined digest of a table's segments. */

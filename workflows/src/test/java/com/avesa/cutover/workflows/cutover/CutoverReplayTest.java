@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doReturn;
 
+import com.avesa.cutover.workflows.RecordedHistories;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -14,10 +15,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,21 +57,12 @@ class CutoverReplayTest {
     assertThat(history.getEvents()).hasSizeGreaterThan(30);
     WorkflowReplayer.replayWorkflowExecution(history, CutoverWorkflowImpl.class);
 
-    String record = System.getProperty("avesa.recordHistory");
-    if (record != null) {
-      Files.writeString(Path.of(record), history.toJson(true));
-    }
+    RecordedHistories.recordIfAsked(history);
   }
 
   @Test
   void replaysTheRecordedHistory() throws Exception {
-    String json;
-    try (InputStream in = getClass().getResourceAsStream(RECORDED)) {
-      assertThat(in).as("recorded history " + RECORDED).isNotNull();
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    // Child ids derive from the workflow id, so the replay needs the recorded one.
-    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json, "replay-cutover"),
-        CutoverWorkflowImpl.class);
+    RecordedHistories.replay(RECORDED, "replay-cutover", CutoverWorkflowImpl.class);
   }
+
 }

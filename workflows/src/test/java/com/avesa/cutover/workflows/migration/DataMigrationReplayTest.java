@@ -2,16 +2,13 @@ package com.avesa.cutover.workflows.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.avesa.cutover.workflows.RecordedHistories;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,20 +40,13 @@ class DataMigrationReplayTest {
     assertThat(history.getEvents()).hasSizeGreaterThan(20);
     WorkflowReplayer.replayWorkflowExecution(history, DataMigrationWorkflowImpl.class);
 
-    String record = System.getProperty("avesa.recordHistory");
-    if (record != null) {
-      Files.writeString(Path.of(record), history.toJson(true));
-    }
+    RecordedHistories.recordIfAsked(history);
   }
 
   @Test
   void replaysTheRecordedHistory() throws Exception {
-    String json;
-    try (InputStream in = getClass().getResourceAsStream(RECORDED)) {
-      assertThat(in).as("recorded history " + RECORDED).isNotNull();
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    WorkflowReplayer.replayWorkflowExecution(json, DataMigrationWorkflowImpl.class);
+    RecordedHistories.replay(RECORDED, "replay-copy", DataMigrationWorkflowImpl.class);
   }
+
 
 }
