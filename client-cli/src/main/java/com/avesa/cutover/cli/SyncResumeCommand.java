@@ -1,8 +1,6 @@
 package com.avesa.cutover.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code avesa sync resume NAME}: resumes a Temporal Schedule. A cron workflow (servers without
@@ -13,18 +11,10 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Resume a periodic final sync (Temporal Schedules only).",
     footer = {"", "Example:", "  avesa sync resume avesa-final-sync"})
-final class SyncResumeCommand extends AvesaCommand {
-  @Parameters(paramLabel = "NAME", description = "The schedule id (see `avesa sync schedules`).")
-  String name;
-
-  @Mixin TemporalOptions temporal;
-
+final class SyncResumeCommand extends NamedSyncCommand {
   @Override
-  protected int execute() {
-    try (TemporalConnection connection = temporal.connect()) {
-      SyncSchedules.of(connection).setPaused(name, false, "avesa sync resume");
-      out().println("resumed " + name);
-      return ExitCodes.OK;
-    }
+  String actOn(SyncSchedules schedules, String name) {
+    schedules.setPaused(name, false, "avesa sync resume");
+    return "resumed";
   }
 }
