@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 
 /**
@@ -59,9 +60,7 @@ final class RunLister {
   }
 
   private List<WorkflowExecutionInfo> visibilityQuery(String workflowType, int limit) {
-    List<WorkflowExecutionInfo> infos = new ArrayList<>();
-    ByteString token = ByteString.EMPTY;
-    do {
+    return pages(limit, token -> {
       ListWorkflowExecutionsResponse page = stubs().blockingStub().listWorkflowExecutions(
           ListWorkflowExecutionsRequest.newBuilder()
               .setNamespace(connection.namespace())
@@ -69,10 +68,8 @@ final class RunLister {
               .setPageSize(limit)
               .setNextPageToken(token)
               .build());
-      infos.addAll(page.getExecutionsList());
-      token = page.getNextPageToken();
-    } while (!token.isEmpty() && infos.size() < limit);
-    return infos;
+      return new Page(page.getExecutionsList(), page.getNextPageToken());
+    });
   }
 
   private List<WorkflowExecutionInfo> openAndClosed(String workflowType, int limit) {
@@ -81,9 +78,7 @@ final class RunLister {
         .setEarliestTime(Timestamp.getDefaultInstance())
         .setLatestTime(timestamp(Instant.now().plusSeconds(3600)))
         .build();
-    List<WorkflowExecutionInfo> infos = new ArrayList<>();
-    ByteString token = ByteString.EMPTY;
-    do {
+    List<WorkflowExecutionInfo> infos = new ArrayList<>(pages(limit, token -> {
       ListOpenWorkflowExecutionsResponse page = stubs().blockingStub().listOpenWorkflowExecutions(
           ListOpenWorkflowExecutionsRequest.newBuilder()
               .setNamespace(connection.namespace())
@@ -92,12 +87,9 @@ final class RunLister {
               .setMaximumPageSize(limit)
               .setNextPageToken(token)
               .build());
-      infos.addAll(page.getExecutionsList());
-      token = page.getNextPageToken();
-    } while (!token.isEmpty() && infos.size() < limit);
-    int open = infos.size();
-    token = ByteString.EMPTY;
-    do {
+      return new Page(page.getExecutionsList(), page.getNextPageToken());
+    }));
+    infos.addAll(pages(limit, token -> {
       ListClosedWorkflowExecutionsResponse page = stubs().blockingStub().listClosedWorkflowExecutions(
           ListClosedWorkflowExecutionsRequest.newBuilder()
               .setNamespace(connection.namespace())
@@ -106,9 +98,23 @@ final class RunLister {
               .setMaximumPageSize(limit)
               .setNextPageToken(token)
               .build());
-      infos.addAll(page.getExecutionsList());
-      token = page.getNextPageToken();
-    } while (!token.isEmpty() && infos.size() - open < limit);
+      return new Page(page.getExecutionsList(), page.getNextPageToken());
+    }));
+    return infos;
+  }
+
+  /** One page of a listing and the token of the next (empty at the end). */
+  private record Page(List<WorkflowExecutionInfo> executions, ByteString next) {}
+
+  /** Follows a paged listing until it ends or has at least {@code limit} runs. */
+  private static List<WorkflowExecutionInfo> pages(int limit, Function<ByteString, Page> fetch) {
+    List<WorkflowExecutionInfo> infos = new ArrayList<>();
+    ByteString token = ByteString.EMPTY;
+    do {
+      Page page = fetch.apply(token);
+      infos.addAll(page.executions());
+      token = page.next();
+    } while (!token.isEmpty() && infos.size() < limit);
     return infos;
   }
 
