@@ -43,7 +43,7 @@ seed_target_role
 log "seeded in $(calc "$(now) - $seed_start" 1) s; disk now: $(df -h /tmp | awk 'NR==2 {print $4 " free"}')"
 
 # ---------------------------------------------------------------- measure
-write_config "$work/big.yaml" avesa-bench-big "[ { source: bench-big-src, target: bench-big-dst, prefixes: [] } ]" \
+write_config "$work/big.yaml" avesa-bench-big "[ { source: bench-big-src, target: bench-big-dst, prefixes: [] } ]" "[]" \
   "  copyMode: stream"
 log "avesa migrate --wait (stream mode)"
 t0=$(now)

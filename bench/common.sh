@@ -1,4 +1,4 @@
-# Shared by bench/big-object.sh and bench/kill-resume.sh (sourced, not run): starts a private
+# Shared by bench/run.sh, bench/big-object.sh and bench/kill-resume.sh (sourced, not run): starts a private
 # moto_server, `avesa dev-server` and `avesa-worker` on free loopback ports, stops everything it
 # started on exit (trap), and provides the seeding and measuring helpers. Expects $NAME set.
 set -euo pipefail
@@ -99,7 +99,7 @@ target_s3() {
   AWS_ACCESS_KEY_ID=$tk AWS_SECRET_ACCESS_KEY=$ts AWS_SESSION_TOKEN=$tt aws --endpoint-url "$EP" "$@"
 }
 
-# write_config FILE NAME BUCKETS_YAML EXTRA_DATA_LINES
+# write_config FILE NAME BUCKETS_YAML TABLES_YAML [EXTRA_DATA_LINES]
 write_config() {
   cat >"$1" <<YAML
 name: $2
@@ -113,9 +113,9 @@ target:
   externalId: avesa-deployment-key
 data:
   buckets: $3
-  tables: []
+  tables: $4
   concurrency: 32
-$4
+${5:-}
 YAML
 }
 machine_line() {

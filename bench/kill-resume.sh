@@ -31,7 +31,7 @@ seed_target_role
 log "seeded in $(calc "$(now) - $seed_start" 1) s"
 
 ID="bench-kill-$$"
-write_config "$work/kill.yaml" avesa-bench-kill "[ { source: bench-src, target: bench-dst, prefixes: [] } ]" ""
+write_config "$work/kill.yaml" avesa-bench-kill "[ { source: bench-src, target: bench-dst, prefixes: [] } ]" "[]"
 HALF=$(( (OBJECTS + 1) / 2 ))
 t0=$(now)
 bin/avesa migrate -c "$work/kill.yaml" --json --id "$ID" >"$work/start.out" 2>"$work/start.err" \

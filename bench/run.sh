@@ -36,95 +36,39 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$home"
-for jar in client-cli/target/avesa-cli.jar worker/target/avesa-worker.jar; do
-  [[ -f $jar ]] || { echo "run.sh: $jar missing; build first: mvn -B -o -q package -DskipTests" >&2; exit 2; }
-done
-
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-
-# ---------------------------------------------------------------- tools
+NAME=run.sh
+# ---------------------------------------------------------------- tools (before common.sh checks them)
 install_pkgs=()
 command -v rclone >/dev/null || install_pkgs+=(rclone)
 command -v wrk >/dev/null || install_pkgs+=(wrk)
 [[ -x /usr/bin/time ]] || install_pkgs+=(time)
 command -v aws >/dev/null || install_pkgs+=(awscli)
 if [[ ${#install_pkgs[@]} -gt 0 ]]; then
-  log "installing ${install_pkgs[*]}"
+  echo "run.sh: installing ${install_pkgs[*]}" >&2
   apt-get install -y "${install_pkgs[@]}" >/dev/null 2>&1 \
-    || for p in "${install_pkgs[@]}"; do apt-get install -y "$p" >/dev/null 2>&1 || log "could not install $p"; done
+    || for p in "${install_pkgs[@]}"; do apt-get install -y "$p" >/dev/null 2>&1 || echo "run.sh: could not install $p" >&2; done
 fi
-for t in wrk curl jq; do command -v $t >/dev/null || { echo "run.sh: $t is required" >&2; exit 2; }; done
-HAVE_AWS=0; command -v aws >/dev/null && HAVE_AWS=1
+command -v aws >/dev/null || { echo "run.sh: the aws CLI is needed to create buckets and tables" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "run.sh: wrk is required" >&2; exit 2; }
 HAVE_RCLONE=0; command -v rclone >/dev/null && HAVE_RCLONE=1
-[[ $HAVE_AWS == 1 ]] || { echo "run.sh: the aws CLI is needed to create buckets and tables" >&2; exit 2; }
-MOTO=$(pyenv which moto_server 2>/dev/null || command -v moto_server || true)
-[[ -n $MOTO ]] || { echo "run.sh: moto_server not found (pip install 'moto[server]')" >&2; exit 2; }
-PY=$(head -1 "$MOTO" | sed -n 's/^#!//p' | awk '{print $1}')
-[[ -x ${PY:-} ]] || PY=python3
+
+# moto, dev server and worker on free ports, cleanup on exit, seeding and config helpers
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 HAVE_BOTO=0; "$PY" -c 'import boto3' 2>/dev/null && HAVE_BOTO=1
-
-# ---------------------------------------------------------------- processes
-work=$(mktemp -d /tmp/avesa-bench.XXXXXX)
-pids=()
-cleanup() {
-  local i
-  for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
-  for ((i=${#pids[@]}-1; i>=0; i--)); do wait "${pids[$i]}" 2>/dev/null || true; done
-  if [[ $KEEP == 1 ]]; then log "kept $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
-free_port() { "$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { # description, seconds, command...
-  local what=$1 secs=$2; shift 2
-  local end=$((SECONDS + secs))
-  until "$@" >/dev/null 2>&1; do
-    [[ $SECONDS -lt $end ]] || { echo "run.sh: $what did not come up in ${secs}s" >&2; exit 1; }
-    sleep 0.3
-  done
-}
+export JAVA_OPTS="${JAVA_OPTS:-}"
 CLK=$(getconf CLK_TCK)
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }       # utime + stime of the whole process, in ticks
-now() { date +%s.%N; }
-calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 cpu_of() { awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ {s += $2} END {printf "%.2f", s}' "$1"; }
-
-MOTO_PORT=$(free_port); TEMPORAL_PORT=$(free_port); METRICS_PORT=$(free_port)
-EP="http://127.0.0.1:$MOTO_PORT"
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_REGION=us-east-1
-export AWS_PAGER="" AWS_EC2_METADATA_DISABLED=true
-export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT" METRICS_PORT TEMPORAL_NAMESPACE=default
-export JAVA_OPTS="${JAVA_OPTS:-}"
-awsm() { aws --endpoint-url "$EP" "$@"; }
 ddb_count() { awsm dynamodb scan --table-name "$1" --select COUNT --query Count --output text | awk '{for (i = 1; i <= NF; i++) s += $i} END {print s + 0}'; }
 
-log "moto on $EP, Temporal on $TEMPORAL_ADDRESS, worker metrics on $METRICS_PORT, files in $work"
-"$MOTO" -H 127.0.0.1 -p "$MOTO_PORT" >"$work/moto.log" 2>&1 &
-MOTO_PID=$!; pids+=("$MOTO_PID")
-bin/avesa dev-server --port "$TEMPORAL_PORT" >"$work/dev-server.log" 2>&1 &
-DEV_PID=$!; pids+=("$DEV_PID")
-wait_for moto 30 curl -sf "$EP/moto-api/"
-wait_for "dev server" 60 bash -c "</dev/tcp/127.0.0.1/$TEMPORAL_PORT"
-bin/avesa-worker >"$work/worker.log" 2>&1 &
-WORKER_PID=$!; pids+=("$WORKER_PID")
-wait_for worker 90 curl -sf "http://127.0.0.1:$METRICS_PORT/health"
+start_stack
+start_worker "$work/worker.log"
 
 # ---------------------------------------------------------------- seed
-AUTH_S3="AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000"
 AUTH_DDB="AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000"
 log "seeding $OBJECTS objects of 1 KiB and $ITEMS items"
 seed_start=$(now)
-awsm s3api create-bucket --bucket bench-src >/dev/null
-head -c 1024 /dev/urandom >"$work/obj.bin"
-awk -v n="$OBJECTS" -v ep="$EP" -v f="$work/obj.bin" 'BEGIN {
-  for (i = 0; i < n; i++) printf "url = \"%s/bench-src/obj/%07d\"\nupload-file = \"%s\"\noutput = \"/dev/null\"\n", ep, i, f }' >"$work/put.cfg"
-curl -s --parallel --parallel-max 16 -H "Expect:" -H "Authorization: $AUTH_S3" -H "x-amz-date: 20260101T000000Z" \
-  -w '%{http_code}\n' -K "$work/put.cfg" >"$work/put.codes" 2>"$work/put.err"
-ok=$(grep -c '^200$' "$work/put.codes" || true)
-[[ $ok == "$OBJECTS" ]] || { echo "run.sh: seeding S3: $ok of $OBJECTS PUTs answered 200" >&2; exit 1; }
+seed_objects bench-src "$OBJECTS"
 
 make_table() { awsm dynamodb create-table --table-name "$1" --billing-mode PAY_PER_REQUEST \
   --attribute-definitions AttributeName=pk,AttributeType=S --key-schema AttributeName=pk,KeyType=HASH >/dev/null; }
@@ -150,13 +94,7 @@ unprocessed=$(cat "$work"/batches/*.out | grep -c '"UnprocessedItems": *{ *"' ||
 count=$(ddb_count bench-src)
 [[ $count == "$ITEMS" ]] || { echo "run.sh: source table holds $count items, expected $ITEMS" >&2; exit 1; }
 
-# the target account: moto gives an assumed role's credentials the role's account
-ROLE_ARN=arn:aws:iam::987654321098:role/AVESADeploymentRole
-creds=$(awsm sts assume-role --role-arn "$ROLE_ARN" --role-session-name bench-seed --external-id avesa-deployment-key \
-  --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]' --output text)
-read -r tk ts tt <<<"$creds"
-AWS_ACCESS_KEY_ID=$tk AWS_SECRET_ACCESS_KEY=$ts AWS_SESSION_TOKEN=$tt awsm iam create-role --role-name AVESADeploymentRole \
-  --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"avesa-deployment-key"}}}]}' >/dev/null
+seed_target_role
 log "seeded in $(calc "$(now) - $seed_start" 1) s"
 
 # ---------------------------------------------------------------- measuring
@@ -222,23 +160,6 @@ done
 # --- this project: the worker is running; its CPU is read from /proc/<pid>/stat around the run
 HIST_CP="client-cli/target/avesa-cli.jar"
 java -cp "$HIST_CP" bench/HistoryChain.java "$TEMPORAL_ADDRESS" default none-such >/dev/null 2>&1 || true  # warm the source launcher
-write_config() { # file name bucketsYaml tablesYaml
-  cat >"$1" <<EOF
-name: $2
-region: us-east-1
-endpoint: $EP
-source:
-  accountId: "123456789012"
-target:
-  accountId: "987654321098"
-  roleArn: $ROLE_ARN
-  externalId: avesa-deployment-key
-data:
-  buckets: $3
-  tables: $4
-  concurrency: 32
-EOF
-}
 avesa_run() { # tool kind config id
   local tool=$1 kind=$2 cfg=$3 id=$4 w0 d0 w1 d1 hist n wf_wall
   w0=$(ticks "$WORKER_PID"); d0=$(ticks "$DEV_PID")
@@ -320,7 +241,6 @@ for t in avesa-s3 avesa-ddb; do
     "historyLength ${R[$t,events]} events over ${R[$t,runs]} runs (report says runs=${R[$t,reportruns]}), largest run ${R[$t,maxevents]}"
 done
 echo
-verdict() { if awk "BEGIN {exit !($2)}"; then echo "PASS  $1"; else echo "FAIL  $1"; fi; }
 if [[ -n ${R[avesa-s3,rate]:-} ]]; then
   a=${R[avesa-s3,rate]}
   verdict "objects/s $a >= 0.9 x emulator limit $limit_s3 ($(calc "0.9 * $limit_s3" 1))" "$a >= 0.9 * $limit_s3"
