@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  */
 final class ConfigReader {
   static final List<String> TOP_KEYS =
-      List.of("name", "region", "endpoint", "source", "target", "data", "cutover", "approvals");
+      Stream.concat(Stream.of("name", "region", "endpoint", "source", "target", "data", "cutover", "approvals"),
+          RunbookSectionReader.RUNBOOK_KEYS.stream()).toList();
   static final List<String> ACCOUNT_KEYS = List.of("accountId", "profile", "roleArn", "externalId");
   static final List<String> DATA_KEYS =
       List.of("buckets", "tables", "secrets", "concurrency", "copyMode", "tableSegments", "multipartThreshold");
@@ -31,6 +32,7 @@ final class ConfigReader {
   private final YamlFields yaml = new YamlFields(problems);
   private final ConfigRules rules = new ConfigRules(problems);
   private final CutoverSectionReader cutoverSections = new CutoverSectionReader(problems, yaml, rules);
+  private final RunbookSectionReader runbookSections = new RunbookSectionReader(problems, yaml, rules);
 
   List<String> problems() {
     return problems;
@@ -46,16 +48,22 @@ final class ConfigReader {
     rules.checkRegion(region);
     String endpoint = yaml.text(root, "", "endpoint", false);
     rules.checkEndpoint(endpoint);
-    AccountConfig source = account(root, "source");
-    AccountConfig target = account(root, "target");
+    AccountConfig source = account(root, "source", false);
+    AccountConfig target = account(root, "target", RunbookSectionReader.createsAccount(root));
     DataConfig data = data(root.get("data"));
     JsonNode cutoverNode = root.get("cutover");
     CutoverConfig cutover = absent(cutoverNode) ? null : cutoverSections.cutover(cutoverNode);
-    ApprovalsConfig approvals = cutoverSections.approvals(root.get("approvals"), !absent(cutoverNode));
-    return new MigrationConfig(name, region, endpoint, source, target, data, cutover, approvals);
+    boolean gated = !absent(cutoverNode) || !absent(root.get("decommission"));
+    ApprovalsConfig approvals = cutoverSections.approvals(root.get("approvals"), gated);
+    RunbookConfig runbook = runbookSections.read(root, target, data);
+    return new MigrationConfig(name, region, endpoint, source, target, data, cutover, approvals, runbook);
   }
 
-  private AccountConfig account(JsonNode parent, String side) {
+  /**
+   * One account; {@code idOptional}: the target of a run that creates its account, whose id is
+   * known only once Organizations made it (then it has no roleArn either: the run derives it).
+   */
+  private AccountConfig account(JsonNode parent, String side, boolean idOptional) {
     JsonNode node = parent.get(side);
     if (absent(node)) {
       problems.add(side + ": required (a mapping with accountId and optionally profile, roleArn, externalId)");
@@ -64,7 +72,17 @@ final class ConfigReader {
     if (!yaml.mapping(node, side, ACCOUNT_KEYS)) {
       return null;
     }
-    String accountId = rules.accountId(node.get("accountId"), side + ".accountId");
+    JsonNode idNode = node.get("accountId");
+    if (idOptional && absent(idNode)) {
+      String roleArn = yaml.text(node, side, "roleArn", false);
+      if (roleArn != null) {
+        problems.add(side + ".roleArn: the account is created by this run (account.create), so its role ARN is "
+            + "not known yet: leave roleArn out (the run uses role.name in the new account)");
+      }
+      return new AccountConfig(null, yaml.text(node, side, "profile", false), null,
+          yaml.text(node, side, "externalId", false));
+    }
+    String accountId = rules.accountId(idNode, side + ".accountId");
     String profile = yaml.text(node, side, "profile", false);
     String roleArn = yaml.text(node, side, "roleArn", false);
     String externalId = yaml.text(node, side, "externalId", false);

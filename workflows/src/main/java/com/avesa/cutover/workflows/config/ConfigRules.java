@@ -98,6 +98,13 @@ final class ConfigRules {
     return id;
   }
 
+  /** {@code arn} must be an IAM role ARN. */
+  void checkRoleArn(String path, String arn) {
+    if (arn != null && !ROLE_ARN.matcher(arn).matches()) {
+      problems.add(path + ": '" + arn + "' is not a role ARN (arn:aws:iam::<12 digits>:role/<name>)");
+    }
+  }
+
   void checkRole(String side, String accountId, String roleArn, String externalId) {
     if (roleArn != null) {
       Matcher arn = ROLE_ARN.matcher(roleArn);

@@ -79,7 +79,7 @@ final class CutoverSectionReader {
       return withCutover ? ApprovalsConfig.defaults() : null;
     }
     if (!withCutover) {
-      problems.add("approvals: only used with a cutover: section (add cutover: or remove approvals:)");
+      problems.add("approvals: only used with a cutover: or decommission: section (add one, or remove approvals:)");
     }
     if (!yaml.mapping(node, "approvals", APPROVAL_KEYS)) {
       return null;

@@ -16,12 +16,26 @@ public record MigrationConfig(
     AccountConfig target,
     DataConfig data,
     CutoverConfig cutover,
-    ApprovalsConfig approvals) {
+    ApprovalsConfig approvals,
+    RunbookConfig runbook) {
+
+  public MigrationConfig {
+    if (runbook == null) {
+      runbook = RunbookConfig.defaults(target == null ? null : target.accountId(), null,
+          data == null || data.buckets().isEmpty() ? null : data.buckets().get(0).target());
+    }
+  }
+
+  /** A config without the runbook's other sections (their defaults apply). */
+  public MigrationConfig(String name, String region, String endpoint, AccountConfig source, AccountConfig target,
+      DataConfig data, CutoverConfig cutover, ApprovalsConfig approvals) {
+    this(name, region, endpoint, source, target, data, cutover, approvals, null);
+  }
 
   /** A config that only migrates data (no {@code cutover:} or {@code approvals:} section). */
   public MigrationConfig(String name, String region, String endpoint, AccountConfig source, AccountConfig target,
       DataConfig data) {
-    this(name, region, endpoint, source, target, data, null, null);
+    this(name, region, endpoint, source, target, data, null, null, null);
   }
 
   /** Where and as whom activities call AWS. */

@@ -12,20 +12,20 @@ import java.util.Set;
  * Who may decide a gate, and when it opens. Pure: the same answers in the update validator, the
  * update handler and the signal handler.
  */
-final class ApprovalRules {
+public final class ApprovalRules {
   /** How far in the past an approved window start may lie (clock skew between people and server). */
   static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
 
   private final ApprovalsConfig config;
   private final String requestedBy;
 
-  ApprovalRules(ApprovalsConfig config, String requestedBy) {
+  public ApprovalRules(ApprovalsConfig config, String requestedBy) {
     this.config = config;
     this.requestedBy = requestedBy;
   }
 
   /** Why {@code approval} cannot approve now, or null when it can. */
-  String refuseApproval(Approval approval, String pendingGate, List<ApprovalRecord> decided, Instant now) {
+  public String refuseApproval(Approval approval, String pendingGate, List<ApprovalRecord> decided, Instant now) {
     String common = refuseDecision(approval, pendingGate);
     if (common != null) {
       return common;
@@ -45,12 +45,12 @@ final class ApprovalRules {
   }
 
   /** Why {@code rejection} cannot reject now, or null when it can. */
-  String refuseRejection(Approval rejection, String pendingGate) {
+  public String refuseRejection(Approval rejection, String pendingGate) {
     return refuseDecision(rejection, pendingGate);
   }
 
   /** Approvals the gate still needs, given what was decided so far. */
-  int needed(List<ApprovalRecord> decided, String gate) {
+  public int needed(List<ApprovalRecord> decided, String gate) {
     return Math.max(0, config.required() - approvers(decided, gate).size());
   }
 

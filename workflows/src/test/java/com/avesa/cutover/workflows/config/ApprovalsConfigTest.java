@@ -24,7 +24,7 @@ class ApprovalsConfigTest {
   @Test
   void refusesApprovalsWithoutACutover() {
     assertThat(problems(VALID + "approvals: { required: 1 }\n"))
-        .containsExactly("approvals: only used with a cutover: section (add cutover: or remove approvals:)");
+        .containsExactly("approvals: only used with a cutover: or decommission: section (add one, or remove approvals:)");
     assertThat(problems(VALID + "approvals: { required: 0 }\n")).hasSize(2)
         .anyMatch(p -> p.startsWith("approvals.required: 0 is out of range"));
   }

@@ -1,0 +1,37 @@
+package com.avesa.cutover.workflows.gate;
+
+import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+
+/**
+ * The approval handlers every gated run outside the cutover shares (decommission, the whole
+ * runbook): the same names and payloads as {@code CutoverWorkflow}'s, so {@code avesa approve} and
+ * the Temporal UI work alike on all of them. Implementations delegate to a {@link GateKeeper}.
+ */
+public interface GateControl {
+
+  @SignalMethod(name = "approve", description = "Approve the pending gate. One JSON object: "
+      + "{\"gate\":\"execute\",\"approver\":\"alice\",\"reason\":\"CAB-123\"}. Refused approvals are recorded as REFUSED.")
+  void approve(Approval approval);
+
+  @SignalMethod(name = "reject", description = "Reject the pending gate: {\"gate\":\"execute\",\"approver\":\"bob\","
+      + "\"reason\":\"not tonight\"}. The run stops there, changing nothing more.")
+  void reject(Approval rejection);
+
+  @UpdateMethod(name = "approveGate", description = "Approve the pending gate; answers at once, or refuses with "
+      + "the reason (gate not pending, approver not allowed, requester under four eyes, no reason).")
+  ApprovalRecord approveGate(Approval approval);
+
+  @UpdateValidatorMethod(updateName = "approveGate")
+  void validateApproval(Approval approval);
+
+  @UpdateMethod(name = "rejectGate", description = "Reject the pending gate; refuses with the reason when the gate "
+      + "is not pending, the approver is not allowed or the reason is missing.")
+  ApprovalRecord rejectGate(Approval rejection);
+
+  @UpdateValidatorMethod(updateName = "rejectGate")
+  void validateRejection(Approval rejection);
+}

@@ -1,0 +1,32 @@
+package com.avesa.cutover.workflows.isolation;
+
+import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.cutover.CompensationRecord;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The isolation run's state and, at the end, its report ({@code avesa report ID --markdown|--json}).
+ *
+ * @param outcome RUNNING, SUCCEEDED, FAILED, REJECTED, EXPIRED, CANCELLED (PhaseProgress constants)
+ * @param phase the phase running now ({@link com.avesa.cutover.workflows.runbook.Phases}), or DONE
+ * @param gateWorkflowId the run whose gate is pending: this one ({@code execute}) or a child
+ * @param phases every phase, in runbook order, including those not reached yet (PENDING)
+ * @param approvals every decision of every gate (this run's and its children's)
+ * @param compensations the cutover's compensations, when it ran any
+ */
+public record IsolationReport(
+    String workflowId,
+    String configName,
+    String requestedBy,
+    String outcome,
+    String phase,
+    String pendingGate,
+    int approvalsNeeded,
+    String gateWorkflowId,
+    List<PhaseRecord> phases,
+    List<ApprovalRecord> approvals,
+    List<CompensationRecord> compensations,
+    List<String> problems,
+    Instant started,
+    Instant ended) {}

@@ -1,0 +1,36 @@
+package com.avesa.cutover.workflows.runbook;
+
+import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a runbook phase run answers to its {@code progress} query. The CLI reads {@code pendingGate},
+ * {@code approvalsNeeded} and {@code outcome} of every gated run (cutover, decommission, isolation)
+ * alike.
+ *
+ * @param phase the current step, e.g. SECURITY_BASELINE, RETENTION, GATE, REMOVING, DONE
+ * @param outcome RUNNING while the run goes on, then its final outcome (SUCCEEDED, FAILED, REJECTED,
+ *     EXPIRED, CANCELLED)
+ * @param waitUntil when the current wait ends (e.g. the retention period), else null
+ * @param approvals every decision so far
+ * @param changed what the run changed so far; {@code unchanged}: what it found in place
+ */
+public record PhaseProgress(
+    String workflowId,
+    String phase,
+    String outcome,
+    String pendingGate,
+    int approvalsNeeded,
+    Instant waitUntil,
+    List<ApprovalRecord> approvals,
+    List<PhaseItem> changed,
+    List<PhaseItem> unchanged,
+    List<String> problems) {
+  public static final String RUNNING = "RUNNING";
+  public static final String SUCCEEDED = "SUCCEEDED";
+  public static final String FAILED = "FAILED";
+  public static final String REJECTED = "REJECTED";
+  public static final String EXPIRED = "EXPIRED";
+  public static final String CANCELLED = "CANCELLED";
+}

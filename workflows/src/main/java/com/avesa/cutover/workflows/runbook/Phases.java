@@ -1,0 +1,40 @@
+package com.avesa.cutover.workflows.runbook;
+
+import java.util.List;
+
+/** The runbook's phases as {@code ProductionIsolationWorkflow} runs them, and their workflow ids. */
+public final class Phases {
+  public static final String ACCOUNT_SETUP = "account-setup";
+  public static final String INFRASTRUCTURE = "infrastructure";
+  public static final String PLAN = "plan";
+  public static final String EXECUTE_GATE = "execute";
+  public static final String COPY = "copy";
+  public static final String SMOKE_TEST = "smoke-test";
+  public static final String CUTOVER = "cutover";
+  public static final String VALIDATE = "validate";
+  public static final String DECOMMISSION = "decommission";
+
+  /** In order; {@link #EXECUTE_GATE} is a gate of the isolation run itself, the others child runs. */
+  public static final List<String> ALL = List.of(ACCOUNT_SETUP, INFRASTRUCTURE, PLAN, EXECUTE_GATE, COPY,
+      SMOKE_TEST, CUTOVER, VALIDATE, DECOMMISSION);
+
+  /** The gate names outside the cutover: {@link #EXECUTE_GATE} and {@link #DECOMMISSION}. */
+  public static final String DECOMMISSION_GATE = DECOMMISSION;
+
+  private Phases() {}
+
+  /** The id of a phase run started on its own: {@code {name}-{phase}}, e.g. avesa-prod-account-setup. */
+  public static String standaloneId(String configName, String phase) {
+    return configName + "-" + phase;
+  }
+
+  /** The id of a phase run as a child of an isolation run: {@code {parentId}-{phase}}. */
+  public static String childId(String parentId, String phase) {
+    return parentId + "-" + phase;
+  }
+
+  /** The id of an isolation run: {@code {name}-isolate}. */
+  public static String isolationId(String configName) {
+    return configName + "-isolate";
+  }
+}

@@ -1,0 +1,31 @@
+package com.avesa.cutover.workflows.validation;
+
+import com.avesa.cutover.workflows.runbook.PhaseItem;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the post-cutover validation found in the target.
+ *
+ * @param bucket the data lake bucket checked
+ * @param strayKeys keys outside every known tenant prefix (a sample of at most 100)
+ * @param strayKeysTotal how many there are in all
+ * @param warnings findings that do not fail the run (e.g. a tenant without new data)
+ */
+public record ValidationReport(
+    String workflowId,
+    String outcome,
+    Instant since,
+    String bucket,
+    long objects,
+    long newRawObjects,
+    long newCanonicalObjects,
+    List<TenantValidation> tenants,
+    List<String> strayKeys,
+    long strayKeysTotal,
+    List<PhaseItem> changed,
+    List<PhaseItem> unchanged,
+    List<String> problems,
+    List<String> warnings,
+    Instant started,
+    Instant ended) {}
