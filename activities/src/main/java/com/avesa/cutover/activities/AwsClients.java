@@ -21,6 +21,8 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -125,6 +127,27 @@ public final class AwsClients implements AutoCloseable {
 
   public SnsClient sns(Estate estate, Side side) {
     return client("sns", estate, side, account -> configure(SnsClient.builder(), account));
+  }
+
+  public CloudTrailClient cloudTrail(Estate estate, Side side) {
+    return client("cloudtrail", estate, side, account -> configure(CloudTrailClient.builder(), account));
+  }
+
+  public CloudFormationClient cloudFormation(Estate estate, Side side) {
+    return client("cloudformation", estate, side, account -> configure(CloudFormationClient.builder(), account));
+  }
+
+  /**
+   * The credentials clients acting as {@code side} use (for services whose SDK module the build
+   * cannot get: their calls are signed with these over {@link #httpClient()}).
+   */
+  public AwsCredentialsProvider credentials(Estate estate, Side side) {
+    return credentialsFor(AccountKey.of(estate, side));
+  }
+
+  /** The shared HTTP client (connection pool) every service client uses. */
+  public SdkHttpClient httpClient() {
+    return http;
   }
 
   @Override
