@@ -2,7 +2,6 @@ package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
-import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Gates;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,13 +14,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "approve",
     mixinStandardHelpOptions = true,
-    description = "Approve a pending gate of a running cutover as --identity. The run answers at once: "
-        + "accepted (exit 0) or refused with its reason (exit 1).",
+    description = "Approve a pending gate (execute, cutover, signOff, decommission) as --identity. The run "
+        + "answers at once: accepted (exit 0) or refused with its reason (exit 1).",
     footer = {"", "Example:",
         "  avesa approve avesa-prod-cutover --gate cutover --reason CAB-123 \\",
         "      --window-start 2026-12-01T02:00:00Z",
         "  avesa approve avesa-prod-cutover --gate signOff --reason 'all green' \\",
-        "      --wait-gate PT10M"})
+        "      --wait-gate PT10M",
+        "  avesa approve avesa-prod-isolate --gate execute --reason CAB-123"})
 final class ApproveCommand extends GateCommand {
   static final String NOW = "now";
 
@@ -64,17 +64,17 @@ final class ApproveCommand extends GateCommand {
   }
 
   @Override
-  protected void decide(CutoverControl control, Approval approval) {
-    ApprovalRecord record = control.update(workflowId, "approveGate", ApprovalRecord.class, approval, "approval");
-    Optional<CutoverReport> after = control.progress(workflowId);
-    StringBuilder line = new StringBuilder(approval.approver() + " approved gate " + gate + " of " + workflowId);
+  protected void decide(CutoverControl control, String holder, Approval approval) {
+    ApprovalRecord record = control.update(holder, "approveGate", ApprovalRecord.class, approval, "approval");
+    Optional<GateView> after = control.progress(holder);
+    StringBuilder line = new StringBuilder(approval.approver() + " approved gate " + gate + " of " + holder);
     after.ifPresent(report -> {
       int needed = gate.equals(report.pendingGate()) ? report.approvalsNeeded() : 0;
       line.append(needed == 0 ? ": no more approvals needed"
           : ": " + needed + " more approval" + (needed == 1 ? "" : "s") + " needed");
     });
     Instant start = record != null && record.windowStart() != null ? record.windowStart()
-        : after.map(CutoverReport::windowStart).orElse(null);
+        : after.map(GateView::windowStart).orElse(null);
     if (Gates.CUTOVER.equals(gate)) {
       line.append("; window starts ").append(start == null ? "when the last approval arrives" : CutoverPrinter.time(start));
     }

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
     name = "avesa",
     mixinStandardHelpOptions = true,
     versionProvider = Avesa.Version.class,
-    description = "Migrate AVESA's production data to its own AWS account and cut over to it, "
-        + "as durable Temporal workflows.",
+    description = "Move AVESA's production environment into its own AWS account — account setup, "
+        + "infrastructure, data migration, cutover, validation, decommission — as durable Temporal workflows.",
     subcommands = {
       PlanCommand.class,
       MigrateCommand.class,
@@ -27,6 +27,12 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       ResultCommand.class,
       ListCommand.class,
+      IsolateCommand.class,
+      AccountCommand.class,
+      InfraCommand.class,
+      SmokeTestCommand.class,
+      ValidateCommand.class,
+      DecommissionCommand.class,
       DevServerCommand.class,
       DemoCommand.class,
       CompletionCommand.class
@@ -42,6 +48,10 @@ import picocli.CommandLine.Spec;
       "      --window-start 2026-12-01T02:00:00Z --identity bob",
       "  avesa status avesa-prod-cutover --watch",
       "  avesa rollback avesa-prod-cutover --reason 'errors in canonical/'",
+      "",
+      "  avesa isolate -c examples/aws.yaml --identity alice    # the whole runbook",
+      "  avesa approve avesa-prod-isolate --gate execute --reason CAB-123 --identity bob",
+      "  avesa report avesa-prod-isolate --markdown",
       "",
       "Exit codes: 0 success, 1 the run failed, did not verify or did not cut over,",
       "or a decision was refused, 2 usage or config error, 3 Temporal unreachable."

@@ -1,8 +1,7 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Gates;
-import com.avesa.cutover.workflows.cutover.Outcome;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
@@ -11,6 +10,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sends an operator's decision to a running cutover: checks the run, waits for a gate to be
@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 final class CutoverControl {
   private static final Duration POLL = Duration.ofSeconds(1);
+  static final Set<String> GATED_TYPES =
+      Set.of(CutoverRuns.CUTOVER_TYPE, PhaseRuns.DECOMMISSION.type(), PhaseRuns.ISOLATE.type());
 
   private final TemporalConnection connection;
   private final RunInspector inspector;
@@ -46,49 +48,84 @@ final class CutoverControl {
   }
 
   /**
+   * Exit 1 unless {@code workflowId} names a running run with gates: a cutover, a decommission
+   * or an isolation.
+   */
+  void requireRunningGated(String workflowId, String whenEnded) {
+    WorkflowExecutionInfo info = inspector.describe(workflowId);
+    String type = info.getType().getName();
+    if (!GATED_TYPES.contains(type)) {
+      throw new CliException(ExitCodes.RUN_FAILED, "run " + workflowId + " is a " + type
+          + ", which has no gates (gates are in cutover, decommission and isolate runs)");
+    }
+    String status = RunInspector.status(info);
+    if (!RunStatus.RUNNING.equals(status)) {
+      throw new CliException(ExitCodes.RUN_FAILED, "run " + workflowId + " has ended (" + status + "): " + whenEnded);
+    }
+  }
+
+  /**
    * Asks the run's progress about once a second until {@code gate} is pending or {@code wait} has
-   * passed; returns the report that shows it pending.
+   * passed, following an isolation run to the child that holds its pending gate; returns the view
+   * of the run where the gate is pending (its id is where the decision goes).
    *
    * @throws CliException exit 1 when the gate is still not pending, the run ended, or no worker answers
    */
-  CutoverReport awaitPendingGate(String workflowId, String gate, Duration wait) throws InterruptedException {
+  GateView awaitPendingGate(String workflowId, String gate, Duration wait) throws InterruptedException {
     Instant deadline = Instant.now().plus(wait);
     while (true) {
-      Optional<CutoverReport> report = inspector.progress(workflowId, CutoverReport.class);
-      if (report.isPresent() && gate.equals(report.get().pendingGate())) {
-        return report.get();
+      Optional<GateView> view = gateHolder(workflowId);
+      if (view.isPresent() && gate.equals(view.get().pendingGate())) {
+        return view.get();
       }
       Duration left = Duration.between(Instant.now(), deadline);
-      if (left.isNegative() || left.isZero() || (report.isPresent() && cannotBecomePending(report.get(), gate))) {
-        throw notPending(workflowId, gate, wait, report);
+      if (left.isNegative() || left.isZero() || (view.isPresent() && cannotBecomePending(view.get(), gate))) {
+        throw notPending(workflowId, gate, wait, view);
       }
       Thread.sleep(Math.min(POLL.toMillis(), left.toMillis()));
     }
   }
 
-  /** True when the run is past the point where {@code gate} could still open: no use waiting. */
-  static boolean cannotBecomePending(CutoverReport report, String gate) {
-    if (report.outcome() != Outcome.RUNNING || "ROLLING_BACK".equals(report.phase())) {
-      return true;
+  /**
+   * The gate view of {@code workflowId}, or — for an isolation run whose pending gate lives in a
+   * child (the cutover, the decommission) — of that child.
+   */
+  Optional<GateView> gateHolder(String workflowId) {
+    Optional<GateView> view = progress(workflowId);
+    if (view.isEmpty()) {
+      return view;
     }
-    return Gates.CUTOVER.equals(gate) && !("PREFLIGHT".equals(report.phase()) || "GATE".equals(report.phase()));
+    String holder = view.get().gateWorkflowId();
+    if (holder == null || holder.equals(workflowId)) {
+      return view;
+    }
+    Optional<GateView> child = progress(holder);
+    return child.isPresent() ? child : view;
   }
 
-  private static CliException notPending(String workflowId, String gate, Duration wait, Optional<CutoverReport> report) {
-    if (report.isEmpty()) {
+  /** True when the run is past the point where {@code gate} could still open: no use waiting. */
+  static boolean cannotBecomePending(GateView view, String gate) {
+    if (!view.running() || "ROLLING_BACK".equals(view.phase())) {
+      return true;
+    }
+    return view.cutover() && Gates.CUTOVER.equals(gate) && !("PREFLIGHT".equals(view.phase()) || "GATE".equals(view.phase()));
+  }
+
+  private static CliException notPending(String workflowId, String gate, Duration wait, Optional<GateView> view) {
+    if (view.isEmpty()) {
       return new CliException(ExitCodes.RUN_FAILED, "no worker answered the progress query of " + workflowId
           + ": is a worker polling its task queue?");
     }
-    CutoverReport r = report.get();
-    String now = "phase " + r.phase() + ", " + (r.pendingGate() == null ? "no gate pending" : "gate " + r.pendingGate() + " pending");
-    return new CliException(ExitCodes.RUN_FAILED, "gate " + gate + " of " + workflowId + " is not pending"
+    String now = view.get().describe();
+    String where = view.get().workflowId().equals(workflowId) ? workflowId : workflowId + " (in " + view.get().workflowId() + ")";
+    return new CliException(ExitCodes.RUN_FAILED, "gate " + gate + " of " + where + " is not pending"
         + (wait.isZero() ? " (" + now + "); pass --wait-gate PT2M to wait for it"
             : " after waiting " + wait + " (" + now + ")"));
   }
 
-  /** The run's progress now, when a worker answers. */
-  Optional<CutoverReport> progress(String workflowId) {
-    return inspector.progress(workflowId, CutoverReport.class);
+  /** The run's gates now, when a worker answers its progress query. */
+  Optional<GateView> progress(String workflowId) {
+    return inspector.progress(workflowId, JsonNode.class).map(json -> GateView.of(workflowId, json));
   }
 
   /**

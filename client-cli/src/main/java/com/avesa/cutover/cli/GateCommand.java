@@ -2,6 +2,7 @@ package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.Gates;
+import com.avesa.cutover.workflows.runbook.Phases;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -15,11 +16,13 @@ import picocli.CommandLine.Parameters;
  * the gate is pending, then send the decision as an update whose validator may refuse it.
  */
 abstract class GateCommand extends AvesaCommand {
-  @Parameters(index = "0", paramLabel = "ID", description = "The cutover's workflow id, e.g. avesa-prod-cutover.")
+  @Parameters(index = "0", paramLabel = "ID", description = "The run's workflow id: a cutover (avesa-prod-cutover), "
+      + "a decommission (avesa-prod-decommission) or an isolation (avesa-prod-isolate; its cutover and "
+      + "decommission gates are found in the child run that holds them).")
   String workflowId;
 
   @Option(names = "--gate", required = true, paramLabel = "GATE", completionCandidates = GateNames.class,
-      description = "The gate: cutover or signOff.")
+      description = "The gate: execute (isolation: start copying), cutover, signOff, decommission.")
   String gate;
 
   @Option(names = "--reason", required = true, paramLabel = "TEXT",
@@ -33,33 +36,35 @@ abstract class GateCommand extends AvesaCommand {
 
   @Mixin TemporalOptions temporal;
 
+  static final List<String> GATES = List.of(Phases.EXECUTE_GATE, Gates.CUTOVER, Gates.SIGN_OFF, Phases.DECOMMISSION_GATE);
+
   /** The gate names, for completion. */
   static final class GateNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return List.of(Gates.CUTOVER, Gates.SIGN_OFF).iterator();
+      return GATES.iterator();
     }
   }
 
   /** Checks this command's own options before anything is sent; throws exit 2. */
   protected abstract void checkOptions();
 
-  /** Sends the decision {@code approval} to the run, whose gate is pending, and prints the outcome. */
-  protected abstract void decide(CutoverControl control, Approval approval);
+  /** Sends the decision {@code approval} to {@code holder}, the run whose gate is pending, and prints the outcome. */
+  protected abstract void decide(CutoverControl control, String holder, Approval approval);
 
   @Override
   protected final int execute() throws InterruptedException {
-    if (!Gates.CUTOVER.equals(gate) && !Gates.SIGN_OFF.equals(gate)) {
-      throw new CliException(ExitCodes.USAGE, "--gate: '" + gate + "' is not a gate (cutover or signOff)");
+    if (!GATES.contains(gate)) {
+      throw new CliException(ExitCodes.USAGE, "--gate: '" + gate + "' is not a gate (" + String.join(", ", GATES) + ")");
     }
     requireText("--reason", reason);
     Duration wait = duration("--wait-gate", waitGate);
     checkOptions();
     try (TemporalConnection connection = temporal.connect()) {
       CutoverControl control = new CutoverControl(connection);
-      control.requireRunningCutover(workflowId, "there is no gate to decide");
-      control.awaitPendingGate(workflowId, gate, wait);
-      decide(control, new Approval(gate, connection.identity(), reason.strip(), windowStart()));
+      control.requireRunningGated(workflowId, "there is no gate to decide");
+      GateView holder = control.awaitPendingGate(workflowId, gate, wait);
+      decide(control, holder.workflowId(), new Approval(gate, connection.identity(), reason.strip(), windowStart()));
       return ExitCodes.OK;
     }
   }

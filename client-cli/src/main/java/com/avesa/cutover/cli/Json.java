@@ -27,6 +27,11 @@ final class Json {
     }
   }
 
+  /** {@code value} as a JSON tree, with the same conventions as {@link #write}. */
+  static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
   /** {@code {"workflowId": "<id>"}} on one line: what a command that starts a run prints. */
   static String workflowId(String workflowId) {
     return "{\"workflowId\": " + write(workflowId) + "}";

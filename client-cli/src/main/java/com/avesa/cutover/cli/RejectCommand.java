@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "reject",
     mixinStandardHelpOptions = true,
-    description = "Reject a pending gate of a running cutover as --identity: the cutover gate ends the run "
-        + "with nothing changed, the sign-off rolls it back. Refused with its reason: exit 1.",
+    description = "Reject a pending gate as --identity: the cutover gate ends the run with nothing changed, "
+        + "the sign-off rolls it back, execute and decommission end the run with nothing more changed. "
+        + "Refused with its reason: exit 1.",
     footer = {"", "Example:", "  avesa reject avesa-prod-cutover --gate cutover --reason 'release freeze'"})
 final class RejectCommand extends GateCommand {
   @Override
@@ -17,8 +18,8 @@ final class RejectCommand extends GateCommand {
   }
 
   @Override
-  protected void decide(CutoverControl control, Approval rejection) {
-    control.update(workflowId, "rejectGate", Object.class, rejection, "rejection");
-    out().println(rejection.approver() + " rejected gate " + gate + " of " + workflowId + ": " + rejection.reason());
+  protected void decide(CutoverControl control, String holder, Approval rejection) {
+    control.update(holder, "rejectGate", Object.class, rejection, "rejection");
+    out().println(rejection.approver() + " rejected gate " + gate + " of " + holder + ": " + rejection.reason());
   }
 }

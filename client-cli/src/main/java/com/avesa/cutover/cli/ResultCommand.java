@@ -1,6 +1,7 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.migration.MigrationReport;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
     name = "result",
     mixinStandardHelpOptions = true,
     description = "Wait for a run to end and print its report. Exit 0 only when a migration verified, "
-        + "a cutover CUT_OVER or a rollback ROLLED_BACK.",
+        + "a cutover CUT_OVER, a rollback ROLLED_BACK, or a runbook phase or isolation SUCCEEDED.",
     footer = {"", "Example:", "  avesa result avesa-prod-copy --json", "  avesa result avesa-prod-cutover"})
 final class ResultCommand extends AvesaCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The workflow id, e.g. avesa-prod-copy or avesa-prod-cutover.")
@@ -30,6 +31,10 @@ final class ResultCommand extends AvesaCommand {
       if (CutoverRuns.isCutover(type)) {
         return CutoverPrinter.printOutcome(
             new CutoverRuns(connection).awaitReport(workflowId), output.json(), out(), err());
+      }
+      Optional<PhaseRuns> phase = PhaseRuns.ofType(type);
+      if (phase.isPresent()) {
+        return PhasePrinter.printOutcome(phase.get().awaitReport(connection, workflowId), output.json(), out(), err());
       }
       MigrationReport report = new MigrationRuns(connection).awaitReport(workflowId, null);
       return MigrationRuns.printOutcome(report, output.json(), out(), err());

@@ -2,9 +2,11 @@ package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.migration.MigrationProgress;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,6 +49,9 @@ final class StatusCommand extends AvesaCommand {
       if (CutoverRuns.isCutover(info.getType().getName())) {
         return cutover(new CutoverRuns(connection), inspector, info);
       }
+      if (PhaseRuns.ofType(info.getType().getName()).isPresent()) {
+        return phase(connection);
+      }
       if (watch) {
         return watchMigration(connection, inspector);
       }
@@ -76,6 +81,23 @@ final class StatusCommand extends AvesaCommand {
       out().println(Json.write(status));
     } else {
       CutoverPrinter.printStatus(status, out());
+    }
+    return ExitCodes.OK;
+  }
+
+  private int phase(TemporalConnection connection) throws InterruptedException {
+    PhaseStatus phases = new PhaseStatus(connection);
+    if (watch) {
+      RunStatus<JsonNode> last = new StatusWatch<>(() -> phases.sample(workflowId),
+          status -> phases.lines(status, Instant.now()), Duration.ofSeconds(interval), redrawInPlace(), out()).watch();
+      out().printf("run %s ended: %s%n", workflowId, last.status());
+      return RunStatus.COMPLETED.equals(last.status()) ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+    }
+    RunStatus<JsonNode> status = phases.sample(workflowId);
+    if (output.json()) {
+      out().println(Json.write(status));
+    } else {
+      phases.lines(status, Instant.now()).forEach(out()::println);
     }
     return ExitCodes.OK;
   }

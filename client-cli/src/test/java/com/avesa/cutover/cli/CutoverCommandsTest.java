@@ -214,7 +214,8 @@ class CutoverCommandsTest {
     assertThat(unknown.err().lines()).singleElement().asString().contains("no run with id no-such-cutover");
     assertThat(migration.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
     assertThat(migration.err().lines()).singleElement().asString()
-        .isEqualTo("run slow-not-a-cutover-copy is a DataMigrationWorkflow, not a cutover");
+        .isEqualTo("run slow-not-a-cutover-copy is a DataMigrationWorkflow, which has no gates (gates are in cutover, "
+            + "decommission and isolate runs)");
   }
 
   private static Run start(MigrationConfig config, String identity) {

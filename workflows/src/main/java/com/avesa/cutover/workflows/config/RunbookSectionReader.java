@@ -32,6 +32,7 @@ final class RunbookSectionReader {
   private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
   private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
   private static final Pattern TRAIL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,127}");
+  private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
   private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -170,7 +171,8 @@ final class RunbookSectionReader {
     String table = yaml.text(node, "tenants", "table", false);
     rules.checkTableName("tenants.table", table);
     String environment = yaml.text(node, "tenants", "environment", false);
-    rules.checkName("tenants.environment", environment);
+    checkPattern("tenants.environment", environment, ENVIRONMENT,
+        "an environment name (letters, digits, _ and -), as in the secret names tenant/{id}/{env}");
     String bucket = yaml.text(node, "tenants", "bucket", false);
     rules.checkBucketName("tenants.bucket", bucket);
     return new TenantsConfig(table == null ? defaultTable : table, environment,

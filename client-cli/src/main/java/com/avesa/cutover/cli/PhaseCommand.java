@@ -1,0 +1,56 @@
+package com.avesa.cutover.cli;
+
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What the runbook phase commands share ({@code account setup}, {@code infra verify},
+ * {@code smoke-test}, {@code validate}, {@code decommission}, {@code isolate}): read and check the
+ * config before connecting, start the run as {@code --identity}, and print its id — or, with
+ * {@code --wait}, its report, exiting 0 only when it SUCCEEDED.
+ */
+abstract class PhaseCommand extends AvesaCommand {
+  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+      description = "The configuration file (YAML); required.")
+  Path config;
+
+  @Option(names = "--id", paramLabel = "ID", description = "Workflow id (default: {name}-<phase>, e.g. avesa-prod-${COMMAND-NAME}).")
+  String id;
+
+  @Option(names = "--wait", description = "Wait for the run to end and print its report; exit 0 only when it SUCCEEDED.")
+  boolean await;
+
+  @Mixin OutputOptions output;
+
+  @Mixin TemporalOptions temporal;
+
+  /** The kind of run this command starts. */
+  protected abstract PhaseRuns kind();
+
+  /** The run's input. */
+  protected abstract Object input(MigrationConfig config, String identity);
+
+  /** One line for the Temporal UI. */
+  protected abstract String summary(MigrationConfig config);
+
+  /** Refuses (exit 2, naming what to add) a config this phase cannot run with; nothing by default. */
+  protected void check(MigrationConfig config) {}
+
+  @Override
+  protected final int execute() {
+    MigrationConfig loaded = StartCommand.loadConfig(config);
+    check(loaded);
+    try (TemporalConnection connection = temporal.connect()) {
+      PhaseRuns kind = kind();
+      String workflowId = kind.start(connection, id == null ? kind.defaultId(loaded) : id, summary(loaded),
+          input(loaded, connection.identity()));
+      if (!await) {
+        out().println(Json.workflowId(workflowId));
+        return ExitCodes.OK;
+      }
+      return PhasePrinter.printOutcome(kind.awaitReport(connection, workflowId), output.json(), out(), err());
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package com.avesa.cutover.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code avesa status} of a runbook phase run or an isolation run: the run's state, then from its
+ * progress query the phase, the time left of a wait (the decommission's retention), the pending
+ * gate and how to approve it, the counts so far and, for an isolation, every phase.
+ */
+final class PhaseStatus {
+  private final CutoverControl gates;
+  private final RunInspector inspector;
+
+  PhaseStatus(TemporalConnection connection) {
+    this.gates = new CutoverControl(connection);
+    this.inspector = new RunInspector(connection);
+  }
+
+  RunStatus<JsonNode> sample(String workflowId) {
+    return inspector.inspect(inspector.describe(workflowId), JsonNode.class);
+  }
+
+  /** The lines {@code status} prints (and {@code --watch} redraws) at {@code now}. */
+  List<String> lines(RunStatus<JsonNode> status, Instant now) {
+    List<String> lines = new ArrayList<>();
+    lines.add(status.workflowId() + " (" + status.workflowType() + ", run " + status.runId() + "): " + status.status());
+    lines.add("  started  " + status.startTime() + (status.closeTime() == null ? "" : ", closed " + status.closeTime()));
+    JsonNode progress = status.progress();
+    if (progress == null) {
+      lines.add(RunStatus.RUNNING.equals(status.status()) ? "  progress unavailable (no worker answered the query)"
+          : "  ended: `avesa result " + status.workflowId() + "` prints its report");
+      return lines;
+    }
+    lines.add("  phase    " + progress.path("phase").asText() + ", outcome " + progress.path("outcome").asText());
+    waiting("", progress, now, lines);
+    String child = progress.path("gateWorkflowId").asText(null);
+    if (child != null && !child.equals(status.workflowId())) {
+      inspector.progress(child, JsonNode.class).ifPresent(answer -> {
+        lines.add("  in       " + child + ": phase " + answer.path("phase").asText());
+        waiting(child + " ", answer, now, lines);
+      });
+    }
+    for (JsonNode phase : progress.path("phases")) {
+      lines.add(String.format("  %-14s %-10s %s", phase.path("phase").asText(), phase.path("status").asText(),
+          phase.path("summary").asText("")));
+    }
+    gate(status.workflowId(), progress, lines);
+    lines.add("  changed  " + progress.path("changed").size() + ", unchanged " + progress.path("unchanged").size()
+        + ", problems " + progress.path("problems").size());
+    return lines;
+  }
+
+  private static void waiting(String who, JsonNode progress, Instant now, List<String> lines) {
+    JsonNode waitUntil = progress.path("waitUntil");
+    if (waitUntil.isTextual()) {
+      Instant until = Instant.parse(waitUntil.asText());
+      lines.add("  waiting  " + who + "until " + until + " (" + PhasePrinter.duration(Duration.between(now, until))
+          + " left)");
+    }
+  }
+
+  private void gate(String workflowId, JsonNode progress, List<String> lines) {
+    GateView view = GateView.of(workflowId, progress);
+    if (view.gateWorkflowId() != null && !view.gateWorkflowId().equals(workflowId)) {
+      Optional<GateView> child = gates.progress(view.gateWorkflowId());
+      if (child.isPresent() && child.get().pendingGate() != null) {
+        view = child.get();
+      }
+    }
+    if (view.pendingGate() != null) {
+      lines.add("  gate     " + view.pendingGate() + " pending in " + view.workflowId() + ": " + view.approvalsNeeded()
+          + " approval(s) needed — avesa approve " + workflowId + " --gate " + view.pendingGate() + " --reason …");
+    }
+  }
+}

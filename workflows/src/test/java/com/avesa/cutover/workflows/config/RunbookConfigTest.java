@@ -1,0 +1,132 @@
+package com.avesa.cutover.workflows.config;
+
+import static com.avesa.cutover.workflows.config.ConfigLoaderTest.VALID;
+import static com.avesa.cutover.workflows.config.ConfigLoaderTest.problems;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.avesa.cutover.workflows.config.AccountSetupConfig.NewAccount;
+import com.avesa.cutover.workflows.config.DecommissionConfig.Removal;
+import com.avesa.cutover.workflows.config.InfrastructureConfig.DeployCommand;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The runbook's other sections: account, role, security, infrastructure, tenants, decommission. */
+class RunbookConfigTest {
+  /** The issue's example of the runbook sections. */
+  static final String RUNBOOK = """
+      account:
+        create: { email: aws-prod@avesa.example.com, name: avesa-production }
+        adminRoleArn: arn:aws:iam::987654321098:role/OrganizationAccountAccessRole
+      role: { name: AVESADeploymentRole, policies: least-privilege }
+      security:
+        billingThreshold: 1000
+        alertEmails: [ops@avesa.example.com]
+        trailBucket: avesa-audit-logs-987654321098
+      infrastructure:
+        deploy: { command: [cdk, deploy, --all], workdir: infrastructure }
+        stacks: [AVESADataPipeline-prod]
+        functions: [avesa-connectwise-ingestion-prod]
+        rules: [ConnectWiseIngestionSchedule]
+      decommission:
+        archiveBucket: data-storage-msp-archive
+        storageClass: GLACIER
+        retention: P30D
+        remove: { rules: [ConnectWiseIngestionSchedule], functions: [], tables: [TenantServices-prod, LastUpdated-prod], bucketObjects: true }
+      """;
+
+  @Test
+  void readsTheIssuesExample() throws ConfigException {
+    MigrationConfig config = ConfigLoader.parse(VALID + RUNBOOK, "avesa.yaml");
+    RunbookConfig runbook = config.runbook();
+
+    assertThat(runbook.account()).isEqualTo(new AccountSetupConfig(
+        new NewAccount("aws-prod@avesa.example.com", "avesa-production"),
+        "arn:aws:iam::987654321098:role/OrganizationAccountAccessRole", null));
+    assertThat(runbook.role()).isEqualTo(new RoleConfig("AVESADeploymentRole", "least-privilege"));
+    assertThat(runbook.security()).isEqualTo(new SecurityConfig(1000, List.of("ops@avesa.example.com"),
+        "avesa-audit-logs-987654321098", "avesa-audit-trail", "avesa-alerts"));
+    assertThat(runbook.infrastructure()).isEqualTo(new InfrastructureConfig(
+        new DeployCommand(List.of("cdk", "deploy", "--all"), "infrastructure", Duration.ofHours(1)),
+        List.of("AVESADataPipeline-prod"), List.of("avesa-connectwise-ingestion-prod"),
+        List.of("ConnectWiseIngestionSchedule")));
+    assertThat(runbook.decommission()).isEqualTo(new DecommissionConfig("data-storage-msp-archive", "GLACIER",
+        Duration.ofDays(30), new Removal(List.of("ConnectWiseIngestionSchedule"), List.of(),
+            List.of("TenantServices-prod", "LastUpdated-prod"), true)));
+    assertThat(config.approvals()).as("a decommission gate needs approvals").isEqualTo(ApprovalsConfig.defaults());
+  }
+
+  @Test
+  void fillsDefaultsFromTheRestOfTheFile() throws ConfigException {
+    RunbookConfig runbook = ConfigLoader.parse(VALID, "avesa.yaml").runbook();
+
+    assertThat(runbook.account()).isEqualTo(AccountSetupConfig.none());
+    assertThat(runbook.role()).as("the role named in target.roleArn")
+        .isEqualTo(new RoleConfig("AVESADeploymentRole", RoleConfig.LEAST_PRIVILEGE));
+    assertThat(runbook.security().trailBucket()).isEqualTo("avesa-audit-logs-987654321098");
+    assertThat(runbook.security().billingThreshold()).isEqualTo(1000);
+    assertThat(runbook.infrastructure()).isEqualTo(InfrastructureConfig.none());
+    assertThat(runbook.tenants()).isEqualTo(new TenantsConfig("TenantServices", "prod", "data-storage-msp-prod"));
+    assertThat(runbook.tenants().secretName("acme")).isEqualTo("tenant/acme/prod");
+    assertThat(runbook.decommission()).isNull();
+  }
+
+  @Test
+  void aCreatedAccountNeedsNoTargetAccountIdButCannotNameARoleInIt() throws ConfigException {
+    String created = VALID.replace("""
+        target: { accountId: "987654321098", roleArn: "arn:aws:iam::987654321098:role/AVESADeploymentRole",
+                  externalId: avesa-deployment-key }""", "target: { externalId: avesa-deployment-key }");
+    String withAccount = created + "account: { create: { email: prod@avesa.example.com, name: avesa-production } }\n";
+
+    MigrationConfig config = ConfigLoader.parse(withAccount, "f");
+
+    assertThat(config.target()).isEqualTo(new AccountConfig(null, null, null, "avesa-deployment-key"));
+    assertThat(problems(created)).contains("target.accountId: required (the 12-digit AWS account id, in quotes)");
+    assertThat(problems(withAccount.replace("target: { externalId: avesa-deployment-key }",
+        "target: { roleArn: \"arn:aws:iam::987654321098:role/X\", externalId: k }")))
+        .anyMatch(p -> p.startsWith("target.roleArn: the account is created by this run"));
+  }
+
+  @Test
+  void namesEveryBrokenValueWithItsPath() {
+    String broken = VALID + """
+        account: { create: { email: not-an-email }, adminRoleArn: "arn:nope", adminProfile: admin, colour: red }
+        role: { name: OtherRole, policies: all }
+        security: { billingThreshold: 0, alertEmails: [ops], trailBucket: Bad_Bucket }
+        infrastructure: { deploy: { workdir: infra }, stacks: ["1stack"], functions: ["bad name"], rules: [ok] }
+        tenants: { table: "x", environment: "prod env" }
+        decommission: { storageClass: COLD, retention: 30 days, remove: { tables: [ok-table], bucketObjects: maybe } }
+        """;
+
+    assertThat(problems(broken)).contains(
+        "account.colour: unknown key (known: create, adminRoleArn, adminProfile)",
+        "account.create.email: 'not-an-email' is not an email address (the new account's root email, "
+            + "e.g. aws-prod@avesa.example.com)",
+        "account.create.name: required",
+        "account.adminRoleArn: 'arn:nope' is not a role ARN (arn:aws:iam::<12 digits>:role/<name>)",
+        "account.adminProfile: give either account.adminRoleArn or account.adminProfile, not both",
+        "role.name: OtherRole but target.roleArn names role AVESADeploymentRole: the run assumes the role it sets "
+            + "up (make them the same, or leave role.name out)",
+        "security.alertEmails[0]: 'ops' is not an email address",
+        "infrastructure.deploy.command: required, the program and its arguments as a list (e.g. [cdk, deploy, --all])",
+        "infrastructure.stacks[0]: '1stack' is not a CloudFormation stack name",
+        "infrastructure.functions[0]: 'bad name' is not a Lambda function name",
+        "decommission.archiveBucket: required");
+    assertThat(problems(broken)).anyMatch(p -> p.startsWith("role.policies: "))
+        .anyMatch(p -> p.startsWith("security.billingThreshold: "))
+        .anyMatch(p -> p.startsWith("security.trailBucket: "))
+        .anyMatch(p -> p.startsWith("tenants.table: "))
+        .anyMatch(p -> p.startsWith("tenants.environment: "))
+        .anyMatch(p -> p.startsWith("decommission.storageClass: "))
+        .anyMatch(p -> p.startsWith("decommission.retention: "))
+        .anyMatch(p -> p.startsWith("decommission.remove.bucketObjects: "));
+  }
+
+  @Test
+  void runbookPoliciesAreTheRunbooksManagedOnes() throws ConfigException {
+    RoleConfig role = ConfigLoader.parse(VALID + "role: { policies: runbook }\n", "f").runbook().role();
+
+    assertThat(role.runbookPolicies()).isTrue();
+    assertThat(role.name()).isEqualTo("AVESADeploymentRole");
+  }
+}
