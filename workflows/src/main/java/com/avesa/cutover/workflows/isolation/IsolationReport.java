@@ -11,7 +11,8 @@ import java.util.List;
  * @param outcome RUNNING, SUCCEEDED, FAILED, REJECTED, EXPIRED, CANCELLED (PhaseProgress constants)
  * @param phase the phase running now ({@link com.avesa.cutover.workflows.runbook.Phases}), or DONE
  * @param gateWorkflowId the run whose gate is pending: this one ({@code execute}) or a child
- * @param phases every phase, in runbook order, including those not reached yet (PENDING)
+ * @param phases every phase, in runbook order, including those not reached yet (PENDING; SKIPPED once
+ *     the run ended without them)
  * @param approvals every decision of every gate (this run's and its children's)
  * @param compensations the cutover's compensations, when it ran any
  */

@@ -1,0 +1,143 @@
+package com.avesa.cutover.workflows.isolation;
+
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.cutover.CompensationRecord;
+import com.avesa.cutover.workflows.gate.GateKeeper;
+import com.avesa.cutover.workflows.runbook.PhaseProgress;
+import com.avesa.cutover.workflows.runbook.Phases;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mutable state behind an {@link IsolationReport}: one {@link PhaseRecord} per runbook phase,
+ * the run's own {@code execute} gate, the decisions and compensations its children reported, and
+ * the outcome. Every change republishes the run's current details (the Markdown report) for the
+ * Temporal UI. Workflow-thread only.
+ */
+final class IsolationState {
+  static final String PENDING = "PENDING";
+  static final String RUNNING = "RUNNING";
+  static final String WAITING = "WAITING";
+  static final String SKIPPED = "SKIPPED";
+  static final String DONE = "DONE";
+
+  private final String workflowId = Workflow.getInfo().getWorkflowId();
+  private final String configName;
+  private final String requestedBy;
+  private final GateKeeper gates;
+  private final Instant started = now();
+  private final Map<String, PhaseRecord> phases = new LinkedHashMap<>();
+  private final List<ApprovalRecord> childApprovals = new ArrayList<>();
+  private final List<CompensationRecord> compensations = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
+  private String outcome = PhaseProgress.RUNNING;
+  private String phase = Phases.ALL.get(0);
+  private Instant ended;
+
+  IsolationState(String configName, String requestedBy, ApprovalsConfig approvals) {
+    this.configName = configName;
+    this.requestedBy = requestedBy;
+    this.gates = new GateKeeper(approvals, requestedBy, this::publish);
+    for (String name : Phases.ALL) {
+      phases.put(name, new PhaseRecord(name, childId(name), PENDING, null, null, Map.of(), List.of(), List.of(),
+          List.of(), null));
+    }
+  }
+
+  static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  String workflowId() {
+    return workflowId;
+  }
+
+  GateKeeper gates() {
+    return gates;
+  }
+
+  IsolationReport report() {
+    List<ApprovalRecord> approvals = new ArrayList<>(gates.approvals());
+    approvals.addAll(childApprovals);
+    boolean running = PhaseProgress.RUNNING.equals(outcome);
+    return new IsolationReport(workflowId, configName, requestedBy, outcome, phase,
+        running ? gates.pendingGate() : null, running ? gates.approvalsNeeded() : 0, running ? gateWorkflowId() : null, List.copyOf(phases.values()), approvals,
+        List.copyOf(compensations), List.copyOf(problems), started, ended);
+  }
+
+  /** {@code name} runs now (a child run, or the execute gate WAITING for decisions). */
+  void start(String name) {
+    phase = name;
+    PhaseRecord p = phases.get(name);
+    String status = Phases.EXECUTE_GATE.equals(name) ? WAITING : RUNNING;
+    phases.put(name, new PhaseRecord(name, p.workflowId(), status, now(), null, p.counts(), p.changed(),
+        p.unchanged(), p.problems(), p.summary()));
+    publish();
+  }
+
+  /** {@code name} ended as {@code result} says; its problems also join the run's, prefixed with the phase. */
+  void finish(String name, PhaseResult result) {
+    PhaseRecord p = phases.get(name);
+    phases.put(name, new PhaseRecord(name, p.workflowId(), result.status(), p.started() == null ? now() : p.started(),
+        now(), result.counts(), result.changed(), result.unchanged(), result.problems(), result.summary()));
+    childApprovals.addAll(result.approvals());
+    compensations.addAll(result.compensations());
+    result.problems().forEach(problem -> problems.add(name + ": " + problem));
+    publish();
+  }
+
+  /** {@code name} does not run, and why. */
+  void skip(String name, String why) {
+    PhaseRecord p = phases.get(name);
+    phases.put(name, new PhaseRecord(name, p.workflowId(), SKIPPED, null, null, Map.of(), List.of(), List.of(),
+        List.of(), why));
+    publish();
+  }
+
+  /**
+   * Ends the run with {@code why} it stopped (null when it completed): a phase still running or
+   * waiting ends with the run's outcome, every phase not reached is SKIPPED, and {@code why}
+   * becomes a problem unless a phase already reported its own.
+   */
+  void end(String finalOutcome, String why) {
+    String stoppedIn = phase;
+    for (PhaseRecord p : List.copyOf(phases.values())) {
+      if (PENDING.equals(p.status())) {
+        skip(p.phase(), "not reached (" + stoppedIn + " " + finalOutcome + ")");
+      } else if (RUNNING.equals(p.status()) || WAITING.equals(p.status())) {
+        phases.put(p.phase(), new PhaseRecord(p.phase(), p.workflowId(), finalOutcome, p.started(), now(), p.counts(),
+            p.changed(), p.unchanged(), p.problems(), why));
+      }
+    }
+    if (why != null && problems.isEmpty()) {
+      problems.add(why);
+    }
+    outcome = finalOutcome;
+    phase = DONE;
+    ended = now();
+    publish();
+  }
+
+  /** The run holding the pending gate: the cutover or decommission child while it runs, or this run at execute. */
+  private String gateWorkflowId() {
+    if (gates.pendingGate() != null) {
+      return workflowId;
+    }
+    PhaseRecord current = phases.get(phase);
+    boolean gatedChild = Phases.CUTOVER.equals(phase) || Phases.DECOMMISSION.equals(phase);
+    return gatedChild && current != null && RUNNING.equals(current.status()) ? current.workflowId() : null;
+  }
+
+  private String childId(String name) {
+    return Phases.EXECUTE_GATE.equals(name) ? null : Phases.childId(workflowId, name);
+  }
+
+  private void publish() {
+    Workflow.setCurrentDetails(IsolationMarkdown.render(report()));
+  }
+}

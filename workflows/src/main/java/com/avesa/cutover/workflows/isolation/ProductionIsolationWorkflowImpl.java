@@ -1,0 +1,272 @@
+package com.avesa.cutover.workflows.isolation;
+
+import com.avesa.cutover.workflows.account.AccountSetupReport;
+import com.avesa.cutover.workflows.account.AccountSetupWorkflow;
+import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.cutover.CutoverInput;
+import com.avesa.cutover.workflows.cutover.CutoverReport;
+import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
+import com.avesa.cutover.workflows.cutover.StepRecord;
+import com.avesa.cutover.workflows.decommission.DecommissionReport;
+import com.avesa.cutover.workflows.decommission.DecommissionWorkflow;
+import com.avesa.cutover.workflows.gate.GateKeeper;
+import com.avesa.cutover.workflows.infra.InfrastructureReport;
+import com.avesa.cutover.workflows.infra.InfrastructureWorkflow;
+import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
+import com.avesa.cutover.workflows.migration.MigrationInput;
+import com.avesa.cutover.workflows.migration.MigrationReport;
+import com.avesa.cutover.workflows.migration.Mode;
+import com.avesa.cutover.workflows.runbook.PhaseInput;
+import com.avesa.cutover.workflows.runbook.PhaseProgress;
+import com.avesa.cutover.workflows.runbook.Phases;
+import com.avesa.cutover.workflows.smoke.SmokeTestReport;
+import com.avesa.cutover.workflows.smoke.SmokeTestWorkflow;
+import com.avesa.cutover.workflows.validation.PostCutoverValidationWorkflow;
+import com.avesa.cutover.workflows.validation.ValidationInput;
+import com.avesa.cutover.workflows.validation.ValidationReport;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+
+/**
+ * The runbook's phases in order, each a child run on this run's task queue. A phase that does not
+ * succeed stops the run: FAILED fails the execution with the {@link IsolationReport} as the
+ * failure's first detail; a rejected or expired gate returns the report. A cancelled run ends
+ * CANCELED in Temporal (the SDK cancels any run whose cancellation was requested, however it
+ * ends); its report, outcome CANCELLED, stays readable through {@code progress}.
+ */
+public class ProductionIsolationWorkflowImpl implements ProductionIsolationWorkflow {
+  /** The failure type of an isolation run that a phase failed. */
+  static final String PHASE_FAILED = "PHASE_FAILED";
+
+  private static final Logger log = Workflow.getLogger(ProductionIsolationWorkflowImpl.class);
+  private static final String NOT_STARTED = "the run has not started yet";
+
+  private IsolationState state;
+  private MigrationConfig config;
+  private String requestedBy;
+
+  @Override
+  public IsolationReport isolate(IsolationInput input) {
+    config = input.config();
+    requestedBy = input.requestedBy();
+    state = new IsolationState(config.name(), requestedBy, config.approvals());
+    try {
+      runPhases();
+      state.end(PhaseProgress.SUCCEEDED, null);
+    } catch (IsolationStop stop) {
+      log.warn("isolation {}: {}", stop.outcome(), stop.getMessage());
+      state.end(stop.outcome(), stop.getMessage());
+      awaitHandlers();
+      if (PhaseProgress.FAILED.equals(stop.outcome())) {
+        throw ApplicationFailure.newNonRetryableFailureWithCause(stop.getMessage(), PHASE_FAILED, stop.getCause(),
+            state.report());
+      }
+      return state.report();
+    } catch (CanceledFailure cancelled) {
+      state.end(PhaseProgress.CANCELLED, "the isolation run was cancelled in phase " + state.report().phase());
+      awaitHandlers();
+      throw cancelled;
+    }
+    awaitHandlers();
+    return state.report();
+  }
+
+  /** Lets running update handlers finish; in a detached scope because a cancelled run's scope refuses to wait. */
+  private static void awaitHandlers() {
+    Workflow.newDetachedCancellationScope(() -> Workflow.await(Workflow::isEveryHandlerFinished)).run();
+  }
+
+  private void runPhases() {
+    AccountSetupReport account = runChild(Phases.ACCOUNT_SETUP, AccountSetupWorkflow.class,
+        w -> w.setUp(phaseInput()), AccountSetupReport.class, PhaseResults::account);
+    config = withTarget(config, account);
+    runChild(Phases.INFRASTRUCTURE, InfrastructureWorkflow.class, w -> w.verify(phaseInput()),
+        InfrastructureReport.class, PhaseResults::infrastructure);
+    runChild(Phases.PLAN, DataMigrationWorkflow.class, w -> w.migrate(MigrationInput.of(config, Mode.PLAN)),
+        MigrationReport.class, PhaseResults::migration);
+    awaitExecuteGate();
+    runChild(Phases.COPY, DataMigrationWorkflow.class, w -> w.migrate(MigrationInput.of(config, Mode.COPY)),
+        MigrationReport.class, PhaseResults::migration);
+    runChild(Phases.SMOKE_TEST, SmokeTestWorkflow.class, w -> w.test(phaseInput()), SmokeTestReport.class,
+        PhaseResults::smokeTests);
+    if (config.cutover() == null) {
+      String why = "the config has no cutover: section";
+      state.skip(Phases.CUTOVER, why);
+      state.skip(Phases.VALIDATE, why + "; there is no cutover to validate");
+      state.skip(Phases.DECOMMISSION, why + "; the source stays in service");
+      return;
+    }
+    CutoverReport cutover = runChild(Phases.CUTOVER, CutoverWorkflow.class,
+        w -> w.cutover(new CutoverInput(config, requestedBy)), CutoverReport.class, PhaseResults::cutover);
+    runChild(Phases.VALIDATE, PostCutoverValidationWorkflow.class,
+        w -> w.validate(new ValidationInput(config, targetLiveSince(cutover), requestedBy)),
+        ValidationReport.class, PhaseResults::validation);
+    if (config.runbook().decommission() == null) {
+      state.skip(Phases.DECOMMISSION, "the config has no decommission: section; the source stays as it is");
+      return;
+    }
+    runChild(Phases.DECOMMISSION, DecommissionWorkflow.class, w -> w.decommission(phaseInput()),
+        DecommissionReport.class, PhaseResults::decommission);
+  }
+
+  /**
+   * Runs {@code phase} as the child {@code {thisId}-{phase}} and records how it ended; throws
+   * {@link IsolationStop} unless it succeeded.
+   */
+  private <W, R> R runChild(String phase, Class<W> type, Function<W, R> call, Class<R> reportType,
+      Function<R, PhaseResult> read) {
+    stopIfCancelled();
+    W child = Workflow.newChildWorkflowStub(type, ChildWorkflowOptions.newBuilder()
+        .setWorkflowId(Phases.childId(state.workflowId(), phase))
+        .build());
+    state.start(phase);
+    R report;
+    try {
+      report = call.apply(child);
+    } catch (ChildWorkflowFailure failure) {
+      if (ChildFailures.cancelled(failure)) {
+        state.finish(phase, PhaseResult.of(PhaseProgress.CANCELLED, "cancelled"));
+        throw new IsolationStop(PhaseProgress.CANCELLED, phase + " was cancelled", failure);
+      }
+      String why = ChildFailures.describe(failure);
+      R partial = ChildFailures.report(failure, reportType);
+      state.finish(phase, partial == null ? PhaseResult.failedWithoutReport(why) : read.apply(partial).failedWith(why));
+      throw new IsolationStop(PhaseProgress.FAILED, phase + " failed: " + why, failure);
+    }
+    PhaseResult result = read.apply(report);
+    state.finish(phase, result);
+    if (!PhaseProgress.SUCCEEDED.equals(result.status())) {
+      throw new IsolationStop(result.status(), phase + " ended " + result.status() + ": " + result.summary(), null);
+    }
+    return report;
+  }
+
+  private void awaitExecuteGate() {
+    stopIfCancelled();
+    GateKeeper gates = state.gates();
+    state.start(Phases.EXECUTE_GATE);
+    GateKeeper.Decision decision = gates.await(Phases.EXECUTE_GATE);
+    switch (decision) {
+      case APPROVED -> state.finish(Phases.EXECUTE_GATE, PhaseResult.of(PhaseProgress.SUCCEEDED,
+          "approved by " + gates.approvedBy(Phases.EXECUTE_GATE)));
+      case REJECTED -> {
+        ApprovalRecord rejection = gates.rejection(Phases.EXECUTE_GATE);
+        String why = "gate execute rejected by " + rejection.approver() + ": " + rejection.reason();
+        state.finish(Phases.EXECUTE_GATE, PhaseResult.of(PhaseProgress.REJECTED, why));
+        throw new IsolationStop(PhaseProgress.REJECTED, why + "; nothing was copied", null);
+      }
+      case EXPIRED -> {
+        String why = "no approval of gate execute within " + approvalTimeout();
+        state.finish(Phases.EXECUTE_GATE, PhaseResult.of(PhaseProgress.EXPIRED, why));
+        throw new IsolationStop(PhaseProgress.EXPIRED, why + "; nothing was copied", null);
+      }
+    }
+  }
+
+  private void stopIfCancelled() {
+    if (CancellationScope.current().isCancelRequested()) {
+      throw new IsolationStop(PhaseProgress.CANCELLED, "the isolation run was cancelled", null);
+    }
+  }
+
+  private PhaseInput phaseInput() {
+    return new PhaseInput(config, requestedBy);
+  }
+
+  private Duration approvalTimeout() {
+    return (config.approvals() == null ? ApprovalsConfig.defaults() : config.approvals()).timeout();
+  }
+
+  /**
+   * The earliest moment the target could receive new data, from which validation counts new
+   * objects: when the cutover began switching DNS, else when it began enabling target ingestion.
+   * The final sync before them copies old data, which must not count as new.
+   */
+  static Instant targetLiveSince(CutoverReport cutover) {
+    // Step names as CutoverWorkflowImpl records them.
+    Instant switched = cutover.steps().stream()
+        .filter(s -> "switchDns".equals(s.name()) || "enableTargetIngestion".equals(s.name()))
+        .map(StepRecord::startedAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+    if (switched != null) {
+      return switched;
+    }
+    return cutover.windowStart() != null ? cutover.windowStart() : IsolationState.now();
+  }
+
+  /**
+   * The config every phase after account setup works with: its target is the account and role the
+   * setup reported (a created account, or the configured one verified).
+   */
+  static MigrationConfig withTarget(MigrationConfig config, AccountSetupReport account) {
+    AccountConfig target = config.target() == null ? new AccountConfig(null, null, null, null) : config.target();
+    String accountId = account.accountId() == null ? target.accountId() : account.accountId();
+    String roleArn = account.roleArn() == null ? target.roleArn() : account.roleArn();
+    if (Objects.equals(accountId, target.accountId()) && Objects.equals(roleArn, target.roleArn())) {
+      return config;
+    }
+    return new MigrationConfig(config.name(), config.region(), config.endpoint(), config.source(),
+        new AccountConfig(accountId, target.profile(), roleArn, target.externalId()), config.data(), config.cutover(),
+        config.approvals(), config.runbook());
+  }
+
+  // --- handlers: the execute gate's keeper judges them -----------------------------------------
+
+  @Override
+  public void approve(Approval approval) {
+    if (state != null) {
+      state.gates().approveSignal(approval);
+    }
+  }
+
+  @Override
+  public void reject(Approval rejection) {
+    if (state != null) {
+      state.gates().rejectSignal(rejection);
+    }
+  }
+
+  @Override
+  public ApprovalRecord approveGate(Approval approval) {
+    return state.gates().approveGate(approval);
+  }
+
+  @Override
+  public void validateApproval(Approval approval) {
+    if (state == null) {
+      throw new IllegalArgumentException(NOT_STARTED);
+    }
+    state.gates().validateApproval(approval);
+  }
+
+  @Override
+  public ApprovalRecord rejectGate(Approval rejection) {
+    return state.gates().rejectGate(rejection);
+  }
+
+  @Override
+  public void validateRejection(Approval rejection) {
+    if (state == null) {
+      throw new IllegalArgumentException(NOT_STARTED);
+    }
+    state.gates().validateRejection(rejection);
+  }
+
+  @Override
+  public IsolationReport progress() {
+    return state == null ? null : state.report();
+  }
+}
