@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       ResultCommand.class,
       ListCommand.class,
       IsolateCommand.class,
+      ReportCommand.class,
       AccountCommand.class,
       InfraCommand.class,
       SmokeTestCommand.class,

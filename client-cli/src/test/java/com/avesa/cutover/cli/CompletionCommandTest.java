@@ -13,11 +13,12 @@ class CompletionCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("complete -F").contains("_picocli_avesa");
     for (String command : new String[] {"plan", "migrate", "sync", "cutover", "approve", "reject", "rollback",
-        "status", "result", "list", "dev-server", "demo"}) {
+        "status", "result", "list", "dev-server", "demo", "isolate", "report", "account", "setup", "infra", "verify",
+        "smoke-test", "validate", "decommission"}) {
       assertThat(run.out()).as(command).contains(command);
     }
     assertThat(run.out()).contains("--tls-cert").contains("--api-key").contains("--json").contains("--identity")
         .contains("--window-start").contains("--wait-gate").contains("--after");
-    assertThat(run.out()).contains("(\"cutover\" \"signOff\") # --gate values");
+    assertThat(run.out()).contains("(\"execute\" \"cutover\" \"signOff\" \"decommission\") # --gate values");
   }
 }
