@@ -97,7 +97,8 @@ final class PhasePrinter {
       width = Math.max(width, item.path("item").asText().length());
     }
     for (JsonNode item : items) {
-      out.println("  " + pad(item.path("item").asText(), width) + "  " + item.path("detail").asText(""));
+      String name = item.path("item").asText();
+      out.println("  " + name + " ".repeat(width - name.length()) + "  " + item.path("detail").asText(""));
     }
   }
 
