@@ -97,8 +97,8 @@ final class PhasePrinter {
       width = Math.max(width, item.path("item").asText().length());
     }
     for (JsonNode item : items) {
-      String name = item.path("item").asText();
-      out.println("  " + name + " ".repeat(width - name.length()) + "  " + item.path("detail").asText(""));
+      String text = item.path("item").asText();
+      out.println("  " + text + " ".repeat(width - text.length()) + "  " + item.path("detail").asText(""));
     }
   }
 
