@@ -1,0 +1,145 @@
+package com.avesa.cutover.activities.infra;
+
+import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.infra.DeployRequest;
+import com.avesa.cutover.workflows.infra.DeployResult;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a deploy command as a child process of the worker: no shell, stdout and stderr merged,
+ * stdin closed (a command that asks a question gets end-of-input instead of hanging: give cdk
+ * {@code --require-approval never}). The activity heartbeats the last output line; the process
+ * (and whatever it started) is killed at its timeout, or when the activity is cancelled or times
+ * out.
+ */
+final class DeployRun {
+  static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
+  static final int TAIL_LINES = 50;
+  static final int TAIL_BYTES = 8 * 1024;
+  private static final int HEARTBEAT_CHARS = 200;
+  private static final Duration KILL_GRACE = Duration.ofSeconds(10);
+  private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
+
+  private final Path workingDirectory;
+  private final Duration heartbeatEvery;
+
+  /** @param workingDirectory what a relative {@code workdir} is resolved against: the worker's own */
+  DeployRun(Path workingDirectory, Duration heartbeatEvery) {
+    this.workingDirectory = workingDirectory;
+    this.heartbeatEvery = heartbeatEvery;
+  }
+
+  DeployResult run(DeployRequest request) {
+    List<String> command = request.command();
+    if (command.isEmpty()) {
+      throw badConfig("infrastructure.deploy.command is empty: give the program and its arguments, e.g. [cdk, deploy, --all]");
+    }
+    String shown = String.join(" ", command);
+    Path dir = request.workdir() == null ? workingDirectory : workingDirectory.resolve(request.workdir());
+    if (!Files.isDirectory(dir)) {
+      throw badConfig("deploy command " + shown + ": working directory " + dir + " does not exist; fix"
+          + " infrastructure.deploy.workdir (relative to the worker's working directory " + workingDirectory + ")");
+    }
+    Process process = start(command, shown, dir);
+    OutputTail tail = new OutputTail(TAIL_LINES, TAIL_BYTES);
+    Thread reader = readOutput(process, tail);
+    try {
+      long deadline = System.nanoTime() + request.timeout().toNanos();
+      while (!process.waitFor(heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS)) {
+        Activity.getExecutionContext().heartbeat(last(tail));
+        if (System.nanoTime() - deadline > 0) {
+          kill(process);
+          throw ApplicationFailure.newNonRetryableFailure("deploy command " + shown + " did not finish within "
+              + request.timeout() + " and was killed; raise infrastructure.deploy.timeout or look at its output: "
+              + last(tail), FailureType.BAD_CONFIG.type(), new DeployResult(process.exitValue(), drained(reader, tail)));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while " + shown + " ran; it was killed", e);
+    } finally {
+      if (process.isAlive()) {
+        kill(process);
+      }
+    }
+    String output = drained(reader, tail);
+    if (process.exitValue() != 0) {
+      throw ApplicationFailure.newNonRetryableFailure("deploy command " + shown + " exited with " + process.exitValue()
+          + " (in " + dir + "); last output: " + last(tail), FailureType.BAD_CONFIG.type(),
+          new DeployResult(process.exitValue(), output));
+    }
+    return new DeployResult(0, output);
+  }
+
+  private static Process start(List<String> command, String shown, Path dir) {
+    try {
+      Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      return process;
+    } catch (IOException e) {
+      throw badConfig("deploy command " + shown + " cannot be started: " + e.getMessage() + "; install " + command.get(0)
+          + " on the worker's PATH or give its full path in infrastructure.deploy.command");
+    }
+  }
+
+  private static Thread readOutput(Process process, OutputTail tail) {
+    Thread reader = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        lines.lines().forEach(tail::add);
+      } catch (IOException | UncheckedIOException closedWhileKilled) {
+        // The process is gone; what was read is in the tail.
+      }
+    }, "avesa-deploy-output");
+    reader.setDaemon(true);
+    reader.start();
+    return reader;
+  }
+
+  /** The tail once the reader has caught up (or after a short wait: a child may hold the output open). */
+  private static String drained(Thread reader, OutputTail tail) {
+    try {
+      reader.join(OUTPUT_DRAIN.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return tail.text();
+  }
+
+  /** Asks the process and everything it started to stop, then forces them after a grace period. */
+  private static void kill(Process process) {
+    List<ProcessHandle> started = process.descendants().toList();
+    started.forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      if (!process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        started.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      started.forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String last(OutputTail tail) {
+    String line = tail.lastLine();
+    return line.length() <= HEARTBEAT_CHARS ? line : line.substring(0, HEARTBEAT_CHARS);
+  }
+
+  private static ApplicationFailure badConfig(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, FailureType.BAD_CONFIG.type());
+  }
+}

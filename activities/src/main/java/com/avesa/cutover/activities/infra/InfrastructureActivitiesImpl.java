@@ -1,0 +1,52 @@
+package com.avesa.cutover.activities.infra;
+
+import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.workflows.infra.DeployRequest;
+import com.avesa.cutover.workflows.infra.DeployResult;
+import com.avesa.cutover.workflows.infra.DeployedResources;
+import com.avesa.cutover.workflows.infra.DeployedResourcesRequest;
+import com.avesa.cutover.workflows.infra.InfrastructureActivities;
+import com.avesa.cutover.workflows.infra.StorageRequest;
+import com.avesa.cutover.workflows.infra.TargetStorage;
+import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.migration.Side;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Phase 2 on the AWS SDK v2 (target account) and a child process of the worker for the deploy command. */
+public class InfrastructureActivitiesImpl implements InfrastructureActivities {
+  private final AwsClients clients;
+  private final DeployRun deploys;
+
+  /** Relative deploy workdirs resolve against the worker's working directory. */
+  public InfrastructureActivitiesImpl(AwsClients clients) {
+    this(clients, Path.of("").toAbsolutePath(), DeployRun.HEARTBEAT_EVERY);
+  }
+
+  /** With another base for relative workdirs and a faster heartbeat, for tests. */
+  InfrastructureActivitiesImpl(AwsClients clients, Path workingDirectory, Duration heartbeatEvery) {
+    this.clients = clients;
+    this.deploys = new DeployRun(workingDirectory, heartbeatEvery);
+  }
+
+  @Override
+  public DeployResult runDeployCommand(DeployRequest request) {
+    return deploys.run(request);
+  }
+
+  @Override
+  public TargetStorage inspectTargetStorage(StorageRequest request) {
+    Estate estate = request.estate();
+    StorageInspection inspection = new StorageInspection(clients.s3(estate, Side.TARGET),
+        clients.dynamoDb(estate, Side.TARGET), estate.target().accountId());
+    return new TargetStorage(request.buckets().stream().map(inspection::bucket).toList(),
+        request.tables().stream().map(inspection::table).toList());
+  }
+
+  @Override
+  public DeployedResources verifyDeployedResources(DeployedResourcesRequest request) {
+    Estate estate = request.estate();
+    return new DeployedResourceCheck(clients.cloudFormation(estate, Side.TARGET), clients.lambda(estate, Side.TARGET),
+        clients.eventBridge(estate, Side.TARGET), estate.target().accountId()).check(request);
+  }
+}

@@ -1,0 +1,7 @@
+package com.avesa.cutover.workflows.infra;
+
+import com.avesa.cutover.workflows.migration.Estate;
+import java.util.List;
+
+/** The target's data buckets and tables, by their target names. */
+public record StorageRequest(Estate estate, List<String> buckets, List<String> tables) {}
