@@ -7,6 +7,7 @@ import com.avesa.cutover.activities.CutoverActivitiesImpl;
 import com.avesa.cutover.activities.MigrationMetrics;
 import com.avesa.cutover.activities.SecretActivitiesImpl;
 import com.avesa.cutover.activities.TableActivitiesImpl;
+import com.avesa.cutover.activities.infra.InfrastructureActivitiesImpl;
 import com.avesa.cutover.activities.schedule.SyncScheduleActivitiesImpl;
 import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.workflows.codec.AesGcmPayloadCodec;
@@ -17,6 +18,9 @@ import com.avesa.cutover.workflows.migration.DataMigrationWorkflowImpl;
 import com.avesa.cutover.workflows.sync.FinalSyncWorkflowImpl;
 import com.avesa.cutover.workflows.cutover.CutoverWorkflowImpl;
 import com.avesa.cutover.workflows.cutover.RollbackWorkflowImpl;
+import com.avesa.cutover.workflows.infra.InfrastructureWorkflowImpl;
+import com.avesa.cutover.workflows.isolation.ProductionIsolationWorkflowImpl;
+import com.avesa.cutover.workflows.smoke.SmokeTestWorkflowImpl;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -138,13 +142,15 @@ public final class WorkerProcess implements AutoCloseable {
   private static void registerMigration(Worker worker, AwsClients clients, MigrationMetrics metrics,
       SyncScheduleActivitiesImpl syncSchedules) {
     worker.registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class, FinalSyncWorkflowImpl.class,
-        CutoverWorkflowImpl.class, RollbackWorkflowImpl.class);
+        CutoverWorkflowImpl.class, RollbackWorkflowImpl.class, InfrastructureWorkflowImpl.class,
+        SmokeTestWorkflowImpl.class, ProductionIsolationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new AccountActivitiesImpl(clients),
         new BucketActivitiesImpl(clients, metrics),
         new TableActivitiesImpl(clients, metrics),
         new SecretActivitiesImpl(clients, metrics),
         new CutoverActivitiesImpl(clients),
+        new InfrastructureActivitiesImpl(clients),
         syncSchedules);
   }
 
