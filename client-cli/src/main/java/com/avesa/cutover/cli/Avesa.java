@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       ResultCommand.class,
       ListCommand.class,
+      TenantCommand.class,
+      ServiceCommand.class,
       DevServerCommand.class,
       DemoCommand.class,
       CompletionCommand.class
@@ -42,6 +44,9 @@ import picocli.CommandLine.Spec;
       "      --window-start 2026-12-01T02:00:00Z --identity bob",
       "  avesa status avesa-prod-cutover --watch",
       "  avesa rollback avesa-prod-cutover --reason 'errors in canonical/'",
+      "",
+      "  avesa tenant add --tenant-id test-tenant --company-name 'Test Company' -c examples/aws.yaml",
+      "  avesa service add --tenant-id test-tenant --service connectwise --credentials-file cw.json -c examples/aws.yaml",
       "",
       "Exit codes: 0 success, 1 the run failed, did not verify or did not cut over,",
       "or a decision was refused, 2 usage or config error, 3 Temporal unreachable."
