@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
       SmokeTestCommand.class,
       ValidateCommand.class,
       DecommissionCommand.class,
+      TenantCommand.class,
+      ServiceCommand.class,
       DevServerCommand.class,
       DemoCommand.class,
       CompletionCommand.class
@@ -53,6 +55,8 @@ import picocli.CommandLine.Spec;
       "  avesa isolate -c examples/aws.yaml --identity alice    # the whole runbook",
       "  avesa approve avesa-prod-isolate --gate execute --reason CAB-123 --identity bob",
       "  avesa report avesa-prod-isolate --markdown",
+      "  avesa tenant add --tenant-id test-tenant --company-name 'Test Company' -c examples/aws.yaml",
+      "  avesa service add --tenant-id test-tenant --service connectwise --credentials-file cw.json -c examples/aws.yaml",
       "",
       "Exit codes: 0 success, 1 the run failed, did not verify or did not cut over,",
       "or a decision was refused, 2 usage or config error, 3 Temporal unreachable."

@@ -14,7 +14,7 @@ class CompletionCommandTest {
     assertThat(run.out()).contains("complete -F").contains("_picocli_avesa");
     for (String command : new String[] {"plan", "migrate", "sync", "cutover", "approve", "reject", "rollback",
         "status", "result", "list", "dev-server", "demo", "isolate", "report", "account", "setup", "infra", "verify",
-        "smoke-test", "validate", "decommission"}) {
+        "smoke-test", "validate", "decommission", "tenant", "service"}) {
       assertThat(run.out()).as(command).contains(command);
     }
     assertThat(run.out()).contains("--tls-cert").contains("--api-key").contains("--json").contains("--identity")

@@ -9,6 +9,7 @@ import com.avesa.cutover.activities.SecretActivitiesImpl;
 import com.avesa.cutover.activities.TableActivitiesImpl;
 import com.avesa.cutover.activities.infra.InfrastructureActivitiesImpl;
 import com.avesa.cutover.activities.schedule.SyncScheduleActivitiesImpl;
+import com.avesa.cutover.activities.validation.ValidationActivitiesImpl;
 import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.workflows.codec.AesGcmPayloadCodec;
 import com.avesa.cutover.workflows.codec.CodecKeysException;
@@ -21,6 +22,7 @@ import com.avesa.cutover.workflows.cutover.RollbackWorkflowImpl;
 import com.avesa.cutover.workflows.infra.InfrastructureWorkflowImpl;
 import com.avesa.cutover.workflows.isolation.ProductionIsolationWorkflowImpl;
 import com.avesa.cutover.workflows.smoke.SmokeTestWorkflowImpl;
+import com.avesa.cutover.workflows.validation.PostCutoverValidationWorkflowImpl;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -143,7 +145,7 @@ public final class WorkerProcess implements AutoCloseable {
       SyncScheduleActivitiesImpl syncSchedules) {
     worker.registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class, FinalSyncWorkflowImpl.class,
         CutoverWorkflowImpl.class, RollbackWorkflowImpl.class, InfrastructureWorkflowImpl.class,
-        SmokeTestWorkflowImpl.class, ProductionIsolationWorkflowImpl.class);
+        SmokeTestWorkflowImpl.class, PostCutoverValidationWorkflowImpl.class, ProductionIsolationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new AccountActivitiesImpl(clients),
         new BucketActivitiesImpl(clients, metrics),
@@ -151,6 +153,7 @@ public final class WorkerProcess implements AutoCloseable {
         new SecretActivitiesImpl(clients, metrics),
         new CutoverActivitiesImpl(clients),
         new InfrastructureActivitiesImpl(clients),
+        new ValidationActivitiesImpl(clients),
         syncSchedules);
   }
 
