@@ -12,7 +12,8 @@ import io.temporal.workflow.WorkflowMethod;
  * class {@code decommission.storageClass}, every object verified), wait {@code decommission.retention}
  * (a durable timer), ask the {@code decommission} gate, then remove the source resources
  * {@code decommission.remove} names, each removal in the result. Cancelling the run before the
- * gate opens ends it CANCELLED with nothing removed.
+ * gate opens ends it with nothing removed: Temporal closes it as cancelled and its {@code progress}
+ * query answers outcome CANCELLED. Once the gate opened, the removals run to the end.
  */
 @WorkflowInterface
 public interface DecommissionWorkflow extends GateControl {
