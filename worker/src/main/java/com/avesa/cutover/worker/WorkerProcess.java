@@ -7,6 +7,7 @@ import com.avesa.cutover.activities.CutoverActivitiesImpl;
 import com.avesa.cutover.activities.MigrationMetrics;
 import com.avesa.cutover.activities.SecretActivitiesImpl;
 import com.avesa.cutover.activities.TableActivitiesImpl;
+import com.avesa.cutover.activities.decommission.DecommissionActivitiesImpl;
 import com.avesa.cutover.activities.infra.InfrastructureActivitiesImpl;
 import com.avesa.cutover.activities.schedule.SyncScheduleActivitiesImpl;
 import com.avesa.cutover.activities.validation.ValidationActivitiesImpl;
@@ -19,6 +20,7 @@ import com.avesa.cutover.workflows.migration.DataMigrationWorkflowImpl;
 import com.avesa.cutover.workflows.sync.FinalSyncWorkflowImpl;
 import com.avesa.cutover.workflows.cutover.CutoverWorkflowImpl;
 import com.avesa.cutover.workflows.cutover.RollbackWorkflowImpl;
+import com.avesa.cutover.workflows.decommission.DecommissionWorkflowImpl;
 import com.avesa.cutover.workflows.infra.InfrastructureWorkflowImpl;
 import com.avesa.cutover.workflows.isolation.ProductionIsolationWorkflowImpl;
 import com.avesa.cutover.workflows.smoke.SmokeTestWorkflowImpl;
@@ -145,7 +147,8 @@ public final class WorkerProcess implements AutoCloseable {
       SyncScheduleActivitiesImpl syncSchedules) {
     worker.registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class, FinalSyncWorkflowImpl.class,
         CutoverWorkflowImpl.class, RollbackWorkflowImpl.class, InfrastructureWorkflowImpl.class,
-        SmokeTestWorkflowImpl.class, PostCutoverValidationWorkflowImpl.class, ProductionIsolationWorkflowImpl.class);
+        SmokeTestWorkflowImpl.class, PostCutoverValidationWorkflowImpl.class, DecommissionWorkflowImpl.class,
+        ProductionIsolationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new AccountActivitiesImpl(clients),
         new BucketActivitiesImpl(clients, metrics),
@@ -154,6 +157,7 @@ public final class WorkerProcess implements AutoCloseable {
         new CutoverActivitiesImpl(clients),
         new InfrastructureActivitiesImpl(clients),
         new ValidationActivitiesImpl(clients),
+        new DecommissionActivitiesImpl(clients),
         syncSchedules);
   }
 
