@@ -107,10 +107,13 @@ public final class MotoExtension implements BeforeAllCallback, BeforeEachCallbac
         int port = freePort();
         try {
           Path log = Files.createDirectories(Path.of("target")).resolve("moto-server-" + port + ".log");
-          Process process = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", String.valueOf(port))
+          ProcessBuilder builder = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", String.valueOf(port))
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+              .redirectOutput(log.toFile());
+          // Without it moto knows no AWS managed policy (PowerUserAccess, IAMFullAccess...), and
+          // attaching one (role.policies: runbook) answers NoSuchEntity.
+          builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+          Process process = builder.start();
           MotoServer server = new MotoServer(process, "http://127.0.0.1:" + port);
           if (server.awaitReady(Duration.ofSeconds(30))) {
             return server;
