@@ -7,6 +7,8 @@ import com.avesa.cutover.activities.CutoverActivitiesImpl;
 import com.avesa.cutover.activities.MigrationMetrics;
 import com.avesa.cutover.activities.SecretActivitiesImpl;
 import com.avesa.cutover.activities.TableActivitiesImpl;
+import com.avesa.cutover.activities.account.AccountSetupActivitiesImpl;
+import com.avesa.cutover.activities.baseline.SecurityBaselineActivitiesImpl;
 import com.avesa.cutover.activities.decommission.DecommissionActivitiesImpl;
 import com.avesa.cutover.activities.infra.InfrastructureActivitiesImpl;
 import com.avesa.cutover.activities.schedule.SyncScheduleActivitiesImpl;
@@ -20,6 +22,7 @@ import com.avesa.cutover.workflows.migration.DataMigrationWorkflowImpl;
 import com.avesa.cutover.workflows.sync.FinalSyncWorkflowImpl;
 import com.avesa.cutover.workflows.cutover.CutoverWorkflowImpl;
 import com.avesa.cutover.workflows.cutover.RollbackWorkflowImpl;
+import com.avesa.cutover.workflows.account.AccountSetupWorkflowImpl;
 import com.avesa.cutover.workflows.decommission.DecommissionWorkflowImpl;
 import com.avesa.cutover.workflows.infra.InfrastructureWorkflowImpl;
 import com.avesa.cutover.workflows.isolation.ProductionIsolationWorkflowImpl;
@@ -146,7 +149,8 @@ public final class WorkerProcess implements AutoCloseable {
   private static void registerMigration(Worker worker, AwsClients clients, MigrationMetrics metrics,
       SyncScheduleActivitiesImpl syncSchedules) {
     worker.registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class, FinalSyncWorkflowImpl.class,
-        CutoverWorkflowImpl.class, RollbackWorkflowImpl.class, InfrastructureWorkflowImpl.class,
+        CutoverWorkflowImpl.class, RollbackWorkflowImpl.class, AccountSetupWorkflowImpl.class,
+        InfrastructureWorkflowImpl.class,
         SmokeTestWorkflowImpl.class, PostCutoverValidationWorkflowImpl.class, DecommissionWorkflowImpl.class,
         ProductionIsolationWorkflowImpl.class);
     worker.registerActivitiesImplementations(
@@ -155,6 +159,8 @@ public final class WorkerProcess implements AutoCloseable {
         new TableActivitiesImpl(clients, metrics),
         new SecretActivitiesImpl(clients, metrics),
         new CutoverActivitiesImpl(clients),
+        new AccountSetupActivitiesImpl(clients),
+        new SecurityBaselineActivitiesImpl(clients),
         new InfrastructureActivitiesImpl(clients),
         new ValidationActivitiesImpl(clients),
         new DecommissionActivitiesImpl(clients),
