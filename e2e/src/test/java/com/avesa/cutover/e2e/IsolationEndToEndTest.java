@@ -1,0 +1,208 @@
+package com.avesa.cutover.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.SignedJsonCalls;
+import com.avesa.cutover.activities.demo.DemoCutover;
+import com.avesa.cutover.activities.demo.DemoEstate;
+import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.workflows.config.CutoverConfig;
+import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.runbook.Phases;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The whole runbook as operators run it — {@code avesa isolate}, approvals of the execute, cutover
+ * and decommission gates through the CLI, {@code status}, {@code result}, {@code report --markdown}
+ * — against the dev server and the worker jar as processes and the demo estate in moto, with the
+ * retention shortened by config. What the run did is read back from the emulated accounts.
+ */
+class IsolationEndToEndTest {
+  @RegisterExtension static final MotoExtension MOTO = new MotoExtension();
+  private static final Duration CLI = Duration.ofSeconds(90);
+  private static final String WAIT_GATE = "PT3M";
+  private static final String STACK = "AVESADataPipeline-prod";
+  private static final String ARCHIVE = "data-storage-msp-archive";
+  private static final String TRAIL_BUCKET = "avesa-audit-logs-" + DemoEstate.TARGET_ACCOUNT;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static TemporalStack stack;
+
+  @TempDir Path dir;
+  private EstateOracle oracle;
+  private AwsClients clients;
+  private Estate estate;
+
+  @BeforeAll
+  static void startTemporalAndAWorker() {
+    stack = new TemporalStack(Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  @BeforeEach
+  void seed() {
+    DemoEstate.seed(MOTO.endpoint(), MotoExtension.REGION, 2);
+    stack.restartWorker();
+    oracle = new EstateOracle(MOTO.endpoint());
+    clients = new AwsClients();
+    estate = DemoEstate.estate(MOTO.endpoint(), MotoExtension.REGION);
+    // What `cdk deploy` would have left in the target: a stack (the functions and rules the demo seeds).
+    clients.cloudFormation(estate, Side.TARGET).createStack(r -> r.stackName(STACK).templateBody(
+        "{\"Resources\":{\"Topic\":{\"Type\":\"AWS::SNS::Topic\",\"Properties\":{\"TopicName\":\"avesa-pipeline\"}}}}"));
+  }
+
+  @AfterEach
+  void close() {
+    oracle.close();
+    clients.close();
+  }
+
+  @Test
+  void isolateSetsUpMigratesCutsOverValidatesAndDecommissionsAfterEachApproval() throws IOException {
+    Map<String, EstateOracle.ObjectPrint> sourceObjects = oracle.objects(oracle.sourceS3, DemoEstate.SOURCE_BUCKET);
+    Path config = config();
+
+    Launched.Result started = avesa("isolate", "-c", config.toString(), "--identity", "alice");
+
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    String id = JSON.readTree(started.stdout()).path("workflowId").asText();
+    assertThat(id).isEqualTo(Phases.isolationId("avesa-demo"));
+    Launched.Result ownApproval = avesa("approve", id, "--gate", Phases.EXECUTE_GATE, "--reason", "CAB-7",
+        "--identity", "alice", "--wait-gate", WAIT_GATE);
+    assertThat(ownApproval.exitCode()).as(ownApproval.toString()).isEqualTo(1);
+    assertThat(ownApproval.stderr()).contains("approval refused").contains("four eyes");
+    assertThat(oracle.objectCount(oracle.targetS3, DemoEstate.TARGET_BUCKET)).as("nothing copied before execute").isZero();
+
+    approve(id, Phases.EXECUTE_GATE, "bob", "CAB-7 execute");
+    approve(id, "cutover", "bob", "CAB-7 cutover window");
+    Launched.Result waiting = avesa("status", id);
+    assertThat(waiting.exitCode()).as(waiting.toString()).isZero();
+    approve(id, Phases.DECOMMISSION_GATE, "bob", "CAB-8 retention over");
+
+    Launched.Result result = avesa("result", id, "--json");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode report = JSON.readTree(result.stdout());
+    assertThat(report.path("outcome").asText()).isEqualTo("SUCCEEDED");
+    assertThat(list(report.path("phases"))).extracting(p -> p.path("phase").asText()).containsExactlyElementsOf(Phases.ALL);
+    assertThat(list(report.path("phases"))).extracting(p -> p.path("status").asText()).containsOnly("SUCCEEDED");
+    assertThat(list(report.path("approvals"))).filteredOn(a -> "APPROVED".equals(a.path("decision").asText()))
+        .extracting(a -> a.path("gate").asText() + ":" + a.path("approver").asText())
+        .containsExactly("execute:bob", "cutover:bob", "decommission:bob");
+
+    // phase 1: role with the ExternalId, the security baseline
+    String trust = URLDecoder.decode(clients.iam(estate, Side.TARGET).getRole(r -> r.roleName(DemoEstate.ROLE_NAME))
+        .role().assumeRolePolicyDocument(), StandardCharsets.UTF_8);
+    assertThat(trust).contains("sts:ExternalId").contains(DemoEstate.EXTERNAL_ID).contains(DemoEstate.SOURCE_ACCOUNT);
+    JsonNode detectors = new SignedJsonCalls(clients).rest(estate, Side.TARGET, SignedJsonCalls.Service.GUARDDUTY,
+        SdkHttpMethod.GET, "/detector", null);
+    assertThat(detectors.path("detectorIds")).hasSize(1);
+    assertThat(clients.cloudTrail(estate, Side.TARGET).describeTrails().trailList())
+        .anySatisfy(t -> assertThat(t.s3BucketName()).isEqualTo(TRAIL_BUCKET));
+    assertThat(clients.cloudWatch(estate, Side.TARGET).describeAlarms(r -> r.alarmNamePrefix("avesa-billing"))
+        .metricAlarms()).singleElement().satisfies(a -> assertThat(a.threshold()).isEqualTo(250.0));
+    // phases 3-6: the data is in the target and the cutover went live
+    assertThat(oracle.ruleStates(oracle.targetEvents, DemoCutover.RULES).values()).containsOnly("ENABLED");
+    assertThat(oracle.objects(oracle.targetS3, DemoEstate.TARGET_BUCKET)).isEqualTo(sourceObjects);
+    // step 14: archived in GLACIER with the same content, then the source removed
+    List<S3Object> archived = oracle.sourceS3.listObjectsV2Paginator(r -> r.bucket(ARCHIVE)).contents().stream().toList();
+    assertThat(archived).hasSize(sourceObjects.size());
+    assertThat(archived).allSatisfy(o -> assertThat(o.storageClassAsString()).isEqualTo("GLACIER"));
+    assertThat(archived).extracting(S3Object::key)
+        .containsExactlyInAnyOrderElementsOf(sourceObjects.keySet().stream().map(k -> DemoEstate.SOURCE_BUCKET + "/" + k).toList());
+    assertThat(oracle.objectCount(oracle.sourceS3, DemoEstate.SOURCE_BUCKET)).isZero();
+    assertThat(oracle.tables(oracle.sourceDynamo)).doesNotContain("TenantServices-prod", "LastUpdated-prod");
+    assertThat(oracle.sourceEvents.listRules(r -> r.namePrefix("")).rules()).extracting(r -> r.name())
+        .doesNotContainAnyElementsOf(DemoCutover.RULES);
+
+    Launched.Result markdown = avesa("report", id, "--markdown");
+
+    assertThat(markdown.exitCode()).as(markdown.toString()).isZero();
+    assertThat(markdown.stdout()).contains(Phases.ALL.toArray(String[]::new))
+        .contains("bob", "alice", "CAB-7 execute", "CAB-7 cutover window", "CAB-8 retention over")
+        .contains(String.valueOf(sourceObjects.size()));
+  }
+
+  @Test
+  void accountSetupAndInfraVerifyChangeNothingTheSecondTime() throws IOException {
+    Path config = config();
+    for (String[] phase : List.of(new String[] {"account", "setup"}, new String[] {"infra", "verify"})) {
+      Launched.Result first = avesa(phase[0], phase[1], "-c", config.toString(), "--wait", "--json",
+          "--id", "first-" + phase[0]);
+      assertThat(first.exitCode()).as(first.toString()).isZero();
+      assertThat(JSON.readTree(first.stdout()).path("changed")).as(first.stdout()).isNotEmpty();
+
+      Launched.Result second = avesa(phase[0], phase[1], "-c", config.toString(), "--wait", "--id", "second-" + phase[0]);
+
+      assertThat(second.exitCode()).as(second.toString()).isZero();
+      assertThat(second.stdout()).contains("CHANGED (0)").contains("already in place");
+      Launched.Result json = avesa("result", "second-" + phase[0], "--json");
+      JsonNode report = JSON.readTree(json.stdout());
+      assertThat(report.path("changed")).as(json.stdout()).isEmpty();
+      assertThat(report.path("unchanged").size()).isGreaterThanOrEqualTo(JSON.readTree(first.stdout()).path("changed").size());
+    }
+  }
+
+  private void approve(String id, String gate, String approver, String reason) {
+    Launched.Result approval = avesa("approve", id, "--gate", gate, "--reason", reason, "--identity", approver,
+        "--wait-gate", WAIT_GATE);
+    assertThat(approval.exitCode()).as(approval.toString()).isZero();
+  }
+
+  /** The demo config with every runbook section, a short cutover and a 20-second retention. */
+  private Path config() throws IOException {
+    CutoverConfig demo = DemoEstate.cutoverConfig(MOTO.endpoint(), MotoExtension.REGION);
+    CutoverConfig quick = new CutoverConfig(Duration.ofMinutes(10), Duration.ofSeconds(10), Duration.ofSeconds(3),
+        Duration.ofMinutes(2), demo.sourceRules(), demo.targetRules(), demo.dns(), demo.smokeTests(), demo.alarms(),
+        demo.notifyTopicArn());
+    String runbook = String.join("\n",
+        "account: { adminRoleArn: \"arn:aws:iam::" + DemoEstate.TARGET_ACCOUNT + ":role/OrganizationAccountAccessRole\" }",
+        "role: { name: " + DemoEstate.ROLE_NAME + ", policies: least-privilege }",
+        "security: { billingThreshold: 250, alertEmails: [ops@avesa.example.com], trailBucket: " + TRAIL_BUCKET + " }",
+        "infrastructure:",
+        "  stacks: [" + STACK + "]",
+        "  functions: [" + DemoCutover.FUNCTION + "]",
+        "  rules: [" + String.join(", ", DemoCutover.RULES) + "]",
+        "decommission:",
+        "  archiveBucket: " + ARCHIVE,
+        "  storageClass: GLACIER",
+        "  retention: PT20S",
+        "  remove: { rules: [" + String.join(", ", DemoCutover.RULES) + "], functions: [],"
+            + " tables: [TenantServices-prod, LastUpdated-prod], bucketObjects: true }",
+        "");
+    return Files.writeString(dir.resolve("avesa.yaml"),
+        DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION, quick, DemoCutover.APPROVALS) + runbook);
+  }
+
+  private static Launched.Result avesa(String... args) {
+    return Launched.run(stack.cliEnv(), CLI, args);
+  }
+
+  private static List<JsonNode> list(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).toList();
+  }
+}
