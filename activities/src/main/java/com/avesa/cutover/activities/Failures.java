@@ -14,7 +14,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Everything else (throttling, 5xx, network) is rethrown as is: the SDK retried it already and
  * Temporal will retry the activity. Messages carry AWS's error message, never request payloads.
  */
-final class Failures {
+public final class Failures {
   private static final Set<String> DENIED_CODES = Set.of(
       "AccessDenied", "AccessDeniedException", "InvalidClientTokenId", "UnrecognizedClientException",
       "SignatureDoesNotMatch", "InvalidAccessKeyId", "ExpiredToken", "ExpiredTokenException",
@@ -24,18 +24,18 @@ final class Failures {
 
   private Failures() {}
 
-  static ApplicationFailure nonRetryable(FailureType type, String message) {
+  public static ApplicationFailure nonRetryable(FailureType type, String message) {
     return ApplicationFailure.newNonRetryableFailure(message, type.type());
   }
 
-  static boolean isAccessDenied(SdkException e) {
+  public static boolean isAccessDenied(SdkException e) {
     if (e instanceof AwsServiceException aws) {
       return aws.statusCode() == 403 || hasErrorCode(aws, DENIED_CODES);
     }
     return isMissingCredentials(e);
   }
 
-  static boolean isNotFound(SdkException e) {
+  public static boolean isNotFound(SdkException e) {
     return e instanceof AwsServiceException aws
         && (aws.statusCode() == 404 || hasErrorCode(aws, MISSING_CODES));
   }
@@ -44,7 +44,7 @@ final class Failures {
    * The failure to throw for {@code e} while doing {@code what} (e.g. "copy s3://a/b"): access
    * denied and missing resources become non-retryable, anything else is returned unchanged.
    */
-  static RuntimeException classify(String what, SdkException e) {
+  public static RuntimeException classify(String what, SdkException e) {
     if (isAccessDenied(e)) {
       return nonRetryable(FailureType.ACCESS_DENIED, what + ": access denied: " + awsMessage(e));
     }
@@ -54,8 +54,18 @@ final class Failures {
     return e;
   }
 
+  /**
+   * {@code e} as a non-retryable ACCESS_DENIED naming {@code what} and, after the AWS message,
+   * {@code fix} (what the credentials need) when access was refused; else {@code e} unchanged.
+   */
+  public static RuntimeException deniedOr(String what, SdkException e, String fix) {
+    return isAccessDenied(e)
+        ? nonRetryable(FailureType.ACCESS_DENIED, what + ": access denied: " + awsMessage(e) + "; " + fix)
+        : e;
+  }
+
   /** Runs one AWS call; an SDK error becomes {@link #classify}'s failure for {@code what}. */
-  static <T> T classified(String what, Supplier<T> call) {
+  public static <T> T classified(String what, Supplier<T> call) {
     try {
       return call.get();
     } catch (SdkException e) {
@@ -67,7 +77,7 @@ final class Failures {
    * Runs a lookup: its result, or empty when AWS says the resource does not exist. Every other
    * error (refused access included) propagates unchanged.
    */
-  static <T> Optional<T> ifFound(Supplier<T> lookup) {
+  public static <T> Optional<T> ifFound(Supplier<T> lookup) {
     try {
       return Optional.ofNullable(lookup.get());
     } catch (SdkException e) {
@@ -79,12 +89,12 @@ final class Failures {
   }
 
   /** Whether AWS answered {@code e} with one of these error codes. */
-  static boolean hasErrorCode(SdkException e, Set<String> codes) {
+  public static boolean hasErrorCode(SdkException e, Set<String> codes) {
     // Errors without a code (a bare 5xx answer to a HEAD) are possible, and Set.of rejects contains(null).
     return e instanceof AwsServiceException aws && errorCode(aws) != null && codes.contains(errorCode(aws));
   }
 
-  static String awsMessage(SdkException e) {
+  public static String awsMessage(SdkException e) {
     if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
       String code = errorCode(aws);
       String message = aws.awsErrorDetails().errorMessage();
@@ -99,7 +109,8 @@ final class Failures {
         && e.getMessage().contains("Unable to load credentials");
   }
 
-  private static String errorCode(AwsServiceException e) {
+  /** AWS's error code of {@code e}, or null when the answer had none. */
+  public static String errorCode(AwsServiceException e) {
     return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
   }
 }

@@ -8,14 +8,14 @@ import java.util.Optional;
  * Heartbeats from the activity's own thread. Outside an activity (a direct call in a test or a
  * tool) there is nothing to heartbeat to, and the call does nothing.
  */
-final class Heartbeats {
+public final class Heartbeats {
   private Heartbeats() {}
 
-  static void beat(Object details) {
+  public static void beat(Object details) {
     context().ifPresent(context -> context.heartbeat(details));
   }
 
-  static <T> Optional<T> lastDetails(Class<T> type) {
+  public static <T> Optional<T> lastDetails(Class<T> type) {
     return context().flatMap(context -> context.getHeartbeatDetails(type));
   }
 

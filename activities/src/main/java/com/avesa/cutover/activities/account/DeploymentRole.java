@@ -1,5 +1,6 @@
 package com.avesa.cutover.activities.account;
 
+import com.avesa.cutover.activities.Failures;
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.DeploymentRoleRequest;
@@ -43,7 +44,7 @@ final class DeploymentRole {
 
   RoleStep ensure(DeploymentRoleRequest request) {
     if (request.externalId() == null || request.externalId().isBlank()) {
-      throw SetupFailures.nonRetryable(FailureType.BAD_CONFIG, "target.externalId is not set: the trust policy of "
+      throw Failures.nonRetryable(FailureType.BAD_CONFIG, "target.externalId is not set: the trust policy of "
           + request.roleName() + " must require it (set target.externalId to a random string)");
     }
     IamClient iam = clients.iam(request.admin(), Side.TARGET);
@@ -153,9 +154,9 @@ final class DeploymentRole {
     try {
       return call.get();
     } catch (SdkException e) {
-      if (SetupFailures.isAccessDenied(e)) {
-        throw SetupFailures.nonRetryable(FailureType.ACCESS_DENIED, "iam " + what + " in account " + accountId
-            + " was refused to the admin credentials: " + SetupFailures.awsMessage(e) + "; set account.adminRoleArn"
+      if (Failures.isAccessDenied(e)) {
+        throw Failures.nonRetryable(FailureType.ACCESS_DENIED, "iam " + what + " in account " + accountId
+            + " was refused to the admin credentials: " + Failures.awsMessage(e) + "; set account.adminRoleArn"
             + " or account.adminProfile to an administrator of " + accountId);
       }
       throw e;

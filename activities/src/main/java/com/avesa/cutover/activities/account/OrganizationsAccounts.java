@@ -1,5 +1,6 @@
 package com.avesa.cutover.activities.account;
 
+import com.avesa.cutover.activities.Failures;
 import com.avesa.cutover.activities.SignedJsonCalls;
 import com.avesa.cutover.activities.SignedJsonCalls.AwsCallException;
 import com.avesa.cutover.workflows.FailureType;
@@ -56,7 +57,7 @@ final class OrganizationsAccounts {
   private static AccountCreation found(JsonNode account, NewAccountRequest request) {
     String status = account.path("Status").asText();
     if (!"ACTIVE".equals(status)) {
-      throw SetupFailures.nonRetryable(FailureType.BAD_CONFIG, "account.create: the organization's account "
+      throw Failures.nonRetryable(FailureType.BAD_CONFIG, "account.create: the organization's account "
           + account.path("Id").asText() + " with email " + request.email() + " is " + status
           + ", not ACTIVE: reopen it, or choose another account.create.email");
     }
@@ -99,18 +100,18 @@ final class OrganizationsAccounts {
   private static RuntimeException classify(Estate estate, String operation, AwsCallException e) {
     String source = estate.source().accountId();
     if ("AWSOrganizationsNotInUseException".equals(e.code())) {
-      return SetupFailures.nonRetryable(FailureType.BAD_CONFIG, "account.create: the source account " + source
+      return Failures.nonRetryable(FailureType.BAD_CONFIG, "account.create: the source account " + source
           + " is not in an organization (AWSOrganizationsNotInUseException): create one from the source account"
           + " (aws organizations create-organization --feature-set ALL), or leave account.create out and set"
           + " target.accountId");
     }
     if (e.status() == 403 || e.code().startsWith("AccessDenied")) {
-      return SetupFailures.nonRetryable(FailureType.ACCESS_DENIED, "organizations:" + operation + " was refused"
+      return Failures.nonRetryable(FailureType.ACCESS_DENIED, "organizations:" + operation + " was refused"
           + " to the source credentials (account " + source + "): account.create needs the management account's"
           + " credentials (source.profile) with organizations:* rights: " + e.getMessage());
     }
     if (e.status() >= 400 && e.status() < 500 && !"ConcurrentModificationException".equals(e.code())) {
-      return SetupFailures.nonRetryable(FailureType.BAD_CONFIG, "account.create: " + e.getMessage());
+      return Failures.nonRetryable(FailureType.BAD_CONFIG, "account.create: " + e.getMessage());
     }
     return e;
   }

@@ -1,5 +1,6 @@
 package com.avesa.cutover.activities.account;
 
+import com.avesa.cutover.activities.Failures;
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.AccessCheckRequest;
@@ -44,15 +45,15 @@ final class RoleAccess {
     try {
       identity = clients.sts(request.admin(), Side.TARGET).getCallerIdentity();
     } catch (SdkException e) {
-      if (!SetupFailures.isAccessDenied(e)) {
+      if (!Failures.isAccessDenied(e)) {
         throw e;
       }
-      throw SetupFailures.nonRetryable(FailureType.ACCESS_DENIED, "the admin credentials for account "
-          + request.accountId() + " (" + describe(admin) + ") were refused: " + SetupFailures.awsMessage(e)
+      throw Failures.nonRetryable(FailureType.ACCESS_DENIED, "the admin credentials for account "
+          + request.accountId() + " (" + describe(admin) + ") were refused: " + Failures.awsMessage(e)
           + "; " + remedy(request.accountId()));
     }
     if (!identity.account().equals(request.accountId())) {
-      throw SetupFailures.nonRetryable(FailureType.ACCOUNT_MISMATCH, "the admin credentials (" + describe(admin)
+      throw Failures.nonRetryable(FailureType.ACCOUNT_MISMATCH, "the admin credentials (" + describe(admin)
           + ") act in account " + identity.account() + " (" + identity.arn() + "), not in the target account "
           + request.accountId() + ": " + remedy(request.accountId()));
     }
@@ -64,7 +65,7 @@ final class RoleAccess {
     try (StsClient asRole = sessionClient(request.estate(), session)) {
       GetCallerIdentityResponse identity = asRole.getCallerIdentity();
       if (!identity.account().equals(request.accountId())) {
-        throw SetupFailures.nonRetryable(FailureType.ACCOUNT_MISMATCH, "the deployment role " + request.roleArn()
+        throw Failures.nonRetryable(FailureType.ACCOUNT_MISMATCH, "the deployment role " + request.roleArn()
             + " acts in account " + identity.account() + " (" + identity.arn() + "), not in the target account "
             + request.accountId() + ": set target.accountId (or role.name) to name the target's own role");
       }
@@ -79,13 +80,13 @@ final class RoleAccess {
         return clients.sts(request.estate(), Side.SOURCE).assumeRole(b -> b.roleArn(request.roleArn())
             .externalId(request.externalId()).roleSessionName(SESSION_NAME)).credentials();
       } catch (SdkException e) {
-        if (!SetupFailures.isAccessDenied(e)) {
+        if (!Failures.isAccessDenied(e)) {
           throw e;
         }
         if (System.nanoTime() >= deadline) {
           String source = request.estate().source().accountId();
-          throw SetupFailures.nonRetryable(FailureType.ACCESS_DENIED, "the source account " + source
-              + " cannot assume " + request.roleArn() + " with target.externalId: " + SetupFailures.awsMessage(e)
+          throw Failures.nonRetryable(FailureType.ACCESS_DENIED, "the source account " + source
+              + " cannot assume " + request.roleArn() + " with target.externalId: " + Failures.awsMessage(e)
               + "; its trust policy must allow arn:aws:iam::" + source + ":root with that ExternalId, and the"
               + " source credentials need sts:AssumeRole on it");
         }

@@ -1,5 +1,7 @@
 package com.avesa.cutover.activities.decommission;
 
+import com.avesa.cutover.activities.Heartbeats;
+import com.avesa.cutover.activities.Failures;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.decommission.ResourceChange;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
@@ -42,7 +44,7 @@ final class ArchiveBucket {
       return created ? ResourceChange.done(item, "created (versioned, AES256, public access blocked)")
           : ResourceChange.found(item, PhaseItem.IN_PLACE);
     } catch (SdkException e) {
-      throw AwsErrors.classify("ensure archive bucket " + bucket + " (source account " + accountId + ")", e);
+      throw DecommissionErrors.classify("ensure archive bucket " + bucket + " (source account " + accountId + ")", e);
     }
   }
 
@@ -55,7 +57,7 @@ final class ArchiveBucket {
         return false;
       }
       if (e.statusCode() == 403) {
-        throw AwsErrors.nonRetryable(FailureType.ACCESS_DENIED, "archive bucket " + bucket + " exists but source account "
+        throw Failures.nonRetryable(FailureType.ACCESS_DENIED, "archive bucket " + bucket + " exists but source account "
             + accountId + " may not use it (403 on HeadBucket); choose another decommission.archiveBucket");
       }
       throw e;
@@ -73,8 +75,8 @@ final class ArchiveBucket {
     } catch (BucketAlreadyOwnedByYouException alreadyOurs) {
       return false;
     } catch (S3Exception e) {
-      if ("BucketAlreadyExists".equals(AwsErrors.code(e))) {
-        throw AwsErrors.nonRetryable(FailureType.BAD_CONFIG, "archive bucket name " + bucket
+      if ("BucketAlreadyExists".equals(Failures.errorCode(e))) {
+        throw Failures.nonRetryable(FailureType.BAD_CONFIG, "archive bucket name " + bucket
             + " is taken by another account; choose another decommission.archiveBucket");
       }
       throw e;

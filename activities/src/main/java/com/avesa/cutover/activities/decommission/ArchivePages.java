@@ -1,5 +1,7 @@
 package com.avesa.cutover.activities.decommission;
 
+import com.avesa.cutover.activities.Heartbeats;
+import com.avesa.cutover.activities.Failures;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.decommission.ArchivePage;
 import com.avesa.cutover.workflows.decommission.ArchivePageRequest;
@@ -54,7 +56,7 @@ final class ArchivePages {
     long verified = 0;
     List<String> problems = new ArrayList<>();
     for (S3Object object : listing.contents()) {
-      Heartbeat.beat(object.key());
+      Heartbeats.beat(object.key());
       bytes += object.size();
       String archiveKey = request.sourceBucket() + "/" + object.key();
       Optional<HeadObjectResponse> archived = head(request.archiveBucket(), archiveKey);
@@ -87,10 +89,10 @@ final class ArchivePages {
       return s3.listObjectsV2(b -> b.bucket(request.sourceBucket()).continuationToken(request.continuationToken())
           .maxKeys(Math.min(request.pageSize(), MAX_PAGE)));
     } catch (NoSuchBucketException e) {
-      throw AwsErrors.nonRetryable(FailureType.NOT_FOUND, "source bucket " + request.sourceBucket()
+      throw Failures.nonRetryable(FailureType.NOT_FOUND, "source bucket " + request.sourceBucket()
           + " does not exist in the source account; check data.buckets");
     } catch (SdkException e) {
-      throw AwsErrors.classify("list s3://" + request.sourceBucket(), e);
+      throw DecommissionErrors.classify("list s3://" + request.sourceBucket(), e);
     }
   }
 
@@ -109,11 +111,11 @@ final class ArchivePages {
           .taggingDirective(TaggingDirective.COPY));
       return null;
     } catch (S3Exception e) {
-      if ("InvalidObjectState".equals(AwsErrors.code(e))) {
+      if ("InvalidObjectState".equals(Failures.errorCode(e))) {
         return what + ": the source object is itself archived (" + object.storageClassAsString()
             + "); restore it before the decommission";
       }
-      throw AwsErrors.classify("archive " + what, e);
+      throw DecommissionErrors.classify("archive " + what, e);
     }
   }
 
@@ -147,7 +149,7 @@ final class ArchivePages {
       if (e.statusCode() == 404) {
         return Optional.empty();
       }
-      throw AwsErrors.classify("head s3://" + bucket + "/" + key, e);
+      throw DecommissionErrors.classify("head s3://" + bucket + "/" + key, e);
     }
   }
 
@@ -162,7 +164,7 @@ final class ArchivePages {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JVM has no SHA-256", e);
     } catch (SdkException e) {
-      throw AwsErrors.classify("read s3://" + bucket + "/" + key, e);
+      throw DecommissionErrors.classify("read s3://" + bucket + "/" + key, e);
     }
   }
 

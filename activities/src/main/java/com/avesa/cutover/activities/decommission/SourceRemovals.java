@@ -1,5 +1,7 @@
 package com.avesa.cutover.activities.decommission;
 
+import com.avesa.cutover.activities.Heartbeats;
+import com.avesa.cutover.activities.Failures;
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.decommission.ResourceChange;
@@ -81,7 +83,7 @@ final class SourceRemovals {
     try {
       TableDescription table = dynamoDb.describeTable(b -> b.tableName(name)).table();
       if (Boolean.TRUE.equals(table.deletionProtectionEnabled())) {
-        throw AwsErrors.nonRetryable(FailureType.BAD_CONFIG, "table " + name + " (" + where + ") has deletion "
+        throw Failures.nonRetryable(FailureType.BAD_CONFIG, "table " + name + " (" + where + ") has deletion "
             + "protection on; turn it off (aws dynamodb update-table --table-name " + name
             + " --no-deletion-protection-enabled) or take it out of decommission.remove.tables");
       }
@@ -99,7 +101,7 @@ final class SourceRemovals {
   ResourceChange removeBucketObjects(String bucket) {
     String item = "s3 bucket " + bucket + " objects";
     S3Client s3 = clients.s3(estate, Side.SOURCE);
-    DeletedSoFar deleted = Heartbeat.lastDetails(DeletedSoFar.class).orElse(new DeletedSoFar(0, 0));
+    DeletedSoFar deleted = Heartbeats.lastDetails(DeletedSoFar.class).orElse(new DeletedSoFar(0, 0));
     try {
       for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket))) {
         List<ObjectIdentifier> keys = new ArrayList<>();
@@ -109,13 +111,13 @@ final class SourceRemovals {
           delete(s3, bucket, keys.subList(i, Math.min(keys.size(), i + KEYS_PER_DELETE)));
         }
         deleted = deleted.plus(page.versions().size(), page.deleteMarkers().size());
-        Heartbeat.beat(deleted);
+        Heartbeats.beat(deleted);
       }
     } catch (NoSuchBucketException e) {
       log.info("{}: {} (no bucket, {})", item, ResourceChange.ALREADY_GONE, where);
       return ResourceChange.found(item, ResourceChange.ALREADY_GONE + " (no bucket)");
     } catch (SdkException e) {
-      throw AwsErrors.classify("delete the objects of s3://" + bucket + " (" + where + ")", e);
+      throw DecommissionErrors.classify("delete the objects of s3://" + bucket + " (" + where + ")", e);
     }
     if (deleted.versions() + deleted.deleteMarkers() == 0) {
       log.info("{}: {} ({})", item, ResourceChange.ALREADY_GONE, where);
@@ -153,11 +155,11 @@ final class SourceRemovals {
   }
 
   private ResourceChange goneOr(String item, String what, SdkException e) {
-    if (AwsErrors.isNotFound(e)) {
+    if (Failures.isNotFound(e)) {
       log.info("{}: {} ({})", item, ResourceChange.ALREADY_GONE, where);
       return ResourceChange.found(item, ResourceChange.ALREADY_GONE);
     }
-    throw AwsErrors.classify(what + " (" + where + ")", e);
+    throw DecommissionErrors.classify(what + " (" + where + ")", e);
   }
 
   /** The heartbeat of a bucket's removal: what earlier attempts deleted, so the count survives a retry. */

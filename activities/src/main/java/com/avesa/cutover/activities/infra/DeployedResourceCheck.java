@@ -117,7 +117,7 @@ final class DeployedResourceCheck {
     try {
       return lookup.get();
     } catch (SdkException e) {
-      throw AccessRefusals.classify("look up " + item + " in account " + account, e);
+      throw InfraErrors.classify("look up " + item + " in account " + account, e);
     }
   }
 

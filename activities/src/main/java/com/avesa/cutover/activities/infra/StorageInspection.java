@@ -65,7 +65,7 @@ final class StorageInspection {
       }
       return new StorageState(bucket, true, lacking);
     } catch (SdkException e) {
-      throw AccessRefusals.classify("inspect bucket " + bucket + " (account " + account + ")", e);
+      throw InfraErrors.classify("inspect bucket " + bucket + " (account " + account + ")", e);
     }
   }
 
@@ -75,14 +75,14 @@ final class StorageInspection {
     } catch (ResourceNotFoundException e) {
       return new StorageState(table, false, List.of());
     } catch (SdkException e) {
-      throw AccessRefusals.classify("describe table " + table + " (account " + account + ")", e);
+      throw InfraErrors.classify("describe table " + table + " (account " + account + ")", e);
     }
     try {
       PointInTimeRecoveryStatus pitr = dynamoDb.describeContinuousBackups(b -> b.tableName(table))
           .continuousBackupsDescription().pointInTimeRecoveryDescription().pointInTimeRecoveryStatus();
       return new StorageState(table, true, pitr == PointInTimeRecoveryStatus.ENABLED ? List.of() : List.of(PITR));
     } catch (SdkException e) {
-      throw AccessRefusals.classify("read point-in-time recovery of table " + table + " (account " + account + ")", e);
+      throw InfraErrors.classify("read point-in-time recovery of table " + table + " (account " + account + ")", e);
     }
   }
 

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /** {@code role.policies: runbook}: the managed PowerUserAccess and IAMFullAccess, against a moto that knows them. */
 class RunbookPoliciesTest {
-  @RegisterExtension static final MotoExtension MOTO = new MotoExtension();
+  @RegisterExtension static final MotoExtension MOTO = MotoExtension.withManagedPolicies();
   private static final String TARGET = TestEstates.TARGET_ACCOUNT;
   private static final String ROLE = "AVESARunbookRole";
 

@@ -39,6 +39,7 @@ public final class MotoExtension implements BeforeAllCallback, BeforeEachCallbac
       "moto_server not found (set MOTO_SERVER or put it on the PATH); install it with: pip install 'moto[server]>=5.2'";
 
   private final boolean resetBeforeEach;
+  private final boolean managedPolicies;
   private volatile MotoServer server;
 
   /** Resets moto before each test. */
@@ -48,13 +49,28 @@ public final class MotoExtension implements BeforeAllCallback, BeforeEachCallbac
 
   /** {@code resetBeforeEach} false: tests of the class share state (call {@link #reset()} yourself). */
   public MotoExtension(boolean resetBeforeEach) {
+    this(resetBeforeEach, false);
+  }
+
+  private MotoExtension(boolean resetBeforeEach, boolean managedPolicies) {
     this.resetBeforeEach = resetBeforeEach;
+    this.managedPolicies = managedPolicies;
+  }
+
+  /**
+   * A moto of its own that knows the AWS managed policies (PowerUserAccess, IAMFullAccess...),
+   * which moto loads only when told at start: without them attaching one answers NoSuchEntity.
+   * Not the default: every account's IAM then costs about a second, resets included.
+   */
+  public static MotoExtension withManagedPolicies() {
+    return new MotoExtension(true, true);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    String key = managedPolicies ? "moto-with-managed-policies" : "moto";
     server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-        .getOrComputeIfAbsent(MotoServer.class, key -> MotoServer.start(), MotoServer.class);
+        .getOrComputeIfAbsent(key, k -> MotoServer.start(managedPolicies), MotoServer.class);
   }
 
   @Override
@@ -100,7 +116,7 @@ public final class MotoExtension implements BeforeAllCallback, BeforeEachCallbac
       this.endpoint = endpoint;
     }
 
-    static MotoServer start() {
+    static MotoServer start(boolean managedPolicies) {
       String executable = findExecutable();
       IllegalStateException last = null;
       for (int attempt = 0; attempt < 3; attempt++) {
@@ -110,9 +126,9 @@ public final class MotoExtension implements BeforeAllCallback, BeforeEachCallbac
           ProcessBuilder builder = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", String.valueOf(port))
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
-          // Without it moto knows no AWS managed policy (PowerUserAccess, IAMFullAccess...), and
-          // attaching one (role.policies: runbook) answers NoSuchEntity.
-          builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+          if (managedPolicies) {
+            builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+          }
           Process process = builder.start();
           MotoServer server = new MotoServer(process, "http://127.0.0.1:" + port);
           if (server.awaitReady(Duration.ofSeconds(30))) {
