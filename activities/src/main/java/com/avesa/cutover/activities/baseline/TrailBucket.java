@@ -1,7 +1,7 @@
 package com.avesa.cutover.activities.baseline;
 
 import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.activities.BucketSetup;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
 import java.util.ArrayList;
@@ -10,9 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
-import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -25,7 +23,6 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  */
 final class TrailBucket {
   static final String KIND = "s3-bucket";
-  private static final String US_EAST_1 = "us-east-1";
 
   private final AwsClients clients;
 
@@ -37,7 +34,8 @@ final class TrailBucket {
     S3Client s3 = clients.s3(admin, Side.TARGET);
     String item = "s3 bucket " + bucket;
     String what = "ensure trail bucket " + bucket + " (account " + accountId + ")";
-    if (exists(s3, bucket, accountId)) {
+    BucketSetup setup = new BucketSetup(s3, admin.region());
+    if (BaselineFailures.call(what, () -> setup.exists(bucket, accountId, "security.trailBucket"))) {
       List<String> fixes = BaselineFailures.call(what, () -> bringToBaseline(s3, bucket));
       if (fixes.isEmpty()) {
         report.inPlace(item);
@@ -46,7 +44,7 @@ final class TrailBucket {
       }
     } else {
       BaselineFailures.run(what, () -> {
-        create(s3, bucket, admin.region(), accountId);
+        setup.create(bucket, "security.trailBucket");
         bringToBaseline(s3, bucket);
       });
       report.created(item, KIND, bucket);
@@ -72,39 +70,6 @@ final class TrailBucket {
         throw BaselineFailures.classify("delete trail bucket " + bucket, e);
       }
     }
-  }
-
-  private static boolean exists(S3Client s3, String bucket, String accountId) {
-    try {
-      s3.headBucket(b -> b.bucket(bucket));
-      return true;
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return false;
-      }
-      if (e.statusCode() == 403) {
-        throw BaselineFailures.nonRetryable(FailureType.BAD_CONFIG, "trail bucket " + bucket
-            + " exists but account " + accountId + " may not use it (403 on HeadBucket); choose another security.trailBucket");
-      }
-      throw e;
-    }
-  }
-
-  private static void create(S3Client s3, String bucket, String region, String accountId) {
-    CreateBucketRequest.Builder create = CreateBucketRequest.builder().bucket(bucket);
-    if (!US_EAST_1.equals(region)) {
-      create.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
-    }
-    try {
-      s3.createBucket(create.build());
-    } catch (S3Exception e) {
-      if (BaselineFailures.hasCode(e, "BucketAlreadyExists")) {
-        throw BaselineFailures.nonRetryable(FailureType.BAD_CONFIG, "trail bucket name " + bucket
-            + " is taken by another account; choose another security.trailBucket (account " + accountId + ")");
-      }
-      throw e;
-    }
-    s3.waiter().waitUntilBucketExists(b -> b.bucket(bucket));
   }
 
   /** Versioning, encryption and the public access block, each set only when missing; what was set. */
