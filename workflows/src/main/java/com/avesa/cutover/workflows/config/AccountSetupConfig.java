@@ -5,8 +5,9 @@ package com.avesa.cutover.workflows.config;
  *
  * @param create the account to create through Organizations, or null to use {@code target.accountId}
  * @param adminRoleArn a role with admin rights in the target, assumed (no ExternalId) to create or
- *     check the deployment role and the security baseline; null: {@code OrganizationAccountAccessRole}
- *     of a created account, else {@code adminProfile}, else the target's own credentials
+ *     check the deployment role and the security baseline; null: {@code adminProfile}, else the
+ *     target's profile (when it has one and the account is not created), else the
+ *     {@code OrganizationAccountAccessRole} of the target account
  * @param adminProfile a named profile with admin rights in the target; null when not given
  */
 public record AccountSetupConfig(NewAccount create, String adminRoleArn, String adminProfile) {

@@ -325,7 +325,8 @@ class AccountSetupWorkflowTest {
   @Test
   void adminCredentialsFollowTheConfig() {
     MigrationConfig existing = AccountSetupFixtures.existingAccount();
-    assertThat(AdminCredentials.estate(existing, TARGET).target()).isEqualTo(new AccountConfig(TARGET, null, null, null));
+    assertThat(AdminCredentials.estate(existing, TARGET).target()).as("no admin configured: the Organizations role")
+        .isEqualTo(new AccountConfig(TARGET, null, "arn:aws:iam::" + TARGET + ":role/OrganizationAccountAccessRole", null));
     MigrationConfig withRole = withAdmin(existing, "arn:aws:iam::" + TARGET + ":role/Admin", null);
     assertThat(AdminCredentials.estate(withRole, TARGET).target())
         .isEqualTo(new AccountConfig(TARGET, null, "arn:aws:iam::" + TARGET + ":role/Admin", null));
