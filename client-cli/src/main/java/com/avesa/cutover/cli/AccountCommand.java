@@ -32,6 +32,11 @@ final class AccountCommand implements Runnable {
       footer = {"", "Example:", "  avesa account setup -c examples/aws.yaml --wait"})
   static final class Setup extends PhaseCommand {
     @Override
+    protected boolean acceptsCreatedAccount() {
+      return true;
+    }
+
+    @Override
     protected PhaseRuns kind() {
       return PhaseRuns.ACCOUNT_SETUP;
     }

@@ -19,6 +19,11 @@ import picocli.CommandLine.Command;
         "  avesa report avesa-prod-isolate --markdown > isolation-report.md"})
 final class IsolateCommand extends PhaseCommand {
   @Override
+  protected boolean acceptsCreatedAccount() {
+    return true;
+  }
+
+  @Override
   protected PhaseRuns kind() {
     return PhaseRuns.ISOLATE;
   }

@@ -35,12 +35,17 @@ abstract class PhaseCommand extends AvesaCommand {
   /** One line for the Temporal UI. */
   protected abstract String summary(MigrationConfig config);
 
+  /** Whether this phase runs on a config whose account is still to be created (account.create, no target.accountId). */
+  protected boolean acceptsCreatedAccount() {
+    return false;
+  }
+
   /** Refuses (exit 2, naming what to add) a config this phase cannot run with; nothing by default. */
   protected void check(MigrationConfig config) {}
 
   @Override
   protected final int execute() {
-    MigrationConfig loaded = StartCommand.loadConfig(config);
+    MigrationConfig loaded = StartCommand.loadConfig(config, acceptsCreatedAccount());
     check(loaded);
     try (TemporalConnection connection = temporal.connect()) {
       PhaseRuns kind = kind();

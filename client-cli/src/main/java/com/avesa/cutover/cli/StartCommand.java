@@ -46,13 +46,29 @@ abstract class StartCommand extends AvesaCommand {
     }
   }
 
-  /** Reads the config; every problem becomes one stderr line and exit code 2. */
+  /**
+   * Reads the config; every problem becomes one stderr line and exit code 2. The target account
+   * must be known: only {@code account setup} and {@code isolate} run on a config whose account
+   * Organizations has yet to create.
+   */
   static MigrationConfig loadConfig(Path file) {
+    return loadConfig(file, false);
+  }
+
+  /** {@link #loadConfig(Path)}; with {@code accountMayBeCreated}, the target account id may be missing under account.create. */
+  static MigrationConfig loadConfig(Path file, boolean accountMayBeCreated) {
+    MigrationConfig config;
     try {
-      return ConfigLoader.load(file);
+      config = ConfigLoader.load(file);
     } catch (ConfigException e) {
       throw new CliException(ExitCodes.USAGE, e.lines());
     }
+    if (!accountMayBeCreated && config.target().accountId() == null) {
+      throw new CliException(ExitCodes.USAGE, file + ": target.accountId: required here; account.create leaves it out "
+          + "only for `avesa account setup` and `avesa isolate`: once the account exists, put its id in "
+          + "target.accountId (and the deployment role in target.roleArn)");
+    }
+    return config;
   }
 
   /**

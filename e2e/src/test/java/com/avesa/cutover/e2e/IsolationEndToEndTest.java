@@ -167,6 +167,42 @@ class IsolationEndToEndTest {
     }
   }
 
+  @Test
+  void accountSetupCreatesTheAccountOnceAndFindsItTheSecondTime() throws IOException {
+    new SignedJsonCalls(clients).jsonRpc(estate, Side.SOURCE, SignedJsonCalls.Service.ORGANIZATIONS,
+        "AWSOrganizationsV20161128", "CreateOrganization", SignedJsonCalls.body().put("FeatureSet", "ALL"));
+    String target = "target: { accountId: \"" + DemoEstate.TARGET_ACCOUNT + "\", roleArn: " + DemoEstate.ROLE_ARN
+        + ", externalId: " + DemoEstate.EXTERNAL_ID + " }";
+    String yaml = DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION);
+    assertThat(yaml).contains(target);
+    Path config = Files.writeString(dir.resolve("create.yaml"), yaml.replace(target,
+        "target: { externalId: " + DemoEstate.EXTERNAL_ID + " }")
+        + "account: { create: { email: aws-prod@avesa.example.com, name: avesa-production } }\n");
+
+    Launched.Result first = avesa("account", "setup", "-c", config.toString(), "--wait", "--json", "--id", "create-1");
+
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    JsonNode created = JSON.readTree(first.stdout());
+    String accountId = created.path("accountId").asText();
+    assertThat(accountId).matches("\\d{12}").isNotIn(DemoEstate.SOURCE_ACCOUNT, DemoEstate.TARGET_ACCOUNT);
+    assertThat(created.path("accountCreated").asBoolean()).isTrue();
+    assertThat(created.path("roleArn").asText()).isEqualTo("arn:aws:iam::" + accountId + ":role/" + DemoEstate.ROLE_NAME);
+    assertThat(list(created.path("changed"))).extracting(i -> i.path("item").asText())
+        .anyMatch(i -> i.contains(accountId)).anyMatch(i -> i.contains(DemoEstate.ROLE_NAME));
+
+    Launched.Result second = avesa("account", "setup", "-c", config.toString(), "--wait", "--json", "--id", "create-2");
+
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+    JsonNode found = JSON.readTree(second.stdout());
+    assertThat(found.path("accountId").asText()).isEqualTo(accountId);
+    assertThat(found.path("changed")).as(second.stdout()).isEmpty();
+    assertThat(list(found.path("unchanged"))).extracting(i -> i.path("item").asText())
+        .anyMatch(i -> i.contains(accountId));
+    Launched.Result elsewhere = avesa("infra", "verify", "-c", config.toString());
+    assertThat(elsewhere.exitCode()).as(elsewhere.toString()).isEqualTo(2);
+    assertThat(elsewhere.stderr()).contains("target.accountId: required here");
+  }
+
   private void approve(String id, String gate, String approver, String reason) {
     Launched.Result approval = avesa("approve", id, "--gate", gate, "--reason", reason, "--identity", approver,
         "--wait-gate", WAIT_GATE);
