@@ -22,7 +22,13 @@ final class ListCommand extends AvesaCommand {
     migration("DataMigrationWorkflow"),
     cutover("CutoverWorkflow"),
     rollback("RollbackWorkflow"),
-    sync("FinalSyncWorkflow");
+    sync("FinalSyncWorkflow"),
+    isolate(PhaseRuns.ISOLATE.type()),
+    account(PhaseRuns.ACCOUNT_SETUP.type()),
+    infra(PhaseRuns.INFRASTRUCTURE.type()),
+    smoke(PhaseRuns.SMOKE_TEST.type()),
+    validate(PhaseRuns.VALIDATE.type()),
+    decommission(PhaseRuns.DECOMMISSION.type());
 
     final String workflowType;
 
@@ -34,7 +40,8 @@ final class ListCommand extends AvesaCommand {
   @Mixin OutputOptions output;
 
   @Option(names = "--kind", paramLabel = "KIND", defaultValue = "migration",
-      description = "migration, cutover, rollback or sync (the periodic final syncs); default: ${DEFAULT-VALUE}.")
+      description = "migration, cutover, rollback, sync (the periodic final syncs), isolate, account, infra, smoke, "
+          + "validate or decommission; default: ${DEFAULT-VALUE}.")
   Kind kind;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20",

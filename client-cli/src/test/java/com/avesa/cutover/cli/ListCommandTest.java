@@ -88,4 +88,16 @@ class ListCommandTest {
     Run bad = TEMPORAL.avesa("list", "--kind", "everything");
     assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
   }
+
+  @Test
+  void kindInfraListsTheInfrastructurePhaseRuns() throws Exception {
+    assertThat(TEMPORAL.avesa("infra", "verify", "-c", TEMPORAL.config("listed-infra").toString(), "--wait")
+        .exitCode()).isZero();
+
+    JsonNode infra = JSON.readTree(TEMPORAL.avesa("list", "--kind", "infra", "--json").out());
+
+    assertThat(infra).extracting(run -> run.get("workflowId").asText()).contains("listed-infra-infrastructure")
+        .allMatch(id -> id.endsWith("-infrastructure"));
+    assertThat(TEMPORAL.avesa("list", "--kind", "isolate").out()).doesNotContain("listed-infra");
+  }
 }
