@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,7 +52,7 @@ final class DeployRun {
       throw badConfig("deploy command " + shown + ": working directory " + dir + " does not exist; fix"
           + " infrastructure.deploy.workdir (relative to the worker's working directory " + workingDirectory + ")");
     }
-    Process process = start(command, shown, dir);
+    Process process = start(command, shown, dir, request.environment());
     OutputTail tail = new OutputTail(TAIL_LINES, TAIL_BYTES);
     Thread reader = readOutput(process, tail);
     try {
@@ -82,9 +83,11 @@ final class DeployRun {
     return new DeployResult(0, output);
   }
 
-  private static Process start(List<String> command, String shown, Path dir) {
+  private static Process start(List<String> command, String shown, Path dir, Map<String, String> environment) {
     try {
-      Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       process.getOutputStream().close();
       return process;
     } catch (IOException e) {

@@ -58,6 +58,16 @@ class DeployCommandTest {
   }
 
   @Test
+  void theCommandLearnsTheRunsAccountsFromItsEnvironment() {
+    DeployResult result = activities.runDeployCommand(new DeployRequest(
+        List.of("sh", "-c", "echo target=$AVESA_TARGET_ACCOUNT_ID region=$AVESA_REGION"), null, MINUTE,
+        java.util.Map.of("AVESA_TARGET_ACCOUNT_ID", "987654321098", "AVESA_REGION", "eu-west-1")));
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.outputTail()).contains("target=987654321098 region=eu-west-1");
+  }
+
+  @Test
   void aSuccessfulCommandReturnsExitZeroAndItsMergedOutput() {
     DeployResult result = activities.runDeployCommand(
         new DeployRequest(List.of("sh", "-c", "echo synthesizing; echo 'warning: deprecated' >&2; echo done"), null, MINUTE));

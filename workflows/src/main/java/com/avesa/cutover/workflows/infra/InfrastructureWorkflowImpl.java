@@ -59,7 +59,7 @@ public class InfrastructureWorkflowImpl implements InfrastructureWorkflow {
     ledger = new InfraLedger(Workflow.getInfo().getWorkflowId(), config.name());
     try {
       if (infra.deploy() != null) {
-        deploy(infra.deploy());
+        deploy(infra.deploy(), config);
       }
       ensureStorage(config);
       verifyDeployed(config.estate(), infra);
@@ -81,7 +81,7 @@ public class InfrastructureWorkflowImpl implements InfrastructureWorkflow {
     return ledger == null ? null : ledger.progress();
   }
 
-  private void deploy(DeployCommand deploy) {
+  private void deploy(DeployCommand deploy, MigrationConfig config) {
     ledger.at("DEPLOY", String.join(" ", deploy.command()) + (deploy.workdir() == null ? "" : " in " + deploy.workdir()));
     // Built here, not as a field: its start-to-close follows the configured timeout. The command is
     // idempotent (as cdk deploy is), so a deploy whose worker died is run again, twice at most: a
@@ -93,7 +93,8 @@ public class InfrastructureWorkflowImpl implements InfrastructureWorkflow {
             .setRetryOptions(ActivityRetries.transientErrors(Duration.ofMinutes(1), 3))
             .build());
     try {
-      ledger.deployed(deployer.runDeployCommand(new DeployRequest(deploy.command(), deploy.workdir(), deploy.timeout())));
+      ledger.deployed(deployer.runDeployCommand(new DeployRequest(deploy.command(), deploy.workdir(), deploy.timeout(),
+          DeployRequest.describe(config))));
     } catch (ActivityFailure failure) {
       if (failure.getCause() instanceof ApplicationFailure app && app.getDetails().getSize() > 0) {
         ledger.deployed(app.getDetails().get(DeployResult.class));
