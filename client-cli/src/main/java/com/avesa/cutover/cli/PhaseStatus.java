@@ -55,7 +55,7 @@ final class PhaseStatus {
     return lines;
   }
 
-  private static void waiting(String who, JsonNode progress, Instant now, List<String> lines) {
+  static void waiting(String who, JsonNode progress, Instant now, List<String> lines) {
     JsonNode waitUntil = progress.path("waitUntil");
     if (waitUntil.isTextual()) {
       Instant until = Instant.parse(waitUntil.asText());
