@@ -88,8 +88,7 @@ final class DeploymentRole {
         if (attached.contains(policy)) {
           unchanged.add(new PhaseItem(item, PhaseItem.IN_PLACE));
         } else {
-          iamCall("attach " + policy, request.accountId(),
-              () -> iam.attachRolePolicy(b -> b.roleName(request.roleName()).policyArn(policy)));
+          attachManaged(iam, request.roleName(), policy, request.accountId());
           changed.add(new PhaseItem(item, "attached"));
         }
       }
@@ -125,6 +124,21 @@ final class DeploymentRole {
 
   private static RoleStep created(String roleArn, String item) {
     return new RoleStep(roleArn, true, List.of(new PhaseItem(item, "created")), List.of(), List.of());
+  }
+
+  /**
+   * Attaches an AWS managed policy. AWS always has them; an emulator may not (moto loads them only
+   * when started with MOTO_IAM_LOAD_MANAGED_POLICIES=true), and retrying would not help.
+   */
+  private static void attachManaged(IamClient iam, String role, String policy, String accountId) {
+    try {
+      iamCall("attach " + policy, accountId, () -> iam.attachRolePolicy(b -> b.roleName(role).policyArn(policy)));
+    } catch (NoSuchEntityException e) {
+      throw Failures.nonRetryable(FailureType.BAD_CONFIG, "iam attach " + policy + " to role " + role + " in account "
+          + accountId + ": no such policy here (" + Failures.awsMessage(e) + "); AWS has every managed policy, so this"
+          + " is an emulator without them (moto: start it with MOTO_IAM_LOAD_MANAGED_POLICIES=true), or use"
+          + " role.policies: least-privilege");
+    }
   }
 
   private static Optional<Role> find(IamClient iam, String name, String accountId) {

@@ -10,6 +10,7 @@ import com.avesa.cutover.workflows.account.DeploymentRoleRequest;
 import com.avesa.cutover.workflows.account.RolePermissionsRequest;
 import com.avesa.cutover.workflows.account.RoleRemoval;
 import com.avesa.cutover.workflows.account.RoleStep;
+import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.AccountConfig;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -30,6 +31,8 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 /** {@code role.policies: runbook}: the managed PowerUserAccess and IAMFullAccess, against a moto that knows them. */
 class RunbookPoliciesTest {
   @RegisterExtension static final MotoExtension MOTO = MotoExtension.withManagedPolicies();
+  /** A moto as started by hand, without the managed policies. */
+  @RegisterExtension static final MotoExtension PLAIN = new MotoExtension();
   private static final String TARGET = TestEstates.TARGET_ACCOUNT;
   private static final String ROLE = "AVESARunbookRole";
 
@@ -41,14 +44,18 @@ class RunbookPoliciesTest {
 
   @BeforeEach
   void open() {
+    open(MOTO.endpoint());
+  }
+
+  private void open(String endpoint) {
     clients = new AwsClients();
     activities = new AccountSetupActivitiesImpl(clients);
-    admin = new Estate(MotoExtension.REGION, MOTO.endpoint(),
+    admin = new Estate(MotoExtension.REGION, endpoint,
         new AccountConfig(TestEstates.SOURCE_ACCOUNT, null, null, null),
         new AccountConfig(TARGET, null, "arn:aws:iam::" + TARGET + ":role/OrganizationAccountAccessRole", null));
     iam = clients.iam(admin, Side.TARGET);
     RunbookConfig defaults = RunbookConfig.defaults(TARGET, null, null);
-    config = new MigrationConfig("avesa-test", MotoExtension.REGION, MOTO.endpoint(), admin.source(),
+    config = new MigrationConfig("avesa-test", MotoExtension.REGION, endpoint, admin.source(),
         new AccountConfig(TARGET, null, null, TestEstates.EXTERNAL_ID), new DataConfig(List.of(), List.of(), null, 8,
         null, 2), null, null, new RunbookConfig(defaults.account(), new RoleConfig(ROLE, RoleConfig.RUNBOOK),
         defaults.security(), defaults.infrastructure(), defaults.tenants(), null));
@@ -87,5 +94,17 @@ class RunbookPoliciesTest {
 
     assertThat(catchThrowable(() -> iam.getRole(b -> b.roleName(ROLE))))
         .isInstanceOf(NoSuchEntityException.class);
+  }
+
+  @Test
+  void anEmulatorWithoutManagedPoliciesIsNamedWithTheFixNotRetried() {
+    close();
+    open(PLAIN.endpoint());
+
+    String message = NonRetryable.failure(FailureType.BAD_CONFIG,
+        () -> activities.ensureRolePermissions(new RolePermissionsRequest(admin, TARGET, ROLE, config)));
+
+    assertThat(message).contains("arn:aws:iam::aws:policy/PowerUserAccess").contains("MOTO_IAM_LOAD_MANAGED_POLICIES=true")
+        .contains("role.policies: least-privilege");
   }
 }
