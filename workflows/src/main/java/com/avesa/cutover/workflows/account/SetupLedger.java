@@ -6,6 +6,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** What an account setup run has done so far: its phase, items and problems; the query and the report read it. */
 final class SetupLedger {
@@ -73,9 +74,18 @@ final class SetupLedger {
     this.callerArn = callerArn;
   }
 
+  /**
+   * Keeps what a step changed and found. A thing two steps share (the trail bucket serves AWS
+   * Config and CloudTrail) is listed once: what the first step reported stands.
+   */
   void record(List<PhaseItem> changedItems, List<PhaseItem> unchangedItems) {
     changed.addAll(changedItems);
-    unchanged.addAll(unchangedItems);
+    for (PhaseItem item : unchangedItems) {
+      boolean listed = Stream.concat(changed.stream(), unchanged.stream()).anyMatch(i -> i.item().equals(item.item()));
+      if (!listed) {
+        unchanged.add(item);
+      }
+    }
     publish();
   }
 

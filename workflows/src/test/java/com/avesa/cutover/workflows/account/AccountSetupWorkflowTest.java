@@ -265,6 +265,23 @@ class AccountSetupWorkflowTest {
   }
 
   @Test
+  void aThingTwoStepsShareIsListedOnceAsTheFirstReportedIt(TestWorkflowEnvironment env, Worker worker) {
+    fx.firstRun();
+    PhaseItem bucket = new PhaseItem("s3 bucket avesa-audit-logs-" + TARGET, "created");
+    when(fx.baseline.ensureConfigRecorder(any())).thenReturn(new BaselineStep(
+        List.of(bucket, new PhaseItem("config recorder default", "created")), List.of(),
+        List.of(new CreatedResource("s3-bucket", "avesa-audit-logs-" + TARGET)), null));
+    when(fx.baseline.ensureCloudTrail(any())).thenReturn(new BaselineStep(
+        List.of(new PhaseItem("cloudtrail trail avesa-audit-trail", "created")),
+        List.of(new PhaseItem(bucket.item(), PhaseItem.IN_PLACE)), List.of(), null));
+
+    AccountSetupReport report = result(start(env, worker, AccountSetupFixtures.existingAccount()));
+
+    assertThat(report.changed()).filteredOn(i -> i.item().equals(bucket.item())).containsExactly(bucket);
+    assertThat(report.unchanged()).noneMatch(i -> i.item().equals(bucket.item()));
+  }
+
+  @Test
   void aSecondRunChangesNothingAndSaysSoItemByItem(TestWorkflowEnvironment env, Worker worker) {
     fx.secondRun();
     AccountSetupWorkflow workflow = start(env, worker, AccountSetupFixtures.creatingAccount());
