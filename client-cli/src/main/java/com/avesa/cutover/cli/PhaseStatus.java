@@ -50,8 +50,12 @@ final class PhaseStatus {
           phase.path("summary").asText("")));
     }
     gate(status.workflowId(), progress, lines);
-    lines.add("  changed  " + progress.path("changed").size() + ", unchanged " + progress.path("unchanged").size()
-        + ", problems " + progress.path("problems").size());
+    if (progress.has("changed")) {
+      lines.add("  changed  " + progress.path("changed").size() + ", unchanged " + progress.path("unchanged").size()
+          + ", problems " + progress.path("problems").size());
+    } else if (!progress.path("problems").isEmpty()) {
+      lines.add("  problems " + progress.path("problems").size() + ": " + progress.path("problems").get(0).asText());
+    }
     return lines;
   }
 

@@ -47,7 +47,8 @@ final class PhaseResults {
       list(r.missing()).forEach(m -> problems.add("missing: " + m));
     }
     String deploy = r.deployExitCode() == null ? "" : "deploy exited " + r.deployExitCode() + "; ";
-    String summary = deploy + (list(r.missing()).isEmpty() ? "every stack, function, rule, table and bucket found"
+    String ensured = list(r.changed()).isEmpty() ? "" : list(r.changed()).size() + " bucket/table change(s); ";
+    String summary = deploy + ensured + (list(r.missing()).isEmpty() ? "every stack, function, rule, table and bucket found"
         : list(r.missing()).size() + " missing: " + String.join(", ", r.missing()));
     return result(status(r.outcome()), counts, r.changed(), r.unchanged(), problems, summary);
   }
