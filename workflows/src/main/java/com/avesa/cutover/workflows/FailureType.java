@@ -14,7 +14,11 @@ public enum FailureType {
   /** The config is wrong in a way only AWS could tell (e.g. an incompatible existing table). */
   BAD_CONFIG,
   /** Verification found differences between source and target. */
-  VERIFICATION_FAILED;
+  VERIFICATION_FAILED,
+  /** Organizations is still creating the account after the setup's deadline; a later run resumes it. */
+  ACCOUNT_CREATION_PENDING,
+  /** A phase of an isolation run failed; the failure carries the isolation's report. */
+  PHASE_FAILED;
 
   public String type() {
     return name();

@@ -33,7 +33,7 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
   /** Organizations usually creates an account within minutes; longer means something to look at. */
   static final Duration CREATION_DEADLINE = Duration.ofMinutes(30);
   /** The failure type of an account creation that outlived the deadline (a rerun resumes it). */
-  static final String CREATION_PENDING = "ACCOUNT_CREATION_PENDING";
+  static final String CREATION_PENDING = FailureType.ACCOUNT_CREATION_PENDING.type();
 
   // Transient errors (throttling, resets, a killed worker) are retried; ten attempts with backoff
   // up to a minute ride out an outage, after which a person should look at the failure.

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.isolation;
 
+import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.AccountSetupReport;
 import com.avesa.cutover.workflows.account.AccountSetupWorkflow;
 import com.avesa.cutover.workflows.config.AccountConfig;
@@ -50,7 +51,7 @@ import org.slf4j.Logger;
  */
 public class ProductionIsolationWorkflowImpl implements ProductionIsolationWorkflow {
   /** The failure type of an isolation run that a phase failed. */
-  static final String PHASE_FAILED = "PHASE_FAILED";
+  static final String PHASE_FAILED = FailureType.PHASE_FAILED.type();
 
   private static final Logger log = Workflow.getLogger(ProductionIsolationWorkflowImpl.class);
   private static final String NOT_STARTED = "the run has not started yet";
