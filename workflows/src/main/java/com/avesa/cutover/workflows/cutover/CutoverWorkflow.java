@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
+import com.avesa.cutover.workflows.gate.GateControl;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -15,44 +16,19 @@ import io.temporal.workflow.WorkflowMethod;
  * what the target received back to the source.
  *
  * <p>Every gate takes a Signal (for any Temporal UI) and an Update whose validator answers at once
- * with the reason for a refusal (the CLI uses it). Signals the same rules refuse are recorded as
+ * with the reason for a refusal (the CLI uses it): the {@link GateControl} handlers every gated run shares. Signals the same rules refuse are recorded as
  * REFUSED and change nothing else. The run always returns its {@link CutoverReport}; only
  * {@link Outcome#CUT_OVER} means success.
  */
 @WorkflowInterface
-public interface CutoverWorkflow {
+public interface CutoverWorkflow extends GateControl {
 
   @WorkflowMethod
   CutoverReport cutover(CutoverInput input);
 
-  @SignalMethod(name = "approve", description = "Approve a pending gate. One JSON object: "
-      + "{\"gate\":\"cutover\",\"approver\":\"alice\",\"reason\":\"CAB-123\",\"windowStart\":\"2026-12-01T02:00:00Z\"}"
-      + " (windowStart: ISO-8601 or \"now\", cutover gate only). Refused approvals are recorded as REFUSED.")
-  void approve(Approval approval);
-
-  @SignalMethod(name = "reject", description = "Reject a pending gate: {\"gate\":\"cutover\",\"approver\":\"bob\","
-      + "\"reason\":\"not tonight\"}. Rejecting the cutover gate ends the run with nothing changed; rejecting "
-      + "the sign-off rolls back.")
-  void reject(Approval rejection);
-
   @SignalMethod(name = "rollback", description = "Roll back now, until sign-off: {\"operator\":\"bob\","
       + "\"reason\":\"errors in canonical/\"}.")
   void rollback(RollbackRequest request);
-
-  @UpdateMethod(name = "approveGate", description = "Approve a pending gate; answers at once, or refuses with "
-      + "the reason (gate not pending, approver not allowed, requester under four eyes, no reason, window start "
-      + "in the past). Same payload as the approve signal.")
-  ApprovalRecord approveGate(Approval approval);
-
-  @UpdateValidatorMethod(updateName = "approveGate")
-  void validateApproval(Approval approval);
-
-  @UpdateMethod(name = "rejectGate", description = "Reject a pending gate; refuses with the reason when the gate "
-      + "is not pending, the approver is not allowed or the reason is missing.")
-  ApprovalRecord rejectGate(Approval rejection);
-
-  @UpdateValidatorMethod(updateName = "rejectGate")
-  void validateRejection(Approval rejection);
 
   @UpdateMethod(name = "requestRollback", description = "Roll back now (until sign-off); refuses when the run "
       + "is past sign-off, already rolling back, or the reason is missing.")

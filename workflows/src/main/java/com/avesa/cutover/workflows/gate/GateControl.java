@@ -14,15 +14,19 @@ import io.temporal.workflow.UpdateValidatorMethod;
 public interface GateControl {
 
   @SignalMethod(name = "approve", description = "Approve the pending gate. One JSON object: "
-      + "{\"gate\":\"execute\",\"approver\":\"alice\",\"reason\":\"CAB-123\"}. Refused approvals are recorded as REFUSED.")
+      + "{\"gate\":\"cutover\",\"approver\":\"alice\",\"reason\":\"CAB-123\",\"windowStart\":\"2026-12-01T02:00:00Z\"}"
+      + " (windowStart: ISO-8601 or \"now\", cutover gate only; gates: execute, cutover, signOff, decommission)."
+      + " Refused approvals are recorded as REFUSED.")
   void approve(Approval approval);
 
-  @SignalMethod(name = "reject", description = "Reject the pending gate: {\"gate\":\"execute\",\"approver\":\"bob\","
-      + "\"reason\":\"not tonight\"}. The run stops there, changing nothing more.")
+  @SignalMethod(name = "reject", description = "Reject the pending gate: {\"gate\":\"cutover\",\"approver\":\"bob\","
+      + "\"reason\":\"not tonight\"}. Rejecting the cutover, execute or decommission gate ends the run with nothing "
+      + "more changed; rejecting the sign-off rolls the cutover back.")
   void reject(Approval rejection);
 
   @UpdateMethod(name = "approveGate", description = "Approve the pending gate; answers at once, or refuses with "
-      + "the reason (gate not pending, approver not allowed, requester under four eyes, no reason).")
+      + "the reason (gate not pending, approver not allowed, requester under four eyes, no reason, window start "
+      + "in the past). Same payload as the approve signal.")
   ApprovalRecord approveGate(Approval approval);
 
   @UpdateValidatorMethod(updateName = "approveGate")
