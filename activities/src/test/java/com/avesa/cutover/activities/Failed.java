@@ -8,11 +8,11 @@ import io.temporal.failure.ApplicationFailure;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Assertions on the non-retryable failures activities throw. */
-final class Failed {
+public final class Failed {
   private Failed() {}
 
   /** Runs {@code call}, asserts it threw a non-retryable failure of {@code type}, returns its message. */
-  static String nonRetryably(FailureType type, ThrowingCallable call) {
+  public static String nonRetryably(FailureType type, ThrowingCallable call) {
     Throwable thrown = catchThrowable(call);
     assertThat(thrown).isInstanceOf(ApplicationFailure.class);
     ApplicationFailure failure = (ApplicationFailure) thrown;

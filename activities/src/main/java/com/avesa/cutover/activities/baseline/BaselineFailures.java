@@ -1,5 +1,6 @@
 package com.avesa.cutover.activities.baseline;
 
+import com.avesa.cutover.activities.Failures;
 import com.avesa.cutover.activities.SignedJsonCalls.AwsCallException;
 import com.avesa.cutover.workflows.FailureType;
 import io.temporal.failure.ApplicationFailure;
@@ -47,11 +48,11 @@ final class BaselineFailures {
   static RuntimeException classify(String what, RuntimeException e) {
     String code = errorCode(e);
     if (status(e) == 403 || (code != null && DENIED_CODES.contains(code))) {
-      return nonRetryable(FailureType.ACCESS_DENIED, what + ": access denied (" + e.getMessage()
+      return Failures.nonRetryable(FailureType.ACCESS_DENIED, what + ": access denied (" + e.getMessage()
           + "); give the target's admin identity (account.adminRoleArn or target.adminProfile) this permission");
     }
     if (code != null && INVALID_CODES.contains(code)) {
-      return nonRetryable(FailureType.BAD_CONFIG, what + ": AWS rejected the request (" + e.getMessage()
+      return Failures.nonRetryable(FailureType.BAD_CONFIG, what + ": AWS rejected the request (" + e.getMessage()
           + "); check the security section of the config");
     }
     return e;
@@ -61,10 +62,6 @@ final class BaselineFailures {
   static boolean hasCode(RuntimeException e, String... codes) {
     String code = errorCode(e);
     return code != null && Set.of(codes).contains(code);
-  }
-
-  static ApplicationFailure nonRetryable(FailureType type, String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, type.type());
   }
 
   private static String errorCode(RuntimeException e) {

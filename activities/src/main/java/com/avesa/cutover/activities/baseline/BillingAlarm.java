@@ -1,6 +1,7 @@
 package com.avesa.cutover.activities.baseline;
 
 import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.Failures;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
@@ -35,7 +36,7 @@ final class BillingAlarm {
 
   void ensure(Estate admin, int threshold, String topicArn, StepReport report) {
     if (topicArn == null || topicArn.isBlank()) {
-      throw BaselineFailures.nonRetryable(FailureType.BAD_CONFIG,
+      throw Failures.nonRetryable(FailureType.BAD_CONFIG,
           "the billing alarm needs the alert topic's ARN: ensure the alert topic first and pass its topicArn");
     }
     CloudWatchClient cloudWatch = cloudWatch(admin);

@@ -1,6 +1,7 @@
 package com.avesa.cutover.activities.baseline;
 
 import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.Failures;
 import com.avesa.cutover.activities.SignedJsonCalls;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.BaselineRemoval;
@@ -89,7 +90,7 @@ public class SecurityBaselineActivitiesImpl implements SecurityBaselineActivitie
       case AlertTopic.TOPIC_KIND -> alertTopic.removeTopic(admin, id);
       case AlertTopic.SUBSCRIPTION_KIND -> alertTopic.removeSubscription(admin, id);
       case BillingAlarm.KIND -> billingAlarm.remove(admin, id);
-      default -> throw BaselineFailures.nonRetryable(FailureType.BAD_CONFIG, "cannot remove a " + resource.kind()
+      default -> throw Failures.nonRetryable(FailureType.BAD_CONFIG, "cannot remove a " + resource.kind()
           + " (" + id + "): the security baseline creates no such kind; remove it by hand if it exists");
     }
   }

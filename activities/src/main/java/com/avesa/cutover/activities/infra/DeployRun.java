@@ -1,9 +1,10 @@
 package com.avesa.cutover.activities.infra;
 
+import com.avesa.cutover.activities.Failures;
+import com.avesa.cutover.activities.Heartbeats;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.infra.DeployRequest;
 import com.avesa.cutover.workflows.infra.DeployResult;
-import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class DeployRun {
     try {
       long deadline = System.nanoTime() + request.timeout().toNanos();
       while (!process.waitFor(heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS)) {
-        Activity.getExecutionContext().heartbeat(last(tail));
+        Heartbeats.beat(last(tail));
         if (System.nanoTime() - deadline > 0) {
           kill(process);
           throw ApplicationFailure.newNonRetryableFailure("deploy command " + shown + " did not finish within "
@@ -143,6 +144,6 @@ final class DeployRun {
   }
 
   private static ApplicationFailure badConfig(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, FailureType.BAD_CONFIG.type());
+    return Failures.nonRetryable(FailureType.BAD_CONFIG, message);
   }
 }

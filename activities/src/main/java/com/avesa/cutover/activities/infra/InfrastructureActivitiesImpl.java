@@ -37,7 +37,7 @@ public class InfrastructureActivitiesImpl implements InfrastructureActivities {
   @Override
   public TargetStorage inspectTargetStorage(StorageRequest request) {
     Estate estate = request.estate();
-    StorageInspection inspection = new StorageInspection(clients.s3(estate, Side.TARGET),
+    StorageInspection inspection = new StorageInspection(clients.s3(estate, Side.TARGET), estate.region(),
         clients.dynamoDb(estate, Side.TARGET), estate.target().accountId());
     return new TargetStorage(request.buckets().stream().map(inspection::bucket).toList(),
         request.tables().stream().map(inspection::table).toList());

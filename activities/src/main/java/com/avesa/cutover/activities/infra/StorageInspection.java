@@ -1,8 +1,7 @@
 package com.avesa.cutover.activities.infra;
 
-import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.activities.BucketSetup;
 import com.avesa.cutover.workflows.infra.TargetStorage.StorageState;
-import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,27 +29,20 @@ final class StorageInspection {
       "ServerSideEncryptionConfigurationNotFoundError", "NoSuchPublicAccessBlockConfiguration");
 
   private final S3Client s3;
+  private final BucketSetup buckets;
   private final DynamoDbClient dynamoDb;
   private final String account;
 
-  StorageInspection(S3Client s3, DynamoDbClient dynamoDb, String account) {
+  StorageInspection(S3Client s3, String region, DynamoDbClient dynamoDb, String account) {
     this.s3 = s3;
+    this.buckets = new BucketSetup(s3, region);
     this.dynamoDb = dynamoDb;
     this.account = account;
   }
 
   StorageState bucket(String bucket) {
-    try {
-      s3.headBucket(b -> b.bucket(bucket));
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return new StorageState(bucket, false, List.of());
-      }
-      if (e.statusCode() == 403) {
-        throw ApplicationFailure.newNonRetryableFailure("bucket " + bucket + " exists but account " + account
-            + " may not use it (403 on HeadBucket); choose another target bucket name", FailureType.ACCESS_DENIED.type());
-      }
-      throw e;
+    if (!buckets.exists(bucket, account, "the target bucket")) {
+      return new StorageState(bucket, false, List.of());
     }
     try {
       List<String> lacking = new ArrayList<>();

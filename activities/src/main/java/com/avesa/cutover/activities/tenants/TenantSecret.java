@@ -1,5 +1,6 @@
 package com.avesa.cutover.activities.tenants;
 
+import com.avesa.cutover.activities.Failures;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +54,7 @@ final class TenantSecret {
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     } catch (InvalidRequestException e) {
-      throw new TenantSetupException("secret " + name + " cannot be read (" + awsMessage(e) + "); if it is scheduled "
+      throw new TenantSetupException("secret " + name + " cannot be read (" + Failures.awsMessage(e) + "); if it is scheduled "
           + "for deletion, restore it with `aws secretsmanager restore-secret --secret-id " + name + "` first");
     } catch (SdkException e) {
       throw refused("read secret " + name, e);
@@ -90,13 +91,6 @@ final class TenantSecret {
   static TenantSetupException refused(String what, SdkException e) {
     String where = e instanceof AwsServiceException aws && aws.statusCode() == 403
         ? ": access denied in the target account: " : ": the target account answered: ";
-    return new TenantSetupException(what + where + awsMessage(e));
-  }
-
-  private static String awsMessage(SdkException e) {
-    if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-      return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
-    }
-    return e.getMessage();
+    return new TenantSetupException(what + where + Failures.awsMessage(e));
   }
 }

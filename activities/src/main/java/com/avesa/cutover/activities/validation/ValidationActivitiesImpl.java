@@ -1,6 +1,8 @@
 package com.avesa.cutover.activities.validation;
 
 import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.Failures;
+import com.avesa.cutover.activities.Heartbeats;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.validation.DataLakeRequest;
@@ -10,8 +12,6 @@ import com.avesa.cutover.workflows.validation.TenantListRequest;
 import com.avesa.cutover.workflows.validation.TenantSecrets;
 import com.avesa.cutover.workflows.validation.TenantSecretsRequest;
 import com.avesa.cutover.workflows.validation.ValidationActivities;
-import io.temporal.activity.Activity;
-import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +69,7 @@ public class ValidationActivitiesImpl implements ValidationActivities {
 
   @Override
   public DataLakeSummary summarizeDataLake(DataLakeRequest request) {
-    ActivityExecutionContext context = Activity.getExecutionContext();
-    DataLakeScan resumed = context.getHeartbeatDetails(DataLakeScan.class).orElse(null);
+    DataLakeScan resumed = Heartbeats.lastDetails(DataLakeScan.class).orElse(null);
     DataLakeTally tally = new DataLakeTally(request.bucket(), request.tenantIds(), request.since(),
         resumed == null ? null : resumed.soFar());
     if (resumed != null && resumed.continuationToken() == null) {
@@ -84,7 +83,7 @@ public class ValidationActivitiesImpl implements ValidationActivities {
         for (S3Object object : page.contents()) {
           tally.add(object.key(), object.lastModified());
         }
-        context.heartbeat(new DataLakeScan(page.nextContinuationToken(), tally.summary()));
+        Heartbeats.beat(new DataLakeScan(page.nextContinuationToken(), tally.summary()));
       }
     } catch (NoSuchBucketException e) {
       throw missing(what, "check tenants.bucket (default: the first data.buckets target)");
@@ -118,16 +117,10 @@ public class ValidationActivitiesImpl implements ValidationActivities {
   }
 
   private static ApplicationFailure missing(String what, String fix) {
-    return ApplicationFailure.newNonRetryableFailure(
-        what + ": does not exist in the target account: " + fix, FailureType.NOT_FOUND.type());
+    return Failures.nonRetryable(FailureType.NOT_FOUND, what + ": does not exist in the target account: " + fix);
   }
 
   private static RuntimeException deniedOrAsIs(String what, AwsServiceException e) {
-    if (e.statusCode() != 403) {
-      return e;
-    }
-    String reason = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-    return ApplicationFailure.newNonRetryableFailure(what + ": access denied in the target account (" + reason
-        + "): the deployment role needs read access to it", FailureType.ACCESS_DENIED.type());
+    return Failures.deniedOr(what + " in the target account", e, "the deployment role needs read access to it");
   }
 }

@@ -3,6 +3,7 @@ package com.avesa.cutover.activities.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.Failed;
 import com.avesa.cutover.activities.SignedJsonCalls;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
@@ -89,7 +90,7 @@ class AccountCreationTest {
 
   @Test
   void withoutAnOrganizationTheFailureSaysWhatToDo() {
-    String message = NonRetryable.failure(FailureType.BAD_CONFIG,
+    String message = Failed.nonRetryably(FailureType.BAD_CONFIG,
         () -> activities.createAccount(new NewAccountRequest(estate, EMAIL, "avesa-production")));
 
     assertThat(message).contains("source account " + TestEstates.SOURCE_ACCOUNT)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.Failed;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
@@ -142,7 +143,7 @@ class DeploymentRoleTest {
 
   @Test
   void aMissingExternalIdIsNonRetryableAndNamesTheField() {
-    String message = NonRetryable.failure(FailureType.BAD_CONFIG, () -> activities.ensureDeploymentRole(
+    String message = Failed.nonRetryably(FailureType.BAD_CONFIG, () -> activities.ensureDeploymentRole(
         new DeploymentRoleRequest(admin, TARGET, SOURCE, ROLE, " ", "run-1")));
 
     assertThat(message).startsWith("target.externalId is not set");

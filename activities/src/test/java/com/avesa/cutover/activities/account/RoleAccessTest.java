@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.Failed;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
@@ -63,7 +64,7 @@ class RoleAccessTest {
   void adminCredentialsInAnotherAccountAreRefusedNamingBothAndTheFix() {
     Estate admin = admin(MOTO.endpoint(), new AccountConfig(TARGET, null, null, null));
 
-    String message = NonRetryable.failure(FailureType.ACCOUNT_MISMATCH,
+    String message = Failed.nonRetryably(FailureType.ACCOUNT_MISMATCH,
         () -> activities.checkAdminAccess(new AdminAccessRequest(admin, TARGET)));
 
     assertThat(message).startsWith("the admin credentials (the default credential chain) act in account " + SOURCE)
@@ -101,7 +102,7 @@ class RoleAccessTest {
   void aRoleActingInAnotherAccountIsAnAccountMismatch() {
     Estate estate = TestEstates.crossAccount(MOTO.endpoint());
 
-    String message = NonRetryable.failure(FailureType.ACCOUNT_MISMATCH, () -> activities.verifyDeploymentRole(
+    String message = Failed.nonRetryably(FailureType.ACCOUNT_MISMATCH, () -> activities.verifyDeploymentRole(
         new AccessCheckRequest(estate, ROLE_ARN, TestEstates.EXTERNAL_ID, "111122223333")));
 
     assertThat(message).startsWith("the deployment role " + ROLE_ARN + " acts in account " + TARGET)

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.Failed;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
+import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.DeploymentRoleRequest;
 import com.avesa.cutover.workflows.account.RolePermissionsRequest;
 import com.avesa.cutover.workflows.account.RoleRemoval;
 import com.avesa.cutover.workflows.account.RoleStep;
-import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.AccountConfig;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -101,7 +102,7 @@ class RunbookPoliciesTest {
     close();
     open(PLAIN.endpoint());
 
-    String message = NonRetryable.failure(FailureType.BAD_CONFIG,
+    String message = Failed.nonRetryably(FailureType.BAD_CONFIG,
         () -> activities.ensureRolePermissions(new RolePermissionsRequest(admin, TARGET, ROLE, config)));
 
     assertThat(message).contains("arn:aws:iam::aws:policy/PowerUserAccess").contains("MOTO_IAM_LOAD_MANAGED_POLICIES=true")
