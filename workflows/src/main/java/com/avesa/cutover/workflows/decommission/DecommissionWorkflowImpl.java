@@ -6,9 +6,9 @@ import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DecommissionConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
+import com.avesa.cutover.workflows.gate.GatedWorkflow;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -35,11 +35,10 @@ import org.slf4j.Logger;
  * stay near 6,000 events, far below Temporal's limits, and the run needs no continue-as-new.
  * A failed run fails the execution with its report as the first detail.
  */
-public class DecommissionWorkflowImpl implements DecommissionWorkflow {
+public class DecommissionWorkflowImpl extends GatedWorkflow implements DecommissionWorkflow {
   static final int PAGE_SIZE = 1_000;
 
   private static final Logger log = Workflow.getLogger(DecommissionWorkflowImpl.class);
-  private static final String NOT_STARTED = "the run has not started yet";
 
   // Ten attempts with backoff up to a minute ride out throttling and a restarted worker; after
   // that a person should look at the failure.
@@ -255,46 +254,9 @@ public class DecommissionWorkflowImpl implements DecommissionWorkflow {
     return config.data() == null ? List.of() : config.data().buckets().stream().map(BucketMapping::source).toList();
   }
 
-  // --- handlers: all judged by the gate keeper ----------------------------------------------------
-
   @Override
-  public void approve(Approval approval) {
-    if (gates != null) {
-      gates.approveSignal(approval);
-    }
-  }
-
-  @Override
-  public void reject(Approval rejection) {
-    if (gates != null) {
-      gates.rejectSignal(rejection);
-    }
-  }
-
-  @Override
-  public ApprovalRecord approveGate(Approval approval) {
-    return gates.approveGate(approval);
-  }
-
-  @Override
-  public void validateApproval(Approval approval) {
-    if (gates == null) {
-      throw new IllegalArgumentException(NOT_STARTED);
-    }
-    gates.validateApproval(approval);
-  }
-
-  @Override
-  public ApprovalRecord rejectGate(Approval rejection) {
-    return gates.rejectGate(rejection);
-  }
-
-  @Override
-  public void validateRejection(Approval rejection) {
-    if (gates == null) {
-      throw new IllegalArgumentException(NOT_STARTED);
-    }
-    gates.validateRejection(rejection);
+  protected GateKeeper gateKeeper() {
+    return gates;
   }
 
   @Override

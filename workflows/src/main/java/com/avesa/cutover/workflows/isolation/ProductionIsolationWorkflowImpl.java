@@ -6,7 +6,6 @@ import com.avesa.cutover.workflows.account.AccountSetupWorkflow;
 import com.avesa.cutover.workflows.config.AccountConfig;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CutoverInput;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
@@ -15,6 +14,7 @@ import com.avesa.cutover.workflows.cutover.StepRecord;
 import com.avesa.cutover.workflows.decommission.DecommissionReport;
 import com.avesa.cutover.workflows.decommission.DecommissionWorkflow;
 import com.avesa.cutover.workflows.gate.GateKeeper;
+import com.avesa.cutover.workflows.gate.GatedWorkflow;
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
 import com.avesa.cutover.workflows.infra.InfrastructureWorkflow;
 import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
@@ -49,12 +49,11 @@ import org.slf4j.Logger;
  * CANCELED in Temporal (the SDK cancels any run whose cancellation was requested, however it
  * ends); its report, outcome CANCELLED, stays readable through {@code progress}.
  */
-public class ProductionIsolationWorkflowImpl implements ProductionIsolationWorkflow {
+public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements ProductionIsolationWorkflow {
   /** The failure type of an isolation run that a phase failed. */
   static final String PHASE_FAILED = FailureType.PHASE_FAILED.type();
 
   private static final Logger log = Workflow.getLogger(ProductionIsolationWorkflowImpl.class);
-  private static final String NOT_STARTED = "the run has not started yet";
 
   private IsolationState state;
   private MigrationConfig config;
@@ -224,46 +223,9 @@ public class ProductionIsolationWorkflowImpl implements ProductionIsolationWorkf
         config.approvals(), config.runbook());
   }
 
-  // --- handlers: the execute gate's keeper judges them -----------------------------------------
-
   @Override
-  public void approve(Approval approval) {
-    if (state != null) {
-      state.gates().approveSignal(approval);
-    }
-  }
-
-  @Override
-  public void reject(Approval rejection) {
-    if (state != null) {
-      state.gates().rejectSignal(rejection);
-    }
-  }
-
-  @Override
-  public ApprovalRecord approveGate(Approval approval) {
-    return state.gates().approveGate(approval);
-  }
-
-  @Override
-  public void validateApproval(Approval approval) {
-    if (state == null) {
-      throw new IllegalArgumentException(NOT_STARTED);
-    }
-    state.gates().validateApproval(approval);
-  }
-
-  @Override
-  public ApprovalRecord rejectGate(Approval rejection) {
-    return state.gates().rejectGate(rejection);
-  }
-
-  @Override
-  public void validateRejection(Approval rejection) {
-    if (state == null) {
-      throw new IllegalArgumentException(NOT_STARTED);
-    }
-    state.gates().validateRejection(rejection);
+  protected GateKeeper gateKeeper() {
+    return state == null ? null : state.gates();
   }
 
   @Override
