@@ -2,10 +2,7 @@ package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code avesa account}: runbook phase 1 on its own. */
 @Command(
@@ -13,14 +10,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Runbook phase 1: the production account, its deployment role and security baseline.",
     subcommands = {AccountCommand.Setup.class})
-final class AccountCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: setup");
-  }
-
+final class AccountCommand extends CommandGroup {
   /** {@code avesa account setup}. */
   @Command(
       name = "setup",

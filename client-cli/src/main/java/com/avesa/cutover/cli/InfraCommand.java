@@ -2,10 +2,7 @@ package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code avesa infra}: runbook phase 2 on its own. */
 @Command(
@@ -13,14 +10,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Runbook phase 2: deploy (optional) and verify the target's infrastructure.",
     subcommands = {InfraCommand.Verify.class})
-final class InfraCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: verify");
-  }
-
+final class InfraCommand extends CommandGroup {
   /** {@code avesa infra verify}. */
   @Command(
       name = "verify",

@@ -4,11 +4,8 @@ import com.avesa.cutover.activities.tenants.TenantChanges;
 import com.avesa.cutover.activities.tenants.TenantRegistry;
 import java.io.InputStream;
 import java.util.Iterator;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code avesa service}: a tenant's services and their credentials in the target (runbook step 8). */
 @Command(
@@ -18,14 +15,7 @@ import picocli.CommandLine.Spec;
     subcommands = {ServiceCommand.Add.class},
     footer = {"", "Example:",
       "  avesa service add --tenant-id test-tenant --service connectwise --credentials-file cw.json -c examples/aws.yaml"})
-final class ServiceCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: add");
-  }
-
+final class ServiceCommand extends CommandGroup {
   /**
    * {@code avesa service add}: merges the credentials into {@code tenant/{id}/{env}} and lists the
    * service in the tenant's item. Credentials come from a file or stdin, never from an argument

@@ -2,11 +2,8 @@ package com.avesa.cutover.cli;
 
 import com.avesa.cutover.activities.tenants.TenantChanges;
 import com.avesa.cutover.activities.tenants.TenantRegistry;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code avesa tenant}: tenants of the target's TenantServices table (runbook step 8). */
 @Command(
@@ -15,14 +12,7 @@ import picocli.CommandLine.Spec;
     description = "Manage tenants in the target's TenantServices table.",
     subcommands = {TenantCommand.Add.class},
     footer = {"", "Example:", "  avesa tenant add --tenant-id test-tenant --company-name 'Test Company' -c examples/aws.yaml"})
-final class TenantCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: add");
-  }
-
+final class TenantCommand extends CommandGroup {
   /** {@code avesa tenant add}: puts the tenant's item unless it is there already. */
   @Command(
       name = "add",
