@@ -13,11 +13,9 @@ import java.util.Optional;
  * gate and how to approve it, the counts so far and, for an isolation, every phase.
  */
 final class PhaseStatus {
-  private final CutoverControl gates;
   private final RunInspector inspector;
 
   PhaseStatus(TemporalConnection connection) {
-    this.gates = new CutoverControl(connection);
     this.inspector = new RunInspector(connection);
   }
 
@@ -38,18 +36,20 @@ final class PhaseStatus {
     }
     lines.add("  phase    " + progress.path("phase").asText() + ", outcome " + progress.path("outcome").asText());
     waiting("", progress, now, lines);
-    String child = progress.path("gateWorkflowId").asText(null);
-    if (child != null && !child.equals(status.workflowId())) {
-      inspector.progress(child, JsonNode.class).ifPresent(answer -> {
-        lines.add("  in       " + child + ": phase " + answer.path("phase").asText());
-        waiting(child + " ", answer, now, lines);
-      });
-    }
+    // An isolation's cutover or decommission child holds its gate and its wait: asked once per sample.
+    GateView view = GateView.of(status.workflowId(), progress);
+    String child = view.gateWorkflowId() != null && !view.gateWorkflowId().equals(status.workflowId())
+        ? view.gateWorkflowId() : null;
+    Optional<JsonNode> childProgress = child == null ? Optional.empty() : inspector.progress(child, JsonNode.class);
+    childProgress.ifPresent(answer -> {
+      lines.add("  in       " + child + ": phase " + answer.path("phase").asText());
+      waiting(child + " ", answer, now, lines);
+    });
     for (JsonNode phase : progress.path("phases")) {
       lines.add(String.format("  %-14s %-10s %s", phase.path("phase").asText(), phase.path("status").asText(),
           phase.path("summary").asText("")));
     }
-    gate(status.workflowId(), progress, lines);
+    gate(status.workflowId(), childProgress.map(answer -> GateView.of(child, answer)).orElse(view), lines);
     if (progress.has("changed")) {
       lines.add("  changed  " + progress.path("changed").size() + ", unchanged " + progress.path("unchanged").size()
           + ", problems " + progress.path("problems").size());
@@ -68,14 +68,8 @@ final class PhaseStatus {
     }
   }
 
-  private void gate(String workflowId, JsonNode progress, List<String> lines) {
-    GateView view = GateView.of(workflowId, progress);
-    if (view.gateWorkflowId() != null && !view.gateWorkflowId().equals(workflowId)) {
-      Optional<GateView> child = gates.progress(view.gateWorkflowId());
-      if (child.isPresent() && child.get().pendingGate() != null) {
-        view = child.get();
-      }
-    }
+  /** The pending gate of {@code view} (the run holding the gates) and how to approve it through {@code workflowId}. */
+  private static void gate(String workflowId, GateView view, List<String> lines) {
     if (view.pendingGate() != null) {
       lines.add("  gate     " + view.pendingGate() + " pending in " + view.workflowId() + ": " + view.approvalsNeeded()
           + " approval(s) needed — avesa approve " + workflowId + " --gate " + view.pendingGate() + " --reason …");
