@@ -20,7 +20,7 @@ record GateView(String workflowId, String kind, String phase, String outcome, St
     String start = text(progress, "windowStart");
     return new GateView(workflowId, text(progress, "kind"), text(progress, "phase"), text(progress, "outcome"), text(progress, "pendingGate"),
         progress.path("approvalsNeeded").asInt(0), text(progress, "gateWorkflowId"),
-        start == null ? null : parseInstant(start));
+        start == null ? null : Instant.parse(start));
   }
 
   boolean cutover() {
@@ -39,16 +39,5 @@ record GateView(String workflowId, String kind, String phase, String outcome, St
   private static String text(JsonNode node, String field) {
     JsonNode value = node.path(field);
     return value.isMissingNode() || value.isNull() ? null : value.asText();
-  }
-
-  /** Temporal's Jackson writes instants as ISO text or as epoch seconds with a fraction. */
-  private static Instant parseInstant(String text) {
-    try {
-      return Instant.parse(text);
-    } catch (java.time.format.DateTimeParseException e) {
-      double seconds = Double.parseDouble(text);
-      long whole = (long) Math.floor(seconds);
-      return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e9));
-    }
   }
 }
