@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -93,7 +94,7 @@ public final class SignedJsonCalls {
   }
 
   private JsonNode call(Estate estate, Side side, Service service, String operation, SdkHttpMethod method,
-      String path, ObjectNode body, java.util.function.UnaryOperator<SdkHttpFullRequest.Builder> headers) {
+      String path, ObjectNode body, UnaryOperator<SdkHttpFullRequest.Builder> headers) {
     String region = service.globalRegion() != null ? service.globalRegion() : estate.region();
     URI endpoint = endpoint(estate, service, region);
     byte[] payload = body == null ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8);
@@ -117,7 +118,7 @@ public final class SignedJsonCalls {
 
   private JsonNode once(Estate estate, Side side, Service service, String operation, SdkHttpMethod method,
       URI endpoint, String path, byte[] payload, String region,
-      java.util.function.UnaryOperator<SdkHttpFullRequest.Builder> headers) {
+      UnaryOperator<SdkHttpFullRequest.Builder> headers) {
     SdkHttpFullRequest.Builder builder = SdkHttpFullRequest.builder()
         .method(method)
         .uri(endpoint)

@@ -1,6 +1,7 @@
 package com.avesa.cutover.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -28,7 +29,7 @@ final class Json {
   }
 
   /** {@code value} as a JSON tree, with the same conventions as {@link #write}. */
-  static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+  static JsonNode tree(Object value) {
     return MAPPER.valueToTree(value);
   }
 

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +62,7 @@ class DeployCommandTest {
   void theCommandLearnsTheRunsAccountsFromItsEnvironment() {
     DeployResult result = activities.runDeployCommand(new DeployRequest(
         List.of("sh", "-c", "echo target=$AVESA_TARGET_ACCOUNT_ID region=$AVESA_REGION"), null, MINUTE,
-        java.util.Map.of("AVESA_TARGET_ACCOUNT_ID", "987654321098", "AVESA_REGION", "eu-west-1")));
+        Map.of("AVESA_TARGET_ACCOUNT_ID", "987654321098", "AVESA_REGION", "eu-west-1")));
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.outputTail()).contains("target=987654321098 region=eu-west-1");
