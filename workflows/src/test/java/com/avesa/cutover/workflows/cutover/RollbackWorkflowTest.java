@@ -34,7 +34,7 @@ class RollbackWorkflowTest {
     return workflow.rollBack(new RollbackInput(cutover, "bob", "ingestion lag in the new account"));
   }
 
-  private static CutoverReport finishedCutover(Outcome outcome, List<CompensationRecord> compensations) {
+  static CutoverReport finishedCutover(Outcome outcome, List<CompensationRecord> compensations) {
     CutoverChanges changes = new CutoverChanges(CutoverFixtures.SOURCE_RULES, List.of("ConnectWiseIngestionSchedule"),
         Side.SOURCE, "Z123", CutoverFixtures.SHARED_DNS,
         DnsRecordSet.simple("api.example.com", "CNAME", 60, "api-prod.example.com"), T);
@@ -43,7 +43,7 @@ class RollbackWorkflowTest {
         "cutover-test-final-sync", null, CutoverFixtures.config(ApprovalsConfig.defaults()));
   }
 
-  private static CompensationRecord compensation(String name, String undoes, String status) {
+  static CompensationRecord compensation(String name, String undoes, String status) {
     return new CompensationRecord(name, undoes, status, T, null);
   }
 

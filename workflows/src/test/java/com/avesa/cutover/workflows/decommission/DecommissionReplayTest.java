@@ -2,24 +2,18 @@ package com.avesa.cutover.workflows.decommission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
-import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,16 +57,8 @@ class DecommissionReplayTest {
   }
 
   private DecommissionWorkflow startAndReachTheGate(TestWorkflowEnvironment env, Worker worker, String id) {
-    worker.registerActivitiesImplementations(fx.activities);
-    env.start();
-    DecommissionWorkflow workflow = env.getWorkflowClient().newWorkflowStub(DecommissionWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
-    WorkflowClient.start(workflow::decommission,
-        new PhaseInput(DecommissionFixtures.config(ApprovalsConfig.defaults()), "carol"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> workflow.progress() != null
-        && DecommissionState.RETENTION.equals(workflow.progress().phase()));
-    env.sleep(Duration.ofDays(31));
-    await().atMost(Duration.ofSeconds(20)).until(() -> Phases.DECOMMISSION_GATE.equals(workflow.progress().pendingGate()));
+    DecommissionWorkflow workflow = DecommissionScenarios.startInRetention(env, worker, fx, id);
+    DecommissionScenarios.sleepToTheGate(env, workflow);
     return workflow;
   }
 

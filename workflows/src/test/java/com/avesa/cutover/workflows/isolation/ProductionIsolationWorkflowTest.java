@@ -48,8 +48,13 @@ class ProductionIsolationWorkflowTest {
   }
 
   static ProductionIsolationWorkflow start(TestWorkflowEnvironment env, Worker worker, MigrationConfig config) {
+    return start(env, worker, RUN_ID, config);
+  }
+
+  static ProductionIsolationWorkflow start(TestWorkflowEnvironment env, Worker worker, String id,
+      MigrationConfig config) {
     ProductionIsolationWorkflow workflow = env.getWorkflowClient().newWorkflowStub(ProductionIsolationWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(RUN_ID).build());
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
     WorkflowClient.start(workflow::isolate, new IsolationInput(config, REQUESTER));
     return workflow;
   }

@@ -164,7 +164,7 @@ class SmokeTestWorkflowTest {
   }
 
   /** A config with {@code smokeTests} in its cutover section (none when null) and these infrastructure functions. */
-  private static MigrationConfig config(List<SmokeTest> smokeTests, List<String> functions) {
+  static MigrationConfig config(List<SmokeTest> smokeTests, List<String> functions) {
     RunbookConfig defaults = RunbookConfig.defaults("987654321098", null, null);
     CutoverConfig cutover = smokeTests == null ? null
         : new CutoverConfig(null, null, null, null, List.of(), List.of(), null, smokeTests, null, null);

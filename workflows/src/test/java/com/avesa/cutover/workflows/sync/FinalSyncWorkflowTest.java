@@ -90,7 +90,7 @@ class FinalSyncWorkflowTest {
     WorkflowReplayer.replayWorkflowExecution(history, FinalSyncWorkflowImpl.class);
   }
 
-  private static MigrationConfig config(String name) {
+  static MigrationConfig config(String name) {
     return new MigrationConfig(name, "us-east-1", null,
         new AccountConfig("111111111111", null, null, null),
         new AccountConfig("222222222222", null, "arn:aws:iam::222222222222:role/AVESADeploymentRole", "ext"),

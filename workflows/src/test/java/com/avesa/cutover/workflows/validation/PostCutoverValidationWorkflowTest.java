@@ -34,7 +34,7 @@ import org.mockito.ArgumentCaptor;
 
 @Timeout(60)
 class PostCutoverValidationWorkflowTest {
-  private static final Instant SINCE = Instant.parse("2026-12-01T04:00:00Z");
+  static final Instant SINCE = Instant.parse("2026-12-01T04:00:00Z");
   private static final String BUCKET = "data-storage-msp-prod";
   private static final String WORKFLOW_ID = "avesa-test-validate";
 

@@ -1,0 +1,119 @@
+package com.avesa.cutover.workflows.cutover;
+
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.histories.Histories;
+import com.avesa.cutover.workflows.histories.Scenario;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The cutover's and the rollback's recorded paths: at the gate (with a refused signal), mid-monitoring,
+ * cut over, rolled back by an alarm, rolled back by a failed smoke test, rejected; a rollback after.
+ */
+public final class CutoverScenarios {
+  private static final List<Class<?>> CUTOVER = List.of(CutoverWorkflowImpl.class, ScriptedMigration.class);
+
+  private CutoverScenarios() {}
+
+  public static List<Scenario> all() {
+    return List.of(
+        Scenario.open("cutover-at-gate", CUTOVER, (env, worker, id) -> {
+          CutoverWorkflow workflow = startAtGate(env, worker, new CutoverFixtures(), id);
+          workflow.approve(new Approval(Gates.CUTOVER, "carol", "mine", null));
+          await().atMost(Duration.ofSeconds(20)).until(() -> !workflow.progress().approvals().isEmpty());
+          return Histories.settled(env, id);
+        }),
+        Scenario.open("cutover-monitoring", CUTOVER, (env, worker, id) -> {
+          CutoverFixtures fx = new CutoverFixtures();
+          CutoverWorkflow workflow = startAtGate(env, worker, fx, id);
+          approve(workflow);
+          await().atMost(Duration.ofSeconds(20)).until(() -> "MONITORING".equals(workflow.progress().phase()));
+          env.sleep(Duration.ofMinutes(11));
+          await().atMost(Duration.ofSeconds(20)).until(() -> fx.journal.stream().filter("alarms"::equals).count() >= 3);
+          return Histories.settled(env, id);
+        }),
+        Scenario.closed("cutover-cut-over", CUTOVER, (env, worker, id) ->
+            finish(env, startAtGate(env, worker, new CutoverFixtures(), id), id, Outcome.CUT_OVER)),
+        Scenario.closed("cutover-rolled-back-alarm", CUTOVER, (env, worker, id) -> {
+          CutoverFixtures fx = new CutoverFixtures();
+          AtomicInteger checks = new AtomicInteger();
+          doAnswer(i -> checks.incrementAndGet() < 4 ? new AlarmCheck(1, List.of())
+              : new AlarmCheck(1, List.of("LambdaErrorAlarm-ingest: Threshold Crossed"))).when(fx.cutover).checkAlarms(any());
+          return finish(env, startAtGate(env, worker, fx, id), id, Outcome.ROLLED_BACK);
+        }),
+        Scenario.closed("cutover-rolled-back-smoke-test", CUTOVER, (env, worker, id) -> {
+          CutoverFixtures fx = new CutoverFixtures();
+          doAnswer(i -> new SmokeTestResult("avesa-connectwise-ingestion-prod", 200, "Unhandled",
+              "{\"errorMessage\":\"boom\"}")).when(fx.cutover).invokeFunction(any());
+          return finish(env, startAtGate(env, worker, fx, id), id, Outcome.ROLLED_BACK);
+        }),
+        Scenario.closed("cutover-rejected", CUTOVER, (env, worker, id) -> {
+          CutoverWorkflow workflow = startAtGate(env, worker, new CutoverFixtures(), id);
+          workflow.rejectGate(new Approval(Gates.CUTOVER, "bob", "freeze week", null));
+          return expect(env, workflow, id, Outcome.REJECTED);
+        }),
+        Scenario.closed("rollback-rolled-back", List.of(RollbackWorkflowImpl.class, ScriptedMigration.class),
+            CutoverScenarios::rollBack));
+  }
+
+  private static CutoverWorkflow startAtGate(TestWorkflowEnvironment env, Worker worker, CutoverFixtures fx,
+      String id) {
+    worker.registerActivitiesImplementations(fx.activities());
+    env.start();
+    CutoverWorkflow workflow = env.getWorkflowClient().newWorkflowStub(CutoverWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
+    WorkflowClient.start(workflow::cutover, new CutoverInput(CutoverFixtures.config(ApprovalsConfig.defaults()), "carol"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> workflow.progress() != null
+        && Gates.CUTOVER.equals(workflow.progress().pendingGate()));
+    return workflow;
+  }
+
+  private static void approve(CutoverWorkflow workflow) {
+    workflow.approveGate(new Approval(Gates.CUTOVER, "alice", "CAB-1", "now"));
+  }
+
+  private static WorkflowExecutionHistory finish(TestWorkflowEnvironment env, CutoverWorkflow workflow, String id,
+      Outcome expected) throws InterruptedException {
+    approve(workflow);
+    return expect(env, workflow, id, expected);
+  }
+
+  private static WorkflowExecutionHistory expect(TestWorkflowEnvironment env, CutoverWorkflow workflow, String id,
+      Outcome expected) throws InterruptedException {
+    Outcome outcome = WorkflowStub.fromTyped(workflow).getResult(CutoverReport.class).outcome();
+    if (outcome != expected) {
+      throw new IllegalStateException(id + " ended " + outcome + ", expected " + expected);
+    }
+    return Histories.settled(env, id);
+  }
+
+  private static WorkflowExecutionHistory rollBack(TestWorkflowEnvironment env, Worker worker, String id)
+      throws InterruptedException {
+    worker.registerActivitiesImplementations(new CutoverFixtures().activities());
+    env.start();
+    CutoverReport cutover = RollbackWorkflowTest.finishedCutover(Outcome.CUT_OVER, List.of(
+        RollbackWorkflowTest.compensation("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.REGISTERED),
+        RollbackWorkflowTest.compensation("reverseSync", "switchDns", CompensationRecord.REGISTERED),
+        RollbackWorkflowTest.compensation("restoreDns", "switchDns", CompensationRecord.REGISTERED),
+        RollbackWorkflowTest.compensation("disableTargetIngestion", "enableTargetIngestion",
+            CompensationRecord.REGISTERED)));
+    RollbackWorkflow workflow = env.getWorkflowClient().newWorkflowStub(RollbackWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
+    Outcome outcome = workflow.rollBack(new RollbackInput(cutover, "bob", "ingestion lag in the new account")).outcome();
+    if (outcome != Outcome.ROLLED_BACK) {
+      throw new IllegalStateException(id + " ended " + outcome + ", expected ROLLED_BACK");
+    }
+    return Histories.settled(env, id);
+  }
+}
