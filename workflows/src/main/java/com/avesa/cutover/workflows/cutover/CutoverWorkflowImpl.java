@@ -35,6 +35,15 @@ import org.slf4j.Logger;
 public class CutoverWorkflowImpl implements CutoverWorkflow {
   private static final Logger log = Workflow.getLogger(CutoverWorkflowImpl.class);
 
+  /** Change id of the step that holds the periodic final sync before source ingestion stops. */
+  static final String HOLD_SCHEDULED_SYNC = "hold-scheduled-sync";
+  /**
+   * When holdScheduledSync shipped (2986a57): runs started before it (the last recorded one at
+   * 2026-11-28T00:36:28Z) do not hold the sync; runs started after it (the first recorded at 00:41:15Z)
+   * do, without a version marker, because the step shipped before its version branch did.
+   */
+  static final Instant HOLD_SCHEDULED_SYNC_SHIPPED = Instant.parse("2026-11-28T00:40:00Z");
+
   private final RetryOptions retry = ActivityRetries.transientErrors(Duration.ofSeconds(30), 10);
 
   private final CutoverActivities cutover = Workflow.newActivityStub(CutoverActivities.class,
@@ -84,8 +93,10 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     }
     try {
       waitForWindow();
-      state.phase("CUTTING_OVER", "holding the periodic final sync");
-      switchover.holdScheduledSync(beginStep("holdScheduledSync"));
+      if (holdsScheduledSync()) {
+        state.phase("CUTTING_OVER", "holding the periodic final sync");
+        switchover.holdScheduledSync(beginStep("holdScheduledSync"));
+      }
       state.phase("CUTTING_OVER", "disabling source ingestion");
       switchover.stopSourceIngestion(beginStep("disableSourceIngestion"));
       runFinalSync();
@@ -202,6 +213,16 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     MigrationReport synced = report.get();
     state.stepDone(step, "synced and verified: " + synced.buckets().stream().mapToLong(b -> b.copied()).sum()
         + " object(s), " + synced.tables().stream().mapToLong(t -> t.copied()).sum() + " item(s) copied (" + id + ")");
+  }
+
+  /**
+   * True from version 1 of {@link #HOLD_SCHEDULED_SYNC} on; a run without the marker (DEFAULT_VERSION)
+   * holds only when it started after the step shipped.
+   */
+  private static boolean holdsScheduledSync() {
+    int version = Workflow.getVersion(HOLD_SCHEDULED_SYNC, Workflow.DEFAULT_VERSION, 1);
+    return version >= 1 || !Instant.ofEpochMilli(Workflow.getInfo().getRunStartedTimestampMillis())
+        .isBefore(HOLD_SCHEDULED_SYNC_SHIPPED);
   }
 
   private void runSmokeTests() {

@@ -7,16 +7,19 @@ import static org.mockito.Mockito.doReturn;
 
 import com.avesa.cutover.workflows.RecordedHistories;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,12 +27,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Determinism: the cutover must replay the histories it produces — an approved cutover with its
  * gate, updates, timers and child runs — including the one recorded when this version shipped
- * (src/test/resources/histories). Re-record it deliberately with {@code -Davesa.recordHistory=<path>}
- * only when an incompatible change is versioned.
+ * (src/test/resources/histories), and the one recorded before the run held the periodic final sync
+ * (its version branch, {@code hold-scheduled-sync}). Every history is also replayed by HistoryCorpusTest.
  */
 @Timeout(90)
 class CutoverReplayTest {
   private static final String RECORDED = "/histories/cutover-rolled-back.json";
+  private static final String BEFORE_HOLD = "/histories/2026-11-28/cutover-rolled-back-before-hold.json";
 
   @RegisterExtension
   final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
@@ -63,6 +67,40 @@ class CutoverReplayTest {
   @Test
   void replaysTheRecordedHistory() throws Exception {
     RecordedHistories.replay(RECORDED, "replay-cutover", CutoverWorkflowImpl.class);
+  }
+
+  @Test
+  void replaysTheCutoverRecordedBeforeTheScheduledSyncWasHeld() throws Exception {
+    // Started 2026-11-28T00:36:28Z, before holdScheduledSync shipped: no marker, no hold.
+    RecordedHistories.replay(BEFORE_HOLD, "replay-cutover", CutoverWorkflowImpl.class);
+  }
+
+  @Test
+  void aNewRunMarksTheHoldScheduledSyncVersionAndHoldsTheSync(TestWorkflowEnvironment env, Worker worker)
+      throws Exception {
+    CutoverFixtures fx = new CutoverFixtures();
+    worker.registerActivitiesImplementations(fx.activities());
+    env.start();
+    CutoverWorkflow workflow = env.getWorkflowClient().newWorkflowStub(CutoverWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("versioned-cutover").build());
+    WorkflowClient.start(workflow::cutover, new CutoverInput(CutoverFixtures.config(ApprovalsConfig.defaults()), "carol"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> workflow.progress() != null
+        && Gates.CUTOVER.equals(workflow.progress().pendingGate()));
+    workflow.approveGate(new Approval(Gates.CUTOVER, "alice", "CAB-1", "now"));
+    assertThat(WorkflowStub.fromTyped(workflow).getResult(CutoverReport.class).outcome()).isEqualTo(Outcome.CUT_OVER);
+
+    WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory("versioned-cutover");
+    List<String> versions = history.getEvents().stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
+        .map(e -> e.getMarkerRecordedEventAttributes().getDetailsMap())
+        .filter(details -> details.containsKey("changeId"))
+        .map(details -> DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(0, Optional.of(details.get("changeId")),
+            String.class, String.class) + " " + DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(0,
+            Optional.of(details.get("version")), Integer.class, Integer.class))
+        .toList();
+    assertThat(versions).containsExactly(CutoverWorkflowImpl.HOLD_SCHEDULED_SYNC + " 1");
+    assertThat(fx.journal).containsSubsequence("describe sync avesa-test-final-sync", "hold sync", "describe SOURCE");
+    WorkflowReplayer.replayWorkflowExecution(history, CutoverWorkflowImpl.class);
   }
 
 }
