@@ -12,8 +12,8 @@ import java.nio.file.Path;
 
 /**
  * The histories recorded when a workflow version shipped (src/test/resources/histories), replayed
- * by the replay tests. Re-record one deliberately with {@code -Davesa.recordHistory=<path>} only
- * when an incompatible change is versioned.
+ * by the replay tests. Recorded files are never re-recorded (histories/MANIFEST pins each one's
+ * SHA-256); a release's histories are added by GoldenHistories (README, "Changing workflow code").
  */
 public final class RecordedHistories {
   private RecordedHistories() {}
@@ -31,7 +31,10 @@ public final class RecordedHistories {
     WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json, workflowId), implementation);
   }
 
-  /** Writes {@code history} to the path {@code -Davesa.recordHistory} names, when it is set. */
+  /**
+   * Writes {@code history} to the path {@code -Davesa.recordHistory} names, when it is set: to inspect
+   * a run, never into the corpus.
+   */
   public static void recordIfAsked(WorkflowExecutionHistory history) throws IOException {
     String record = System.getProperty("avesa.recordHistory");
     if (record != null) {

@@ -1,15 +1,11 @@
 package com.avesa.cutover.workflows.cutover;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doReturn;
 
 import com.avesa.cutover.workflows.RecordedHistories;
-import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import io.temporal.api.enums.v1.EventType;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -17,7 +13,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -45,13 +40,7 @@ class CutoverReplayTest {
   void replaysTheHistoryOfACutoverThatRolledBack(TestWorkflowEnvironment env, Worker worker) throws Exception {
     CutoverFixtures fx = new CutoverFixtures();
     doReturn(new AlarmCheck(1, List.of("LambdaErrorAlarm-x: Threshold Crossed"))).when(fx.cutover).checkAlarms(any());
-    worker.registerActivitiesImplementations(fx.activities());
-    env.start();
-    CutoverWorkflow workflow = env.getWorkflowClient().newWorkflowStub(CutoverWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("replay-cutover").build());
-    WorkflowClient.start(workflow::cutover, new CutoverInput(CutoverFixtures.config(ApprovalsConfig.defaults()), "carol"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> workflow.progress() != null
-        && Gates.CUTOVER.equals(workflow.progress().pendingGate()));
+    CutoverWorkflow workflow = CutoverScenarios.startAtGate(env, worker, fx, "replay-cutover");
     workflow.approve(new Approval(Gates.CUTOVER, "carol", "mine", null));
     workflow.approveGate(new Approval(Gates.CUTOVER, "alice", "CAB-1", "now"));
     CutoverReport report = WorkflowStub.fromTyped(workflow).getResult(CutoverReport.class);
@@ -79,13 +68,7 @@ class CutoverReplayTest {
   void aNewRunMarksTheHoldScheduledSyncVersionAndHoldsTheSync(TestWorkflowEnvironment env, Worker worker)
       throws Exception {
     CutoverFixtures fx = new CutoverFixtures();
-    worker.registerActivitiesImplementations(fx.activities());
-    env.start();
-    CutoverWorkflow workflow = env.getWorkflowClient().newWorkflowStub(CutoverWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("versioned-cutover").build());
-    WorkflowClient.start(workflow::cutover, new CutoverInput(CutoverFixtures.config(ApprovalsConfig.defaults()), "carol"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> workflow.progress() != null
-        && Gates.CUTOVER.equals(workflow.progress().pendingGate()));
+    CutoverWorkflow workflow = CutoverScenarios.startAtGate(env, worker, fx, "versioned-cutover");
     workflow.approveGate(new Approval(Gates.CUTOVER, "alice", "CAB-1", "now"));
     assertThat(WorkflowStub.fromTyped(workflow).getResult(CutoverReport.class).outcome()).isEqualTo(Outcome.CUT_OVER);
 

@@ -67,7 +67,8 @@ public final class CutoverScenarios {
             CutoverScenarios::rollBack));
   }
 
-  private static CutoverWorkflow startAtGate(TestWorkflowEnvironment env, Worker worker, CutoverFixtures fx,
+  /** Starts cutover {@code id} on {@code fx}'s activities and waits until its gate is pending. */
+  static CutoverWorkflow startAtGate(TestWorkflowEnvironment env, Worker worker, CutoverFixtures fx,
       String id) {
     worker.registerActivitiesImplementations(fx.activities());
     env.start();

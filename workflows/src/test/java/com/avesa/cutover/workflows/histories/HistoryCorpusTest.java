@@ -33,7 +33,9 @@ class HistoryCorpusTest {
 
   @Test
   void everyRecordedHistoryReplaysOnTodaysCode() {
+    long started = System.nanoTime();
     List<String> failures = CORPUS.replayAll();
+    System.out.printf("replayed %d histories in %d ms%n", CORPUS.entries().size(), (System.nanoTime() - started) / 1_000_000);
 
     assertThat(failures).as("histories that no longer replay:\n" + String.join("\n", failures)).isEmpty();
   }

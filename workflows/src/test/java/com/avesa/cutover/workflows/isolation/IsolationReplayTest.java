@@ -17,8 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Determinism: a worker restarted mid-run replays the isolation's history — nine phases, child
  * runs, the execute gate's update and a 30-day wait — including the one recorded when this version
- * shipped (src/test/resources/histories). Re-record it deliberately with
- * {@code -Davesa.recordHistory=<path>} only when an incompatible change is versioned.
+ * shipped (src/test/resources/histories; never re-recorded: its MANIFEST line pins it).
  */
 @Timeout(90)
 class IsolationReplayTest {

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Determinism: the workflow code must replay histories it produced, including the one recorded
- * when this version shipped (src/test/resources/histories). Re-record it deliberately with
- * {@code -Davesa.recordHistory=<path>} only when an incompatible change is versioned.
+ * when this version shipped (src/test/resources/histories; never re-recorded: its MANIFEST line pins it).
  */
 class DataMigrationReplayTest {
   private static final String RECORDED = "/histories/data-migration-copy.json";
