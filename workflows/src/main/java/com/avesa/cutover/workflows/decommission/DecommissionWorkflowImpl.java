@@ -48,6 +48,8 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
    * near 1,500 events (about 250 archive pages), far below Temporal's 10,240-event warning.
    */
   static final int DEFAULT_HISTORY_BUDGET = 1_500;
+  /** The budget of a run that never continues as new (the single-run reference the tests compare against). */
+  static final int UNBOUNDED = 0;
   private static final String CANCELLED_AFTER_GATE =
       "cancellation requested after the gate opened: the removals ran to the end";
 
@@ -90,7 +92,10 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
     this(DEFAULT_HISTORY_BUDGET);
   }
 
-  /** A run that continues as new once its history reaches {@code historyBudget} events. */
+  /**
+   * A run that continues as new once its history reaches {@code historyBudget} events or the server
+   * suggests it; {@link #UNBOUNDED}: never.
+   */
   DecommissionWorkflowImpl(int historyBudget) {
     this.historyBudget = historyBudget;
   }
@@ -279,7 +284,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
    * (no {@value #CONTINUE_AS_NEW} marker) never stop: they keep the command sequence they started with.
    */
   private boolean historyBudgetSpent() {
-    return bounded && (Workflow.getInfo().getHistoryLength() >= historyBudget
+    return bounded && historyBudget != UNBOUNDED && (Workflow.getInfo().getHistoryLength() >= historyBudget
         || Workflow.getInfo().isContinueAsNewSuggested());
   }
 
