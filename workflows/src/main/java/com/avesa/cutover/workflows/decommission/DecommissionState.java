@@ -85,8 +85,19 @@ final class DecommissionState {
     retentionEnds = ends;
   }
 
-  void archived(ArchiveRecord archive) {
-    archives.add(archive);
+  /** Records the finished archive of {@code bucket}: its record, and the copies as changed (else unchanged). */
+  void archived(String bucket, String archiveBucket, String storageClass, ArchiveCursor done) {
+    long objects = done.objects();
+    long verified = done.verified();
+    archives.add(new ArchiveRecord(bucket, archiveBucket, bucket + "/", storageClass, objects, done.copied(),
+        done.bytes(), verified == objects));
+    String item = "s3 archive " + archiveBucket + "/" + bucket + "/";
+    String verification = verified == objects ? "all verified" : (objects - verified) + " not verified";
+    record(done.copied() > 0
+        ? ResourceChange.done(item, String.format("copied %,d of %,d object(s) (%,d bytes in all) as %s, %s",
+            done.copied(), objects, done.bytes(), storageClass, verification))
+        : ResourceChange.found(item, String.format("already archived: %,d object(s) (%,d bytes), %s",
+            objects, done.bytes(), verification)));
   }
 
   void record(ResourceChange change) {

@@ -22,9 +22,7 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
@@ -193,28 +191,11 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
       result.problems().forEach(state::problem);
       cursor = cursor.after(result);
       if (cursor.token() == null) {
-        recordArchive(bucket, cursor);
+        state.archived(bucket, plan.archiveBucket(), plan.storageClass(), cursor);
         cursor = ArchiveCursor.first(cursor.bucket() + 1);
       }
     }
     return true;
-  }
-
-  private void recordArchive(String bucket, ArchiveCursor done) {
-    long objects = done.objects();
-    long copied = done.copied();
-    long bytes = done.bytes();
-    long verified = done.verified();
-    ArchiveRecord record = new ArchiveRecord(bucket, plan.archiveBucket(), bucket + "/", plan.storageClass(),
-        objects, copied, bytes, verified == objects);
-    state.archived(record);
-    String item = "s3 archive " + plan.archiveBucket() + "/" + bucket + "/";
-    String verification = verified == objects ? "all verified" : (objects - verified) + " not verified";
-    state.record(copied > 0
-        ? ResourceChange.done(item, String.format("copied %,d of %,d object(s) (%,d bytes in all) as %s, %s",
-            copied, objects, bytes, plan.storageClass(), verification))
-        : ResourceChange.found(item, String.format("already archived: %,d object(s) (%,d bytes), %s",
-            objects, bytes, verification)));
   }
 
   private void waitForRetention() {
@@ -248,9 +229,9 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
    * spent (the next run goes on from there).
    */
   private void removeSourceResources() {
-    List<Removal> all = removalsInRunbookOrder();
+    List<SourceRemoval> all = removalsInRunbookOrder();
     while (removalsDone < all.size() && !historyBudgetSpent()) {
-      Removal removal = all.get(removalsDone);
+      SourceRemoval removal = all.get(removalsDone);
       state.at(DecommissionState.REMOVING, "removing " + removal.kind() + " " + removal.name(), null);
       publishDetails();
       ResourceChange change = removal.call().apply(new RemovalRequest(estate(), removal.name()));
@@ -260,22 +241,9 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
     }
   }
 
-  /** In runbook order: rules (nothing triggers the functions), functions, tables, bucket objects. */
-  private List<Removal> removalsInRunbookOrder() {
-    DecommissionConfig.Removal remove = plan.remove();
-    List<Removal> all = new ArrayList<>();
-    remove.rules().forEach(name -> all.add(new Removal("eventbridge rule", name, removals::removeRule)));
-    remove.functions().forEach(name -> all.add(new Removal("lambda function", name, removals::removeFunction)));
-    remove.tables().forEach(name -> all.add(new Removal("dynamodb table", name, removals::removeTable)));
-    if (remove.bucketObjects()) {
-      sourceBuckets().forEach(name -> all.add(new Removal("objects of s3 bucket", name,
-          bucketRemovals::removeBucketObjects)));
-    }
-    return all;
+  private List<SourceRemoval> removalsInRunbookOrder() {
+    return SourceRemoval.inRunbookOrder(plan.remove(), sourceBuckets(), removals, bucketRemovals);
   }
-
-  /** One removal: what kind of resource, its name, and the activity that removes it. */
-  private record Removal(String kind, String name, Function<RemovalRequest, ResourceChange> call) {}
 
   // --- continue-as-new -----------------------------------------------------------------------
 
