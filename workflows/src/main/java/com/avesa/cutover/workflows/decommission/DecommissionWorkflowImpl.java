@@ -43,7 +43,8 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
   static final String CONTINUE_AS_NEW = "decommission-continue-as-new";
   /**
    * Events a run may reach before it continues as new at the next page or removal: a run stays
-   * near 1,500 events (about 250 archive pages), far below Temporal's 10,240-event warning.
+   * near 1,500 events (about 250 archive pages), far below Temporal's 10,240-event warning. It decides
+   * where a run's commands end: changing it changes what open runs replay, so only behind a new version.
    */
   static final int DEFAULT_HISTORY_BUDGET = 1_500;
   /** The budget of a run that never continues as new (the single-run reference the tests compare against). */
