@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.decommission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -17,9 +18,11 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -105,6 +109,33 @@ class DecommissionContinueAsNewTest {
     for (WorkflowExecutionHistory run : chain.runs) {
       WorkflowReplayer.replayWorkflowExecution(run, DecommissionWorkflowImpl.class);
     }
+  }
+
+  @Test
+  void cancellingAfterAContinueAsNewEndsCancelledWithNothingRemoved(TestWorkflowEnvironment env, Worker worker)
+      throws Exception {
+    PagedSource source = new PagedSource(12_000, KEYS_PER_PAGE);
+    source.holdFrom = 400 * KEYS_PER_PAGE;
+    worker.registerActivitiesImplementations(source.activities);
+    env.start();
+    WorkflowClient client = env.getWorkflowClient();
+    DecommissionWorkflow first = client.newWorkflowStub(DecommissionWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("decommission-cancelled").build());
+    WorkflowExecution started = WorkflowClient.start(first::decommission,
+        new PhaseInput(DecommissionFixtures.config(ApprovalsConfig.defaults()), "carol"), null);
+    assertThat(source.held.await(120, TimeUnit.SECONDS)).isTrue();
+    DecommissionWorkflow byId = client.newWorkflowStub(DecommissionWorkflow.class, "decommission-cancelled");
+
+    WorkflowStub.fromTyped(byId).cancel();
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(byId).getResult(DecommissionReport.class))
+        .isInstanceOf(WorkflowFailedException.class).hasCauseInstanceOf(CanceledFailure.class);
+    source.release.countDown();
+    PhaseProgress last = byId.progress();
+    assertThat(last.outcome()).isEqualTo(PhaseProgress.CANCELLED);
+    assertThat(last.problems()).containsExactly("cancelled during ARCHIVE; nothing was removed");
+    assertThat(runs(client, "decommission-cancelled", started.getRunId())).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(source.journal).noneMatch(call -> call.startsWith("remove"));
   }
 
   /** How the run ended, its runs in order, and which run received the early signal (index). */

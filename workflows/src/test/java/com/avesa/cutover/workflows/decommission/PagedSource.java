@@ -9,6 +9,8 @@ import com.avesa.cutover.workflows.runbook.PhaseItem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Mocked decommission activities over a source bucket of {@code keys} objects of 1,000 bytes that
@@ -20,6 +22,11 @@ public final class PagedSource {
   public final DecommissionActivities activities = mock(DecommissionActivities.class,
       withSettings().withoutAnnotations());
 
+  /** Counted down when the archive asks for the page at {@link #holdFrom} or later; that call then waits for {@link #release}. */
+  public final CountDownLatch held = new CountDownLatch(1);
+  public final CountDownLatch release = new CountDownLatch(1);
+  /** The first key offset whose page is held; none by default. */
+  public volatile long holdFrom = Long.MAX_VALUE;
   private final long pages;
 
   public PagedSource(long keys, int keysPerPage) {
@@ -32,6 +39,10 @@ public final class PagedSource {
     lenient().when(activities.archivePage(any())).thenAnswer(i -> {
       ArchivePageRequest r = i.getArgument(0);
       long from = r.continuationToken() == null ? 0 : Long.parseLong(r.continuationToken());
+      if (from >= holdFrom) {
+        held.countDown();
+        release.await(60, TimeUnit.SECONDS);
+      }
       long to = Math.min(keys, from + keysPerPage);
       journal.add("archive " + r.sourceBucket() + " from " + from);
       long objects = to - from;
