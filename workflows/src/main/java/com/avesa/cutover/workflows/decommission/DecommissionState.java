@@ -24,7 +24,7 @@ final class DecommissionState {
   private final String workflowId;
   private final String configName;
   private final GateKeeper gates;
-  private final Instant started = now();
+  private final Instant started;
   private final List<ArchiveRecord> archives = new ArrayList<>();
   private final List<PhaseItem> changed = new ArrayList<>();
   private final List<PhaseItem> unchanged = new ArrayList<>();
@@ -36,11 +36,34 @@ final class DecommissionState {
   private Instant waitUntil;
   private Instant retentionEnds;
   private Instant ended;
+  private final int runs;
 
-  DecommissionState(String workflowId, String configName, GateKeeper gates) {
+  /** The state of a first run ({@code resumed} null), or of a run that continues where {@code resumed} left off. */
+  DecommissionState(String workflowId, String configName, GateKeeper gates, DecommissionCheckpoint resumed) {
     this.workflowId = workflowId;
     this.configName = configName;
     this.gates = gates;
+    if (resumed == null) {
+      this.started = now();
+      this.runs = 0;
+      return;
+    }
+    this.started = resumed.started();
+    this.runs = resumed.runs();
+    this.phase = resumed.phase();
+    this.retentionEnds = resumed.retentionEnds();
+    archives.addAll(resumed.archives());
+    changed.addAll(resumed.changed());
+    unchanged.addAll(resumed.unchanged());
+    problems.addAll(resumed.problems());
+    problemsOmitted = resumed.problemsOmitted();
+    gates.resume(resumed.approvals());
+  }
+
+  /** What the next run needs to resume in {@code phase} (ARCHIVE at {@code archive}, or REMOVING). */
+  DecommissionCheckpoint checkpoint(String phase, ArchiveCursor archive, int removalsDone) {
+    return new DecommissionCheckpoint(phase, runs + 1, started, archive, removalsDone, archives, changed, unchanged,
+        problems, problemsOmitted, retentionEnds, gates.approvals());
   }
 
   static Instant now() {
@@ -62,8 +85,19 @@ final class DecommissionState {
     retentionEnds = ends;
   }
 
-  void archived(ArchiveRecord archive) {
-    archives.add(archive);
+  /** Records the finished archive of {@code bucket}: its record, and the copies as changed (else unchanged). */
+  void archived(String bucket, String archiveBucket, String storageClass, ArchiveCursor done) {
+    long objects = done.objects();
+    long verified = done.verified();
+    archives.add(new ArchiveRecord(bucket, archiveBucket, bucket + "/", storageClass, objects, done.copied(),
+        done.bytes(), verified == objects));
+    String item = "s3 archive " + archiveBucket + "/" + bucket + "/";
+    String verification = verified == objects ? "all verified" : (objects - verified) + " not verified";
+    record(done.copied() > 0
+        ? ResourceChange.done(item, String.format("copied %,d of %,d object(s) (%,d bytes in all) as %s, %s",
+            done.copied(), objects, done.bytes(), storageClass, verification))
+        : ResourceChange.found(item, String.format("already archived: %,d object(s) (%,d bytes), %s",
+            objects, done.bytes(), verification)));
   }
 
   void record(ResourceChange change) {
@@ -76,6 +110,10 @@ final class DecommissionState {
     } else {
       problemsOmitted++;
     }
+  }
+
+  boolean hasProblem(String problem) {
+    return problems.contains(problem);
   }
 
   boolean hasProblems() {
@@ -125,8 +163,8 @@ final class DecommissionState {
     long objects = archives.stream().mapToLong(ArchiveRecord::objects).sum();
     long bytes = archives.stream().mapToLong(ArchiveRecord::bytes).sum();
     return md.append(String.format("archived %,d object(s) (%,d bytes) from %d bucket(s); changed %d, unchanged %d;"
-        + " problems %d", objects, bytes, archives.size(), changed.size(), unchanged.size(),
-        problemCount())).toString();
+        + " problems %d%s", objects, bytes, archives.size(), changed.size(), unchanged.size(),
+        problemCount(), runs == 0 ? "" : "; run " + (runs + 1))).toString();
   }
 
   private List<String> problemLines() {

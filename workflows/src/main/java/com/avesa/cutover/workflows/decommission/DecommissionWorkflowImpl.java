@@ -23,7 +23,6 @@ import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
@@ -31,12 +30,27 @@ import org.slf4j.Logger;
  * nothing removed and outcome CANCELLED; once it opened, the removals run in a detached scope to
  * the end. The Java SDK closes a run whose cancellation was requested as CANCELED whatever its
  * method returns, so a cancelled run's report is read through the {@code progress} query.
- * Archiving is one activity call per 1,000 keys (about six history events): a million objects
- * stay near 6,000 events, far below Temporal's limits, and the run needs no continue-as-new.
+ * Archiving is one activity call per 1,000 keys (about six history events), a removal one call
+ * each: a run continues as new at a page or removal boundary once its history reaches its budget
+ * (default {@value #DEFAULT_HISTORY_BUDGET} events), carrying the archive cursor, the retention's
+ * end, the decisions and the report so far. The retention and the gate add a handful of events
+ * and never continue as new, so the retention timer is never restarted.
  * A failed run fails the execution with its report as the first detail.
  */
 public class DecommissionWorkflowImpl extends GatedWorkflow implements DecommissionWorkflow {
   static final int PAGE_SIZE = 1_000;
+  /** The change that made archive and removals continue as new; runs without its marker never do. */
+  static final String CONTINUE_AS_NEW = "decommission-continue-as-new";
+  /**
+   * Events a run may reach before it continues as new at the next page or removal: a run stays
+   * near 1,500 events (about 250 archive pages), far below Temporal's 10,240-event warning. It decides
+   * where a run's commands end: changing it changes what open runs replay, so only behind a new version.
+   */
+  static final int DEFAULT_HISTORY_BUDGET = 1_500;
+  /** The budget of a run that never continues as new (the single-run reference the tests compare against). */
+  static final int UNBOUNDED = 0;
+  private static final String CANCELLED_AFTER_GATE =
+      "cancellation requested after the gate opened: the removals ran to the end";
 
   private static final Logger log = Workflow.getLogger(DecommissionWorkflowImpl.class);
 
@@ -64,23 +78,72 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
           .setRetryOptions(retry)
           .build());
 
+  private final int historyBudget;
   private MigrationConfig config;
   private DecommissionConfig plan;
   private GateKeeper gates;
   private DecommissionState state;
+  private boolean bounded;
+  private ArchiveCursor cursor;
+  private int removalsDone;
+
+  public DecommissionWorkflowImpl() {
+    this(DEFAULT_HISTORY_BUDGET);
+  }
+
+  /**
+   * A run that continues as new once its history reaches {@code historyBudget} events or the server
+   * suggests it; {@link #UNBOUNDED}: never.
+   */
+  DecommissionWorkflowImpl(int historyBudget) {
+    this.historyBudget = historyBudget;
+  }
 
   @Override
-  public DecommissionReport decommission(PhaseInput input) {
+  public DecommissionReport decommission(PhaseInput input, DecommissionCheckpoint resume) {
     config = input.config();
     plan = config.runbook().decommission();
     gates = new GateKeeper(config.approvals(), input.requestedBy(), this::publishDetails);
-    state = new DecommissionState(Workflow.getInfo().getWorkflowId(), config.name(), gates);
+    state = new DecommissionState(Workflow.getInfo().getWorkflowId(), config.name(), gates, resume);
+    bounded = Workflow.getVersion(CONTINUE_AS_NEW, Workflow.DEFAULT_VERSION, 1) == 1;
     if (plan == null) {
       throw fail(FailureType.BAD_CONFIG.type(), "the config has no decommission: section; add one with archiveBucket "
           + "(and optionally storageClass, retention, remove)", null);
     }
+    if (resume == null || DecommissionState.ARCHIVE.equals(resume.phase())) {
+      DecommissionReport ended = archiveWaitAndAsk(input, resume);
+      if (ended != null) {
+        return ended;
+      }
+    } else {
+      removalsDone = resume.removalsDone();
+    }
     try {
-      archiveSourceBuckets();
+      Workflow.newDetachedCancellationScope(this::removeSourceResources).run();
+    } catch (TemporalFailure failure) {
+      throw fail(typeOf(failure), "removal failed: " + describe(failure), failure);
+    }
+    if (CancellationScope.current().isCancelRequested() && !state.hasProblem(CANCELLED_AFTER_GATE)) {
+      state.problem(CANCELLED_AFTER_GATE);
+    }
+    if (removalsDone < removalsInRunbookOrder().size()) {
+      continueAsNew(input, state.checkpoint(DecommissionState.REMOVING, null, removalsDone));
+    }
+    return finish(PhaseProgress.SUCCEEDED);
+  }
+
+  /**
+   * Archive, retention and gate: null once the gate is approved (the removals follow), else the
+   * report the run ends with. Continues as new when the archive spends the run's history budget.
+   */
+  private DecommissionReport archiveWaitAndAsk(PhaseInput input, DecommissionCheckpoint resume) {
+    try {
+      if (!archiveSourceBuckets(resume == null ? null : resume.archive())) {
+        if (CancellationScope.current().isCancelRequested()) {
+          return cancelled();
+        }
+        continueAsNew(input, state.checkpoint(DecommissionState.ARCHIVE, cursor, 0));
+      }
     } catch (TemporalFailure failure) {
       return stopped(failure);
     }
@@ -99,57 +162,41 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
     if (decision != GateKeeper.Decision.APPROVED) {
       return finish(decision == GateKeeper.Decision.REJECTED ? PhaseProgress.REJECTED : PhaseProgress.EXPIRED);
     }
-    try {
-      Workflow.newDetachedCancellationScope(this::removeSourceResources).run();
-    } catch (TemporalFailure failure) {
-      throw fail(typeOf(failure), "removal failed: " + describe(failure), failure);
-    }
-    if (CancellationScope.current().isCancelRequested()) {
-      state.problem("cancellation requested after the gate opened: the removals ran to the end");
-    }
-    return finish(PhaseProgress.SUCCEEDED);
+    return null;
   }
 
   // --- steps ---------------------------------------------------------------------------------
 
-  private void archiveSourceBuckets() {
-    state.at(DecommissionState.ARCHIVE, "ensuring archive bucket " + plan.archiveBucket(), null);
-    publishDetails();
-    state.record(archive.ensureArchiveBucket(new ArchiveBucketRequest(estate(), plan.archiveBucket())));
-    for (String bucket : sourceBuckets()) {
-      archiveBucket(bucket);
+  /**
+   * Ensures the archive bucket (a first run only), then archives page after page from {@code from}
+   * (null: the first page of the first bucket). False when the history budget stopped it first:
+   * {@link #cursor} is where the next run goes on.
+   */
+  private boolean archiveSourceBuckets(ArchiveCursor from) {
+    if (from == null) {
+      state.at(DecommissionState.ARCHIVE, "ensuring archive bucket " + plan.archiveBucket(), null);
+      publishDetails();
+      state.record(archive.ensureArchiveBucket(new ArchiveBucketRequest(estate(), plan.archiveBucket())));
     }
-  }
-
-  private void archiveBucket(String bucket) {
-    long objects = 0;
-    long copied = 0;
-    long bytes = 0;
-    long verified = 0;
-    String token = null;
-    int page = 0;
-    do {
-      state.at(DecommissionState.ARCHIVE, "s3 bucket " + bucket + " page " + (++page), null);
+    List<String> buckets = sourceBuckets();
+    cursor = from == null ? ArchiveCursor.first(0) : from;
+    while (cursor.bucket() < buckets.size()) {
+      if (historyBudgetSpent()) {
+        return false;
+      }
+      String bucket = buckets.get(cursor.bucket());
+      state.at(DecommissionState.ARCHIVE, "s3 bucket " + bucket + " page " + (cursor.pages() + 1), null);
       publishDetails();
       ArchivePage result = archive.archivePage(new ArchivePageRequest(estate(), bucket, plan.archiveBucket(),
-          plan.storageClass(), token, PAGE_SIZE));
-      objects += result.objects();
-      copied += result.copied();
-      bytes += result.bytes();
-      verified += result.verified();
+          plan.storageClass(), cursor.token(), PAGE_SIZE));
       result.problems().forEach(state::problem);
-      token = result.nextToken();
-    } while (token != null);
-    ArchiveRecord record = new ArchiveRecord(bucket, plan.archiveBucket(), bucket + "/", plan.storageClass(),
-        objects, copied, bytes, verified == objects);
-    state.archived(record);
-    String item = "s3 archive " + plan.archiveBucket() + "/" + bucket + "/";
-    String verification = verified == objects ? "all verified" : (objects - verified) + " not verified";
-    state.record(copied > 0
-        ? ResourceChange.done(item, String.format("copied %,d of %,d object(s) (%,d bytes in all) as %s, %s",
-            copied, objects, bytes, plan.storageClass(), verification))
-        : ResourceChange.found(item, String.format("already archived: %,d object(s) (%,d bytes), %s",
-            objects, bytes, verification)));
+      cursor = cursor.after(result);
+      if (cursor.token() == null) {
+        state.archived(bucket, plan.archiveBucket(), plan.storageClass(), cursor);
+        cursor = ArchiveCursor.first(cursor.bucket() + 1);
+      }
+    }
+    return true;
   }
 
   private void waitForRetention() {
@@ -178,25 +225,45 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
     return decision;
   }
 
-  /** In runbook order: rules (nothing triggers the functions), functions, tables, bucket objects. */
+  /**
+   * The removals from number {@link #removalsDone} on, until all are done or the history budget is
+   * spent (the next run goes on from there).
+   */
   private void removeSourceResources() {
-    DecommissionConfig.Removal remove = plan.remove();
-    removeEach(remove.rules(), "eventbridge rule", removals::removeRule);
-    removeEach(remove.functions(), "lambda function", removals::removeFunction);
-    removeEach(remove.tables(), "dynamodb table", removals::removeTable);
-    if (remove.bucketObjects()) {
-      removeEach(sourceBuckets(), "objects of s3 bucket", bucketRemovals::removeBucketObjects);
+    List<SourceRemoval> all = removalsInRunbookOrder();
+    while (removalsDone < all.size() && !historyBudgetSpent()) {
+      SourceRemoval removal = all.get(removalsDone);
+      state.at(DecommissionState.REMOVING, "removing " + removal.kind() + " " + removal.name(), null);
+      publishDetails();
+      ResourceChange change = removal.call().apply(new RemovalRequest(estate(), removal.name()));
+      log.info("{}: {}", change.item(), change.detail());
+      state.record(change);
+      removalsDone++;
     }
   }
 
-  private void removeEach(List<String> names, String kind, Function<RemovalRequest, ResourceChange> removal) {
-    for (String name : names) {
-      state.at(DecommissionState.REMOVING, "removing " + kind + " " + name, null);
-      publishDetails();
-      ResourceChange change = removal.apply(new RemovalRequest(estate(), name));
-      log.info("{}: {}", change.item(), change.detail());
-      state.record(change);
-    }
+  private List<SourceRemoval> removalsInRunbookOrder() {
+    return SourceRemoval.inRunbookOrder(plan.remove(), sourceBuckets(), removals, bucketRemovals);
+  }
+
+  // --- continue-as-new -----------------------------------------------------------------------
+
+  /**
+   * Whether this run has used its share of history. Runs recorded before continue-as-new existed
+   * (no {@value #CONTINUE_AS_NEW} marker) never stop: they keep the command sequence they started with.
+   */
+  private boolean historyBudgetSpent() {
+    return bounded && historyBudget != UNBOUNDED && (Workflow.getInfo().getHistoryLength() >= historyBudget
+        || Workflow.getInfo().isContinueAsNewSuggested());
+  }
+
+  /** Lets every signal and update handler finish, then hands {@code next} to a new run of this workflow id. */
+  private void continueAsNew(PhaseInput input, DecommissionCheckpoint next) {
+    state.at(state.phase(), "continuing as new after " + Workflow.getInfo().getHistoryLength() + " events", null);
+    publishDetails();
+    Workflow.newDetachedCancellationScope(() -> Workflow.await(Workflow::isEveryHandlerFinished)).run();
+    log.info("history at {} events: continuing as new in {}", Workflow.getInfo().getHistoryLength(), next.phase());
+    Workflow.continueAsNew(input, next);
   }
 
   // --- the end ---------------------------------------------------------------------------------

@@ -51,6 +51,13 @@ public final class GateKeeper {
     return List.copyOf(approvals);
   }
 
+  /** Takes over the decisions an earlier run of the same workflow recorded before it continued as new. */
+  public void resume(List<ApprovalRecord> decided) {
+    if (decided != null) {
+      approvals.addAll(decided);
+    }
+  }
+
   /**
    * Opens {@code gate} and blocks until it is approved (by as many approvers as the config
    * requires), rejected, or the approvals timeout passes.

@@ -119,7 +119,7 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
       state.skip(Phases.DECOMMISSION, "the config has no decommission: section; the source stays as it is");
       return;
     }
-    runChild(Phases.DECOMMISSION, DecommissionWorkflow.class, w -> w.decommission(phaseInput()),
+    runChild(Phases.DECOMMISSION, DecommissionWorkflow.class, w -> w.decommission(phaseInput(), null),
         DecommissionReport.class, PhaseResults::decommission);
   }
 

@@ -85,14 +85,18 @@ final class DecommissionFixtures {
 
   /** One source bucket; decommission with the default storage class and retention (P30D). */
   static MigrationConfig config(ApprovalsConfig approvals) {
+    return config(approvals, new DecommissionConfig.Removal(List.of(RULE), List.of(FUNCTION), TABLES, true));
+  }
+
+  /** The same estate removing what {@code removal} names. */
+  static MigrationConfig config(ApprovalsConfig approvals, DecommissionConfig.Removal removal) {
     AccountConfig source = new AccountConfig("123456789012", null, null, null);
     AccountConfig target = new AccountConfig("987654321098", null, "arn:aws:iam::987654321098:role/AVESADeploymentRole",
         "avesa-deployment-key");
     DataConfig data = new DataConfig(List.of(new BucketMapping(BUCKET, BUCKET + "-prod", null)), List.of(), null, 4,
         CopyMode.AUTO, 4);
     RunbookConfig defaults = RunbookConfig.defaults("987654321098", TABLES.get(0), BUCKET + "-prod");
-    DecommissionConfig decommission = new DecommissionConfig(ARCHIVE, null, null,
-        new DecommissionConfig.Removal(List.of(RULE), List.of(FUNCTION), TABLES, true));
+    DecommissionConfig decommission = new DecommissionConfig(ARCHIVE, null, null, removal);
     RunbookConfig runbook = new RunbookConfig(defaults.account(), defaults.role(), defaults.security(),
         defaults.infrastructure(), defaults.tenants(), decommission);
     return new MigrationConfig("avesa-test", "us-east-1", null, source, target, data, null, approvals, runbook);

@@ -50,7 +50,7 @@ public final class DecommissionScenarios {
     DecommissionWorkflow workflow = env.getWorkflowClient().newWorkflowStub(DecommissionWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
     WorkflowClient.start(workflow::decommission,
-        new PhaseInput(DecommissionFixtures.config(ApprovalsConfig.defaults()), "carol"));
+        new PhaseInput(DecommissionFixtures.config(ApprovalsConfig.defaults()), "carol"), null);
     await().atMost(Duration.ofSeconds(20)).until(() -> workflow.progress() != null
         && DecommissionState.RETENTION.equals(workflow.progress().phase()));
     return workflow;

@@ -48,7 +48,7 @@ class DecommissionWorkflowTest {
     env.start();
     DecommissionWorkflow workflow = env.getWorkflowClient().newWorkflowStub(DecommissionWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId("decommission-test").build());
-    WorkflowClient.start(workflow::decommission, new PhaseInput(config, REQUESTER));
+    WorkflowClient.start(workflow::decommission, new PhaseInput(config, REQUESTER), null);
     return workflow;
   }
 

@@ -16,6 +16,7 @@ import com.avesa.cutover.workflows.cutover.RollbackRequest;
 import com.avesa.cutover.workflows.cutover.SmokeTestResult;
 import com.avesa.cutover.workflows.cutover.StepRecord;
 import com.avesa.cutover.workflows.decommission.ArchiveRecord;
+import com.avesa.cutover.workflows.decommission.DecommissionCheckpoint;
 import com.avesa.cutover.workflows.decommission.DecommissionReport;
 import com.avesa.cutover.workflows.decommission.DecommissionWorkflow;
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
@@ -286,7 +287,7 @@ final class ScriptedPhases {
   /** Archives, waits the 30-day retention, is approved by dave, removes a rule and a table. */
   public static class Decommission implements DecommissionWorkflow {
     @Override
-    public DecommissionReport decommission(PhaseInput input) {
+    public DecommissionReport decommission(PhaseInput input, DecommissionCheckpoint resume) {
       record("decommission", "decommission", input.config());
       Instant started = now();
       Instant retentionEnds = started.plus(Duration.ofDays(30));
