@@ -10,6 +10,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.doReturn;
 
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.sync.SyncHold;
@@ -392,6 +393,36 @@ class CutoverWorkflowTest {
     assertThat(Duration.between(report.windowStart(), report.steps().get(report.steps().size() - 1).endedAt()))
         .isBetween(Duration.ofMinutes(209), Duration.ofMinutes(211));
     assertRolledBackInReverse(report);
+  }
+
+  @Test
+  void durationsTooLongForAnInstantEndTheRunInsteadOfFailingItsWorkflowTask(TestWorkflowEnvironment env,
+      Worker worker) {
+    // Not from the loader, which refuses them: a run started another way (the UI, an older client).
+    CutoverConfig base = CutoverFixtures.cutoverConfig();
+    Duration longest = Duration.ofSeconds(Long.MAX_VALUE);
+    MigrationConfig config = CutoverFixtures.config(new CutoverConfig(base.window(), longest, base.checkEvery(),
+        base.rollbackBudget(), base.sourceRules(), base.targetRules(), base.dns(), base.smokeTests(), base.alarms(),
+        base.notifyTopicArn()), new ApprovalsConfig(List.of(), 1, true, false, longest));
+    CutoverWorkflow workflow = start(env, worker, config);
+    awaitGate(workflow, Gates.CUTOVER);
+    workflow.approveGate(approval(Gates.CUTOVER, "alice"));
+
+    CutoverReport report = result(workflow);
+
+    assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(report.reason()).startsWith("window closing: holdScheduledSync cannot start after");
+    assertThat(fx.journal).noneMatch(call -> call.startsWith("disable") || call.startsWith("dns"));
+  }
+
+  @Test
+  void refusesAWindowStartTooFarAheadToComputeItsEnd(TestWorkflowEnvironment env, Worker worker) {
+    CutoverWorkflow workflow = start(env, worker, CutoverFixtures.config(ApprovalsConfig.defaults()));
+    awaitGate(workflow, Gates.CUTOVER);
+
+    assertRefused(() -> workflow.approveGate(new Approval(Gates.CUTOVER, "alice", "CAB-1", "+1000000000-01-01T00:00:00Z")),
+        "is more than P400D ahead");
+    assertThat(workflow.progress().pendingGate()).isEqualTo(Gates.CUTOVER);
   }
 
   @Test
