@@ -61,6 +61,7 @@ final class CutoverUndo {
    * run ({@link RollbackWorkflowImpl}), whose window has passed, gets the same budget again.
    */
   private ActivityOptions options() {
+    startBudget();
     Duration left = Deadlines.until(CutoverState.now(), deadline);
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(2))
@@ -84,11 +85,15 @@ final class CutoverUndo {
       default -> throw new IllegalArgumentException("no compensation named " + name);
     };
     return () -> {
-      if (deadline == null) {
-        deadline = Deadlines.plus(CutoverState.now(), budget);
-      }
+      startBudget();
       return undo.apply();
     };
+  }
+
+  private void startBudget() {
+    if (deadline == null) {
+      deadline = Deadlines.plus(CutoverState.now(), budget);
+    }
   }
 
   String resumeScheduledSync() {
