@@ -3,6 +3,7 @@ package com.avesa.cutover.activities;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.cutover.SmokeTestResult;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,6 +18,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  */
 final class SmokeTests {
   static final int RESPONSE_CHARS = 200;
+  /** A function may run 15 minutes; the workflow gives the activity a heartbeat timeout of one. */
+  static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(10);
   private static final String NO_PAYLOAD = "{}";
   private static final Set<String> REFUSED_PAYLOAD = Set.of("InvalidRequestContentException", "RequestTooLargeException");
 
@@ -35,8 +38,9 @@ final class SmokeTests {
     String what = "invoke function " + function + " (" + where + ")";
     InvokeResponse response;
     try {
-      response = lambda.invoke(b -> b.functionName(function).invocationType(InvocationType.REQUEST_RESPONSE)
-          .payload(SdkBytes.fromString(body, StandardCharsets.UTF_8)));
+      response = Heartbeats.whileRunning("invoking " + function, HEARTBEAT_EVERY,
+          () -> lambda.invoke(b -> b.functionName(function).invocationType(InvocationType.REQUEST_RESPONSE)
+              .payload(SdkBytes.fromString(body, StandardCharsets.UTF_8))));
     } catch (SdkException e) {
       if (Failures.hasErrorCode(e, REFUSED_PAYLOAD)) {
         throw Failures.nonRetryable(FailureType.BAD_CONFIG, what + ": payload refused: " + Failures.awsMessage(e));

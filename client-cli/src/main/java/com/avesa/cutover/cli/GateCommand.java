@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.config.DurationLimits;
 import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.Gates;
 import com.avesa.cutover.workflows.runbook.Phases;
@@ -81,10 +82,13 @@ abstract class GateCommand extends AvesaCommand {
     }
   }
 
-  /** A non-negative ISO-8601 duration; exit 2 naming {@code option} otherwise. */
+  /** A non-negative ISO-8601 duration of at most {@link DurationLimits#CLI}; exit 2 naming {@code option} otherwise. */
   static Duration duration(String option, String value) {
     try {
       Duration duration = Duration.parse(value);
+      if (duration.compareTo(DurationLimits.CLI) > 0) {
+        throw tooLong(option, value);
+      }
       if (!duration.isNegative()) {
         return duration;
       }
@@ -93,5 +97,11 @@ abstract class GateCommand extends AvesaCommand {
     }
     throw new CliException(ExitCodes.USAGE, option + ": '" + value
         + "' is not a non-negative ISO-8601 duration such as PT2M or PT30S");
+  }
+
+  /** Exit 2: {@code value} of {@code option} is longer than {@link DurationLimits#CLI}. */
+  static CliException tooLong(String option, Object value) {
+    return new CliException(ExitCodes.USAGE, option + ": '" + value + "' is longer than "
+        + DurationLimits.describe(DurationLimits.CLI) + ", the longest allowed");
   }
 }

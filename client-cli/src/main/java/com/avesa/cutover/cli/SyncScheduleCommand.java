@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.config.DurationLimits;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,9 @@ final class SyncScheduleCommand extends AvesaCommand {
     MigrationConfig loaded = StartCommand.loadConfig(config);
     if (when.every != null && (when.every.isNegative() || when.every.isZero())) {
       throw new CliException(ExitCodes.USAGE, "--every " + when.every + ": must be positive");
+    }
+    if (when.every != null && when.every.compareTo(DurationLimits.CLI) > 0) {
+      throw GateCommand.tooLong("--every", when.every);
     }
     String name = id != null ? id : loaded.name() + "-final-sync";
     SyncSchedules.When spec = new SyncSchedules.When(when.every, when.cron);

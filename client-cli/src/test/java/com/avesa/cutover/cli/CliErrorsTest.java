@@ -6,6 +6,7 @@ import com.avesa.cutover.cli.CliHarness.Run;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +34,38 @@ class CliErrorsTest {
             + "multipartThreshold)");
     assertThat(run.out()).isEmpty();
     assertThat(TEMPORAL.exists("bad-config-copy")).isFalse();
+  }
+
+  @Test
+  void aDurationBeyondItsLimitIsOneLineAndExitTwoAndStartsNothing() throws IOException {
+    // PT9223372036854775807S is the longest Duration: adding the rollback budget to it overflowed.
+    Path config = TEMPORAL.write("huge-monitor.yaml", Files.readString(TEMPORAL.config("huge-monitor")) + """
+        cutover:
+          monitorFor: PT9223372036854775807S
+          sourceRules: [ingest-prod]
+        """);
+
+    Run run = TEMPORAL.avesa("cutover", "-c", config.toString());
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err().lines()).containsExactly(config + ": cutover.monitorFor: 'PT9223372036854775807S' is longer "
+        + "than P31D, the longest allowed (e.g. PT2H)");
+    assertThat(run.out()).isEmpty();
+    assertThat(TEMPORAL.exists("huge-monitor-cutover")).isFalse();
+  }
+
+  @Test
+  void aWaitOrIntervalBeyondTheLimitIsOneLineAndExitTwo() {
+    Run approve = TEMPORAL.avesa("approve", "some-cutover", "--gate", "cutover", "--reason", "CAB-1",
+        "--wait-gate", "P1000D");
+    Run schedule = TEMPORAL.avesa("sync", "schedule", "-c", TEMPORAL.config("huge-every").toString(),
+        "--every", "P1000D");
+
+    assertThat(approve.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(approve.err().lines()).containsExactly("--wait-gate: 'P1000D' is longer than P400D, the longest allowed");
+    assertThat(schedule.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(schedule.err().lines()).containsExactly("--every: 'PT24000H' is longer than P400D, the longest allowed");
+    assertThat(TEMPORAL.exists("huge-every-final-sync")).isFalse();
   }
 
   @Test

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import com.avesa.cutover.activities.testing.OneAttempt;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.infra.DeployRequest;
 import com.avesa.cutover.workflows.infra.DeployResult;
 import com.avesa.cutover.workflows.infra.InfrastructureActivities;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -46,11 +45,7 @@ class DeployCommandTest {
     // AWS is not used by the deploy command.
     env.registerActivitiesImplementations(new InfrastructureActivitiesImpl(null, workerDir, Duration.ofMillis(100)));
     env.setActivityHeartbeatListener(String.class, heartbeats::add);
-    activities = env.newActivityStub(InfrastructureActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(MINUTE)
-        .setHeartbeatTimeout(Duration.ofSeconds(2))
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-        .build());
+    activities = env.newActivityStub(InfrastructureActivities.class, OneAttempt.heartbeating(Duration.ofSeconds(2)));
   }
 
   @AfterEach

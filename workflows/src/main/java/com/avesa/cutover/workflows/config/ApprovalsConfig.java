@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.config;
 
+import com.avesa.cutover.workflows.Deadlines;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,7 +19,7 @@ public record ApprovalsConfig(List<String> approvers, int required, boolean four
   public ApprovalsConfig {
     approvers = approvers == null ? List.of() : List.copyOf(approvers);
     required = required <= 0 ? 1 : required;
-    timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+    timeout = timeout == null ? DEFAULT_TIMEOUT : Deadlines.capped(timeout);
   }
 
   /** One approver, four eyes, no sign-off, seven days. */

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.config;
 
+import com.avesa.cutover.workflows.Deadlines;
 import java.time.Duration;
 import java.util.List;
 
@@ -47,10 +48,12 @@ public record CutoverConfig(
   }
 
   public CutoverConfig {
-    window = window == null ? DEFAULT_WINDOW : window;
-    monitorFor = monitorFor == null ? DEFAULT_MONITOR_FOR : monitorFor;
-    checkEvery = checkEvery == null ? DEFAULT_CHECK_EVERY : checkEvery;
-    rollbackBudget = rollbackBudget == null ? DEFAULT_ROLLBACK_BUDGET : rollbackBudget;
+    // The loader refuses values over DurationLimits; a run started another way is capped far above
+    // them instead, so the run's arithmetic on them cannot throw.
+    window = window == null ? DEFAULT_WINDOW : Deadlines.capped(window);
+    monitorFor = monitorFor == null ? DEFAULT_MONITOR_FOR : Deadlines.capped(monitorFor);
+    checkEvery = checkEvery == null ? DEFAULT_CHECK_EVERY : Deadlines.capped(checkEvery);
+    rollbackBudget = rollbackBudget == null ? DEFAULT_ROLLBACK_BUDGET : Deadlines.capped(rollbackBudget);
     sourceRules = sourceRules == null ? List.of() : List.copyOf(sourceRules);
     targetRules = targetRules == null ? List.of() : List.copyOf(targetRules);
     smokeTests = smokeTests == null ? List.of() : List.copyOf(smokeTests);

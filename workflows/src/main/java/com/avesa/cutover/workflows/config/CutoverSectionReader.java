@@ -42,11 +42,15 @@ final class CutoverSectionReader {
     if (!yaml.mapping(node, "cutover", CUTOVER_KEYS)) {
       return null;
     }
-    Duration window = yaml.duration(node, "cutover", "window", CutoverConfig.DEFAULT_WINDOW, "PT4H");
-    Duration monitorFor = yaml.duration(node, "cutover", "monitorFor", CutoverConfig.DEFAULT_MONITOR_FOR, "PT2H");
-    Duration checkEvery = yaml.duration(node, "cutover", "checkEvery", CutoverConfig.DEFAULT_CHECK_EVERY, "PT5M");
+    Duration window = yaml.duration(node, "cutover", "window", CutoverConfig.DEFAULT_WINDOW, DurationLimits.WINDOW,
+        "PT4H");
+    Duration monitorFor = yaml.duration(node, "cutover", "monitorFor", CutoverConfig.DEFAULT_MONITOR_FOR,
+        DurationLimits.MONITOR_FOR, "PT2H");
+    Duration checkEvery = yaml.duration(node, "cutover", "checkEvery", CutoverConfig.DEFAULT_CHECK_EVERY,
+        DurationLimits.CHECK_EVERY, "PT5M");
     Duration rollbackBudget =
-        yaml.duration(node, "cutover", "rollbackBudget", CutoverConfig.DEFAULT_ROLLBACK_BUDGET, "PT30M");
+        yaml.duration(node, "cutover", "rollbackBudget", CutoverConfig.DEFAULT_ROLLBACK_BUDGET,
+            DurationLimits.ROLLBACK_BUDGET, "PT30M");
     rules.checkTimings(window, monitorFor, checkEvery, rollbackBudget);
     List<String> sourceRules = ruleNames(node, "sourceRules");
     List<String> targetRules = ruleNames(node, "targetRules");
@@ -94,7 +98,8 @@ final class CutoverSectionReader {
     }
     boolean fourEyes = yaml.bool(node, "approvals", "fourEyes", defaults.fourEyes());
     boolean signOff = yaml.bool(node, "approvals", "signOff", defaults.signOff());
-    Duration timeout = yaml.duration(node, "approvals", "timeout", defaults.timeout(), "P7D");
+    Duration timeout = yaml.duration(node, "approvals", "timeout", defaults.timeout(),
+        DurationLimits.APPROVALS_TIMEOUT, "P7D");
     return withCutover ? new ApprovalsConfig(approvers, required, fourEyes, signOff, timeout) : null;
   }
 

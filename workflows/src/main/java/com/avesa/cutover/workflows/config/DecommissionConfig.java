@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.config;
 
+import com.avesa.cutover.workflows.Deadlines;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record DecommissionConfig(String archiveBucket, String storageClass, Dura
 
   public DecommissionConfig {
     storageClass = storageClass == null ? DEFAULT_STORAGE_CLASS : storageClass;
-    retention = retention == null ? DEFAULT_RETENTION : retention;
+    retention = retention == null ? DEFAULT_RETENTION : Deadlines.capped(retention);
     remove = remove == null ? new Removal(List.of(), List.of(), List.of(), false) : remove;
   }
 

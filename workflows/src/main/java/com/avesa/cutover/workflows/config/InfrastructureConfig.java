@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.config;
 
+import com.avesa.cutover.workflows.Deadlines;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public record InfrastructureConfig(DeployCommand deploy, List<String> stacks, Li
 
     public DeployCommand {
       command = command == null ? List.of() : List.copyOf(command);
-      timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+      timeout = timeout == null ? DEFAULT_TIMEOUT : Deadlines.capped(timeout);
     }
   }
 }

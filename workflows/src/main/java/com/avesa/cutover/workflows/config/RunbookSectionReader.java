@@ -148,7 +148,7 @@ final class RunbookSectionReader {
       }
       String workdir = yaml.text(deployNode, "infrastructure.deploy", "workdir", false);
       Duration timeout = yaml.duration(deployNode, "infrastructure.deploy", "timeout", DeployCommand.DEFAULT_TIMEOUT,
-          "PT1H");
+          DurationLimits.DEPLOY_TIMEOUT, "PT1H");
       deploy = new DeployCommand(command, workdir, timeout);
     }
     List<String> stacks = names(node, "infrastructure", "stacks", STACK_NAME, "a CloudFormation stack name");
@@ -188,7 +188,8 @@ final class RunbookSectionReader {
     rules.checkBucketName(path + ".archiveBucket", archiveBucket);
     String storageClass = yaml.oneOf(node, path, "storageClass", DecommissionConfig.STORAGE_CLASSES,
         DecommissionConfig.DEFAULT_STORAGE_CLASS);
-    Duration retention = yaml.duration(node, path, "retention", DecommissionConfig.DEFAULT_RETENTION, "P30D");
+    Duration retention = yaml.duration(node, path, "retention", DecommissionConfig.DEFAULT_RETENTION,
+        DurationLimits.RETENTION, "P30D");
     Removal remove = null;
     JsonNode removeNode = node.get("remove");
     String at = path + ".remove";

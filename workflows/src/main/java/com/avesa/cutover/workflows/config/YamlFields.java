@@ -166,9 +166,10 @@ final class YamlFields {
 
   /**
    * The ISO-8601 duration at {@code key} ({@link Duration#parse}: PT4H, PT30M, P7D), longer than
-   * zero; {@code fallback} when absent, null after a problem. {@code example} is shown in problems.
+   * zero and at most {@code longest}; {@code fallback} when absent, null after a problem.
+   * {@code example} is shown in problems.
    */
-  Duration duration(JsonNode parent, String path, String key, Duration fallback, String example) {
+  Duration duration(JsonNode parent, String path, String key, Duration fallback, Duration longest, String example) {
     JsonNode node = parent.get(key);
     String at = join(path, key);
     if (absent(node)) {
@@ -183,11 +184,20 @@ final class YamlFields {
     try {
       value = Duration.parse(text);
     } catch (DateTimeParseException e) {
-      problems.add(at + ": '" + text + "' is not an ISO-8601 duration (e.g. " + example + ")");
+      // The number parsed, but it or the duration is too big for a long: too long, not malformed.
+      boolean overflow = e.getCause() instanceof ArithmeticException || e.getCause() instanceof NumberFormatException;
+      problems.add(at + ": '" + text + (overflow
+          ? "' is longer than " + DurationLimits.describe(longest) + ", the longest allowed"
+          : "' is not an ISO-8601 duration") + " (e.g. " + example + ")");
       return null;
     }
     if (value.isZero() || value.isNegative()) {
       problems.add(at + ": '" + text + "' must be longer than zero (e.g. " + example + ")");
+      return null;
+    }
+    if (value.compareTo(longest) > 0) {
+      problems.add(at + ": '" + text + "' is longer than " + DurationLimits.describe(longest)
+          + ", the longest allowed (e.g. " + example + ")");
       return null;
     }
     return value;

@@ -1,6 +1,8 @@
 package com.avesa.cutover.workflows.cutover;
 
+import com.avesa.cutover.workflows.Deadlines;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.config.DurationLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -109,6 +111,10 @@ public final class ApprovalRules {
     }
     if (start != null && start.isBefore(now.minus(PAST_TOLERANCE))) {
       return "windowStart " + start + " is in the past (now is " + now + "); give a later start or now";
+    }
+    if (start != null && start.isAfter(Deadlines.plus(now, DurationLimits.CLI))) {
+      return "windowStart " + start + " is more than " + DurationLimits.describe(DurationLimits.CLI)
+          + " ahead (now is " + now + "); give an earlier start";
     }
     return null;
   }

@@ -1,6 +1,8 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.ActivityRetries;
+import com.avesa.cutover.workflows.Deadlines;
+import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.migration.MigrationInput;
@@ -10,10 +12,12 @@ import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The compensations of a cutover, by name, shared by {@link CutoverWorkflowImpl} (its saga) and
@@ -27,14 +31,18 @@ final class CutoverUndo {
   static final String RESTORE_DNS = "restoreDns";
   static final String DISABLE_TARGET_INGESTION = "disableTargetIngestion";
 
-  // A compensation must not give up on a blip, nor hold the rollback for long: six attempts over
-  // about a minute, then it is reported as left to do.
-  private final ActivityOptions options = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofMinutes(2))
-      .setRetryOptions(ActivityRetries.transientErrors(Duration.ofSeconds(30), 6))
-      .build();
-  private final CutoverActivities activities = Workflow.newActivityStub(CutoverActivities.class, options);
-  private final SyncScheduleActivities schedules = Workflow.newActivityStub(SyncScheduleActivities.class, options);
+  /**
+   * Every compensation is tried for at least this long, even when an earlier one used up the
+   * rollback budget: a rollback never skips an undo, it only stops retrying one sooner.
+   */
+  static final Duration LEAST_PER_COMPENSATION = Duration.ofMinutes(2);
+
+  // No attempt cap: a compensation retries throttling and outages alike until the rollback's
+  // deadline (its ScheduleToClose); a minute between attempts keeps an hour's outage to ~60 calls.
+  private static final RetryOptions UNTIL_THE_DEADLINE = ActivityRetries.transientErrors(Duration.ofMinutes(1), 0);
+
+  private final Duration budget;
+  private Instant deadline;
 
   private final CutoverState state;
   private final MigrationConfig config;
@@ -42,11 +50,33 @@ final class CutoverUndo {
   CutoverUndo(CutoverState state, MigrationConfig config) {
     this.state = state;
     this.config = config;
+    this.budget = config.cutover() == null ? CutoverConfig.DEFAULT_ROLLBACK_BUDGET : config.cutover().rollbackBudget();
   }
 
-  /** The compensation called {@code name}. */
+  /**
+   * The options of a compensation's activities: retried until the rollback's deadline, which is
+   * {@code cutover.rollbackBudget} after the first compensation starts. The whole rollback shares
+   * the budget the window keeps for it, so a rollback started by the cutover ends inside the window
+   * (it starts {@code rollbackBudget} before the window's end at the latest); a rollback after the
+   * run ({@link RollbackWorkflowImpl}), whose window has passed, gets the same budget again.
+   */
+  private ActivityOptions options() {
+    startBudget();
+    Duration left = Deadlines.until(CutoverState.now(), deadline);
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        .setScheduleToCloseTimeout(left.compareTo(LEAST_PER_COMPENSATION) < 0 ? LEAST_PER_COMPENSATION : left)
+        .setRetryOptions(UNTIL_THE_DEADLINE)
+        .build();
+  }
+
+  private CutoverActivities activities() {
+    return Workflow.newActivityStub(CutoverActivities.class, options());
+  }
+
+  /** The compensation called {@code name}; the first one run starts the rollback's budget. */
   Functions.Func<String> action(String name) {
-    return switch (name) {
+    Functions.Func<String> undo = switch (name) {
       case RESUME_SCHEDULED_SYNC -> this::resumeScheduledSync;
       case ENABLE_SOURCE_INGESTION -> this::enableSourceIngestion;
       case REVERSE_SYNC -> this::reverseSync;
@@ -54,11 +84,21 @@ final class CutoverUndo {
       case DISABLE_TARGET_INGESTION -> this::disableTargetIngestion;
       default -> throw new IllegalArgumentException("no compensation named " + name);
     };
+    return () -> {
+      startBudget();
+      return undo.apply();
+    };
+  }
+
+  private void startBudget() {
+    if (deadline == null) {
+      deadline = Deadlines.plus(CutoverState.now(), budget);
+    }
   }
 
   String resumeScheduledSync() {
     SyncHold hold = state.changes().syncHold();
-    schedules.releaseSync(hold);
+    Workflow.newActivityStub(SyncScheduleActivities.class, options()).releaseSync(hold);
     return SyncHold.SCHEDULE.equals(hold.kind())
         ? (hold.pausedBefore() ? "left Schedule " + hold.scheduleId() + " paused, as it was"
             : "unpaused Schedule " + hold.scheduleId())
@@ -67,20 +107,20 @@ final class CutoverUndo {
 
   String enableSourceIngestion() {
     var rules = state.changes().sourceRulesDisabled();
-    activities.setRulesEnabled(new RuleChange(config.estate(), Side.SOURCE, rules, true));
+    activities().setRulesEnabled(new RuleChange(config.estate(), Side.SOURCE, rules, true));
     return "enabled source rules " + String.join(", ", rules);
   }
 
   String disableTargetIngestion() {
     var rules = state.changes().targetRulesEnabled();
-    activities.setRulesEnabled(new RuleChange(config.estate(), Side.TARGET, rules, false));
+    activities().setRulesEnabled(new RuleChange(config.estate(), Side.TARGET, rules, false));
     return "disabled target rules " + String.join(", ", rules);
   }
 
   String restoreDns() {
     CutoverChanges changes = state.changes();
     DnsRecordSet previous = changes.previousDns();
-    activities.writeDnsRecord(new DnsChange(config.estate(), changes.dnsSide(), changes.hostedZoneId(), previous));
+    activities().writeDnsRecord(new DnsChange(config.estate(), changes.dnsSide(), changes.hostedZoneId(), previous));
     return previous.exists()
         ? "restored " + previous.name() + " " + previous.type() + " " + describe(previous)
         : "deleted " + previous.name() + " " + previous.type() + " (it did not exist before)";

@@ -1,12 +1,17 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.ActivityRetries;
+import com.avesa.cutover.workflows.Deadlines;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.migration.Side;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +22,16 @@ import java.util.List;
 final class TargetChecks {
   private final RetryOptions retry = ActivityRetries.transientErrors(Duration.ofSeconds(30), 10);
 
+  /** Change id: the smoke tests are raced against the window's last moment to switch, and cancelled at it. */
+  static final String SMOKE_TEST_WINDOW = "smoke-test-window";
+
   // A function may run for up to 15 minutes; an invocation that fails to return is tried three
-  // times in all, since invoking a smoke test again is harmless but slow.
+  // times in all, since invoking a smoke test again is harmless but slow. The activity heartbeats
+  // while the function runs, so a lost worker is noticed in a minute and a cancellation reaches it.
   private final CutoverActivities smokeTests = Workflow.newActivityStub(CutoverActivities.class,
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(16))
+          .setHeartbeatTimeout(Duration.ofMinutes(1))
           .setRetryOptions(ActivityRetries.transientErrors(Duration.ofSeconds(30), 3))
           .build());
 
@@ -32,6 +42,7 @@ final class TargetChecks {
   private final CutoverConfig plan;
   private final CutoverState state;
   private final OperatorDesk desk;
+  private String invoking;
 
   TargetChecks(MigrationConfig config, CutoverState state, OperatorDesk desk) {
     this.config = config;
@@ -40,10 +51,46 @@ final class TargetChecks {
     this.desk = desk;
   }
 
-  /** Invokes each function in turn; the first that fails (FunctionError or non-2xx) aborts. */
+  /**
+   * Invokes each function in turn; the first that fails (FunctionError or non-2xx) aborts. The
+   * tests must be done by the last moment monitoring and a rollback still fit in the window (the
+   * final sync's bound): still running then, or when an operator asks for a rollback, they are
+   * cancelled and the cutover rolls back.
+   */
   void runSmokeTests(int step) {
+    if (Workflow.getVersion(SMOKE_TEST_WINDOW, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      invokeEach(step, true);
+      return;
+    }
+    List<Promise<List<String>>> running = new ArrayList<>();
+    CancellationScope scope = Workflow.newCancellationScope(
+        () -> running.add(Async.function(() -> invokeEach(step, false))));
+    scope.run();
+    Promise<List<String>> passed = running.get(0);
+    Instant latest = lastMomentToSwitch();
+    boolean settled = Workflow.await(Deadlines.until(CutoverState.now(), latest),
+        () -> passed.isCompleted() || desk.rollbackRequested());
+    if (!passed.isCompleted()) {
+      String why = settled ? desk.rollbackReason()
+          : "window closing: smoke test " + invoking + " still running at " + latest + ", the last moment to monitor for "
+              + plan.monitorFor() + " and keep " + plan.rollbackBudget() + " to roll back before " + state.windowEnd();
+      state.stepFailed(step, why);
+      scope.cancel();
+      try {
+        passed.get();
+      } catch (TemporalFailure stopped) {
+        Workflow.getLogger(TargetChecks.class).info("smoke tests stopped: {}", stopped.getMessage());
+      }
+      throw new CutoverAbort(why);
+    }
+    state.stepDone(step, "passed: " + String.join(", ", passed.get()));
+  }
+
+  /** Invokes the functions one by one; {@code recordPassed}: today's step end, as before the window race. */
+  private List<String> invokeEach(int step, boolean recordPassed) {
     List<String> passed = new ArrayList<>();
     for (SmokeTest test : plan.smokeTests()) {
+      invoking = test.function();
       SmokeTestResult result = smokeTests.invokeFunction(
           new SmokeTestRequest(config.estate(), Side.TARGET, test.function(), test.payload()));
       if (!result.passed()) {
@@ -54,9 +101,19 @@ final class TargetChecks {
         throw new CutoverAbort(why);
       }
       passed.add(test.function());
-      desk.checkRollback();
+      if (recordPassed) {
+        desk.checkRollback();
+      }
     }
-    state.stepDone(step, "passed: " + String.join(", ", passed));
+    if (recordPassed) {
+      state.stepDone(step, "passed: " + String.join(", ", passed));
+    }
+    return passed;
+  }
+
+  /** The latest a step may still start: monitoring for {@code monitorFor} and a full rollback must fit after it. */
+  private Instant lastMomentToSwitch() {
+    return state.windowEnd().minus(plan.rollbackBudget()).minus(plan.monitorFor());
   }
 
   /** Reads the alarms at once and every {@code checkEvery} for {@code monitorFor}; any in ALARM aborts. */

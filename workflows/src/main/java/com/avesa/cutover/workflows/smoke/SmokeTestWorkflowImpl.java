@@ -30,10 +30,12 @@ public class SmokeTestWorkflowImpl implements SmokeTestWorkflow {
   static final String TEST_PAYLOAD = "{\"test\":true}";
 
   // A function may run for up to 15 minutes; an invocation that fails to return is tried three
-  // times in all, since invoking a smoke test again is harmless but slow.
+  // times in all, since invoking a smoke test again is harmless but slow. The activity heartbeats
+  // while the function runs: a lost worker is noticed within a minute.
   private final CutoverActivities functions = Workflow.newActivityStub(CutoverActivities.class,
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(16))
+          .setHeartbeatTimeout(Duration.ofMinutes(1))
           .setRetryOptions(ActivityRetries.transientErrors(Duration.ofSeconds(30), 3))
           .build());
 

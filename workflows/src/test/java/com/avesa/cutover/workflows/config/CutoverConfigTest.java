@@ -5,6 +5,7 @@ import static com.avesa.cutover.workflows.config.ConfigLoaderTest.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.avesa.cutover.workflows.Deadlines;
 import com.avesa.cutover.workflows.migration.Side;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,6 +117,49 @@ class CutoverConfigTest {
         .containsExactly("cutover.checkEvery: must be an ISO-8601 duration (e.g. PT5M), got a number");
     assertThat(problems(FULL.replace("timeout: P7D", "timeout: 7 days")))
         .containsExactly("approvals.timeout: '7 days' is not an ISO-8601 duration (e.g. P7D)");
+  }
+
+  @Test
+  void refusesEveryDurationLongerThanItsLimitInOneLineEachAndDoesNotOverflow() {
+    assertTooLong("monitorFor: PT2H", "cutover.monitorFor", "P100000D", "P31D", "PT2H");
+    // Beyond what a Duration holds, and the longest Duration (plus the budget, it overflowed the
+    // window check): still one line each, not an exception.
+    assertTooLong("monitorFor: PT2H", "cutover.monitorFor", "PT9999999999999999999H", "P31D", "PT2H");
+    assertTooLong("monitorFor: PT2H", "cutover.monitorFor", "PT" + Long.MAX_VALUE + "S", "P31D", "PT2H");
+    assertTooLong("window: PT4H", "cutover.window", "P32D", "P31D", "PT4H");
+    assertTooLong("checkEvery: PT5M", "cutover.checkEvery", "PT25H", "P1D", "PT5M");
+    assertTooLong("rollbackBudget: PT30M", "cutover.rollbackBudget", "P1000D", "P31D", "PT30M");
+    assertTooLong("timeout: P7D", "approvals.timeout", "P401D", "P400D", "P7D");
+  }
+
+  /** FULL with {@code line} set to {@code value} has exactly one problem: longer than {@code limit}. */
+  private static void assertTooLong(String line, String field, String value, String limit, String example) {
+    String key = line.substring(0, line.indexOf(':'));
+    assertThat(problems(FULL.replace(line, key + ": " + value))).containsExactly(
+        field + ": '" + value + "' is longer than " + limit + ", the longest allowed (e.g. " + example + ")");
+  }
+
+  @Test
+  void acceptsEachDurationAtItsLimit() throws ConfigException {
+    MigrationConfig config = ConfigLoader.parse(FULL.replace("window: PT4H", "window: P31D")
+        .replace("monitorFor: PT2H", "monitorFor: P10D").replace("checkEvery: PT5M", "checkEvery: P1D")
+        .replace("timeout: P7D", "timeout: P400D"), "f");
+
+    assertThat(config.cutover().window()).isEqualTo(DurationLimits.WINDOW);
+    assertThat(config.cutover().checkEvery()).isEqualTo(DurationLimits.CHECK_EVERY);
+    assertThat(config.approvals().timeout()).isEqualTo(DurationLimits.APPROVALS_TIMEOUT);
+  }
+
+  @Test
+  void aRunStartedWithoutTheLoaderHasItsDurationsCappedWhereArithmeticStaysSafe() {
+    CutoverConfig huge = new CutoverConfig(Duration.ofSeconds(Long.MAX_VALUE), Duration.ofSeconds(Long.MAX_VALUE),
+        Duration.ofDays(2), Duration.ofSeconds(Long.MAX_VALUE), RULES, RULES, null, List.of(), null, null);
+
+    assertThat(List.of(huge.window(), huge.monitorFor(), huge.rollbackBudget()))
+        .containsOnly(Deadlines.LONGEST);
+    assertThat(huge.checkEvery()).isEqualTo(Duration.ofDays(2));
+    assertThat(new ApprovalsConfig(List.of(), 1, true, false, Duration.ofSeconds(Long.MAX_VALUE)).timeout())
+        .isEqualTo(Deadlines.LONGEST);
   }
 
   @Test

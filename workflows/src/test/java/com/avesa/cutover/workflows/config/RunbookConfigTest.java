@@ -123,6 +123,15 @@ class RunbookConfigTest {
   }
 
   @Test
+  void refusesARetentionOrDeployTimeoutLongerThanItsLimit() {
+    assertThat(problems(VALID + RUNBOOK.replace("retention: P30D", "retention: P401D")))
+        .containsExactly("decommission.retention: 'P401D' is longer than P400D, the longest allowed (e.g. P30D)");
+    assertThat(problems(VALID + RUNBOOK.replace("workdir: infrastructure }",
+        "workdir: infrastructure, timeout: PT25H }")))
+        .containsExactly("infrastructure.deploy.timeout: 'PT25H' is longer than P1D, the longest allowed (e.g. PT1H)");
+  }
+
+  @Test
   void runbookPoliciesAreTheRunbooksManagedOnes() throws ConfigException {
     RoleConfig role = ConfigLoader.parse(VALID + "role: { policies: runbook }\n", "f").runbook().role();
 

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.doReturn;
 
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.sync.SyncHold;
@@ -291,24 +292,30 @@ class CutoverWorkflowTest {
   @Test
   void aCompensationThatFailsTwiceIsRetriedAndSucceeds(TestWorkflowEnvironment env, Worker worker) {
     failAlarmCheck();
-    AtomicInteger attempts = new AtomicInteger();
-    doAnswer(i -> {
-      RuleChange c = i.getArgument(0);
-      if (c.side() == Side.SOURCE && c.enabled() && attempts.incrementAndGet() <= 2) {
-        throw new IllegalStateException("ThrottlingException: rate exceeded");
-      }
-      fx.journal.add((c.enabled() ? "enable " : "disable ") + c.side() + " " + c.names());
-      return null;
-    }).when(fx.cutover).setRulesEnabled(any());
-    CutoverWorkflow workflow = start(env, worker, CutoverFixtures.config(ApprovalsConfig.defaults()));
-    awaitGate(workflow, Gates.CUTOVER);
-    workflow.approveGate(approval(Gates.CUTOVER, "alice"));
+    AtomicInteger attempts = failReEnablingSourceRules(2, "ThrottlingException: rate exceeded");
 
-    CutoverReport report = result(workflow);
+    CutoverReport report = approveAndWait(env, worker);
 
     assertThat(attempts.get()).isEqualTo(3);
     assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
     assertRolledBackInReverse(report);
+  }
+
+  @Test
+  void aCompensationFailingForTenMinutesKeepsBeingRetriedWithinTheRollbackBudgetAndSucceeds(
+      TestWorkflowEnvironment env, Worker worker) {
+    failAlarmCheck();
+    AtomicInteger attempts = failReEnablingSourceRules(15, "EventBridge ServiceUnavailable");
+
+    CutoverReport report = approveAndWait(env, worker);
+
+    // Before the budget, six attempts over about a minute ended it ROLLBACK_INCOMPLETE.
+    assertThat(attempts.get()).isEqualTo(16);
+    assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertRolledBackInReverse(report);
+    // Backoff 1, 2, 4, 8, 16, 32 s, then a minute, nine times: about ten minutes of a 30-minute budget.
+    assertThat(Duration.between(compensatedAt(report, "disableTargetIngestion"),
+        compensatedAt(report, "enableSourceIngestion"))).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(11));
   }
 
   @Test
@@ -333,6 +340,9 @@ class CutoverWorkflowTest {
     assertThat(fx.journalFrom("alarms")).containsSubsequence("disable TARGET " + CutoverFixtures.TARGET_RULES,
         "sync REVERSE", "enable SOURCE " + CutoverFixtures.SOURCE_RULES);
     assertThat(workflow.progress().outcome()).isEqualTo(Outcome.ROLLBACK_INCOMPLETE);
+    // It was retried until the rollback budget (30 min from the first compensation) ran out.
+    assertThat(Duration.between(compensatedAt(report, "disableTargetIngestion"), compensatedAt(report, "restoreDns")))
+        .isBetween(Duration.ofMinutes(28), Duration.ofMinutes(31));
   }
 
   @Test
@@ -386,6 +396,36 @@ class CutoverWorkflowTest {
   }
 
   @Test
+  void durationsTooLongForAnInstantEndTheRunInsteadOfFailingItsWorkflowTask(TestWorkflowEnvironment env,
+      Worker worker) {
+    // Not from the loader, which refuses them: a run started another way (the UI, an older client).
+    CutoverConfig base = CutoverFixtures.cutoverConfig();
+    Duration longest = Duration.ofSeconds(Long.MAX_VALUE);
+    MigrationConfig config = CutoverFixtures.config(new CutoverConfig(base.window(), longest, base.checkEvery(),
+        base.rollbackBudget(), base.sourceRules(), base.targetRules(), base.dns(), base.smokeTests(), base.alarms(),
+        base.notifyTopicArn()), new ApprovalsConfig(List.of(), 1, true, false, longest));
+    CutoverWorkflow workflow = start(env, worker, config);
+    awaitGate(workflow, Gates.CUTOVER);
+    workflow.approveGate(approval(Gates.CUTOVER, "alice"));
+
+    CutoverReport report = result(workflow);
+
+    assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(report.reason()).startsWith("window closing: holdScheduledSync cannot start after");
+    assertThat(fx.journal).noneMatch(call -> call.startsWith("disable") || call.startsWith("dns"));
+  }
+
+  @Test
+  void refusesAWindowStartTooFarAheadToComputeItsEnd(TestWorkflowEnvironment env, Worker worker) {
+    CutoverWorkflow workflow = start(env, worker, CutoverFixtures.config(ApprovalsConfig.defaults()));
+    awaitGate(workflow, Gates.CUTOVER);
+
+    assertRefused(() -> workflow.approveGate(new Approval(Gates.CUTOVER, "alice", "CAB-1", "+1000000000-01-01T00:00:00Z")),
+        "is more than P400D ahead");
+    assertThat(workflow.progress().pendingGate()).isEqualTo(Gates.CUTOVER);
+  }
+
+  @Test
   void aPreflightProblemEndsTheRunBeforeTheGate(TestWorkflowEnvironment env, Worker worker) {
     doReturn(new CutoverPreflight(List.of(
         "target function avesa-connectwise-ingestion-prod not found in account 987654321098",
@@ -417,6 +457,31 @@ class CutoverWorkflowTest {
         .extracting(StepRecord::detail).isEqualTo("no periodic final sync avesa-test-final-sync to hold");
     assertThat(compensationNames(report)).doesNotContain("resumeScheduledSync DONE").hasSize(4);
     assertThat(fx.journal).doesNotContain("hold sync", "release sync");
+  }
+
+  /** Re-enabling the source rules fails {@code times} times with {@code error}; returns the attempt count. */
+  private AtomicInteger failReEnablingSourceRules(int times, String error) {
+    AtomicInteger attempts = new AtomicInteger();
+    doAnswer(i -> {
+      RuleChange c = i.getArgument(0);
+      if (c.side() == Side.SOURCE && c.enabled() && attempts.incrementAndGet() <= times) {
+        throw new IllegalStateException(error);
+      }
+      fx.journal.add((c.enabled() ? "enable " : "disable ") + c.side() + " " + c.names());
+      return null;
+    }).when(fx.cutover).setRulesEnabled(any());
+    return attempts;
+  }
+
+  private CutoverReport approveAndWait(TestWorkflowEnvironment env, Worker worker) {
+    CutoverWorkflow workflow = start(env, worker, CutoverFixtures.config(ApprovalsConfig.defaults()));
+    awaitGate(workflow, Gates.CUTOVER);
+    workflow.approveGate(approval(Gates.CUTOVER, "alice"));
+    return result(workflow);
+  }
+
+  private static Instant compensatedAt(CutoverReport report, String name) {
+    return report.compensations().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().at();
   }
 
   private void failAlarmCheck() {

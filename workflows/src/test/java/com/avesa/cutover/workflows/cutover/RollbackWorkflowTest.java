@@ -1,6 +1,8 @@
 package com.avesa.cutover.workflows.cutover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.migration.Side;
@@ -8,8 +10,10 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,6 +88,33 @@ class RollbackWorkflowTest {
     assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
     assertThat(fx.journal).containsExactly("dns SOURCE [api-shared.example.com] ttl 300");
     assertThat(report.compensations()).singleElement().extracting(CompensationRecord::name).isEqualTo("restoreDns");
+  }
+
+  @Test
+  void aRollbackAfterTheWindowRetriesAFailingCompensationWithinAFreshBudget(TestWorkflowEnvironment env,
+      Worker worker) {
+    AtomicInteger attempts = new AtomicInteger();
+    doAnswer(i -> {
+      if (attempts.incrementAndGet() <= 20) {
+        throw new IllegalStateException("Route53 PriorRequestNotComplete");
+      }
+      fx.journal.add("dns restored");
+      return null;
+    }).when(fx.cutover).writeDnsRecord(any());
+    CutoverReport cutover = finishedCutover(Outcome.ROLLBACK_INCOMPLETE, List.of(
+        compensation("restoreDns", "switchDns", CompensationRecord.FAILED)));
+    Instant started = Instant.ofEpochMilli(env.currentTimeMillis());
+
+    CutoverReport report = rollBack(env, worker, cutover);
+
+    // The cutover's window is long past; the rollback has its own 30 minutes. Backoff 1 s doubling
+    // to a minute: 21 attempts over about 15 minutes.
+    assertThat(attempts.get()).isEqualTo(21);
+    assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(report.compensations()).singleElement().satisfies(c -> {
+      assertThat(c.status()).isEqualTo(CompensationRecord.DONE);
+      assertThat(Duration.between(started, c.at())).isBetween(Duration.ofMinutes(15), Duration.ofMinutes(17));
+    });
   }
 
   @Test
