@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 
 import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.RecordedHistories;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -183,6 +184,7 @@ class InfrastructureWorkflowTest {
     result(start(env, worker, "infra-replay", withDeploy()));
 
     WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory("infra-replay");
+    RecordedHistories.recordIfAsked(history);
 
     WorkflowReplayer.replayWorkflowExecution(history, InfrastructureWorkflowImpl.class);
     assertThat(history.getEvents()).hasSizeGreaterThan(10);
