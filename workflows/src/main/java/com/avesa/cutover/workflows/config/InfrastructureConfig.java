@@ -2,6 +2,7 @@ package com.avesa.cutover.workflows.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Phase 2 ({@code infrastructure:}): an optional deploy command, then what must exist in the target.
@@ -38,6 +39,8 @@ public record InfrastructureConfig(DeployCommand deploy, List<String> stacks, Li
    */
   public record DeployCommand(List<String> command, String workdir, Duration timeout, String name) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
+    /** How a deploy command's name is spelled, in the config and in the worker's file. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     public DeployCommand {
       command = command == null ? List.of() : List.copyOf(command);

@@ -24,8 +24,6 @@ final class RunbookSectionReader {
   static final List<String> SECURITY_KEYS =
       List.of("billingThreshold", "alertEmails", "trailBucket", "trailName", "alertTopic");
   static final List<String> INFRASTRUCTURE_KEYS = List.of("deploy", "stacks", "functions", "rules");
-  /** A deploy command's name, as the worker's deploy commands file may spell it. */
-  public static final Pattern DEPLOY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   static final List<String> TENANTS_KEYS = List.of("table", "environment", "bucket");
   static final List<String> DECOMMISSION_KEYS = List.of("archiveBucket", "storageClass", "retention", "remove");
   static final List<String> REMOVE_KEYS = List.of("rules", "functions", "tables", "bucketObjects");
@@ -165,7 +163,7 @@ final class RunbookSectionReader {
       return null;
     }
     String name = node.isTextual() ? node.asText().trim() : null;
-    if (name == null || !DEPLOY_NAME.matcher(name).matches()) {
+    if (name == null || !DeployCommand.NAME.matcher(name).matches()) {
       problems.add("infrastructure.deploy: expected the name of a deploy command the worker allows (1-64 of"
           + " letters, digits and ._-, e.g. cdk-deploy), not " + (name == null ? "a " + kind(node) : "'" + name + "'"));
       return null;
