@@ -51,7 +51,7 @@ final class DeployLauncher {
 
   /** The allowed command {@code request} names; refuses (running nothing) anything else. */
   Allowed allowedFor(DeployRequest request) {
-    if (!request.command().isEmpty()) {
+    if (!request.command().isEmpty() || request.workdir() != null || request.timeout() != null) {
       throw refused("deploy refused: this run carries a deploy argv (infrastructure.deploy.command) from its input,"
           + " and argvs from workflow input are no longer run; ask the worker's operator to put the command in "
           + DeployCommands.VARIABLE + " under a name, set infrastructure.deploy: <name> in the config and start the"

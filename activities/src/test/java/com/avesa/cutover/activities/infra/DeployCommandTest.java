@@ -177,6 +177,17 @@ class DeployCommandTest {
   }
 
   @Test
+  void aWorkdirOrTimeoutFromWorkflowInputIsRefusedToo() throws IOException {
+    worker("cdk-deploy: { command: [touch, deployed] }\n");
+
+    assertThat(deployFails(new DeployRequest(List.of(), "/tmp", null, RUN_NAMES, "cdk-deploy", estate)).getType())
+        .isEqualTo(FailureType.DEPLOY_NOT_ALLOWED.type());
+    assertThat(deployFails(new DeployRequest(List.of(), null, MINUTE, RUN_NAMES, "cdk-deploy", estate)).getType())
+        .isEqualTo(FailureType.DEPLOY_NOT_ALLOWED.type());
+    assertThat(dir.resolve("deployed")).doesNotExist();
+  }
+
+  @Test
   void aNameTheWorkerDoesNotAllowFailsInOneLineNamingWhatItAllows() throws IOException {
     worker("cdk-deploy: { command: [touch, deployed] }\ncdk-bootstrap: { command: [touch, bootstrapped] }\n");
 

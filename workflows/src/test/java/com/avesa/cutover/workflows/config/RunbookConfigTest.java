@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.avesa.cutover.workflows.config.AccountSetupConfig.NewAccount;
 import com.avesa.cutover.workflows.config.DecommissionConfig.Removal;
 import com.avesa.cutover.workflows.config.InfrastructureConfig.DeployCommand;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,13 @@ class RunbookConfigTest {
     assertThat(problems(withArgv)).containsExactly("infrastructure.deploy.command: the worker no longer runs a"
         + " program named in the config; put it in the worker's deploy commands file (AVESA_DEPLOY_COMMANDS, e.g."
         + " /etc/avesa/deploy.yaml) under a name and write that name here, e.g. infrastructure.deploy: cdk-deploy");
+  }
+
+  @Test
+  void theAwsExampleNamesADeployCommandOfTheWorker() throws ConfigException {
+    MigrationConfig config = ConfigLoader.load(Path.of("..", "examples", "aws.yaml"));
+
+    assertThat(config.runbook().infrastructure().deploy()).isEqualTo(DeployCommand.named("cdk-deploy"));
   }
 
   @Test
