@@ -23,6 +23,11 @@ import java.util.List;
  *
  * <p>Secrets Manager ARNs end in {@code -} and six random characters: {@code -??????} matches
  * exactly those (a trailing {@code *} would also match longer names, {@code tenant/a/prod-old}).
+ * Only suffixed patterns are written: one without the suffix would let a glob's trailing wildcard
+ * swallow the suffix of a name the glob does not match ({@code *-*} would match {@code a-AbCdEf}).
+ * Should IAM authorize a CreateSecret against the bare name, creating the secret is refused (the
+ * run fails naming it) rather than allowed too broadly; moto evaluates no IAM policy, so this is
+ * not checked against AWS here.
  */
 final class SecretArnPatterns {
   static final String SUFFIX = "-??????";
