@@ -11,6 +11,7 @@ import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -145,6 +147,27 @@ public final class AwsClients implements AutoCloseable {
     return credentialsFor(AccountKey.of(estate, side));
   }
 
+  /**
+   * A fresh session of the role {@code side} assumes (with its ExternalId, from that account's
+   * base credentials, like every client here) that lasts {@code lifetime}, named
+   * {@code sessionName}: for a child process that must act as the role and nothing more. Not
+   * cached, never refreshed.
+   *
+   * @throws IllegalArgumentException when {@code side} names no role to assume
+   */
+  public AwsSessionCredentials assumedSession(Estate estate, Side side, String sessionName, Duration lifetime) {
+    AccountKey account = AccountKey.of(estate, side);
+    if (isBlank(account.config.roleArn())) {
+      throw new IllegalArgumentException("the " + side.name().toLowerCase() + " account names no role to assume");
+    }
+    Credentials session = baseSts(account, baseCredentials(account)).assumeRole(b -> b
+        .roleArn(account.config.roleArn())
+        .externalId(blankToNull(account.config.externalId()))
+        .roleSessionName(sessionName)
+        .durationSeconds((int) lifetime.toSeconds())).credentials();
+    return AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(), session.sessionToken());
+  }
+
   /** The shared HTTP client (connection pool) every service client uses. */
   public SdkHttpClient httpClient() {
     return http;
@@ -206,7 +229,18 @@ public final class AwsClients implements AutoCloseable {
     if (isBlank(account.config.roleArn())) {
       return base;
     }
-    StsClient sts = baseStsClients.computeIfAbsent(account, key -> {
+    StsClient sts = baseSts(account, base);
+    AssumeRoleRequest assume = AssumeRoleRequest.builder()
+        .roleArn(account.config.roleArn())
+        .externalId(blankToNull(account.config.externalId()))
+        .roleSessionName(SESSION_NAME)
+        .build();
+    return StsAssumeRoleCredentialsProvider.builder().stsClient(sts).refreshRequest(assume).build();
+  }
+
+  /** The STS client that assumes {@code account}'s role with its base credentials (one per account). */
+  private StsClient baseSts(AccountKey account, AwsCredentialsProvider base) {
+    return baseStsClients.computeIfAbsent(account, key -> {
       var builder = StsClient.builder().region(Region.of(key.region)).httpClient(http).credentialsProvider(base);
       withRetries(builder);
       if (key.endpoint != null) {
@@ -214,12 +248,6 @@ public final class AwsClients implements AutoCloseable {
       }
       return builder.build();
     });
-    AssumeRoleRequest assume = AssumeRoleRequest.builder()
-        .roleArn(account.config.roleArn())
-        .externalId(blankToNull(account.config.externalId()))
-        .roleSessionName(SESSION_NAME)
-        .build();
-    return StsAssumeRoleCredentialsProvider.builder().stsClient(sts).refreshRequest(assume).build();
   }
 
   private static AwsCredentialsProvider baseCredentials(AccountKey account) {

@@ -19,22 +19,6 @@ final class SecretGlob {
   }
 
   static Pattern compile(String glob) {
-    StringBuilder regex = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      if (c == '*' || c == '?') {
-        if (!literal.isEmpty()) {
-          regex.append(Pattern.quote(literal.toString()));
-          literal.setLength(0);
-        }
-        regex.append(c == '*' ? "[^/]*" : "[^/]");
-      } else {
-        literal.append(c);
-      }
-    }
-    if (!literal.isEmpty()) {
-      regex.append(Pattern.quote(literal.toString()));
-    }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    return Pattern.compile(Wildcards.regex(glob, "[^/]*", "[^/]"), Pattern.DOTALL);
   }
 }

@@ -15,7 +15,8 @@ final class InfraCommand extends CommandGroup {
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
-      description = "Run infrastructure.deploy.command when configured (its output's tail in the report), "
+      description = "Have the worker run the deploy command infrastructure.deploy names, when set (one the worker "
+          + "allows in its AVESA_DEPLOY_COMMANDS file; its output's tail in the report), "
           + "ensure the target buckets and tables, and check that infrastructure.stacks are *_COMPLETE and "
           + "infrastructure.functions and .rules exist in the target. Names every missing thing.",
       footer = {"", "Example:", "  avesa infra verify -c examples/aws.yaml --wait"})

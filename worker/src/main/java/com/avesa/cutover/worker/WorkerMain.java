@@ -45,6 +45,8 @@ public final class WorkerMain {
         TEMPORAL_API_KEY    Temporal Cloud API key (implies TLS); ignored with --dev
         LOG_LEVEL           root log level (default INFO); logs go to stderr
         LOG_FORMAT          text (default) or json: one JSON object per line with the Temporal ids
+        AVESA_DEPLOY_COMMANDS  YAML file of the deploy commands this worker allows: name -> command (argv, no
+                            shell), workdir, timeout; a run names one (infrastructure.deploy). Unset: none
         JAVA_OPTS           JVM options, read by bin/avesa-worker
         AWS credentials and region come from the usual AWS SDK sources (environment, profiles).
 
@@ -111,7 +113,8 @@ public final class WorkerMain {
   WorkerProcess startWorker(boolean dev) {
     try {
       WorkerSettings settings = WorkerSettings.fromEnvironment(env);
-      return WorkerProcess.start(settings, dev, connectTimeout, METRICS_REPORT_INTERVAL);
+      return WorkerProcess.start(settings, WorkerProcess.deployCommands(env), env, dev, connectTimeout,
+          METRICS_REPORT_INTERVAL);
     } catch (WorkerSettings.InvalidSettingException | MetricsServer.PortInUseException e) {
       throw new StartFailure(EXIT_USAGE, e.getMessage());
     } catch (TemporalConnection.TemporalUnreachableException e) {

@@ -10,6 +10,7 @@ import com.avesa.cutover.activities.TableActivitiesImpl;
 import com.avesa.cutover.activities.account.AccountSetupActivitiesImpl;
 import com.avesa.cutover.activities.baseline.SecurityBaselineActivitiesImpl;
 import com.avesa.cutover.activities.decommission.DecommissionActivitiesImpl;
+import com.avesa.cutover.activities.infra.DeployCommands;
 import com.avesa.cutover.activities.infra.InfrastructureActivitiesImpl;
 import com.avesa.cutover.activities.schedule.SyncScheduleActivitiesImpl;
 import com.avesa.cutover.activities.validation.ValidationActivitiesImpl;
@@ -43,6 +44,7 @@ import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +89,15 @@ public final class WorkerProcess implements AutoCloseable {
    */
   public static WorkerProcess start(WorkerSettings settings, boolean dev, Duration connectTimeout,
       Duration metricsReportInterval) {
+    return start(settings, deployCommands(System.getenv()), System.getenv(), dev, connectTimeout, metricsReportInterval);
+  }
+
+  /**
+   * The same with the deploy commands its operator allows, and the environment a deploy command
+   * takes {@code PATH} and {@code HOME} from.
+   */
+  public static WorkerProcess start(WorkerSettings settings, DeployCommands deployCommands,
+      Map<String, String> workerEnvironment, boolean dev, Duration connectTimeout, Duration metricsReportInterval) {
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
       Optional<AesGcmPayloadCodec> codec = payloadCodec();
@@ -115,7 +126,7 @@ public final class WorkerProcess implements AutoCloseable {
               .build());
       WorkerFactory factory = WorkerFactory.newInstance(client);
       registerMigration(factory.newWorker(TaskQueues.AVESA_CUTOVER), clients, new MigrationMetrics(registry),
-          new SyncScheduleActivitiesImpl(client, scheduleClient(stubs, client)));
+          new SyncScheduleActivitiesImpl(client, scheduleClient(stubs, client)), deployCommands, workerEnvironment);
       factory.start();
       log.info("avesa-worker polling task queue {} at {} (namespace {}); metrics at {}",
           TaskQueues.AVESA_CUTOVER, effective.temporalAddress(), effective.namespace(), metrics.metricsUrl());
@@ -146,8 +157,17 @@ public final class WorkerProcess implements AutoCloseable {
     }
   }
 
+  /** The deploy commands the operator allows ({@code AVESA_DEPLOY_COMMANDS} in {@code env}); none when unset. */
+  static DeployCommands deployCommands(Map<String, String> env) {
+    try {
+      return DeployCommands.fromEnvironment(env);
+    } catch (DeployCommands.InvalidDeployCommandsException e) {
+      throw new WorkerSettings.InvalidSettingException(e.getMessage());
+    }
+  }
+
   private static void registerMigration(Worker worker, AwsClients clients, MigrationMetrics metrics,
-      SyncScheduleActivitiesImpl syncSchedules) {
+      SyncScheduleActivitiesImpl syncSchedules, DeployCommands deployCommands, Map<String, String> workerEnvironment) {
     worker.registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class, FinalSyncWorkflowImpl.class,
         CutoverWorkflowImpl.class, RollbackWorkflowImpl.class, AccountSetupWorkflowImpl.class,
         InfrastructureWorkflowImpl.class,
@@ -161,7 +181,7 @@ public final class WorkerProcess implements AutoCloseable {
         new CutoverActivitiesImpl(clients),
         new AccountSetupActivitiesImpl(clients),
         new SecurityBaselineActivitiesImpl(clients),
-        new InfrastructureActivitiesImpl(clients),
+        new InfrastructureActivitiesImpl(clients, deployCommands, workerEnvironment),
         new ValidationActivitiesImpl(clients),
         new DecommissionActivitiesImpl(clients),
         syncSchedules);

@@ -8,10 +8,13 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkerMainTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -38,6 +41,17 @@ class WorkerMainTest {
 
     assertThat(run()).isEqualTo(2);
     assertThat(stderr()).hasLineCount(1).contains("METRICS_PORT=metrics");
+  }
+
+  @Test
+  void aDeployCommandsFileItCannotUseExitsWithTwoInOneLineNamingIt(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("deploy.yaml"), "cdk-deploy: { command: \"cdk deploy --all\" }\n");
+    env.put("AVESA_DEPLOY_COMMANDS", file.toString());
+    env.put("TEMPORAL_ADDRESS", "127.0.0.1:" + Http.freePort());
+
+    assertThat(run()).isEqualTo(2);
+    assertThat(stderr()).hasLineCount(1).startsWith("avesa-worker: AVESA_DEPLOY_COMMANDS=" + file
+        + ": cdk-deploy.command: required, the program and its arguments as a list of strings (no shell)");
   }
 
   @Test

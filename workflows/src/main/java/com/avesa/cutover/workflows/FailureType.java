@@ -18,7 +18,12 @@ public enum FailureType {
   /** Organizations is still creating the account after the setup's deadline; a later run resumes it. */
   ACCOUNT_CREATION_PENDING,
   /** A phase of an isolation run failed; the failure carries the isolation's report. */
-  PHASE_FAILED;
+  PHASE_FAILED,
+  /**
+   * The worker refuses to run what a run asked for: a deploy command name its operator did not
+   * allow (AVESA_DEPLOY_COMMANDS), or an argv or environment from workflow input.
+   */
+  DEPLOY_NOT_ALLOWED;
 
   public String type() {
     return name();

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * phases do in the target, on exactly what the config names there — the target buckets and their
  * objects, tables, secrets (the migrated globs and the tenants' secrets), ingestion rules,
  * functions, stacks, the cutover's hosted zone when it lives in the target, the notify topic —
- * plus the read-only calls that take no resource (alarms, identity). Statements with nothing to
+ * plus the read-only calls that take no resource (alarms, identity). Secrets are allowed by
+ * their globs exactly, with a Deny for what IAM's wildcards would add ({@link SecretArnPatterns}). Statements with nothing to
  * name are left out. Pure: the same config gives the same document, so a rerun can tell that the
  * policy in place is already right.
  */
@@ -32,6 +33,8 @@ final class DeploymentPolicy {
   static final String NAME = "avesa-deployment";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ALLOW = "Allow";
+  private static final String DENY = "Deny";
   private static final List<String> BUCKET_ACTIONS = List.of("s3:CreateBucket", "s3:ListBucket",
       "s3:ListBucketVersions", "s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:PutBucketVersioning",
       "s3:GetEncryptionConfiguration", "s3:PutEncryptionConfiguration", "s3:GetBucketPublicAccessBlock",
@@ -69,8 +72,12 @@ final class DeploymentPolicy {
         t -> "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + t);
     Set<String> secrets = names(config.data().secrets().include().stream(),
         Stream.of(runbook.tenants().secretName("*")));
-    add(statements, "TargetSecrets", SECRET_ACTIONS, secrets,
-        glob -> "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:" + glob + "*");
+    String secretArn = "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:";
+    add(statements, "TargetSecrets", SECRET_ACTIONS, secrets, glob -> secretArn + SecretArnPatterns.allowed(glob));
+    // IAM's * crosses '/', the config's does not: deny what the Allow matches beyond the globs.
+    Set<String> beyondGlobs = new LinkedHashSet<>();
+    secrets.forEach(glob -> beyondGlobs.addAll(SecretArnPatterns.denied(glob)));
+    add(statements, "SecretsOutsideTheGlobs", DENY, SECRET_ACTIONS, beyondGlobs, pattern -> secretArn + pattern);
     add(statements, "IngestionRules", RULE_ACTIONS,
         names(cutover == null ? Stream.empty() : cutover.targetRules().stream(),
             runbook.infrastructure().rules().stream()),
@@ -118,10 +125,15 @@ final class DeploymentPolicy {
 
   private static void add(ArrayNode statements, String sid, List<String> actions, Set<String> names,
       Function<String, String> arn) {
+    add(statements, sid, ALLOW, actions, names, arn);
+  }
+
+  private static void add(ArrayNode statements, String sid, String effect, List<String> actions, Set<String> names,
+      Function<String, String> arn) {
     if (names.isEmpty()) {
       return;
     }
-    ObjectNode statement = statements.addObject().put("Sid", sid).put("Effect", "Allow");
+    ObjectNode statement = statements.addObject().put("Sid", sid).put("Effect", effect);
     actions.forEach(statement.putArray("Action")::add);
     names.stream().map(arn).distinct().forEach(statement.putArray("Resource")::add);
   }

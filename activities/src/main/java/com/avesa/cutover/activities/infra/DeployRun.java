@@ -2,8 +2,8 @@ package com.avesa.cutover.activities.infra;
 
 import com.avesa.cutover.activities.Failures;
 import com.avesa.cutover.activities.Heartbeats;
+import com.avesa.cutover.activities.infra.DeployCommands.Allowed;
 import com.avesa.cutover.workflows.FailureType;
-import com.avesa.cutover.workflows.infra.DeployRequest;
 import com.avesa.cutover.workflows.infra.DeployResult;
 import io.temporal.failure.ApplicationFailure;
 import java.io.BufferedReader;
@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a deploy command as a child process of the worker: no shell, stdout and stderr merged,
- * stdin closed (a command that asks a question gets end-of-input instead of hanging: give cdk
+ * Runs one of the worker's allowed deploy commands as a child process of the worker: no shell, an
+ * environment of exactly the variables it is given, stdout and stderr merged, stdin closed (a
+ * command that asks a question gets end-of-input instead of hanging: give cdk
  * {@code --require-approval never}). The activity heartbeats the last output line; the process
  * (and whatever it started) is killed at its timeout, or when the activity is cancelled or times
  * out.
@@ -33,37 +34,34 @@ final class DeployRun {
   private static final Duration KILL_GRACE = Duration.ofSeconds(10);
   private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(2);
 
-  private final Path workingDirectory;
   private final Duration heartbeatEvery;
+  private final String source;
 
-  /** @param workingDirectory what a relative {@code workdir} is resolved against: the worker's own */
-  DeployRun(Path workingDirectory, Duration heartbeatEvery) {
-    this.workingDirectory = workingDirectory;
+  /** @param source where the commands come from, for the fixes messages name (the worker's file) */
+  DeployRun(Duration heartbeatEvery, String source) {
     this.heartbeatEvery = heartbeatEvery;
+    this.source = source;
   }
 
-  DeployResult run(DeployRequest request) {
-    List<String> command = request.command();
-    if (command.isEmpty()) {
-      throw badConfig("infrastructure.deploy.command is empty: give the program and its arguments, e.g. [cdk, deploy, --all]");
-    }
-    String shown = String.join(" ", command);
-    Path dir = request.workdir() == null ? workingDirectory : workingDirectory.resolve(request.workdir());
+  DeployResult run(Allowed allowed, Map<String, String> environment) {
+    List<String> command = allowed.command();
+    String shown = allowed.name() + " (" + String.join(" ", command) + ")";
+    Path dir = allowed.workdir();
     if (!Files.isDirectory(dir)) {
-      throw badConfig("deploy command " + shown + ": working directory " + dir + " does not exist; fix"
-          + " infrastructure.deploy.workdir (relative to the worker's working directory " + workingDirectory + ")");
+      throw badConfig("deploy command " + shown + ": working directory " + dir + " does not exist; fix its workdir in "
+          + source);
     }
-    Process process = start(command, shown, dir, request.environment());
+    Process process = start(command, shown, dir, environment);
     OutputTail tail = new OutputTail(TAIL_LINES, TAIL_BYTES);
     Thread reader = readOutput(process, tail);
     try {
-      long deadline = System.nanoTime() + request.timeout().toNanos();
+      long deadline = System.nanoTime() + allowed.timeout().toNanos();
       while (!process.waitFor(heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS)) {
         Heartbeats.beat(last(tail));
         if (System.nanoTime() - deadline > 0) {
           kill(process);
           throw ApplicationFailure.newNonRetryableFailure("deploy command " + shown + " did not finish within "
-              + request.timeout() + " and was killed; raise infrastructure.deploy.timeout or look at its output: "
+              + allowed.timeout() + " and was killed; raise its timeout in " + source + " or look at its output: "
               + last(tail), FailureType.BAD_CONFIG.type(), new DeployResult(process.exitValue(), drained(reader, tail)));
         }
       }
@@ -84,16 +82,18 @@ final class DeployRun {
     return new DeployResult(0, output);
   }
 
-  private static Process start(List<String> command, String shown, Path dir, Map<String, String> environment) {
+  /** Starts {@code command} with exactly {@code environment}: the worker's own variables are cleared first. */
+  private Process start(List<String> command, String shown, Path dir, Map<String, String> environment) {
     try {
       ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+      builder.environment().clear();
       builder.environment().putAll(environment);
       Process process = builder.start();
       process.getOutputStream().close();
       return process;
     } catch (IOException e) {
       throw badConfig("deploy command " + shown + " cannot be started: " + e.getMessage() + "; install " + command.get(0)
-          + " on the worker's PATH or give its full path in infrastructure.deploy.command");
+          + " on the worker's PATH or give its full path in " + source);
     }
   }
 

@@ -10,28 +10,36 @@ import com.avesa.cutover.workflows.infra.StorageRequest;
 import com.avesa.cutover.workflows.infra.TargetStorage;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
-/** Phase 2 on the AWS SDK v2 (target account) and a child process of the worker for the deploy command. */
+/**
+ * Phase 2 on the AWS SDK v2 (target account), and a child process of the worker for a deploy
+ * command its operator allows.
+ */
 public class InfrastructureActivitiesImpl implements InfrastructureActivities {
   private final AwsClients clients;
-  private final DeployRun deploys;
+  private final DeployLauncher deploys;
 
-  /** Relative deploy workdirs resolve against the worker's working directory. */
-  public InfrastructureActivitiesImpl(AwsClients clients) {
-    this(clients, Path.of("").toAbsolutePath(), DeployRun.HEARTBEAT_EVERY);
+  /**
+   * @param commands the deploy commands the worker's operator allows
+   * @param workerEnvironment the worker's environment, of which a deploy command gets PATH and HOME only
+   */
+  public InfrastructureActivitiesImpl(AwsClients clients, DeployCommands commands,
+      Map<String, String> workerEnvironment) {
+    this(clients, commands, workerEnvironment, DeployRun.HEARTBEAT_EVERY);
   }
 
-  /** With another base for relative workdirs and a faster heartbeat, for tests. */
-  InfrastructureActivitiesImpl(AwsClients clients, Path workingDirectory, Duration heartbeatEvery) {
+  /** With a faster heartbeat, for tests. */
+  InfrastructureActivitiesImpl(AwsClients clients, DeployCommands commands, Map<String, String> workerEnvironment,
+      Duration heartbeatEvery) {
     this.clients = clients;
-    this.deploys = new DeployRun(workingDirectory, heartbeatEvery);
+    this.deploys = new DeployLauncher(clients, commands, workerEnvironment, heartbeatEvery);
   }
 
   @Override
   public DeployResult runDeployCommand(DeployRequest request) {
-    return deploys.run(request);
+    return deploys.launch(request);
   }
 
   @Override

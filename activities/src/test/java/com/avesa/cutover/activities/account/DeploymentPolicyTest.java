@@ -46,7 +46,12 @@ class DeploymentPolicyTest {
   }
 
   private static String statement(String sid, List<String> actions, String... resources) throws Exception {
-    return JSON.writeValueAsString(JSON.createObjectNode().put("Sid", sid).put("Effect", "Allow")
+    return statement(sid, "Allow", actions, resources);
+  }
+
+  private static String statement(String sid, String effect, List<String> actions, String... resources)
+      throws Exception {
+    return JSON.writeValueAsString(JSON.createObjectNode().put("Sid", sid).put("Effect", effect)
         .<ObjectNode>set("Action", JSON.valueToTree(actions))
         .set("Resource", JSON.valueToTree(List.of(resources))));
   }
@@ -75,7 +80,11 @@ class DeploymentPolicyTest {
             String.format(arn, "dynamodb", "table/LastUpdated-prod")),
         statement("TargetSecrets", List.of("secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue",
             "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecret",
-            "secretsmanager:TagResource"), String.format(arn, "secretsmanager", "secret:tenant/*/prod*")),
+            "secretsmanager:TagResource"), String.format(arn, "secretsmanager", "secret:tenant/*/prod-??????")),
+        statement("SecretsOutsideTheGlobs", "Deny", List.of("secretsmanager:DescribeSecret",
+            "secretsmanager:GetSecretValue", "secretsmanager:CreateSecret", "secretsmanager:PutSecretValue",
+            "secretsmanager:UpdateSecret", "secretsmanager:TagResource"),
+            String.format(arn, "secretsmanager", "secret:tenant/*/*/prod-??????")),
         statement("IngestionRules", List.of("events:DescribeRule", "events:EnableRule", "events:DisableRule",
             "events:ListTargetsByRule"), String.format(arn, "events", "rule/ConnectWiseIngestionSchedule-prod"),
             String.format(arn, "events", "rule/ServiceNowSchedule")),
@@ -98,7 +107,8 @@ class DeploymentPolicyTest {
         InfrastructureConfig.none()), ACCOUNT));
 
     assertThat(policy.path("Statement").findValuesAsText("Sid")).containsExactly("TargetBuckets", "TargetObjects",
-        "TargetTables", "TargetSecrets", "IngestionRules", "Functions", "Notify", "ReadOnlyWithoutResource");
+        "TargetTables", "TargetSecrets", "SecretsOutsideTheGlobs", "IngestionRules", "Functions", "Notify",
+        "ReadOnlyWithoutResource");
   }
 
   @Test

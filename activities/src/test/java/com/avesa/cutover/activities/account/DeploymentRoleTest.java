@@ -142,6 +142,26 @@ class DeploymentRoleTest {
   }
 
   @Test
+  void anExistingRoleThatAlsoLetsAWebIdentityInIsReportedAndNotRewritten() {
+    String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+        + "\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":"
+        + "{\"sts:ExternalId\":\"avesa-deployment-key\"}}},{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":"
+        + "\"arn:aws:iam::987654321098:oidc-provider/token.actions.githubusercontent.com\"},\"Action\":\"sts:*\"}]}";
+    existingRole(trust);
+
+    RoleStep step = activities.ensureDeploymentRole(request("run-1"));
+
+    assertThat(step.unchanged()).isEmpty();
+    assertThat(step.problems()).allMatch(p -> p.startsWith("iam role AVESADeploymentRole: its trust policy ")
+            && p.contains("does not rewrite"))
+        .anyMatch(p -> p.contains("allows sts:AssumeRoleWithWebIdentity, which takes no ExternalId"))
+        .anyMatch(p -> p.contains("allows sts:AssumeRoleWithSAML"))
+        .anyMatch(p -> p.contains("also trusts arn:aws:iam::987654321098:oidc-provider/token.actions.githubusercontent.com"))
+        .anyMatch(p -> p.contains("does not require the ExternalId"));
+    assertThat(trustPolicy()).isEqualTo(trust);
+  }
+
+  @Test
   void aMissingExternalIdIsNonRetryableAndNamesTheField() {
     String message = Failed.nonRetryably(FailureType.BAD_CONFIG, () -> activities.ensureDeploymentRole(
         new DeploymentRoleRequest(admin, TARGET, SOURCE, ROLE, " ", "run-1")));

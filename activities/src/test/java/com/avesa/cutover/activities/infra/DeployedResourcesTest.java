@@ -20,8 +20,8 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +49,7 @@ class DeployedResourcesTest {
   void openClients() {
     clients = new AwsClients();
     estate = TestEstates.crossAccount(MOTO.endpoint());
-    activities = new InfrastructureActivitiesImpl(clients, Path.of("."), DeployRun.HEARTBEAT_EVERY);
+    activities = new InfrastructureActivitiesImpl(clients, DeployCommands.none(), Map.of());
   }
 
   @AfterEach

@@ -16,8 +16,8 @@ import com.avesa.cutover.workflows.migration.EnsureTableRequest;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class TargetStorageInspectionTest {
   void openClients() {
     clients = new AwsClients();
     estate = TestEstates.crossAccount(MOTO.endpoint());
-    activities = new InfrastructureActivitiesImpl(clients, Path.of("."), DeployRun.HEARTBEAT_EVERY);
+    activities = new InfrastructureActivitiesImpl(clients, DeployCommands.none(), Map.of());
   }
 
   @AfterEach

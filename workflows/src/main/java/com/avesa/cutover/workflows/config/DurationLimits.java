@@ -21,8 +21,6 @@ public final class DurationLimits {
   public static final Duration APPROVALS_TIMEOUT = Duration.ofDays(400);
   /** {@code decommission.retention}: a year and a bit, for a yearly audit. */
   public static final Duration RETENTION = Duration.ofDays(400);
-  /** {@code infrastructure.deploy.timeout}: one deploy, one day at most. */
-  public static final Duration DEPLOY_TIMEOUT = Duration.ofDays(1);
   /** The CLI's {@code --every} and {@code --wait-gate}, and how far ahead a window may be approved to start. */
   public static final Duration CLI = Duration.ofDays(400);
 

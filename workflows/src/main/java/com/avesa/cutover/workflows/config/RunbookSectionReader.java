@@ -24,7 +24,6 @@ final class RunbookSectionReader {
   static final List<String> SECURITY_KEYS =
       List.of("billingThreshold", "alertEmails", "trailBucket", "trailName", "alertTopic");
   static final List<String> INFRASTRUCTURE_KEYS = List.of("deploy", "stacks", "functions", "rules");
-  static final List<String> DEPLOY_KEYS = List.of("command", "workdir", "timeout");
   static final List<String> TENANTS_KEYS = List.of("table", "environment", "bucket");
   static final List<String> DECOMMISSION_KEYS = List.of("archiveBucket", "storageClass", "retention", "remove");
   static final List<String> REMOVE_KEYS = List.of("rules", "functions", "tables", "bucketObjects");
@@ -138,19 +137,7 @@ final class RunbookSectionReader {
     if (absent(node) || !yaml.mapping(node, "infrastructure", INFRASTRUCTURE_KEYS)) {
       return InfrastructureConfig.none();
     }
-    DeployCommand deploy = null;
-    JsonNode deployNode = node.get("deploy");
-    if (!absent(deployNode) && yaml.mapping(deployNode, "infrastructure.deploy", DEPLOY_KEYS)) {
-      List<String> command = yaml.strings(deployNode, "infrastructure.deploy", "command");
-      if (command.isEmpty() || command.get(0).isBlank()) {
-        problems.add("infrastructure.deploy.command: required, the program and its arguments as a list "
-            + "(e.g. [cdk, deploy, --all])");
-      }
-      String workdir = yaml.text(deployNode, "infrastructure.deploy", "workdir", false);
-      Duration timeout = yaml.duration(deployNode, "infrastructure.deploy", "timeout", DeployCommand.DEFAULT_TIMEOUT,
-          DurationLimits.DEPLOY_TIMEOUT, "PT1H");
-      deploy = new DeployCommand(command, workdir, timeout);
-    }
+    DeployCommand deploy = deployCommand(node.get("deploy"));
     List<String> stacks = names(node, "infrastructure", "stacks", STACK_NAME, "a CloudFormation stack name");
     List<String> functions = names(node, "infrastructure", "functions", FUNCTION_NAME, "a Lambda function name");
     List<String> ruleNames = yaml.strings(node, "infrastructure", "rules");
@@ -158,6 +145,34 @@ final class RunbookSectionReader {
       rules.checkRuleName("infrastructure.rules[" + i + "]", ruleNames.get(i));
     }
     return new InfrastructureConfig(deploy, stacks, functions, ruleNames);
+  }
+
+  /**
+   * {@code infrastructure.deploy}: the name of a command the worker's operator allows. An argv
+   * ({@code deploy.command}) is refused with what to do instead: anyone who may start a run would
+   * otherwise run a program of their choosing on the worker.
+   */
+  private DeployCommand deployCommand(JsonNode node) {
+    if (absent(node)) {
+      return null;
+    }
+    if (node.isObject() && node.has("command")) {
+      problems.add("infrastructure.deploy.command: the worker no longer runs a program named in the config; put"
+          + " it in the worker's deploy commands file (AVESA_DEPLOY_COMMANDS, e.g. /etc/avesa/deploy.yaml) under a"
+          + " name and write that name here, e.g. infrastructure.deploy: cdk-deploy");
+      return null;
+    }
+    String name = node.isTextual() ? node.asText().trim() : null;
+    if (name == null || !DeployCommand.NAME.matcher(name).matches()) {
+      problems.add("infrastructure.deploy: expected the name of a deploy command the worker allows (1-64 of"
+          + " letters, digits and ._-, e.g. cdk-deploy), not " + (name == null ? "a " + kind(node) : "'" + name + "'"));
+      return null;
+    }
+    return DeployCommand.named(name);
+  }
+
+  private static String kind(JsonNode node) {
+    return node.isObject() ? "mapping" : node.isArray() ? "list" : node.getNodeType().name().toLowerCase();
   }
 
   private TenantsConfig tenants(JsonNode node, DataConfig data) {

@@ -12,11 +12,20 @@ import io.temporal.activity.ActivityInterface;
 public interface InfrastructureActivities {
 
   /**
-   * Runs the deploy command (no shell) in its working directory, stdout and stderr merged,
-   * heartbeating its last output line every few seconds. Returns its exit code 0 and the tail of
-   * its output. A non-zero exit, a command that does not finish within its timeout (it is killed)
-   * and a program that cannot be started are non-retryable {@code BAD_CONFIG} failures; the first
-   * two carry a {@link DeployResult} (exit code, output tail) as their first detail.
+   * Runs the worker's deploy command {@code request.name()} — program, arguments, working
+   * directory and timeout from the worker's own file ({@code AVESA_DEPLOY_COMMANDS}), no shell —
+   * with stdout and stderr merged, heartbeating its last output line every few seconds. The
+   * process starts with an empty environment plus short-lived credentials of the target's
+   * deployment role (assumed here with the ExternalId, never returned), {@code CDK_DEFAULT_ACCOUNT},
+   * {@code CDK_DEFAULT_REGION}, {@code AWS_REGION}, the request's {@code AVESA_*} variables,
+   * {@code AWS_ENDPOINT_URL} with an emulator, and the worker's {@code PATH} and {@code HOME}.
+   * Returns its exit code 0 and the tail of its output.
+   *
+   * <p>Non-retryable: a name the worker does not allow, an argv ({@code request.command()}) or any
+   * other variable from workflow input ({@code DEPLOY_NOT_ALLOWED}, nothing is run); a non-zero
+   * exit, a command that does not finish within its timeout (it is killed) and a program that
+   * cannot be started ({@code BAD_CONFIG}); the first two carry a {@link DeployResult} (exit code,
+   * output tail) as their first detail.
    */
   DeployResult runDeployCommand(DeployRequest request);
 

@@ -81,20 +81,30 @@ public class InfrastructureWorkflowImpl implements InfrastructureWorkflow {
     return ledger == null ? null : ledger.progress();
   }
 
+  /**
+   * Asks the worker for the named deploy command. A run started before named commands carries an
+   * argv instead; it is sent exactly as it was (the same activity with the same options, so its
+   * history replays), and the worker refuses it without running anything.
+   */
   private void deploy(DeployCommand deploy, MigrationConfig config) {
-    ledger.at("DEPLOY", String.join(" ", deploy.command()) + (deploy.workdir() == null ? "" : " in " + deploy.workdir()));
-    // Built here, not as a field: its start-to-close follows the configured timeout. The command is
-    // idempotent (as cdk deploy is), so a deploy whose worker died is run again, twice at most: a
-    // deploy that keeps losing its worker needs a person.
+    boolean named = deploy.name() != null;
+    ledger.at("DEPLOY", named ? deploy.name()
+        : String.join(" ", deploy.command()) + (deploy.workdir() == null ? "" : " in " + deploy.workdir()));
+    // Built here, not as a field: its start-to-close follows the command's timeout (for a named
+    // command, known only to the worker: the longest it may allow). The command is idempotent (as
+    // cdk deploy is), so a deploy whose worker died is run again, twice at most: a deploy that
+    // keeps losing its worker needs a person.
+    Duration runFor = named ? DeployRequest.LONGEST : deploy.timeout();
     InfrastructureActivities deployer = Workflow.newActivityStub(InfrastructureActivities.class,
         ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(deploy.timeout().plus(DEPLOY_MARGIN))
+            .setStartToCloseTimeout(runFor.plus(DEPLOY_MARGIN))
             .setHeartbeatTimeout(DEPLOY_HEARTBEAT_TIMEOUT)
             .setRetryOptions(ActivityRetries.transientErrors(Duration.ofMinutes(1), 3))
             .build());
+    DeployRequest request = named ? DeployRequest.named(deploy.name(), config)
+        : new DeployRequest(deploy.command(), deploy.workdir(), deploy.timeout(), DeployRequest.describe(config));
     try {
-      ledger.deployed(deployer.runDeployCommand(new DeployRequest(deploy.command(), deploy.workdir(), deploy.timeout(),
-          DeployRequest.describe(config))));
+      ledger.deployed(deployer.runDeployCommand(request));
     } catch (ActivityFailure failure) {
       if (failure.getCause() instanceof ApplicationFailure app && app.getDetails().getSize() > 0) {
         ledger.deployed(app.getDetails().get(DeployResult.class));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.avesa.cutover.workflows.config.AccountSetupConfig.NewAccount;
 import com.avesa.cutover.workflows.config.DecommissionConfig.Removal;
 import com.avesa.cutover.workflows.config.InfrastructureConfig.DeployCommand;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class RunbookConfigTest {
         alertEmails: [ops@avesa.example.com]
         trailBucket: avesa-audit-logs-987654321098
       infrastructure:
-        deploy: { command: [cdk, deploy, --all], workdir: infrastructure }
+        deploy: cdk-deploy
         stacks: [AVESADataPipeline-prod]
         functions: [avesa-connectwise-ingestion-prod]
         rules: [ConnectWiseIngestionSchedule]
@@ -47,7 +48,7 @@ class RunbookConfigTest {
     assertThat(runbook.security()).isEqualTo(new SecurityConfig(1000, List.of("ops@avesa.example.com"),
         "avesa-audit-logs-987654321098", "avesa-audit-trail", "avesa-alerts"));
     assertThat(runbook.infrastructure()).isEqualTo(new InfrastructureConfig(
-        new DeployCommand(List.of("cdk", "deploy", "--all"), "infrastructure", Duration.ofHours(1)),
+        DeployCommand.named("cdk-deploy"),
         List.of("AVESADataPipeline-prod"), List.of("avesa-connectwise-ingestion-prod"),
         List.of("ConnectWiseIngestionSchedule")));
     assertThat(runbook.decommission()).isEqualTo(new DecommissionConfig("data-storage-msp-archive", "GLACIER",
@@ -93,7 +94,7 @@ class RunbookConfigTest {
         account: { create: { email: not-an-email }, adminRoleArn: "arn:nope", adminProfile: admin, colour: red }
         role: { name: OtherRole, policies: all }
         security: { billingThreshold: 0, alertEmails: [ops], trailBucket: Bad_Bucket }
-        infrastructure: { deploy: { workdir: infra }, stacks: ["1stack"], functions: ["bad name"], rules: [ok] }
+        infrastructure: { deploy: "cdk deploy", stacks: ["1stack"], functions: ["bad name"], rules: [ok] }
         tenants: { table: "x", environment: "prod env" }
         decommission: { storageClass: COLD, retention: 30 days, remove: { tables: [ok-table], bucketObjects: maybe } }
         """;
@@ -108,7 +109,8 @@ class RunbookConfigTest {
         "role.name: OtherRole but target.roleArn names role AVESADeploymentRole: the run assumes the role it sets "
             + "up (make them the same, or leave role.name out)",
         "security.alertEmails[0]: 'ops' is not an email address",
-        "infrastructure.deploy.command: required, the program and its arguments as a list (e.g. [cdk, deploy, --all])",
+        "infrastructure.deploy: expected the name of a deploy command the worker allows (1-64 of letters, digits"
+            + " and ._-, e.g. cdk-deploy), not 'cdk deploy'",
         "infrastructure.stacks[0]: '1stack' is not a CloudFormation stack name",
         "infrastructure.functions[0]: 'bad name' is not a Lambda function name",
         "decommission.archiveBucket: required");
@@ -123,12 +125,33 @@ class RunbookConfigTest {
   }
 
   @Test
-  void refusesARetentionOrDeployTimeoutLongerThanItsLimit() {
+  void refusesARetentionLongerThanItsLimit() {
     assertThat(problems(VALID + RUNBOOK.replace("retention: P30D", "retention: P401D")))
         .containsExactly("decommission.retention: 'P401D' is longer than P400D, the longest allowed (e.g. P30D)");
-    assertThat(problems(VALID + RUNBOOK.replace("workdir: infrastructure }",
-        "workdir: infrastructure, timeout: PT25H }")))
-        .containsExactly("infrastructure.deploy.timeout: 'PT25H' is longer than P1D, the longest allowed (e.g. PT1H)");
+  }
+
+  @Test
+  void aDeployArgvInTheConfigIsRefusedInOneLineSayingWhatToDoInstead() {
+    String withArgv = VALID + "infrastructure: { deploy: { command: [cdk, deploy, --all], workdir: infra } }\n";
+
+    assertThat(problems(withArgv)).containsExactly("infrastructure.deploy.command: the worker no longer runs a"
+        + " program named in the config; put it in the worker's deploy commands file (AVESA_DEPLOY_COMMANDS, e.g."
+        + " /etc/avesa/deploy.yaml) under a name and write that name here, e.g. infrastructure.deploy: cdk-deploy");
+  }
+
+  @Test
+  void theAwsExampleNamesADeployCommandOfTheWorker() throws ConfigException {
+    MigrationConfig config = ConfigLoader.load(Path.of("..", "examples", "aws.yaml"));
+
+    assertThat(config.runbook().infrastructure().deploy()).isEqualTo(DeployCommand.named("cdk-deploy"));
+  }
+
+  @Test
+  void aDeployIsANameNotAListOrAMapping() {
+    assertThat(problems(VALID + "infrastructure: { deploy: [cdk, deploy] }\n")).singleElement().asString()
+        .startsWith("infrastructure.deploy: expected the name of a deploy command the worker allows").endsWith("not a list");
+    assertThat(problems(VALID + "infrastructure: { deploy: { name: cdk-deploy } }\n")).singleElement().asString()
+        .endsWith("not a mapping");
   }
 
   @Test

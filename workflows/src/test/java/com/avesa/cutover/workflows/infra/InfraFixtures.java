@@ -39,7 +39,9 @@ final class InfraFixtures {
   static final String STACK = "AVESADataPipeline-prod";
   static final String FUNCTION = "avesa-connectwise-ingestion-prod";
   static final String RULE = "ConnectWiseIngestionSchedule";
-  static final DeployCommand DEPLOY = new DeployCommand(List.of("cdk", "deploy", "--all"), "infrastructure",
+  static final DeployCommand DEPLOY = DeployCommand.named("cdk-deploy");
+  /** What runs started before named deploy commands carry: an argv from the config. */
+  static final DeployCommand ARGV_DEPLOY = new DeployCommand(List.of("cdk", "deploy", "--all"), "infrastructure",
       Duration.ofMinutes(30));
 
   final List<String> journal = Collections.synchronizedList(new ArrayList<>());
@@ -52,7 +54,8 @@ final class InfraFixtures {
   InfraFixtures() {
     lenient().when(infra.runDeployCommand(any())).thenAnswer(i -> {
       DeployRequest r = i.getArgument(0);
-      journal.add("deploy " + String.join(" ", r.command()) + " in " + r.workdir());
+      journal.add(r.name() != null ? "deploy " + r.name() + " as " + r.estate().target().roleArn()
+          : "deploy argv " + String.join(" ", r.command()) + " in " + r.workdir());
       return new DeployResult(0, "AVESADataPipeline-prod: no changes");
     });
     lenient().when(infra.inspectTargetStorage(any())).thenAnswer(i -> {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.doAnswer;
 
 import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.RecordedHistories;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -19,7 +21,9 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,7 +82,7 @@ class InfrastructureWorkflowTest {
     InfrastructureReport report = result(workflow);
 
     assertThat(fx.journal).containsExactly(
-        "deploy cdk deploy --all in infrastructure",
+        "deploy cdk-deploy as arn:aws:iam::987654321098:role/AVESADeploymentRole",
         "inspect [data-storage-msp-prod] [TenantServices]",
         "ensure bucket data-storage-msp-prod TARGET",
         "ensure table TenantServices like TenantServices-prod TARGET",
@@ -171,7 +175,7 @@ class InfrastructureWorkflowTest {
     assertThat(report.outcome()).isEqualTo(PhaseProgress.FAILED);
     assertThat(report.deployExitCode()).isEqualTo(3);
     assertThat(report.deployOutputTail()).endsWith("AVESADataPipeline-prod failed: Resource handler returned message");
-    assertThat(report.problems()).singleElement().asString().startsWith("deploy (cdk deploy --all in infrastructure): ")
+    assertThat(report.problems()).singleElement().asString().startsWith("deploy (cdk-deploy): ")
         .contains("exited with 3");
     assertThat(report.changed()).isEmpty();
     assertThat(fx.journal).isEmpty();
@@ -179,10 +183,63 @@ class InfrastructureWorkflowTest {
   }
 
   @Test
+  void aNamedDeploySendsTheWorkerOnlyTheNameTheEstateAndTheRunsNames(TestWorkflowEnvironment env, Worker worker) {
+    List<DeployRequest> sent = new CopyOnWriteArrayList<>();
+    doAnswer(i -> {
+      sent.add(i.getArgument(0));
+      return new DeployResult(0, "done");
+    }).when(fx.infra).runDeployCommand(any());
+    PhaseInput input = withDeploy();
+
+    result(start(env, worker, "infra-test", input));
+
+    assertThat(sent).singleElement().satisfies(request -> {
+      assertThat(request.name()).isEqualTo("cdk-deploy");
+      assertThat(request.command()).isEmpty();
+      assertThat(request.workdir()).isNull();
+      assertThat(request.timeout()).isNull();
+      assertThat(request.estate()).isEqualTo(input.config().estate());
+      assertThat(request.environment()).isEqualTo(DeployRequest.describe(input.config()))
+          .containsOnlyKeys(DeployRequest.AVESA_VARIABLES);
+    });
+  }
+
+  @Test
+  void aRunCarryingAnArgvSendsItAsBeforeAndFailsWithTheWorkersRefusal(TestWorkflowEnvironment env, Worker worker) {
+    List<DeployRequest> sent = new CopyOnWriteArrayList<>();
+    doAnswer(i -> {
+      sent.add(i.getArgument(0));
+      throw ApplicationFailure.newNonRetryableFailure("deploy refused: argvs from workflow input are no longer run",
+          FailureType.DEPLOY_NOT_ALLOWED.type());
+    }).when(fx.infra).runDeployCommand(any());
+    InfrastructureWorkflow workflow = start(env, worker, "infra-test",
+        new PhaseInput(InfraFixtures.config(InfraFixtures.ARGV_DEPLOY), "carol"));
+
+    ApplicationFailure failure = failure(workflow);
+
+    assertThat(sent).singleElement().isEqualTo(new DeployRequest(List.of("cdk", "deploy", "--all"), "infrastructure",
+        Duration.ofMinutes(30), DeployRequest.describe(InfraFixtures.config(InfraFixtures.ARGV_DEPLOY))));
+    assertThat(failure.getType()).isEqualTo(FailureType.DEPLOY_NOT_ALLOWED.type());
+    assertThat(failure.getOriginalMessage()).isEqualTo("deploy refused: argvs from workflow input are no longer run");
+    InfrastructureReport report = failure.getDetails().get(0, InfrastructureReport.class);
+    assertThat(report.deployExitCode()).as("nothing ran").isNull();
+    assertThat(report.problems()).singleElement().asString()
+        .isEqualTo("deploy (cdk deploy --all in infrastructure): deploy refused: argvs from workflow input are no longer run");
+    assertThat(fx.journal).as("nothing checked or created after the refusal").isEmpty();
+  }
+
+  @Test
+  void replaysARunThatDeployedAnArgvFromItsInputAsShipped() throws Exception {
+    RecordedHistories.replay("/histories/infrastructure-deploy-argv.json", "infra-replay",
+        InfrastructureWorkflowImpl.class);
+  }
+
+  @Test
   void replaysItsOwnHistory(TestWorkflowEnvironment env, Worker worker) throws Exception {
     result(start(env, worker, "infra-replay", withDeploy()));
 
     WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory("infra-replay");
+    RecordedHistories.recordIfAsked(history);
 
     WorkflowReplayer.replayWorkflowExecution(history, InfrastructureWorkflowImpl.class);
     assertThat(history.getEvents()).hasSizeGreaterThan(10);
