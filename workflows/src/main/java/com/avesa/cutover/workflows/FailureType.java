@@ -18,7 +18,9 @@ public enum FailureType {
   /** Organizations is still creating the account after the setup's deadline; a later run resumes it. */
   ACCOUNT_CREATION_PENDING,
   /** A phase of an isolation run failed; the failure carries the isolation's report. */
-  PHASE_FAILED;
+  PHASE_FAILED,
+  /** An encrypting worker was handed a payload that is not encrypted (a client without the keys). */
+  PLAINTEXT_PAYLOAD_REFUSED;
 
   public String type() {
     return name();
