@@ -58,12 +58,14 @@ public final class PayloadEncryption {
 
   /**
    * The encrypting data converter for the environment's keys (reading payloads that are not
-   * encrypted), or the SDK's default one when none are configured.
+   * encrypted), or without keys the SDK's default one, saying of an encrypted failure message that
+   * it is encrypted.
    *
    * @throws CodecKeysException when the keys cannot be used
    */
   public static DataConverter dataConverter(Map<String, String> env) {
-    return codec(env).map(PayloadEncryption::dataConverter).orElseGet(DefaultDataConverter::newDefaultInstance);
+    return codec(env).map(PayloadEncryption::dataConverter).orElseGet(
+        () -> DefaultDataConverter.newDefaultInstance().withFailureConverter(new RefusedPayloadFailureConverter()));
   }
 
   /**

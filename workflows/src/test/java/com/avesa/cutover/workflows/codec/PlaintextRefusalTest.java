@@ -119,6 +119,11 @@ class PlaintextRefusalTest {
     assertThat(history("keyless")).extracting(HistoryEvent::getEventType)
         .contains(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED)
         .doesNotContain(EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED);
+    WorkflowFailedException seenWithoutKeys = catchThrowableOfType(
+        () -> keyless.newUntypedWorkflowStub("keyless").getResult(String.class), WorkflowFailedException.class);
+    assertThat(((ApplicationFailure) seenWithoutKeys.getCause()).getOriginalMessage())
+        .isEqualTo("the failure (PLAINTEXT_PAYLOAD_REFUSED) is encrypted: set AVESA_CODEC_KEYS or AVESA_CODEC_KEY_FILE"
+            + " to the worker's keys to read it");
   }
 
   @Test
