@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -29,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With {@code AVESA_CODEC_KEYS} given to the worker and the CLI, the server stores only ciphertext:
- * no bucket, tenant or secret name in any payload of the raw history, while the CLI (through the
- * codec) still shows them.
+ * no bucket, tenant or secret name in any payload or failure message of the raw history, while the
+ * CLI (through the codec) still shows them; a run started by a CLI without the keys is refused.
  */
 class EncryptedHistoryTest {
   @RegisterExtension static final MotoExtension MOTO = new MotoExtension();
@@ -76,25 +78,78 @@ class EncryptedHistoryTest {
     }
   }
 
+  @Test
+  void aFailedRunKeepsItsMessageEncryptedAndARunStartedWithoutKeysIsRefused() throws IOException {
+    String missing = "acme-missing-secret-bucket";
+    Path config = dir.resolve("missing.yaml");
+    Files.writeString(config, DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION)
+        .replace("source: " + DemoEstate.SOURCE_BUCKET, "source: " + missing));
+    try (TemporalStack stack = new TemporalStack(Map.of("AVESA_CODEC_KEYS", KEYS))) {
+      Map<String, String> cli = new HashMap<>(stack.cliEnv());
+      cli.put("AVESA_CODEC_KEYS", KEYS);
+
+      Launched.Result failed = Launched.run(cli, RUN, "migrate", "-c", config.toString(), "--id", "missing-copy", "--wait");
+      History failedHistory = history(stack.address(), "missing-copy");
+
+      assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+      assertThat(failed.stdout() + failed.stderr()).as("what the operator sees").contains(missing);
+      assertThat(failedHistory.failures()).as("failures in the raw history").isNotEmpty()
+          .allSatisfy(f -> assertThat(f.getMessage() + f.getStackTrace()).doesNotContain(missing).doesNotContain("acme"))
+          .anySatisfy(f -> assertThat(f.getEncodedAttributes().getMetadataOrThrow("encoding").toStringUtf8())
+              .isEqualTo("binary/encrypted"));
+      assertThat(failedHistory.payloads()).noneMatch(p -> p.getData().toString(StandardCharsets.ISO_8859_1).contains(missing));
+
+      Launched.Result keyless = Launched.run(stack.cliEnv(), RUN, "migrate", "-c", config.toString(), "--id",
+          "keyless-copy", "--wait");
+      Launched.Result readWithKeys = Launched.run(cli, RUN, "result", "keyless-copy");
+      History refusedHistory = history(stack.address(), "keyless-copy");
+
+      assertThat(keyless.exitCode()).as(keyless.toString()).isEqualTo(1);
+      assertThat(keyless.stderr()).as(keyless.toString())
+          .contains("PLAINTEXT_PAYLOAD_REFUSED", "set AVESA_CODEC_KEYS or AVESA_CODEC_KEY_FILE")
+          .doesNotContain("\tat ");
+      assertThat(readWithKeys.exitCode()).as(readWithKeys.toString()).isEqualTo(1);
+      assertThat(readWithKeys.stdout() + readWithKeys.stderr()).contains("refused a payload that is not encrypted");
+      assertThat(refusedHistory.events()).as("the refused run executed nothing")
+          .noneMatch(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+          .noneMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED)
+          .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED
+              && e.getWorkflowExecutionFailedEventAttributes().getFailure().getApplicationFailureInfo().getType()
+                  .equals("PLAINTEXT_PAYLOAD_REFUSED")
+              && e.getWorkflowExecutionFailedEventAttributes().getFailure().getApplicationFailureInfo().getNonRetryable());
+    }
+  }
+
+  /** A run's raw history: its events, every payload in them and every failure (causes included). */
+  record History(List<HistoryEvent> events, List<Payload> payloads, List<Failure> failures) {}
+
   /** Every payload in the run's history, read without the codec. */
   private static List<Payload> payloads(String address, String workflowId) {
+    return history(address, workflowId).payloads();
+  }
+
+  private static History history(String address, String workflowId) {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
     try {
-      List<Payload> data = new ArrayList<>();
+      History history = new History(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       for (HistoryEvent event : WorkflowClient.newInstance(stubs).fetchHistory(workflowId).getEvents()) {
-        collect(event, data);
+        history.events().add(event);
+        collect(event, history);
       }
-      return data;
+      return history;
     } finally {
       stubs.shutdownNow();
     }
   }
 
-  private static void collect(Message message, List<Payload> data) {
+  private static void collect(Message message, History history) {
     if (message instanceof Payload payload) {
-      data.add(payload);
+      history.payloads().add(payload);
       return;
+    }
+    if (message instanceof Failure failure) {
+      history.failures().add(failure);
     }
     for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
       if (field.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
@@ -102,10 +157,10 @@ class EncryptedHistoryTest {
       }
       if (field.getKey().isRepeated()) {
         for (Object element : (List<?>) field.getValue()) {
-          collect((Message) element, data);
+          collect((Message) element, history);
         }
       } else {
-        collect((Message) field.getValue(), data);
+        collect((Message) field.getValue(), history);
       }
     }
   }
