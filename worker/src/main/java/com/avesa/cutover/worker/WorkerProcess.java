@@ -124,7 +124,7 @@ public final class WorkerProcess implements AutoCloseable {
           TaskQueues.AVESA_CUTOVER, effective.temporalAddress(), effective.namespace(), metrics.metricsUrl());
       codec.ifPresent(c -> log.info("payloads encrypted (AES-256-GCM, key id {}); payloads that are not encrypted are {}",
           c.keyId(), c.acceptsPlaintext() ? "accepted (" + PayloadEncryption.ACCEPT_PLAINTEXT_VARIABLE + "=true)" : "refused"));
-      log.info(codecLine(codecServer, codecSettings));
+      log.info(codecLine(codec.isPresent(), codecServer, codecSettings));
       return new WorkerProcess(started, factory, metrics, effective.temporalAddress());
     } catch (RuntimeException e) {
       closeAll(started);
@@ -169,10 +169,12 @@ public final class WorkerProcess implements AutoCloseable {
     return Optional.of(CodecServer.start(settings.get(), codec.get().acceptingPlaintext()));
   }
 
-  private static String codecLine(Optional<CodecServer> server, Optional<CodecSettings> settings) {
+  private static String codecLine(boolean keys, Optional<CodecServer> server, Optional<CodecSettings> settings) {
     if (server.isEmpty()) {
-      return "codec endpoint off: it needs " + Keyring.KEYS_VARIABLE + " (or " + Keyring.KEY_FILE_VARIABLE + ") and "
-          + CodecSettings.TOKEN;
+      String keysNamed = Keyring.KEYS_VARIABLE + " (or " + Keyring.KEY_FILE_VARIABLE + ")";
+      String missing = keys ? CodecSettings.TOKEN + " is not set"
+          : settings.isPresent() ? keysNamed + " is not set" : "it needs " + keysNamed + " and " + CodecSettings.TOKEN;
+      return "codec endpoint off: " + missing;
     }
     CodecSettings on = settings.orElseThrow();
     return "codec endpoint at http://" + on.host() + ":" + server.get().port() + CodecEndpoint.PATH
