@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -16,6 +18,10 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +45,7 @@ class EncryptedHistoryTest {
   private static final Duration RUN = Duration.ofMinutes(4);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEYS = "e2e-2:" + Base64.getEncoder().encodeToString(new byte[32]);
+  private static final String CODEC_TOKEN = "e2e-codec-token-0123456789";
   private static final List<String> NAMES = List.of(DemoEstate.SOURCE_BUCKET, "acme", "tenant/acme/prod");
 
   @TempDir Path dir;
@@ -84,7 +91,9 @@ class EncryptedHistoryTest {
     Path config = dir.resolve("missing.yaml");
     Files.writeString(config, DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION)
         .replace("source: " + DemoEstate.SOURCE_BUCKET, "source: " + missing));
-    try (TemporalStack stack = new TemporalStack(Map.of("AVESA_CODEC_KEYS", KEYS))) {
+    int codecPort = Launched.freePort();
+    try (TemporalStack stack = new TemporalStack(Map.of("AVESA_CODEC_KEYS", KEYS, "AVESA_CODEC_TOKEN", CODEC_TOKEN,
+        "CODEC_PORT", Integer.toString(codecPort)))) {
       Map<String, String> cli = new HashMap<>(stack.cliEnv());
       cli.put("AVESA_CODEC_KEYS", KEYS);
 
@@ -98,6 +107,13 @@ class EncryptedHistoryTest {
           .anySatisfy(f -> assertThat(f.getEncodedAttributes().getMetadataOrThrow("encoding").toStringUtf8())
               .isEqualTo("binary/encrypted"));
       assertThat(failedHistory.payloads()).noneMatch(p -> p.getData().toString(StandardCharsets.ISO_8859_1).contains(missing));
+      assertThat(decode(codecPort, failedHistory.payloads(), null).statusCode()).as("codec without the token").isEqualTo(401);
+      HttpResponse<String> decoded = decode(codecPort, failedHistory.payloads(), CODEC_TOKEN);
+      assertThat(decoded.statusCode()).as(decoded.body()).isEqualTo(200);
+      Payloads.Builder plain = Payloads.newBuilder();
+      JsonFormat.parser().merge(decoded.body(), plain);
+      assertThat(plain.getPayloadsList()).as("payloads the worker's codec endpoint decoded")
+          .anyMatch(p -> p.getData().toStringUtf8().contains(missing));
 
       Launched.Result keyless = Launched.run(stack.cliEnv(), RUN, "migrate", "-c", config.toString(), "--id",
           "keyless-copy", "--wait");
@@ -108,6 +124,8 @@ class EncryptedHistoryTest {
       assertThat(keyless.stderr()).as(keyless.toString())
           .contains("PLAINTEXT_PAYLOAD_REFUSED", "set AVESA_CODEC_KEYS or AVESA_CODEC_KEY_FILE")
           .doesNotContain("\tat ");
+      assertThat(decode(codecPort, refusedHistory.payloads(), CODEC_TOKEN).statusCode())
+          .as("the codec endpoint reads payloads from before encryption").isEqualTo(200);
       assertThat(readWithKeys.exitCode()).as(readWithKeys.toString()).isEqualTo(1);
       assertThat(readWithKeys.stdout() + readWithKeys.stderr()).contains("refused a payload that is not encrypted");
       assertThat(refusedHistory.events()).as("the refused run executed nothing")
@@ -117,6 +135,22 @@ class EncryptedHistoryTest {
               && e.getWorkflowExecutionFailedEventAttributes().getFailure().getApplicationFailureInfo().getType()
                   .equals("PLAINTEXT_PAYLOAD_REFUSED")
               && e.getWorkflowExecutionFailedEventAttributes().getFailure().getApplicationFailureInfo().getNonRetryable());
+    }
+  }
+
+  /** POST /codec/decode on the worker's codec port, with {@code token} as bearer when not null. */
+  private static HttpResponse<String> decode(int port, List<Payload> payloads, String token) throws IOException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/codec/decode"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JsonFormat.printer().print(Payloads.newBuilder().addAllPayloads(payloads))));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while calling the codec endpoint", e);
     }
   }
 
