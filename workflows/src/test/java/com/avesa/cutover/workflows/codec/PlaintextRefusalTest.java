@@ -10,12 +10,14 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A worker with keys (its converter from {@link PayloadEncryption#workerCodec}) against a client
  * with the same keys and one without: the run a client without keys starts fails at once as
- * refused, a signal without keys is dropped, and failure messages are stored encrypted.
+ * refused, a signal without keys is dropped, an update without them refused, and failure messages
+ * are stored encrypted.
  */
 @Timeout(60)
 class PlaintextRefusalTest {
@@ -44,6 +47,9 @@ class PlaintextRefusalTest {
 
     @SignalMethod
     void note(String text);
+
+    @UpdateMethod
+    String noteNow(String text);
   }
 
   public static class EchoImpl implements Echo {
@@ -66,6 +72,12 @@ class PlaintextRefusalTest {
       if (note == null) {
         note = text;
       }
+    }
+
+    @Override
+    public String noteNow(String text) {
+      note(text);
+      return note;
     }
   }
 
@@ -152,6 +164,21 @@ class PlaintextRefusalTest {
     keyed.newUntypedWorkflowStub("waiting").signal("note", "genuine");
 
     assertThat(keyed.newUntypedWorkflowStub("waiting").getResult(String.class)).isEqualTo("genuine");
+  }
+
+  @Test
+  void anUpdateWithoutTheKeysIsRefusedAndTheRunGoesOn() {
+    WorkflowClient keyed = worker(KEYS);
+    WorkflowClient.start(echo(keyed, "updated")::echo, "wait");
+
+    WorkflowUpdateException refused = catchThrowableOfType(
+        () -> client(Map.of()).newUntypedWorkflowStub("updated").update("noteNow", String.class, "forged"),
+        WorkflowUpdateException.class);
+    String accepted = keyed.newUntypedWorkflowStub("updated").update("noteNow", String.class, "genuine");
+
+    assertThat(refused).isNotNull();
+    assertThat(accepted).isEqualTo("genuine");
+    assertThat(keyed.newUntypedWorkflowStub("updated").getResult(String.class)).isEqualTo("genuine");
   }
 
   @Test
