@@ -127,6 +127,25 @@ class ComposeFileTest {
   }
 
   @Test
+  void theUiCallsTheCodecEndpointOnItsOwnLoopbackPortWithTheToken() throws IOException {
+    JsonNode services = services();
+    JsonNode workerEnv = services.path("worker").path("environment");
+    String codecPort = workerEnv.path("CODEC_PORT").asText();
+    List<String> ports = new ArrayList<>();
+    services.path("worker").path("ports").forEach(p -> ports.add(p.asText()));
+    JsonNode uiEnv = serviceWithImage(services, "temporalio/ui:").path("environment");
+
+    assertThat(codecPort).isNotBlank().isNotEqualTo(workerEnv.path("METRICS_PORT").asText());
+    assertThat(ports).contains("127.0.0.1:" + codecPort + ":" + codecPort);
+    assertThat(workerEnv.path("AVESA_CODEC_TOKEN").asText()).isEqualTo("${AVESA_CODEC_TOKEN:-}");
+    assertThat(workerEnv.path("AVESA_CODEC_KEYS").asText()).isEqualTo("${AVESA_CODEC_KEYS:-}");
+    assertThat(uiEnv.path("TEMPORAL_CODEC_ENDPOINT").asText())
+        .isEqualTo("http://localhost:" + codecPort + "/codec/${AVESA_CODEC_TOKEN:-}");
+    assertThat(workerEnv.path("AVESA_CODEC_HOSTS").asText().split(",")).contains("localhost:" + codecPort);
+    assertThat(uiEnv.path("TEMPORAL_CORS_ORIGINS").asText()).contains(workerEnv.path("AVESA_CODEC_CORS_ORIGIN").asText());
+  }
+
+  @Test
   void longRunningServicesHaveHealthChecksAndOneShotJobsFinish() throws IOException {
     JsonNode services = services();
     Set<String> oneShot = new HashSet<>();

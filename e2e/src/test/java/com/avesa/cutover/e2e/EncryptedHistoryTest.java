@@ -8,12 +8,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +37,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With {@code AVESA_CODEC_KEYS} given to the worker and the CLI, the server stores only ciphertext:
- * no bucket, tenant or secret name in any payload of the raw history, while the CLI (through the
- * codec) still shows them.
+ * no bucket, tenant or secret name in any payload or failure message of the raw history, while the
+ * CLI (through the codec) still shows them; a run started by a CLI without the keys is refused.
  */
 class EncryptedHistoryTest {
   @RegisterExtension static final MotoExtension MOTO = new MotoExtension();
   private static final Duration RUN = Duration.ofMinutes(4);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEYS = "e2e-2:" + Base64.getEncoder().encodeToString(new byte[32]);
+  private static final String CODEC_TOKEN = "e2e-codec-token-0123456789";
   private static final List<String> NAMES = List.of(DemoEstate.SOURCE_BUCKET, "acme", "tenant/acme/prod");
 
   @TempDir Path dir;
@@ -76,25 +85,105 @@ class EncryptedHistoryTest {
     }
   }
 
+  @Test
+  void aFailedRunKeepsItsMessageEncryptedAndARunStartedWithoutKeysIsRefused() throws IOException {
+    String missing = "acme-missing-secret-bucket";
+    Path config = dir.resolve("missing.yaml");
+    Files.writeString(config, DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION)
+        .replace("source: " + DemoEstate.SOURCE_BUCKET, "source: " + missing));
+    int codecPort = Launched.freePort();
+    try (TemporalStack stack = new TemporalStack(Map.of("AVESA_CODEC_KEYS", KEYS, "AVESA_CODEC_TOKEN", CODEC_TOKEN,
+        "CODEC_PORT", Integer.toString(codecPort)))) {
+      Map<String, String> cli = new HashMap<>(stack.cliEnv());
+      cli.put("AVESA_CODEC_KEYS", KEYS);
+
+      Launched.Result failed = Launched.run(cli, RUN, "migrate", "-c", config.toString(), "--id", "missing-copy", "--wait");
+      History failedHistory = history(stack.address(), "missing-copy");
+
+      assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+      assertThat(failed.stdout() + failed.stderr()).as("what the operator sees").contains(missing);
+      assertThat(failedHistory.failures()).as("failures in the raw history").isNotEmpty()
+          .allSatisfy(f -> assertThat(f.getMessage() + f.getStackTrace()).doesNotContain(missing).doesNotContain("acme"))
+          .anySatisfy(f -> assertThat(f.getEncodedAttributes().getMetadataOrThrow("encoding").toStringUtf8())
+              .isEqualTo("binary/encrypted"));
+      assertThat(failedHistory.payloads()).noneMatch(p -> p.getData().toString(StandardCharsets.ISO_8859_1).contains(missing));
+      assertThat(decode(codecPort, failedHistory.payloads(), null).statusCode()).as("codec without the token").isEqualTo(401);
+      HttpResponse<String> decoded = decode(codecPort, failedHistory.payloads(), CODEC_TOKEN);
+      assertThat(decoded.statusCode()).as(decoded.body()).isEqualTo(200);
+      Payloads.Builder plain = Payloads.newBuilder();
+      JsonFormat.parser().merge(decoded.body(), plain);
+      assertThat(plain.getPayloadsList()).as("payloads the worker's codec endpoint decoded")
+          .anyMatch(p -> p.getData().toStringUtf8().contains(missing));
+
+      Launched.Result keyless = Launched.run(stack.cliEnv(), RUN, "migrate", "-c", config.toString(), "--id",
+          "keyless-copy", "--wait");
+      Launched.Result readWithKeys = Launched.run(cli, RUN, "result", "keyless-copy");
+      History refusedHistory = history(stack.address(), "keyless-copy");
+
+      assertThat(keyless.exitCode()).as(keyless.toString()).isEqualTo(1);
+      assertThat(keyless.stderr()).as(keyless.toString())
+          .contains("PLAINTEXT_PAYLOAD_REFUSED", "set AVESA_CODEC_KEYS or AVESA_CODEC_KEY_FILE")
+          .doesNotContain("\tat ");
+      assertThat(decode(codecPort, refusedHistory.payloads(), CODEC_TOKEN).statusCode())
+          .as("the codec endpoint reads payloads from before encryption").isEqualTo(200);
+      assertThat(readWithKeys.exitCode()).as(readWithKeys.toString()).isEqualTo(1);
+      assertThat(readWithKeys.stdout() + readWithKeys.stderr()).contains("refused a payload that is not encrypted");
+      assertThat(refusedHistory.events()).as("the refused run executed nothing")
+          .noneMatch(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+          .noneMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED)
+          .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED
+              && e.getWorkflowExecutionFailedEventAttributes().getFailure().getApplicationFailureInfo().getType()
+                  .equals("PLAINTEXT_PAYLOAD_REFUSED")
+              && e.getWorkflowExecutionFailedEventAttributes().getFailure().getApplicationFailureInfo().getNonRetryable());
+    }
+  }
+
+  /** POST /codec/decode on the worker's codec port, with {@code token} as bearer when not null. */
+  private static HttpResponse<String> decode(int port, List<Payload> payloads, String token) throws IOException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/codec/decode"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JsonFormat.printer().print(Payloads.newBuilder().addAllPayloads(payloads))));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while calling the codec endpoint", e);
+    }
+  }
+
+  /** A run's raw history: its events, every payload in them and every failure (causes included). */
+  record History(List<HistoryEvent> events, List<Payload> payloads, List<Failure> failures) {}
+
   /** Every payload in the run's history, read without the codec. */
   private static List<Payload> payloads(String address, String workflowId) {
+    return history(address, workflowId).payloads();
+  }
+
+  private static History history(String address, String workflowId) {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
     try {
-      List<Payload> data = new ArrayList<>();
+      History history = new History(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       for (HistoryEvent event : WorkflowClient.newInstance(stubs).fetchHistory(workflowId).getEvents()) {
-        collect(event, data);
+        history.events().add(event);
+        collect(event, history);
       }
-      return data;
+      return history;
     } finally {
       stubs.shutdownNow();
     }
   }
 
-  private static void collect(Message message, List<Payload> data) {
+  private static void collect(Message message, History history) {
     if (message instanceof Payload payload) {
-      data.add(payload);
+      history.payloads().add(payload);
       return;
+    }
+    if (message instanceof Failure failure) {
+      history.failures().add(failure);
     }
     for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
       if (field.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
@@ -102,10 +191,10 @@ class EncryptedHistoryTest {
       }
       if (field.getKey().isRepeated()) {
         for (Object element : (List<?>) field.getValue()) {
-          collect((Message) element, data);
+          collect((Message) element, history);
         }
       } else {
-        collect((Message) field.getValue(), data);
+        collect((Message) field.getValue(), history);
       }
     }
   }

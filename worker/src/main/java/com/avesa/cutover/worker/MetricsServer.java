@@ -5,14 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Serves the registry as Prometheus text on {@code http://HOST:PORT/metrics} and answers
@@ -50,29 +45,7 @@ public final class MetricsServer implements AutoCloseable {
    * @throws WorkerSettings.InvalidSettingException when {@code host} does not resolve
    */
   public static MetricsServer start(String host, int port, PrometheusMeterRegistry registry) {
-    return start(host, port, registry, null);
-  }
-
-  /**
-   * As {@link #start(String, int, PrometheusMeterRegistry)}, also serving {@code codec} under
-   * {@code /codec/} when it is not null (404 there otherwise).
-   */
-  static MetricsServer start(String host, int port, PrometheusMeterRegistry registry, CodecEndpoint codec) {
-    InetAddress address;
-    try {
-      address = InetAddress.getByName(host);
-    } catch (UnknownHostException e) {
-      throw new WorkerSettings.InvalidSettingException(WorkerSettings.METRICS_HOST, host,
-          "the host does not resolve to an address of this machine");
-    }
-    HttpServer server;
-    try {
-      server = HttpServer.create(new InetSocketAddress(address, port), 0);
-    } catch (BindException e) {
-      throw new PortInUseException(host, port);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve metrics on " + host + ":" + port + ": " + e.getMessage(), e);
-    }
+    HttpServer server = HttpListener.bind(host, port, "metrics", () -> new PortInUseException(host, port));
     server.createContext("/metrics", exchange -> {
       if (isGet(exchange)) {
         respond(exchange, 200, PROMETHEUS_TEXT, registry.scrape());
@@ -83,17 +56,7 @@ public final class MetricsServer implements AutoCloseable {
         respond(exchange, 200, "text/plain; charset=utf-8", "ok\n");
       }
     });
-    if (codec != null) {
-      server.createContext(CodecEndpoint.PATH + "/", codec);
-    }
-    ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
-      Thread thread = new Thread(runnable, "metrics-http");
-      thread.setDaemon(true);
-      return thread;
-    });
-    server.setExecutor(executor);
-    server.start();
-    return new MetricsServer(server, executor, host);
+    return new MetricsServer(server, HttpListener.serve(server, "metrics-http"), host);
   }
 
   /** The port actually bound. */

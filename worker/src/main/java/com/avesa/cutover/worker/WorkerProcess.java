@@ -17,6 +17,7 @@ import com.avesa.cutover.activities.validation.ValidationActivitiesImpl;
 import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.workflows.codec.AesGcmPayloadCodec;
 import com.avesa.cutover.workflows.codec.CodecKeysException;
+import com.avesa.cutover.workflows.codec.Keyring;
 import com.avesa.cutover.workflows.codec.PayloadEncryption;
 import com.avesa.cutover.workflows.dev.DevServer;
 import com.avesa.cutover.workflows.migration.DataMigrationWorkflowImpl;
@@ -101,6 +102,7 @@ public final class WorkerProcess implements AutoCloseable {
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
       Optional<AesGcmPayloadCodec> codec = payloadCodec();
+      Optional<CodecSettings> codecSettings = codecSettings(settings);
       WorkerSettings effective = settings;
       if (dev) {
         DevServer server = DevServer.start(settings.temporalPort());
@@ -115,9 +117,10 @@ public final class WorkerProcess implements AutoCloseable {
       started.push(() -> closeScope(scope));
       WorkflowServiceStubs stubs = TemporalConnection.connect(effective.temporal(), scope, connectTimeout);
       started.push(() -> shutdownStubs(stubs));
-      MetricsServer metrics = MetricsServer.start(effective.metricsHost(), effective.metricsPort(), registry,
-          codec.map(c -> CodecEndpoint.fromEnvironment(c, System.getenv())).orElse(null));
+      MetricsServer metrics = MetricsServer.start(effective.metricsHost(), effective.metricsPort(), registry);
       started.push(metrics);
+      Optional<CodecServer> codecServer = startCodecServer(codec, codecSettings);
+      codecServer.ifPresent(started::push);
       AwsClients clients = new AwsClients();
       started.push(clients);
       WorkflowClient client = WorkflowClient.newInstance(stubs,
@@ -130,8 +133,9 @@ public final class WorkerProcess implements AutoCloseable {
       factory.start();
       log.info("avesa-worker polling task queue {} at {} (namespace {}); metrics at {}",
           TaskQueues.AVESA_CUTOVER, effective.temporalAddress(), effective.namespace(), metrics.metricsUrl());
-      codec.ifPresent(c -> log.info("payloads encrypted (AES-256-GCM, key id {}); codec endpoint at {}", c.keyId(),
-          metrics.metricsUrl().replaceFirst("/metrics$", CodecEndpoint.PATH)));
+      codec.ifPresent(c -> log.info("payloads encrypted (AES-256-GCM, key id {}); payloads that are not encrypted are {}",
+          c.keyId(), c.acceptsPlaintext() ? "accepted (" + PayloadEncryption.ACCEPT_PLAINTEXT_VARIABLE + "=true)" : "refused"));
+      log.info(codecLine(codec.isPresent(), codecServer, codecSettings));
       return new WorkerProcess(started, factory, metrics, effective.temporalAddress());
     } catch (RuntimeException e) {
       closeAll(started);
@@ -148,10 +152,13 @@ public final class WorkerProcess implements AutoCloseable {
         .build());
   }
 
-  /** The payload codec {@code AVESA_CODEC_KEYS} or {@code AVESA_CODEC_KEY_FILE} configures, if any. */
+  /**
+   * The worker's payload codec {@code AVESA_CODEC_KEYS} or {@code AVESA_CODEC_KEY_FILE} configures,
+   * if any: it refuses payloads that are not encrypted unless {@code AVESA_CODEC_ACCEPT_PLAINTEXT=true}.
+   */
   private static Optional<AesGcmPayloadCodec> payloadCodec() {
     try {
-      return PayloadEncryption.codec(System.getenv());
+      return PayloadEncryption.workerCodec(System.getenv());
     } catch (CodecKeysException e) {
       throw new WorkerSettings.InvalidSettingException(e.getMessage());
     }
@@ -166,9 +173,39 @@ public final class WorkerProcess implements AutoCloseable {
     }
   }
 
+  private static Optional<CodecSettings> codecSettings(WorkerSettings settings) {
+    return CodecSettings.fromEnvironment(System.getenv(), settings.metricsHost());
+  }
+
+  /**
+   * The codec endpoint, when there are keys and a token: it decodes payloads from before encryption
+   * too, as the UI shows old runs.
+   */
+  private static Optional<CodecServer> startCodecServer(Optional<AesGcmPayloadCodec> codec,
+      Optional<CodecSettings> settings) {
+    if (codec.isEmpty() || settings.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(CodecServer.start(settings.get(), codec.get().acceptingPlaintext()));
+  }
+
+  private static String codecLine(boolean keys, Optional<CodecServer> server, Optional<CodecSettings> settings) {
+    if (server.isEmpty()) {
+      String keysNamed = Keyring.KEYS_VARIABLE + " (or " + Keyring.KEY_FILE_VARIABLE + ")";
+      String missing = keys ? CodecSettings.TOKEN + " is not set"
+          : settings.isPresent() ? keysNamed + " is not set" : "it needs " + keysNamed + " and " + CodecSettings.TOKEN;
+      return "codec endpoint off: " + missing;
+    }
+    CodecSettings on = settings.orElseThrow();
+    return "codec endpoint at http://" + on.host() + ":" + server.get().port() + CodecEndpoint.PATH
+        + " (bearer token; hosts " + String.join(",", server.get().hosts()) + "; CORS origin " + on.origin()
+        + "; bodies up to " + on.maxBodyBytes() + " bytes)";
+  }
+
   private static void registerMigration(Worker worker, AwsClients clients, MigrationMetrics metrics,
       SyncScheduleActivitiesImpl syncSchedules, DeployCommands deployCommands, Map<String, String> workerEnvironment) {
-    worker.registerWorkflowImplementationTypes(DataMigrationWorkflowImpl.class, FinalSyncWorkflowImpl.class,
+    worker.registerWorkflowImplementationTypes(PayloadEncryption.workflowImplementationOptions(),
+        DataMigrationWorkflowImpl.class, FinalSyncWorkflowImpl.class,
         CutoverWorkflowImpl.class, RollbackWorkflowImpl.class, AccountSetupWorkflowImpl.class,
         InfrastructureWorkflowImpl.class,
         SmokeTestWorkflowImpl.class, PostCutoverValidationWorkflowImpl.class, DecommissionWorkflowImpl.class,

@@ -23,7 +23,9 @@ public enum FailureType {
    * The worker refuses to run what a run asked for: a deploy command name its operator did not
    * allow (AVESA_DEPLOY_COMMANDS), or an argv or environment from workflow input.
    */
-  DEPLOY_NOT_ALLOWED;
+  DEPLOY_NOT_ALLOWED,
+  /** An encrypting worker was handed a payload that is not encrypted (a client without the keys). */
+  PLAINTEXT_PAYLOAD_REFUSED;
 
   public String type() {
     return name();

@@ -19,8 +19,10 @@ import javax.crypto.spec.GCMParameterSpec;
  * Encrypts whole payloads (metadata and data) with AES-256-GCM under the keyring's first key: a
  * fresh 12-byte nonce per payload, prepended to the ciphertext; the key id travels in the metadata
  * ({@value #KEY_ID}) and is bound to the ciphertext as associated data. Decoding accepts every key
- * in the keyring and passes payloads with any other encoding through unchanged, so runs started
- * before encryption was switched on still read.
+ * in the keyring. A payload with any other encoding is passed through unchanged by the codec
+ * {@link #AesGcmPayloadCodec(Keyring)} makes (the CLI and the codec endpoint read runs started before
+ * encryption was switched on), and refused with a {@link PlaintextPayloadException} by the one
+ * {@link #refusingPlaintext(Keyring)} makes (the worker: a run started without the keys is not executed).
  */
 public final class AesGcmPayloadCodec implements PayloadCodec {
   /** The {@code encoding} of an encrypted payload. */
@@ -34,10 +36,32 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
   private static final ByteString ENCODING_BYTES = ByteString.copyFromUtf8(ENCODING);
 
   private final Keyring keyring;
+  private final boolean acceptsPlaintext;
   private final SecureRandom random = new SecureRandom();
 
+  /** A codec that passes payloads that are not encrypted through decode unchanged. */
   public AesGcmPayloadCodec(Keyring keyring) {
+    this(keyring, true);
+  }
+
+  private AesGcmPayloadCodec(Keyring keyring, boolean acceptsPlaintext) {
     this.keyring = keyring;
+    this.acceptsPlaintext = acceptsPlaintext;
+  }
+
+  /** A codec whose decode refuses every payload that is not encrypted with a {@link PlaintextPayloadException}. */
+  public static AesGcmPayloadCodec refusingPlaintext(Keyring keyring) {
+    return new AesGcmPayloadCodec(keyring, false);
+  }
+
+  /** The same keys, passing payloads that are not encrypted through decode unchanged. */
+  public AesGcmPayloadCodec acceptingPlaintext() {
+    return acceptsPlaintext ? this : new AesGcmPayloadCodec(keyring, true);
+  }
+
+  /** False when decode refuses payloads that are not encrypted. */
+  public boolean acceptsPlaintext() {
+    return acceptsPlaintext;
   }
 
   /** The id of the key new payloads are encrypted with. */
@@ -73,8 +97,12 @@ public final class AesGcmPayloadCodec implements PayloadCodec {
   }
 
   private Payload decrypt(Payload payload) {
-    if (!ENCODING_BYTES.equals(payload.getMetadataOrDefault(ENCODING_KEY, ByteString.EMPTY))) {
-      return payload;
+    ByteString encoding = payload.getMetadataOrDefault(ENCODING_KEY, ByteString.EMPTY);
+    if (!ENCODING_BYTES.equals(encoding)) {
+      if (acceptsPlaintext) {
+        return payload;
+      }
+      throw new PlaintextPayloadException(encoding.toString(StandardCharsets.UTF_8));
     }
     String keyId = payload.getMetadataOrDefault(KEY_ID, ByteString.EMPTY).toString(StandardCharsets.UTF_8);
     SecretKey key = keyring.key(keyId).orElseThrow(() -> new PayloadCodecException(

@@ -106,6 +106,39 @@ class AesGcmPayloadCodecTest {
   }
 
   @Test
+  void theWorkersCodecRefusesPayloadsThatAreNotEncryptedNamingTheFix() {
+    AesGcmPayloadCodec worker = PayloadEncryption.workerCodec(Map.of(Keyring.KEYS_VARIABLE, NEW)).orElseThrow();
+
+    assertThat(worker.acceptsPlaintext()).isFalse();
+    assertThatThrownBy(() -> worker.decode(List.of(plain("unencrypted run"))))
+        .isInstanceOf(PlaintextPayloadException.class)
+        .hasMessageContaining("encoding 'json/plain'")
+        .hasMessageContaining("AVESA_CODEC_ACCEPT_PLAINTEXT=true");
+    assertThat(worker.decode(worker.encode(List.of(plain("x"))))).containsExactly(plain("x"));
+    assertThat(worker.acceptingPlaintext().decode(List.of(plain("old run")))).containsExactly(plain("old run"));
+  }
+
+  @Test
+  void acceptPlaintextIsTrueOrFalseAndNothingElse() {
+    assertThat(PayloadEncryption.workerCodec(Map.of(Keyring.KEYS_VARIABLE, NEW,
+        PayloadEncryption.ACCEPT_PLAINTEXT_VARIABLE, "TRUE")).orElseThrow().acceptsPlaintext()).isTrue();
+    assertThatThrownBy(() -> PayloadEncryption.workerCodec(Map.of(Keyring.KEYS_VARIABLE, NEW,
+        PayloadEncryption.ACCEPT_PLAINTEXT_VARIABLE, "yes")))
+        .isInstanceOf(CodecKeysException.class)
+        .hasMessage("AVESA_CODEC_ACCEPT_PLAINTEXT=yes: expected true or false");
+  }
+
+  @Test
+  void aRefusedEncodingIsNamedOnlyAsFarAsItCanNameAnEncoding() {
+    Payload odd = Payload.newBuilder().putMetadata("encoding", ByteString.copyFromUtf8("x\n".repeat(40))).build();
+
+    assertThatThrownBy(() -> AesGcmPayloadCodec.refusingPlaintext(Keyring.of(NEW)).decode(List.of(odd)))
+        .isInstanceOf(PlaintextPayloadException.class)
+        .hasMessageNotContaining("\n")
+        .hasMessageContaining("...'");
+  }
+
+  @Test
   void withoutKeysTheDefaultConverterIsUsed() {
     DataConverter converter = PayloadEncryption.dataConverter(Map.of());
 
