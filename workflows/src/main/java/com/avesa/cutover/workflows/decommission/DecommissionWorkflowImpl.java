@@ -25,6 +25,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * Archive, retention, gate, removals. Until the gate opens, a cancellation ends the run with
@@ -70,6 +72,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
   private DecommissionState state;
 
   @Override
+  @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public DecommissionReport decommission(PhaseInput input) {
     config = input.config();
     plan = config.runbook().decommission();
