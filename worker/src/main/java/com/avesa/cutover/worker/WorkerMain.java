@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,11 @@ public final class WorkerMain {
         avesa-worker            poll Temporal at TEMPORAL_ADDRESS with the migration workflow and activities
         avesa-worker --dev      first start the embedded Temporal server (the SDK's test server, in memory,
                                 real time) on 127.0.0.1 at the port of TEMPORAL_ADDRESS, then the worker on it
+        avesa-worker [--dev] --deployment-name NAME --build-id ID
+                                poll as build ID of Worker Deployment NAME (Worker Versioning; the flags
+                                replace AVESA_DEPLOYMENT_NAME and AVESA_BUILD_ID): cutover and rollback runs
+                                stay on the build that started them, the other runs move to the current build.
+                                A server without Worker Deployments (the embedded one) gets an unversioned worker
         avesa-worker seed-demo --endpoint URL [--region REGION] [--objects-per-tenant N] [--config-out FILE]
                                 seed the demo AVESA estate into the AWS emulator at URL (default region
                                 us-east-1, 5 objects per tenant) and write the matching config to FILE
@@ -43,6 +49,8 @@ public final class WorkerMain {
         TEMPORAL_TLS_CERT   PEM client certificate for mutual TLS (with TEMPORAL_TLS_KEY, its PKCS#8 key)
         TEMPORAL_TLS_CA     PEM CA certificates to trust instead of the JVM's
         TEMPORAL_API_KEY    Temporal Cloud API key (implies TLS); ignored with --dev
+        AVESA_DEPLOYMENT_NAME, AVESA_BUILD_ID
+                            Worker Versioning: both or neither (unset: an unversioned worker)
         LOG_LEVEL           root log level (default INFO); logs go to stderr
         LOG_FORMAT          text (default) or json: one JSON object per line with the Temporal ids
         AVESA_DEPLOY_COMMANDS  YAML file of the deploy commands this worker allows: name -> command (argv, no
@@ -84,14 +92,10 @@ public final class WorkerMain {
     if (!arguments.isEmpty() && arguments.get(0).equals(DemoSeedCommand.NAME)) {
       return new DemoSeedCommand(out, err).run(arguments.subList(1, arguments.size()));
     }
-    if (arguments.size() > 1 || (arguments.size() == 1 && !arguments.get(0).equals("--dev"))) {
-      String unknown = arguments.get(arguments.get(0).equals("--dev") ? 1 : 0);
-      err.println("avesa-worker: unknown argument '" + unknown + "' (see avesa-worker --help)");
-      return EXIT_USAGE;
-    }
     WorkerProcess process;
     try {
-      process = startWorker(arguments.contains("--dev"));
+      WorkerArguments parsed = WorkerArguments.parse(arguments);
+      process = startWorker(parsed.dev(), parsed.flags());
     } catch (StartFailure e) {
       err.println("avesa-worker: " + e.getMessage());
       return e.exitCode;
@@ -110,9 +114,9 @@ public final class WorkerMain {
    *
    * @throws StartFailure with the one line to print and the exit code
    */
-  WorkerProcess startWorker(boolean dev) {
+  WorkerProcess startWorker(boolean dev, Map<String, String> flags) {
     try {
-      WorkerSettings settings = WorkerSettings.fromEnvironment(env);
+      WorkerSettings settings = WorkerSettings.fromEnvironment(env, flags);
       return WorkerProcess.start(settings, WorkerProcess.deployCommands(env), env, dev, connectTimeout,
           METRICS_REPORT_INTERVAL);
     } catch (WorkerSettings.InvalidSettingException | MetricsServer.PortInUseException e) {
@@ -124,6 +128,41 @@ public final class WorkerMain {
           e.getMessage() + (dev ? "; is a Temporal server already running there?" : ""));
     } catch (RuntimeException e) {
       throw new StartFailure(EXIT_FAILURE, "cannot start: " + e);
+    }
+  }
+
+  /** The worker's command line: {@code --dev} and the flags that replace environment variables. */
+  record WorkerArguments(boolean dev, Map<String, String> flags) {
+    private static final Map<String, String> FLAG_VARIABLES = Map.of(
+        WorkerDeployment.DEPLOYMENT_NAME_FLAG, WorkerDeployment.AVESA_DEPLOYMENT_NAME,
+        WorkerDeployment.BUILD_ID_FLAG, WorkerDeployment.AVESA_BUILD_ID);
+
+    /**
+     * Reads {@code --dev}, {@code --deployment-name NAME} and {@code --build-id ID} (also as {@code --flag=value}).
+     *
+     * @throws StartFailure with exit code 2 for an unknown argument or a flag without its value
+     */
+    static WorkerArguments parse(List<String> arguments) {
+      boolean dev = false;
+      Map<String, String> flags = new HashMap<>();
+      for (int i = 0; i < arguments.size(); i++) {
+        String argument = arguments.get(i);
+        int equals = argument.indexOf('=');
+        String name = equals > 0 ? argument.substring(0, equals) : argument;
+        if (argument.equals("--dev")) {
+          dev = true;
+        } else if (FLAG_VARIABLES.containsKey(name)) {
+          String value = equals > 0 ? argument.substring(equals + 1)
+              : i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("--") ? arguments.get(++i) : "";
+          if (value.isBlank()) {
+            throw new StartFailure(EXIT_USAGE, name + " needs a value (see avesa-worker --help)");
+          }
+          flags.put(FLAG_VARIABLES.get(name), value);
+        } else {
+          throw new StartFailure(EXIT_USAGE, "unknown argument '" + argument + "' (see avesa-worker --help)");
+        }
+      }
+      return new WorkerArguments(dev, Map.copyOf(flags));
     }
   }
 

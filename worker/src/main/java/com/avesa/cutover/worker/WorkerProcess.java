@@ -20,16 +20,6 @@ import com.avesa.cutover.workflows.codec.CodecKeysException;
 import com.avesa.cutover.workflows.codec.Keyring;
 import com.avesa.cutover.workflows.codec.PayloadEncryption;
 import com.avesa.cutover.workflows.dev.DevServer;
-import com.avesa.cutover.workflows.migration.DataMigrationWorkflowImpl;
-import com.avesa.cutover.workflows.sync.FinalSyncWorkflowImpl;
-import com.avesa.cutover.workflows.cutover.CutoverWorkflowImpl;
-import com.avesa.cutover.workflows.cutover.RollbackWorkflowImpl;
-import com.avesa.cutover.workflows.account.AccountSetupWorkflowImpl;
-import com.avesa.cutover.workflows.decommission.DecommissionWorkflowImpl;
-import com.avesa.cutover.workflows.infra.InfrastructureWorkflowImpl;
-import com.avesa.cutover.workflows.isolation.ProductionIsolationWorkflowImpl;
-import com.avesa.cutover.workflows.smoke.SmokeTestWorkflowImpl;
-import com.avesa.cutover.workflows.validation.PostCutoverValidationWorkflowImpl;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -38,6 +28,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
@@ -123,13 +114,19 @@ public final class WorkerProcess implements AutoCloseable {
       codecServer.ifPresent(started::push);
       AwsClients clients = new AwsClients();
       started.push(clients);
+      DataConverter converter = codec.map(PayloadEncryption::dataConverter)
+          .orElseGet(DefaultDataConverter::newDefaultInstance);
       WorkflowClient client = WorkflowClient.newInstance(stubs,
-          WorkflowClientOptions.newBuilder().setNamespace(effective.namespace())
-              .setDataConverter(codec.map(PayloadEncryption::dataConverter).orElseGet(DefaultDataConverter::newDefaultInstance))
-              .build());
+          WorkflowClientOptions.newBuilder().setNamespace(effective.namespace()).setDataConverter(converter).build());
+      effective = versioning(effective, stubs, connectTimeout);
       WorkerFactory factory = WorkerFactory.newInstance(client);
-      registerMigration(factory.newWorker(TaskQueues.AVESA_CUTOVER), clients, new MigrationMetrics(registry),
-          new SyncScheduleActivitiesImpl(client, scheduleClient(stubs, client)), deployCommands, workerEnvironment);
+      registerMigration(factory.newWorker(TaskQueues.AVESA_CUTOVER, WorkerPolling.workerOptions(effective.deployment())),
+          clients, new MigrationMetrics(registry), new SyncScheduleActivitiesImpl(client, scheduleClient(stubs, client)),
+          deployCommands, workerEnvironment);
+      long warmUpStart = System.nanoTime();
+      WorkflowWarmUp.Result warm = WorkflowWarmUp.warmUp(WorkerPolling.WORKFLOW_TYPES, converter);
+      log.info("warmed up before polling in {} ms: {} classes loaded, {} workflow payload types converted",
+          (System.nanoTime() - warmUpStart) / 1_000_000, warm.classes(), warm.payloadTypes());
       factory.start();
       log.info("avesa-worker polling task queue {} at {} (namespace {}); metrics at {}",
           TaskQueues.AVESA_CUTOVER, effective.temporalAddress(), effective.namespace(), metrics.metricsUrl());
@@ -141,6 +138,30 @@ public final class WorkerProcess implements AutoCloseable {
       closeAll(started);
       throw e;
     }
+  }
+
+  /**
+   * The settings to poll with: as they are when no deployment is set or the server has Worker
+   * Deployments, else unversioned. Logs one line saying which.
+   */
+  private static WorkerSettings versioning(WorkerSettings settings, WorkflowServiceStubs stubs, Duration timeout) {
+    WorkerDeployment deployment = settings.deployment();
+    if (deployment == null) {
+      log.info("worker versioning off: {} and {} are not set; this worker polls unversioned",
+          WorkerDeployment.AVESA_DEPLOYMENT_NAME, WorkerDeployment.AVESA_BUILD_ID);
+      return settings;
+    }
+    Optional<String> missing = WorkerPolling.missingWorkerDeployments(stubs, settings.namespace(), timeout);
+    if (missing.isPresent()) {
+      log.warn("worker versioning off: the Temporal server at {} has no Worker Deployments ({}); build {} polls"
+          + " unversioned, so its runs are neither pinned nor upgraded", settings.temporalAddress(), missing.get(),
+          deployment);
+      return settings.unversioned();
+    }
+    log.info("worker versioning on: deployment {} build {}; cutover and rollback runs are pinned to the build that"
+        + " started them, the other workflow types move to the current build", deployment.deploymentName(),
+        deployment.buildId());
+    return settings;
   }
 
   /** The Schedule API on the worker's connection, as {@code client}'s namespace, data converter and identity. */
@@ -205,11 +226,7 @@ public final class WorkerProcess implements AutoCloseable {
   private static void registerMigration(Worker worker, AwsClients clients, MigrationMetrics metrics,
       SyncScheduleActivitiesImpl syncSchedules, DeployCommands deployCommands, Map<String, String> workerEnvironment) {
     worker.registerWorkflowImplementationTypes(PayloadEncryption.workflowImplementationOptions(),
-        DataMigrationWorkflowImpl.class, FinalSyncWorkflowImpl.class,
-        CutoverWorkflowImpl.class, RollbackWorkflowImpl.class, AccountSetupWorkflowImpl.class,
-        InfrastructureWorkflowImpl.class,
-        SmokeTestWorkflowImpl.class, PostCutoverValidationWorkflowImpl.class, DecommissionWorkflowImpl.class,
-        ProductionIsolationWorkflowImpl.class);
+        WorkerPolling.WORKFLOW_TYPES.toArray(Class<?>[]::new));
     worker.registerActivitiesImplementations(
         new AccountActivitiesImpl(clients),
         new BucketActivitiesImpl(clients, metrics),

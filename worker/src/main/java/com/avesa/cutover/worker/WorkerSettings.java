@@ -19,10 +19,11 @@ import java.util.Map;
  * @param temporal the same address and namespace with the TLS files and API key from
  *     {@code TEMPORAL_TLS_CERT}, {@code TEMPORAL_TLS_KEY}, {@code TEMPORAL_TLS_CA} and
  *     {@code TEMPORAL_API_KEY}; its {@code toString} never shows the key
+ * @param deployment the Worker Deployment Version to poll as, or {@code null}: unversioned
  */
 public record WorkerSettings(
     String temporalAddress, String temporalHost, int temporalPort, String namespace, int metricsPort,
-    String metricsHost, TemporalTarget temporal) {
+    String metricsHost, TemporalTarget temporal, WorkerDeployment deployment) {
 
   public static final String TEMPORAL_ADDRESS = "TEMPORAL_ADDRESS";
   public static final String TEMPORAL_NAMESPACE = "TEMPORAL_NAMESPACE";
@@ -44,6 +45,16 @@ public record WorkerSettings(
    * @throws InvalidSettingException naming the variable and what is wrong with its value
    */
   public static WorkerSettings fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, Map.of());
+  }
+
+  /**
+   * Reads the settings from {@code env}, with the command line's values in {@code flags} (keyed by
+   * the variable they replace) taking precedence.
+   *
+   * @throws InvalidSettingException naming the variable and what is wrong with its value
+   */
+  public static WorkerSettings fromEnvironment(Map<String, String> env, Map<String, String> flags) {
     String address = valueOr(env, TEMPORAL_ADDRESS, DEFAULT_TEMPORAL_ADDRESS);
     int colon = address.lastIndexOf(':');
     if (colon <= 0 || colon == address.length() - 1) {
@@ -56,7 +67,7 @@ public record WorkerSettings(
     int metricsPort = parsePort(METRICS_PORT, metricsText, metricsText, 0);
     String metricsHost = metricsHost(env);
     return new WorkerSettings(address, host, temporalPort, namespace, metricsPort, metricsHost,
-        temporalTarget(env, address, namespace));
+        temporalTarget(env, address, namespace), WorkerDeployment.fromEnvironment(env, flags));
   }
 
   private static TemporalTarget temporalTarget(Map<String, String> env, String address, String namespace) {
@@ -91,13 +102,19 @@ public record WorkerSettings(
     return host;
   }
 
+  /** The same settings without Worker Versioning (the server has none). */
+  public WorkerSettings unversioned() {
+    return new WorkerSettings(temporalAddress, temporalHost, temporalPort, namespace, metricsPort, metricsHost,
+        temporal, null);
+  }
+
   /**
    * The same settings with Temporal at {@code address} (used when the dev server picked the port).
    * The embedded dev server speaks plaintext, so TLS and the API key are dropped.
    */
   public WorkerSettings withTemporalAddress(String host, int port) {
     return new WorkerSettings(host + ":" + port, host, port, namespace, metricsPort, metricsHost,
-        TemporalTarget.plain(host + ":" + port, namespace));
+        TemporalTarget.plain(host + ":" + port, namespace), deployment);
   }
 
   private static String valueOr(Map<String, String> env, String name, String fallback) {

@@ -61,7 +61,9 @@ class WorkerMainTest {
       env.put("TEMPORAL_ADDRESS", temporal.address());
       env.put("METRICS_PORT", Integer.toString(taken.getLocalPort()));
 
-      assertThat(run()).isEqualTo(2);
+      // A reachable server must not be mistaken for an unreachable one on a loaded machine.
+      int exit = new WorkerMain(env, print(out), print(err), Duration.ofSeconds(30)).run(new String[0]);
+      assertThat(exit).as(stderr()).isEqualTo(2);
       assertThat(stderr()).hasLineCount(1).contains("already in use").contains("METRICS_PORT");
     }
   }
@@ -91,6 +93,21 @@ class WorkerMainTest {
   }
 
   @Test
+  void aBuildIdWithoutADeploymentNameExitsWithTwoInOneLine() {
+    env.put("AVESA_BUILD_ID", "2026.12.1");
+
+    assertThat(run()).isEqualTo(2);
+    assertThat(stderr()).hasLineCount(1)
+        .contains("AVESA_DEPLOYMENT_NAME (--deployment-name) is not set");
+  }
+
+  @Test
+  void aDeploymentFlagWithoutItsValueExitsWithTwo() {
+    assertThat(run("--deployment-name", "avesa", "--build-id")).isEqualTo(2);
+    assertThat(stderr()).hasLineCount(1).contains("--build-id needs a value");
+  }
+
+  @Test
   void helpExplainsTheModesAndTheEnvironment() {
     assertThat(run("--help")).isEqualTo(0);
     assertThat(stdout())
@@ -99,6 +116,8 @@ class WorkerMainTest {
         .contains("TEMPORAL_ADDRESS")
         .contains("TEMPORAL_NAMESPACE")
         .contains("METRICS_PORT")
+        .contains("--deployment-name NAME --build-id ID")
+        .contains("AVESA_DEPLOYMENT_NAME, AVESA_BUILD_ID")
         .contains("SIGTERM");
     assertThat(stderr()).isEmpty();
   }

@@ -14,6 +14,7 @@ import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncHoldRequest;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -87,10 +88,8 @@ class WorkerProcessTest {
 
   @Test
   void closingStopsTheMetricsServerLogsTheStopAndReleasesWaiters() throws Exception {
-    ListAppender<ILoggingEvent> logged = new ListAppender<>();
-    logged.start();
     Logger processLogger = (Logger) LoggerFactory.getLogger(WorkerProcess.class);
-    processLogger.addAppender(logged);
+    ListAppender<ILoggingEvent> logged = attachedAppender(processLogger);
     WorkerProcess worker = WorkerProcess.start(settings(temporal.address()), false, CONNECT_TIMEOUT, REPORT_INTERVAL);
     String health = "http://127.0.0.1:" + worker.metricsPort() + "/health";
     assertThat(Http.get(health).statusCode()).isEqualTo(200);
@@ -117,6 +116,61 @@ class WorkerProcessTest {
     }
     assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
         .isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void aVersionedWorkerOnAServerWithoutWorkerDeploymentsSaysSoOnceAndPollsUnversioned() {
+    Logger processLogger = (Logger) LoggerFactory.getLogger(WorkerProcess.class);
+    ListAppender<ILoggingEvent> logged = attachedAppender(processLogger);
+    WorkerSettings versioned = WorkerSettings.fromEnvironment(Map.of("TEMPORAL_ADDRESS", temporal.address(),
+        "METRICS_PORT", "0", "AVESA_DEPLOYMENT_NAME", "avesa-cutover", "AVESA_BUILD_ID", "2026.12.1"));
+    try (WorkerProcess worker = WorkerProcess.start(versioned, false, CONNECT_TIMEOUT, REPORT_INTERVAL)) {
+      WorkflowStub run = startMigrationRun(temporal.address(), "versioned-on-dev-server");
+      try {
+        await().atMost(Duration.ofSeconds(30)).until(() -> startedWorkflowTasks(run) > 0);
+      } finally {
+        run.terminate("test over");
+      }
+    } finally {
+      processLogger.detachAppender(logged);
+    }
+    assertThat(logged.list).filteredOn(event -> event.getFormattedMessage().startsWith("worker versioning"))
+        .singleElement()
+        .satisfies(event -> assertThat(event.getFormattedMessage())
+            .contains("worker versioning off: the Temporal server at " + temporal.address()
+                + " has no Worker Deployments (UNIMPLEMENTED")
+            .contains("build avesa-cutover.2026.12.1 polls unversioned"));
+  }
+
+  @Test
+  void anUnversionedWorkerSaysVersioningIsOffInOneLine() {
+    Logger processLogger = (Logger) LoggerFactory.getLogger(WorkerProcess.class);
+    ListAppender<ILoggingEvent> logged = attachedAppender(processLogger);
+    try (WorkerProcess worker = WorkerProcess.start(settings(temporal.address()), false, CONNECT_TIMEOUT,
+        REPORT_INTERVAL)) {
+      assertThat(worker.temporalAddress()).isEqualTo(temporal.address());
+    } finally {
+      processLogger.detachAppender(logged);
+    }
+    assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+        .filteredOn(message -> message.startsWith("worker versioning"))
+        .containsExactly("worker versioning off: AVESA_DEPLOYMENT_NAME and AVESA_BUILD_ID are not set;"
+            + " this worker polls unversioned");
+  }
+
+  private static ListAppender<ILoggingEvent> attachedAppender(Logger logger) {
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    return appender;
+  }
+
+  /** Workflow tasks a worker took (the probe's null input fails them, which is fine here). */
+  private long startedWorkflowTasks(WorkflowStub run) {
+    WorkflowClient client = client(temporal.address());
+    return client.fetchHistory(run.getExecution().getWorkflowId()).getEvents().stream()
+        .filter(event -> event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED)
+        .count();
   }
 
   @Test

@@ -20,6 +20,8 @@ import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * Phase 1 in runbook order: the account, admin access, the deployment role and its permissions,
@@ -53,6 +55,7 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
   private SetupLedger ledger;
 
   @Override
+  @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public AccountSetupReport setUp(PhaseInput input) {
     config = input.config();
     ledger = new SetupLedger(Workflow.getInfo().getWorkflowId(), config.name());

@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * The cutover as small steps in runbook order. Steps throw {@link Abort} (a refusal, an alarm, a
@@ -70,6 +72,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   private Switchover switchover;
 
   @Override
+  @WorkflowVersioningBehavior(VersioningBehavior.PINNED)
   public CutoverReport cutover(CutoverInput input) {
     config = input.config();
     plan = config.cutover();

@@ -1,6 +1,8 @@
 package com.avesa.cutover.workflows.cutover;
 
 import io.temporal.workflow.Workflow;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * Registers the compensations the cutover's report lists, in their original order, skipping those
@@ -10,6 +12,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   private CutoverState state;
 
   @Override
+  @WorkflowVersioningBehavior(VersioningBehavior.PINNED)
   public CutoverReport rollBack(RollbackInput input) {
     CutoverReport cutover = input.cutover();
     state = new CutoverState(CutoverReport.ROLLBACK, cutover.config(), input.requestedBy());

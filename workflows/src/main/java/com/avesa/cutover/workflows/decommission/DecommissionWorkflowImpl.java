@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * Archive, retention, gate, removals. Until the gate opens, a cancellation ends the run with
@@ -100,6 +102,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
   }
 
   @Override
+  @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public DecommissionReport decommission(PhaseInput input, DecommissionCheckpoint resume) {
     config = input.config();
     plan = config.runbook().decommission();

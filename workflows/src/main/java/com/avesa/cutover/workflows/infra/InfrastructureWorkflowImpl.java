@@ -24,6 +24,8 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * Deploy (when configured), ensure the target's buckets and tables, verify the deployed stacks,
@@ -53,6 +55,7 @@ public class InfrastructureWorkflowImpl implements InfrastructureWorkflow {
   private InfraLedger ledger;
 
   @Override
+  @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public InfrastructureReport verify(PhaseInput input) {
     MigrationConfig config = input.config();
     InfrastructureConfig infra = config.runbook().infrastructure();

@@ -41,6 +41,8 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * The runbook's phases in order, each a child run on this run's task queue. A phase that does not
@@ -60,6 +62,7 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
   private String requestedBy;
 
   @Override
+  @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public IsolationReport isolate(IsolationInput input) {
     config = input.config();
     requestedBy = input.requestedBy();

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * Preflight, ensure the target, then tables, secrets and every (bucket, prefix) listing in
@@ -66,6 +68,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   private MigrationInput input;
 
   @Override
+  @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public MigrationReport migrate(MigrationInput input) {
     this.input = input;
     this.ledger = new MigrationLedger(input.config(), input.mode(), input.checkpoint());

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * Invokes every smoke test in turn (all of them, also after one failed, so the report names every
@@ -49,6 +51,7 @@ public class SmokeTestWorkflowImpl implements SmokeTestWorkflow {
   private Instant started;
 
   @Override
+  @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public SmokeTestReport test(PhaseInput input) {
     workflowId = Workflow.getInfo().getWorkflowId();
     configName = input.config().name();

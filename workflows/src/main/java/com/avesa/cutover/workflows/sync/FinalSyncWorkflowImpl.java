@@ -16,6 +16,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /** Runs one SYNC as a child workflow and turns its report into a {@link FinalSyncResult}. */
 public class FinalSyncWorkflowImpl implements FinalSyncWorkflow {
@@ -24,6 +26,7 @@ public class FinalSyncWorkflowImpl implements FinalSyncWorkflow {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   @Override
+  @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public FinalSyncResult sync(FinalSyncInput input) {
     String childId = childWorkflowId();
     DataMigrationWorkflow child = Workflow.newChildWorkflowStub(DataMigrationWorkflow.class,

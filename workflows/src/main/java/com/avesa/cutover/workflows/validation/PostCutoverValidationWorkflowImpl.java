@@ -16,6 +16,8 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * Reads the tenants, then checks their secrets and lists the data lake in parallel, and reports
@@ -49,6 +51,7 @@ public class PostCutoverValidationWorkflowImpl implements PostCutoverValidationW
   private Instant started;
 
   @Override
+  @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public ValidationReport validate(ValidationInput input) {
     this.input = input;
     this.started = now();
