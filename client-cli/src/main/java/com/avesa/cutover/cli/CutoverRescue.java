@@ -6,6 +6,8 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.converter.DataConverterException;
 import io.temporal.payload.codec.PayloadCodecException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,7 @@ import java.util.Optional;
 final class CutoverRescue {
   private final TemporalConnection connection;
   private final PrintWriter err;
+  private Instant stoppedAt;
 
   CutoverRescue(TemporalConnection connection, PrintWriter err) {
     this.connection = connection;
@@ -39,6 +42,7 @@ final class CutoverRescue {
     String runId = info.getExecution().getRunId();
     CutoverHistory history = read(workflowId, runId);
     if (!RunStatus.RUNNING.equals(RunInspector.status(info))) {
+      stoppedAt = Instant.ofEpochSecond(info.getCloseTime().getSeconds(), info.getCloseTime().getNanos());
       return history;
     }
     try {
@@ -48,8 +52,28 @@ final class CutoverRescue {
       throw new CliException(ExitCodes.RUN_FAILED, "cutover " + workflowId + " ended while it was being rescued: "
           + "run the command again");
     }
+    stoppedAt = Instant.now();
     err.println("terminated the open run " + workflowId + " (" + runId + ") so that it cannot act against the rescue");
     return read(workflowId, runId);
+  }
+
+  /**
+   * Waits, when the run stopped with a change's activity unconfirmed, until no attempt of it can
+   * still be running on a worker (its start-to-close timeout after the run stopped), so that a late
+   * attempt cannot redo the change after the rollback undid it; one line says how long.
+   */
+  void awaitUnconfirmed(CutoverHistory history) throws InterruptedException {
+    if (history.unconfirmed().isEmpty()) {
+      return;
+    }
+    Instant safe = stoppedAt.plus(history.unconfirmedBound());
+    Duration left = Duration.between(Instant.now(), safe);
+    if (!left.isNegative() && !left.isZero()) {
+      err.println("waiting " + left.toSeconds() + " s (until " + safe + ") for the attempts a worker may still be "
+          + "running of the activities above");
+      err.flush();
+      Thread.sleep(left.toMillis());
+    }
   }
 
   private CutoverHistory read(String workflowId, String runId) {

@@ -56,7 +56,7 @@ final class RollbackCommand extends AvesaCommand {
   @Mixin TemporalOptions temporal;
 
   @Override
-  protected int execute() {
+  protected int execute() throws InterruptedException {
     int named = (workflowId == null ? 0 : 1) + (after == null ? 0 : 1) + (rescue == null ? 0 : 1);
     if (named != 1) {
       throw new CliException(ExitCodes.USAGE,
@@ -115,7 +115,7 @@ final class RollbackCommand extends AvesaCommand {
    * A cutover that ended with a report is rolled back from it, as {@code --after} does; any other
    * (open, terminated, failed, timed out) from its history, after stopping it when open.
    */
-  private int rescue(TemporalConnection connection) {
+  private int rescue(TemporalConnection connection) throws InterruptedException {
     WorkflowExecutionInfo info = new RunInspector(connection).describe(rescue);
     String type = info.getType().getName();
     if (!CutoverRuns.CUTOVER_TYPE.equals(type)) {
@@ -126,13 +126,15 @@ final class RollbackCommand extends AvesaCommand {
       err().println("cutover " + rescue + " completed with a report: undoing what the report lists, as --after does");
       return rollBackFinished(connection, rescue, CutoverRescue.rescueId(rescue));
     }
-    CutoverHistory history = new CutoverRescue(connection, err()).stopAndRead(info, reason.strip());
+    CutoverRescue rescuer = new CutoverRescue(connection, err());
+    CutoverHistory history = rescuer.stopAndRead(info, reason.strip());
     String stopped = RunStatus.RUNNING.equals(status) ? "TERMINATED" : status;
     if (!history.leftChanges()) {
       out().println("nothing to undo: cutover " + rescue + " (" + stopped + ") changed nothing that is not undone already");
       return ExitCodes.OK;
     }
     history.unconfirmed().forEach(line -> err().println("undone as if it had acted: " + line));
+    rescuer.awaitUnconfirmed(history);
     CutoverRuns runs = new CutoverRuns(connection);
     String rollbackId = runs.startRollback(history.undo(stopped), reason.strip(),
         id == null ? CutoverRescue.rescueId(rescue) : id);

@@ -7,6 +7,7 @@ import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.common.converter.DataConverter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,9 +45,11 @@ public final class CutoverHistory {
   private boolean dnsSwitched;
   private final Map<String, CompensationRecord> compensations = new LinkedHashMap<>();
   private final Map<String, String> unconfirmed = new LinkedHashMap<>();
+  private final Map<String, Duration> unconfirmedTimeouts = new HashMap<>();
 
   /** One activity as the history shows it: its input, and its result once completed. */
-  private record Activity(String type, Payloads input, Instant scheduledAt, boolean completed, Payloads result) {}
+  private record Activity(String type, Payloads input, Instant scheduledAt, Duration startToClose, boolean completed,
+      Payloads result) {}
 
   private CutoverHistory(String workflowId, DataConverter converter) {
     this.workflowId = workflowId;
@@ -90,6 +93,17 @@ public final class CutoverHistory {
   }
 
   /**
+   * How long an attempt of an {@link #unconfirmed()} activity may still run on a worker after the
+   * run stopped (its start-to-close timeout; a worker does not stop an attempt when the run ends):
+   * undoing before that bound passed could be overtaken by the late attempt. Zero when none.
+   */
+  public Duration unconfirmedBound() {
+    return unconfirmedTimeouts.entrySet().stream()
+        .filter(u -> !CompensationRecord.DONE.equals(compensations.get(u.getKey()).status()))
+        .map(Map.Entry::getValue).max(Duration::compareTo).orElse(Duration.ZERO);
+  }
+
+  /**
    * The report a {@link RollbackWorkflow} undoes: the run's config, its changes and its
    * compensations in the order the run registered them (those it completed itself DONE). The
    * outcome is {@link Outcome#RUNNING}: the run never ended with one.
@@ -120,6 +134,7 @@ public final class CutoverHistory {
           if (isCutover()) {
             var a = event.getActivityTaskScheduledEventAttributes();
             changed(new Activity(a.getActivityType().getName(), a.getInput(), instant(event.getEventTime()),
+                Duration.ofSeconds(a.getStartToCloseTimeout().getSeconds(), a.getStartToCloseTimeout().getNanos()),
                 results.containsKey(event.getEventId()), results.get(event.getEventId())));
           }
         }
@@ -196,6 +211,7 @@ public final class CutoverHistory {
         null));
     if (!a.completed()) {
       unconfirmed.putIfAbsent(name, name + " (undoes " + step + "): " + a.type() + " was scheduled, its result is unknown");
+      unconfirmedTimeouts.merge(name, a.startToClose(), (x, y) -> x.compareTo(y) >= 0 ? x : y);
     }
   }
 

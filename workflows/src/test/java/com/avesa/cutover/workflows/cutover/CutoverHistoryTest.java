@@ -150,6 +150,7 @@ class CutoverHistoryTest {
         "restoreDns switchDns REGISTERED",
         "disableTargetIngestion enableTargetIngestion REGISTERED");
     assertThat(history.unconfirmed()).isEmpty();
+    assertThat(history.unconfirmedBound()).isZero();
     assertThat(rebuilt.finalSyncId()).isEqualTo("stuck-final-sync");
 
     CutoverReport report = rollBack(env, worker, rebuilt);
@@ -184,6 +185,7 @@ class CutoverHistoryTest {
 
     assertThat(history.unconfirmed()).singleElement().asString()
         .isEqualTo("disableTargetIngestion (undoes enableTargetIngestion): SetRulesEnabled was scheduled, its result is unknown");
+    assertThat(history.unconfirmedBound()).as("the switch's start-to-close timeout").isEqualTo(Duration.ofMinutes(2));
     CutoverReport rebuilt = history.undo("TERMINATED");
     assertThat(compensations(rebuilt)).last().isEqualTo("disableTargetIngestion enableTargetIngestion REGISTERED");
     assertThat(rebuilt.changes().targetRulesEnabled()).isEqualTo(CutoverFixtures.TARGET_RULES);
