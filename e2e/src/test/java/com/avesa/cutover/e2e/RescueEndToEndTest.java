@@ -8,6 +8,7 @@ import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,14 @@ class RescueEndToEndTest extends CutoverEstateTest {
         List.of(DemoCutover.SHARED_VALUE)));
     String id = "e2e-stuck";
     // monitoring (10 min) far longer than the test: the run is still monitoring when it is stopped
-    startAndApprove(id, config(Duration.ofMinutes(20), Duration.ofMinutes(10), Duration.ofSeconds(5),
-        Duration.ofMinutes(2)));
+    Path config = config(Duration.ofMinutes(20), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(2));
+    Launched.Result started = avesa("cutover", "-c", config.toString(), "--id", id, "--identity", "carol");
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    // the gate pending means the fresh worker got through its first tasks before the next CLI connects
+    Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .until(() -> stack.cutoverProgress(id), p -> p != null && "cutover".equals(p.pendingGate()));
+    Launched.Result approval = avesa("approve", id, "--gate", "cutover", "--reason", "CAB-3", "--identity", "bob");
+    assertThat(approval.exitCode()).as(approval.toString()).isZero();
     // ignoreExceptions: on a loaded machine one progress query may time out; the next one answers
     CutoverReport monitoring = Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
         .ignoreExceptions().until(() -> stack.cutoverProgress(id),
