@@ -30,22 +30,7 @@ class RescueEndToEndTest extends CutoverEstateTest {
     assertThat(before.dns()).isEqualTo(new EstateOracle.DnsRecord("CNAME", DemoCutover.RECORD_TTL,
         List.of(DemoCutover.SHARED_VALUE)));
     String id = "e2e-stuck";
-    // monitoring (10 min) far longer than the test: the run is still monitoring when it is stopped
-    Path config = config(Duration.ofMinutes(20), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(2));
-    Launched.Result started = avesa("cutover", "-c", config.toString(), "--id", id, "--identity", "carol");
-    assertThat(started.exitCode()).as(started.toString()).isZero();
-    // the gate pending means the fresh worker got through its first tasks before the next CLI connects
-    Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-        .until(() -> stack.cutoverProgress(id), p -> p != null && "cutover".equals(p.pendingGate()));
-    Launched.Result approval = avesa("approve", id, "--gate", "cutover", "--reason", "CAB-3", "--identity", "bob");
-    assertThat(approval.exitCode()).as(approval.toString()).isZero();
-    // ignoreExceptions: on a loaded machine one progress query may time out; the next one answers
-    CutoverReport monitoring = Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions().until(() -> stack.cutoverProgress(id),
-            p -> p != null && ("MONITORING".equals(p.phase()) || p.outcome() != Outcome.RUNNING));
-    assertThat(monitoring.phase()).as(monitoring.reason()).isEqualTo("MONITORING");
-    assertThat(switches()).as("the switch happened").isEqualTo(new Switches(
-        states("DISABLED"), states("ENABLED"), new EstateOracle.DnsRecord("CNAME", 60L, List.of(DemoCutover.PROD_VALUE))));
+    monitoring(id);
 
     String key = "canonical/acme/connectwise/tickets/2026/12/written-after-the-switch.json";
     oracle.targetS3.putObject(r -> r.bucket(DemoEstate.TARGET_BUCKET).key(key).contentType("application/json"),
@@ -75,6 +60,24 @@ class RescueEndToEndTest extends CutoverEstateTest {
   }
 
   @Test
+  void aCutoverStillOpenIsTerminatedByTheRescueBeforeItIsUndone() throws IOException {
+    Switches before = switches();
+    String id = "e2e-open";
+    monitoring(id);
+
+    Launched.Result rescue = avesa("rollback", "--rescue", id, "--reason", "stuck after deploy", "--identity", "bob",
+        "--wait");
+
+    assertThat(rescue.exitCode()).as(rescue.toString()).isZero();
+    assertThat(rescue.stderr().strip().lines()).as(rescue.toString()).singleElement().asString()
+        .startsWith("terminated the open run " + id + " (");
+    assertThat(stack.history(id)).contains("EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED")
+        .contains("rescued by bob: stuck after deploy");
+    assertThat(rescue.stdout()).startsWith("ROLLBACK " + id + "-rescue: ROLLED_BACK");
+    assertThat(switches()).isEqualTo(before);
+  }
+
+  @Test
   void rescueOfAnIdThatDoesNotExistIsOneLineExitOneAndStartsNothing() {
     Launched.Result rescue = avesa("rollback", "--rescue", "no-such-cutover", "--reason", "stuck", "--identity", "bob");
 
@@ -83,6 +86,28 @@ class RescueEndToEndTest extends CutoverEstateTest {
         .isEqualTo("no run with id no-such-cutover in namespace default");
     assertThat(rescue.stdout()).isEmpty();
     assertThat(stack.exists("no-such-cutover-rescue")).isFalse();
+  }
+
+  /**
+   * Starts and approves the cutover {@code id} with monitoring (10 min) far longer than the test,
+   * and returns once it monitors, with every switch made.
+   */
+  private void monitoring(String id) throws IOException {
+    Path config = config(Duration.ofMinutes(20), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofMinutes(2));
+    Launched.Result started = avesa("cutover", "-c", config.toString(), "--id", id, "--identity", "carol");
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    // the gate pending means the fresh worker got through its first tasks before the next CLI connects
+    Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        .until(() -> stack.cutoverProgress(id), p -> p != null && "cutover".equals(p.pendingGate()));
+    Launched.Result approval = avesa("approve", id, "--gate", "cutover", "--reason", "CAB-3", "--identity", "bob");
+    assertThat(approval.exitCode()).as(approval.toString()).isZero();
+    // ignoreExceptions: on a loaded machine one progress query may time out; the next one answers
+    CutoverReport monitoring = Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions().until(() -> stack.cutoverProgress(id),
+            p -> p != null && ("MONITORING".equals(p.phase()) || p.outcome() != Outcome.RUNNING));
+    assertThat(monitoring.phase()).as(monitoring.reason()).isEqualTo("MONITORING");
+    assertThat(switches()).as("the switch happened").isEqualTo(new Switches(
+        states("DISABLED"), states("ENABLED"), new EstateOracle.DnsRecord("CNAME", 60L, List.of(DemoCutover.PROD_VALUE))));
   }
 
   private static Map<String, String> states(String state) {
