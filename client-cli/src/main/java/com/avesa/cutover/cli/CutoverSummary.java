@@ -8,6 +8,7 @@ import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
+import com.avesa.cutover.workflows.cutover.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +55,8 @@ final class CutoverSummary {
 
   /** e.g. {@code Rollback of avesa-prod-cutover (CUT_OVER), requested by bob: errors in canonical/}. */
   static String rollbackSummary(CutoverReport cutover, String requestedBy, String reason) {
-    return cap("Rollback of " + cutover.workflowId() + " (" + cutover.outcome() + "), requested by "
+    String from = cutover.outcome() == Outcome.RUNNING ? "rescued from its history" : cutover.outcome().name();
+    return cap("Rollback of " + cutover.workflowId() + " (" + from + "), requested by "
         + requestedBy + ": " + reason);
   }
 

@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.cutover.CutoverHistory;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.RollbackRequest;
@@ -13,16 +14,19 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code avesa rollback}: rolls back a running cutover in place (the {@code requestRollback}
  * update), or, with {@code --after}, undoes a finished one by starting a {@code RollbackWorkflow}
- * from its report.
+ * from its report, or, with {@code --rescue}, one that cannot finish (stuck after a deploy, or
+ * terminated) from what its history shows it changed.
  */
 @Command(
     name = "rollback",
     mixinStandardHelpOptions = true,
     description = "Roll a running cutover back now (ID), or undo a finished one that went live or whose "
-        + "rollback was incomplete (--after ID) with a rollback run.",
+        + "rollback was incomplete (--after ID), or one that is stuck or was terminated (--rescue ID: stops it, "
+        + "then undoes what its history shows it changed) with a rollback run.",
     footer = {"", "Example:",
         "  avesa rollback avesa-prod-cutover --reason 'errors in canonical/'",
-        "  avesa rollback --after avesa-prod-cutover --reason 'data missing' --wait"})
+        "  avesa rollback --after avesa-prod-cutover --reason 'data missing' --wait",
+        "  avesa rollback --rescue avesa-prod-cutover --reason 'stuck after deploy 2026-12-02' --wait"})
 final class RollbackCommand extends AvesaCommand {
   private static final Set<Outcome> UNDOABLE = Set.of(Outcome.CUT_OVER, Outcome.ROLLBACK_INCOMPLETE);
 
@@ -33,13 +37,18 @@ final class RollbackCommand extends AvesaCommand {
   @Option(names = "--after", paramLabel = "ID", description = "A finished cutover's workflow id: start a rollback run.")
   String after;
 
+  @Option(names = "--rescue", paramLabel = "ID", description = "A stuck or terminated cutover's workflow id: "
+      + "terminate it if open, read what it changed from its history, start a rollback run.")
+  String rescue;
+
   @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; required.")
   String reason;
 
-  @Option(names = "--id", paramLabel = "RID", description = "With --after: the rollback's workflow id (default: ID-rollback).")
+  @Option(names = "--id", paramLabel = "RID", description = "With --after: the rollback's workflow id (default: ID-rollback); "
+      + "with --rescue (default: ID-rescue).")
   String id;
 
-  @Option(names = "--wait", description = "With --after: wait for the rollback to end and print its report.")
+  @Option(names = "--wait", description = "With --after or --rescue: wait for the rollback to end and print its report.")
   boolean await;
 
   @Mixin OutputOptions output;
@@ -47,16 +56,22 @@ final class RollbackCommand extends AvesaCommand {
   @Mixin TemporalOptions temporal;
 
   @Override
-  protected int execute() {
-    if ((workflowId == null) == (after == null)) {
-      throw new CliException(ExitCodes.USAGE, "name one cutover: ID (running) or --after ID (finished)");
+  protected int execute() throws InterruptedException {
+    int named = (workflowId == null ? 0 : 1) + (after == null ? 0 : 1) + (rescue == null ? 0 : 1);
+    if (named != 1) {
+      throw new CliException(ExitCodes.USAGE,
+          "name one cutover: ID (running), --after ID (finished) or --rescue ID (stuck or terminated)");
     }
-    if (after == null && (id != null || await)) {
-      throw new CliException(ExitCodes.USAGE, "--id and --wait go with --after: rolling back a running cutover starts no run");
+    if (workflowId != null && (id != null || await)) {
+      throw new CliException(ExitCodes.USAGE,
+          "--id and --wait go with --after or --rescue: rolling back a running cutover starts no run");
     }
     GateCommand.requireText("--reason", reason);
     try (TemporalConnection connection = temporal.connect()) {
-      return after == null ? rollBackRunning(connection) : rollBackFinished(connection);
+      if (rescue != null) {
+        return rescue(connection);
+      }
+      return after == null ? rollBackRunning(connection) : rollBackFinished(connection, after, CutoverRuns.rollbackId(after));
     }
   }
 
@@ -71,23 +86,58 @@ final class RollbackCommand extends AvesaCommand {
     return ExitCodes.OK;
   }
 
-  private int rollBackFinished(TemporalConnection connection) {
-    WorkflowExecutionInfo info = new RunInspector(connection).describe(after);
+  private int rollBackFinished(TemporalConnection connection, String cutoverId, String defaultId) {
+    WorkflowExecutionInfo info = new RunInspector(connection).describe(cutoverId);
     String type = info.getType().getName();
     if (!CutoverRuns.CUTOVER_TYPE.equals(type)) {
-      throw new CliException(ExitCodes.RUN_FAILED, "run " + after + " is a " + type + ", not a cutover");
+      throw new CliException(ExitCodes.RUN_FAILED, "run " + cutoverId + " is a " + type + ", not a cutover");
     }
     if (RunStatus.RUNNING.equals(RunInspector.status(info))) {
-      throw new CliException(ExitCodes.RUN_FAILED, "cutover " + after + " is still running: roll it back in place with "
-          + "`avesa rollback " + after + " --reason TEXT`");
+      throw new CliException(ExitCodes.RUN_FAILED, "cutover " + cutoverId + " is still running: roll it back in place with "
+          + "`avesa rollback " + cutoverId + " --reason TEXT` (or, if it is stuck, `avesa rollback --rescue "
+          + cutoverId + " --reason TEXT`)");
+    }
+    if (!RunStatus.COMPLETED.equals(RunInspector.status(info))) {
+      throw new CliException(ExitCodes.RUN_FAILED, "cutover " + cutoverId + " ended " + RunInspector.status(info)
+          + " without a report: undo what it changed with `avesa rollback --rescue " + cutoverId + " --reason TEXT`");
     }
     CutoverRuns runs = new CutoverRuns(connection);
-    CutoverReport cutover = runs.awaitReport(after);
+    CutoverReport cutover = runs.awaitReport(cutoverId);
     if (!UNDOABLE.contains(cutover.outcome())) {
-      throw new CliException(ExitCodes.RUN_FAILED, "nothing to undo: cutover " + after + " ended " + cutover.outcome()
+      throw new CliException(ExitCodes.RUN_FAILED, "nothing to undo: cutover " + cutoverId + " ended " + cutover.outcome()
           + " (a rollback follows CUT_OVER or ROLLBACK_INCOMPLETE)");
     }
-    String rollbackId = runs.startRollback(cutover, reason.strip(), id == null ? CutoverRuns.rollbackId(after) : id);
+    String rollbackId = runs.startRollback(cutover, reason.strip(), id == null ? defaultId : id);
+    return runs.printStarted(rollbackId, await, output.json(), out(), err());
+  }
+
+  /**
+   * A cutover that ended with a report is rolled back from it, as {@code --after} does; any other
+   * (open, terminated, failed, timed out) from its history, after stopping it when open.
+   */
+  private int rescue(TemporalConnection connection) throws InterruptedException {
+    WorkflowExecutionInfo info = new RunInspector(connection).describe(rescue);
+    String type = info.getType().getName();
+    if (!CutoverRuns.CUTOVER_TYPE.equals(type)) {
+      throw new CliException(ExitCodes.USAGE, "run " + rescue + " is a " + type + ", not a cutover: nothing to rescue");
+    }
+    String status = RunInspector.status(info);
+    if (RunStatus.COMPLETED.equals(status)) {
+      err().println("cutover " + rescue + " completed with a report: undoing what the report lists, as --after does");
+      return rollBackFinished(connection, rescue, CutoverRescue.rescueId(rescue));
+    }
+    CutoverRescue rescuer = new CutoverRescue(connection, err());
+    CutoverHistory history = rescuer.stopAndRead(info, reason.strip());
+    String stopped = RunStatus.RUNNING.equals(status) ? "TERMINATED" : status;
+    if (!history.leftChanges()) {
+      out().println("nothing to undo: cutover " + rescue + " (" + stopped + ") changed nothing that is not undone already");
+      return ExitCodes.OK;
+    }
+    history.unconfirmed().forEach(line -> err().println("undone as if it had acted: " + line));
+    rescuer.awaitUnconfirmed(history);
+    CutoverRuns runs = new CutoverRuns(connection);
+    String rollbackId = runs.startRollback(history.undo(stopped), reason.strip(),
+        id == null ? CutoverRescue.rescueId(rescue) : id);
     return runs.printStarted(rollbackId, await, output.json(), out(), err());
   }
 }

@@ -6,15 +6,12 @@ import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.activities.demo.DemoCutover;
 import com.avesa.cutover.activities.demo.DemoEstate;
 import com.avesa.cutover.activities.testing.MotoExtension;
-import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.migration.Side;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +21,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -41,44 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * processes, and the demo estate in moto. What the run did is read back from the emulated
  * accounts, not from its report.
  */
-class CutoverEndToEndTest {
-  @RegisterExtension static final MotoExtension MOTO = new MotoExtension();
-  private static final Duration CLI = Duration.ofSeconds(90);
+class CutoverEndToEndTest extends CutoverEstateTest {
   private static final Duration WINDOW = Duration.ofMinutes(10);
   private static final Duration CHECK_EVERY = Duration.ofSeconds(3);
   private static final Duration ROLLBACK_BUDGET = Duration.ofMinutes(2);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static TemporalStack stack;
-
-  @TempDir Path dir;
-  private EstateOracle oracle;
-  private String zoneId;
-
-  /** What a cutover switches, as the accounts hold it: rule states on both sides and the DNS record. */
-  private record Switches(Map<String, String> sourceRules, Map<String, String> targetRules, EstateOracle.DnsRecord dns) {}
-
-  @BeforeAll
-  static void startTemporalAndAWorker() {
-    stack = new TemporalStack(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
-
-  @BeforeEach
-  void seed() {
-    DemoEstate.seed(MOTO.endpoint(), MotoExtension.REGION, 2);
-    stack.restartWorker();
-    oracle = new EstateOracle(MOTO.endpoint());
-    zoneId = DemoEstate.cutoverConfig(MOTO.endpoint(), MotoExtension.REGION).dns().hostedZoneId();
-  }
-
-  @AfterEach
-  void closeOracle() {
-    oracle.close();
-  }
 
   @Test
   void anApprovedCutoverGoesLiveAndTheRequestersOwnApprovalIsRefused() throws IOException {
@@ -205,35 +162,9 @@ class CutoverEndToEndTest {
     assertThat(switches()).isEqualTo(before);
   }
 
-  /** Starts the cutover as carol (who may not approve), approves it as bob; returns its id. */
-  private String startAndApprove(String id, Path config) {
-    Launched.Result started = avesa("cutover", "-c", config.toString(), "--id", id, "--identity", "carol");
-    assertThat(started.exitCode()).as(started.toString()).isZero();
-    Launched.Result approval = avesa("approve", id, "--gate", "cutover", "--reason", "CAB-2", "--identity", "bob");
-    assertThat(approval.exitCode()).as(approval.toString()).isZero();
-    return id;
-  }
-
   /** The demo's config file with a cutover short enough for a test: {@code monitorFor}, alarms read every 3 s. */
   private Path config(Duration monitorFor) throws IOException {
-    CutoverConfig demo = DemoEstate.cutoverConfig(MOTO.endpoint(), MotoExtension.REGION);
-    CutoverConfig quick = new CutoverConfig(WINDOW, monitorFor, CHECK_EVERY, ROLLBACK_BUDGET, demo.sourceRules(),
-        demo.targetRules(), demo.dns(), demo.smokeTests(), demo.alarms(), demo.notifyTopicArn());
-    return Files.writeString(dir.resolve("avesa.yaml"),
-        DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION, quick, DemoCutover.APPROVALS));
-  }
-
-  private Switches switches() {
-    return new Switches(oracle.ruleStates(oracle.sourceEvents, DemoCutover.RULES),
-        oracle.ruleStates(oracle.targetEvents, DemoCutover.RULES), dnsRecord());
-  }
-
-  private EstateOracle.DnsRecord dnsRecord() {
-    return oracle.dnsRecord(oracle.sourceDns, zoneId, DemoCutover.RECORD_NAME, "CNAME");
-  }
-
-  private static Launched.Result avesa(String... args) {
-    return Launched.run(stack.cliEnv(), CLI, args);
+    return config(WINDOW, monitorFor, CHECK_EVERY, ROLLBACK_BUDGET);
   }
 
   private static Map<String, String> stepStatuses(JsonNode report) {

@@ -2,6 +2,8 @@ package com.avesa.cutover.e2e;
 
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -61,6 +63,24 @@ final class TemporalStack implements AutoCloseable {
    */
   CutoverReport cutoverProgress(String workflowId) {
     return client().newWorkflowStub(CutoverWorkflow.class, workflowId).progress();
+  }
+
+  /** Terminates the latest run of {@code workflowId}, as an operator can from the Temporal UI. */
+  void terminate(String workflowId, String reason) {
+    client().newUntypedWorkflowStub(workflowId).terminate(reason);
+  }
+
+  /** True when the server knows a run with this workflow id. */
+  boolean exists(String workflowId) {
+    try {
+      client().fetchHistory(workflowId);
+      return true;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   private synchronized WorkflowClient client() {
