@@ -18,7 +18,11 @@ public enum FailureType {
   /** Organizations is still creating the account after the setup's deadline; a later run resumes it. */
   ACCOUNT_CREATION_PENDING,
   /** A phase of an isolation run failed; the failure carries the isolation's report. */
-  PHASE_FAILED;
+  PHASE_FAILED,
+  /** STS refused an approval's or a start's proof (bad signature, expired token): who sent it is unknown. */
+  NOT_AUTHENTICATED,
+  /** A gate's rules refused a decision once STS told who made it (four eyes, not an approver, a second approval). */
+  DECISION_REFUSED;
 
   public String type() {
     return name();

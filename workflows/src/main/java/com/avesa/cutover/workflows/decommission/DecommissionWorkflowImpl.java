@@ -2,6 +2,7 @@ package com.avesa.cutover.workflows.decommission;
 
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.approval.ApprovalAuthority;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DecommissionConfig;
@@ -73,7 +74,8 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
   public DecommissionReport decommission(PhaseInput input) {
     config = input.config();
     plan = config.runbook().decommission();
-    gates = new GateKeeper(config.approvals(), input.requestedBy(), this::publishDetails);
+    gates = new GateKeeper(config, ApprovalAuthority.verifiedRequester(config, input.requestedBy(), input.startProof()),
+        this::publishDetails);
     state = new DecommissionState(Workflow.getInfo().getWorkflowId(), config.name(), gates);
     if (plan == null) {
       throw fail(FailureType.BAD_CONFIG.type(), "the config has no decommission: section; add one with archiveBucket "
