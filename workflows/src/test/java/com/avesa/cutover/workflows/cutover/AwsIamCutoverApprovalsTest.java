@@ -211,4 +211,20 @@ class AwsIamCutoverApprovalsTest {
         + "; nothing was changed");
     assertThat(fx.journal).isEmpty();
   }
+
+  @Test
+  void aFloodOfRefusedSignalsKeepsFiftyAndSaysHowManyMore(TestWorkflowEnvironment env, Worker worker) {
+    CutoverWorkflow workflow = startedByCarol(env, worker, 1);
+
+    for (int i = 0; i < 60; i++) {
+      workflow.approve(new Approval(Gates.CUTOVER, "mallory-" + "x".repeat(300), "r".repeat(2_000), "now"));
+    }
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> workflow.progress().approvals().size() == 51);
+    List<ApprovalRecord> kept = workflow.progress().approvals();
+    assertThat(kept.get(0).approver()).endsWith("…[cut 52 chars]").hasSize(256 + "…[cut 52 chars]".length());
+    assertThat(kept.get(0).reason()).endsWith("…[cut 1000 chars]");
+    assertThat(kept.get(50).note()).isEqualTo("10 more refused decision(s) not kept: 60 refused in all, the first 50 are listed");
+    assertThat(workflow.approveGate(approvalBy("AKIDALICE", "alice")).decision()).isEqualTo(ApprovalRecord.APPROVED);
+  }
 }
