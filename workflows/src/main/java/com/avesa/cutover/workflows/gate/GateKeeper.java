@@ -37,18 +37,9 @@ public final class GateKeeper implements GateJudge.Ledger {
    * @param onChange called after every change (to republish the run's details); may be null
    */
   public GateKeeper(MigrationConfig config, String requestedBy, Runnable onChange) {
-    this(config.approvals(), ApprovalAuthority.of(config), requestedBy, onChange);
-  }
-
-  /** Gates judged on typed names only (no proofs are verified). */
-  public GateKeeper(ApprovalsConfig config, String requestedBy, Runnable onChange) {
-    this(config, new ApprovalAuthority(config, null, null), requestedBy, onChange);
-  }
-
-  private GateKeeper(ApprovalsConfig config, ApprovalAuthority authority, String requestedBy, Runnable onChange) {
-    ApprovalsConfig approvals = config == null ? ApprovalsConfig.defaults() : config;
+    ApprovalsConfig approvals = config.approvals() == null ? ApprovalsConfig.defaults() : config.approvals();
     this.rules = new ApprovalRules(approvals, requestedBy);
-    this.judge = new GateJudge(rules, authority, this);
+    this.judge = new GateJudge(rules, ApprovalAuthority.of(config), this);
     this.timeout = approvals.timeout();
     this.onChange = onChange == null ? () -> { } : onChange;
   }
