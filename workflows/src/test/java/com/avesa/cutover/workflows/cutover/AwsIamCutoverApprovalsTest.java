@@ -10,11 +10,14 @@ import com.avesa.cutover.workflows.approval.ApprovalAuthority;
 import com.avesa.cutover.workflows.approval.ApprovalProof;
 import com.avesa.cutover.workflows.approval.FakeSts;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -91,7 +94,8 @@ class AwsIamCutoverApprovalsTest {
   }
 
   @Test
-  void anApprovalSignedByAnotherPersonRecordsTheirArnAndOpensTheGate(TestWorkflowEnvironment env, Worker worker) {
+  void anApprovalSignedByAnotherPersonRecordsTheirArnAndOpensTheGate(TestWorkflowEnvironment env, Worker worker)
+      throws Exception {
     CutoverWorkflow workflow = startedByCarol(env, worker, 1);
 
     ApprovalRecord accepted = workflow.approveGate(approvalBy("AKIDALICE", "whatever-i-type"));
@@ -103,6 +107,14 @@ class AwsIamCutoverApprovalsTest {
     assertThat(report.requestedBy()).isEqualTo(CAROL);
     assertThat(report.approvals()).extracting(ApprovalRecord::approver).containsExactly(ALICE);
     assertThat(sts.replayedTo).containsOnly("http://" + HOST + "/");
+    WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory(ID);
+    assertThat(history.getEvents().stream().filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+        .filter(e -> "identifyCaller".equals(e.getActivityTaskScheduledEventAttributes().getActivityType().getName())))
+        .as("the start, then the approval").hasSize(2);
+    assertThat(history.getEvents().stream().filter(HistoryEvent::hasMarkerRecordedEventAttributes)
+        .map(e -> e.getMarkerRecordedEventAttributes().getDetailsMap().toString()))
+        .anyMatch(details -> details.contains(ApprovalAuthority.CHANGE_ID));
+    WorkflowReplayer.replayWorkflowExecution(history, CutoverWorkflowImpl.class);
   }
 
   @Test
@@ -163,11 +175,13 @@ class AwsIamCutoverApprovalsTest {
   }
 
   @Test
-  void theRequesterApprovingUnderAnotherTypedNameIsRefusedByArn(TestWorkflowEnvironment env, Worker worker) {
+  void theRequesterApprovingUnderAnotherTypedNameIsRefusedByArn(TestWorkflowEnvironment env, Worker worker)
+      throws Exception {
     CutoverWorkflow workflow = startedByCarol(env, worker, 1);
 
     assertRefused(() -> workflow.approveGate(approvalBy("AKIDCAROL", "alice")),
         "four eyes: " + CAROL + " started this run and cannot approve it");
+    WorkflowReplayer.replayWorkflowExecution(env.getWorkflowClient().fetchHistory(ID), CutoverWorkflowImpl.class);
     CutoverReport progress = workflow.progress();
     assertThat(progress.approvalsNeeded()).isEqualTo(1);
     assertThat(progress.approvals()).singleElement().satisfies(a -> {
