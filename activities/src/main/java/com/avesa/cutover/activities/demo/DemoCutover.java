@@ -137,7 +137,7 @@ public final class DemoCutover {
   }
 
   private static String flow(List<String> names) {
-    return "[" + String.join(", ", names) + "]";
+    return "[" + String.join(", ", names.stream().map(n -> n.contains(":") ? "\"" + n + "\"" : n).toList()) + "]";
   }
 
   /** The target's alert topic in {@code region}. */
