@@ -56,7 +56,7 @@ public final class SignedJsonCalls {
     private final int status;
     private final String code;
 
-    AwsCallException(String operation, int status, String code, String message) {
+    public AwsCallException(String operation, int status, String code, String message) {
       super(operation + " failed: " + code + " (HTTP " + status + ")" + (message == null ? "" : ": " + message));
       this.status = status;
       this.code = code;

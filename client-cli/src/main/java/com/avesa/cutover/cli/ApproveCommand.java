@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.approval.ApprovalProof;
 import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.Gates;
@@ -64,10 +65,16 @@ final class ApproveCommand extends GateCommand {
   }
 
   @Override
+  protected String decisionKind() {
+    return ApprovalProof.APPROVE;
+  }
+
+  @Override
   protected void decide(CutoverControl control, String holder, Approval approval) {
     ApprovalRecord record = control.update(holder, "approveGate", ApprovalRecord.class, approval, "approval");
     Optional<GateView> after = control.progress(holder);
-    StringBuilder line = new StringBuilder(approval.approver() + " approved gate " + gate + " of " + holder);
+    String approver = record != null && record.approver() != null ? record.approver() : approval.approver();
+    StringBuilder line = new StringBuilder(approver + " approved gate " + gate + " of " + holder);
     after.ifPresent(report -> {
       int needed = gate.equals(report.pendingGate()) ? report.approvalsNeeded() : 0;
       line.append(needed == 0 ? ": no more approvals needed"

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       CutoverCommand.class,
       ApproveCommand.class,
       RejectCommand.class,
+      ApprovalTokenCommand.class,
       RollbackCommand.class,
       StatusCommand.class,
       ResultCommand.class,

@@ -37,6 +37,8 @@ final class CutoverCommand extends AvesaCommand {
 
   @Mixin TemporalOptions temporal;
 
+  @Mixin SigningOptions signing;
+
   private final Function<Path, MigrationConfig> configs;
 
   CutoverCommand() {
@@ -57,7 +59,8 @@ final class CutoverCommand extends AvesaCommand {
     }
     try (TemporalConnection connection = temporal.connect()) {
       CutoverRuns runs = new CutoverRuns(connection);
-      String workflowId = runs.startCutover(loaded, id == null ? CutoverRuns.defaultId(loaded) : id);
+      String workflowId = id == null ? CutoverRuns.defaultId(loaded) : id;
+      runs.startCutover(loaded, workflowId, new RunSigning(new ApprovalSigner(signing)).startProof(loaded, workflowId));
       return runs.printStarted(workflowId, await, output.json(), out(), err());
     }
   }

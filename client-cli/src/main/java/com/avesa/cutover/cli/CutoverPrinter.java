@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.approval.ApprovalNotice;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
@@ -76,9 +77,14 @@ final class CutoverPrinter {
     if (!report.approvals().isEmpty()) {
       out.println();
       out.println("APPROVALS");
+      String notice = report.config() == null ? ApprovalNotice.of(report.approvals())
+          : ApprovalNotice.of(report.config().approvals());
+      if (notice != null) {
+        out.println(notice);
+      }
       List<List<String>> rows = new ArrayList<>();
       for (ApprovalRecord a : report.approvals()) {
-        rows.add(List.of(a.gate(), a.approver(), a.decision(), time(a.at()),
+        rows.add(List.of(dash(a.gate()), dash(a.approver()), a.decision(), time(a.at()),
             dash(a.reason()) + (a.note() == null ? "" : " (" + a.note() + ")")));
       }
       table(out, List.of("GATE", "WHO", "DECISION", "WHEN", "WHY"), rows);

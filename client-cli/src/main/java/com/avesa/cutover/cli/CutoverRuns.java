@@ -47,14 +47,14 @@ final class CutoverRuns {
    *
    * @throws CliException (exit 1) when a run with that id is already running
    */
-  String startCutover(MigrationConfig config, String workflowId) {
+  String startCutover(MigrationConfig config, String workflowId, String startProof) {
     WorkflowOptions options = MigrationRuns.startOptions(workflowId)
         .setStaticSummary(CutoverSummary.summary(config))
         .setStaticDetails(CutoverSummary.details(config, connection.identity()))
         .build();
     CutoverWorkflow workflow = connection.client().newWorkflowStub(CutoverWorkflow.class, options);
     try {
-      WorkflowClient.start(workflow::cutover, new CutoverInput(config, connection.identity()));
+      WorkflowClient.start(workflow::cutover, new CutoverInput(config, connection.identity(), startProof));
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw MigrationRuns.alreadyRunning(workflowId);
     }

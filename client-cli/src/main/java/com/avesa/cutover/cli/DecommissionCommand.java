@@ -37,6 +37,16 @@ final class DecommissionCommand extends PhaseCommand {
   }
 
   @Override
+  protected Object input(MigrationConfig config, String identity, String startProof) {
+    return new PhaseInput(config, identity, startProof);
+  }
+
+  @Override
+  protected boolean gated() {
+    return true;
+  }
+
+  @Override
   protected String summary(MigrationConfig config) {
     DecommissionConfig decommission = config.runbook().decommission();
     return "decommission " + config.name() + ": archive to " + decommission.archiveBucket() + " ("

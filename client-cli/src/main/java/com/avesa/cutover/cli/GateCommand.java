@@ -37,6 +37,8 @@ abstract class GateCommand extends AvesaCommand {
 
   @Mixin TemporalOptions temporal;
 
+  @Mixin SigningOptions signing;
+
   static final List<String> GATES = List.of(Phases.EXECUTE_GATE, Gates.CUTOVER, Gates.SIGN_OFF, Phases.DECOMMISSION_GATE);
 
   /** The gate names, for completion. */
@@ -53,6 +55,9 @@ abstract class GateCommand extends AvesaCommand {
   /** Sends the decision {@code approval} to {@code holder}, the run whose gate is pending, and prints the outcome. */
   protected abstract void decide(CutoverControl control, String holder, Approval approval);
 
+  /** What the decision's proof signs: {@code ApprovalProof.APPROVE} or {@code REJECT}. */
+  protected abstract String decisionKind();
+
   @Override
   protected final int execute() throws InterruptedException {
     if (!GATES.contains(gate)) {
@@ -65,7 +70,9 @@ abstract class GateCommand extends AvesaCommand {
       CutoverControl control = new CutoverControl(connection);
       control.requireRunningGated(workflowId, "there is no gate to decide");
       GateView holder = control.awaitPendingGate(workflowId, gate, wait);
-      decide(control, holder.workflowId(), new Approval(gate, connection.identity(), reason.strip(), windowStart()));
+      Approval decision = new Approval(gate, connection.identity(), reason.strip(), windowStart());
+      decide(control, holder.workflowId(), new RunSigning(new ApprovalSigner(signing))
+          .sign(connection, holder.workflowId(), decision, decisionKind()));
       return ExitCodes.OK;
     }
   }

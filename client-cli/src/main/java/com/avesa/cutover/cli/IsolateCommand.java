@@ -34,6 +34,16 @@ final class IsolateCommand extends PhaseCommand {
   }
 
   @Override
+  protected Object input(MigrationConfig config, String identity, String startProof) {
+    return new IsolationInput(config, identity, startProof);
+  }
+
+  @Override
+  protected boolean gated() {
+    return true;
+  }
+
+  @Override
   protected String summary(MigrationConfig config) {
     return "isolate " + config.name() + ": account " + (config.target().accountId() == null ? "(created)"
         : config.target().accountId()) + ", " + (config.cutover() == null ? "no cutover" : "cutover")

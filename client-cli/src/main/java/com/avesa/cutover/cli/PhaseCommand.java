@@ -26,11 +26,26 @@ abstract class PhaseCommand extends AvesaCommand {
 
   @Mixin TemporalOptions temporal;
 
+  @Mixin SigningOptions signing;
+
   /** The kind of run this command starts. */
   protected abstract PhaseRuns kind();
 
   /** The run's input. */
   protected abstract Object input(MigrationConfig config, String identity);
+
+  /**
+   * The input of a run with gates, which under {@code approvals.identity: aws-iam} carries
+   * {@code startProof}; by default {@link #input(MigrationConfig, String)} (phases without gates).
+   */
+  protected Object input(MigrationConfig config, String identity, String startProof) {
+    return input(config, identity);
+  }
+
+  /** Whether runs of this phase have gates (and so need their start signed under aws-iam). */
+  protected boolean gated() {
+    return false;
+  }
 
   /** One line for the Temporal UI. */
   protected abstract String summary(MigrationConfig config);
@@ -49,8 +64,9 @@ abstract class PhaseCommand extends AvesaCommand {
     check(loaded);
     try (TemporalConnection connection = temporal.connect()) {
       PhaseRuns kind = kind();
-      String workflowId = kind.start(connection, id == null ? kind.defaultId(loaded) : id, summary(loaded),
-          input(loaded, connection.identity()));
+      String workflowId = id == null ? kind.defaultId(loaded) : id;
+      String startProof = gated() ? new RunSigning(new ApprovalSigner(signing)).startProof(loaded, workflowId) : null;
+      kind.start(connection, workflowId, summary(loaded), input(loaded, connection.identity(), startProof));
       if (!await) {
         out().println(Json.workflowId(workflowId));
         return ExitCodes.OK;

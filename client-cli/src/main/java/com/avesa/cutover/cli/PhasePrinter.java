@@ -1,5 +1,7 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.approval.ApprovalNotice;
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -108,10 +110,25 @@ final class PhasePrinter {
     }
     out.println();
     out.println(label(name) + (value.isArray() ? " (" + value.size() + ")" : ""));
+    if ("approvals".equals(name) && unauthenticated(value)) {
+      out.println("  " + ApprovalNotice.NOT_AUTHENTICATED);
+    }
     Iterable<JsonNode> rows = value.isArray() ? value : List.of(value);
     for (JsonNode row : rows) {
       out.println("  " + (row.isContainerNode() ? compact(row) : row.asText()));
     }
+  }
+
+  /** Whether a decision that counted (approved, rejected) was not verified by STS. */
+  private static boolean unauthenticated(JsonNode approvals) {
+    for (JsonNode a : approvals) {
+      String decision = a.path("decision").asText("");
+      if ((decision.equals("APPROVED") || decision.equals("REJECTED"))
+          && !ApprovalsConfig.AWS_IAM.equals(a.path("identity").asText(null))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code key=value key=value} of an object's scalar fields; lists as their sizes. */

@@ -1,6 +1,8 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.approval.ApprovalProof;
 import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import picocli.CommandLine.Command;
 
 /** {@code avesa reject}: rejects a pending gate of a running cutover with the {@code rejectGate} update. */
@@ -18,8 +20,14 @@ final class RejectCommand extends GateCommand {
   }
 
   @Override
+  protected String decisionKind() {
+    return ApprovalProof.REJECT;
+  }
+
+  @Override
   protected void decide(CutoverControl control, String holder, Approval rejection) {
-    control.update(holder, "rejectGate", Object.class, rejection, "rejection");
-    out().println(rejection.approver() + " rejected gate " + gate + " of " + holder + ": " + rejection.reason());
+    ApprovalRecord record = control.update(holder, "rejectGate", ApprovalRecord.class, rejection, "rejection");
+    String approver = record != null && record.approver() != null ? record.approver() : rejection.approver();
+    out().println(approver + " rejected gate " + gate + " of " + holder + ": " + rejection.reason());
   }
 }

@@ -3,9 +3,11 @@ package com.avesa.cutover.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.approval.MotoIdentities;
 import com.avesa.cutover.activities.demo.DemoCutover;
 import com.avesa.cutover.activities.demo.DemoEstate;
 import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.migration.Side;
@@ -16,12 +18,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -165,6 +169,54 @@ class CutoverEndToEndTest extends CutoverEstateTest {
   /** The demo's config file with a cutover short enough for a test: {@code monitorFor}, alarms read every 3 s. */
   private Path config(Duration monitorFor) throws IOException {
     return config(WINDOW, monitorFor, CHECK_EVERY, ROLLBACK_BUDGET);
+  }
+
+  /** The same with {@code approvals}. */
+  private Path config(Duration monitorFor, ApprovalsConfig approvals) throws IOException {
+    return config(WINDOW, monitorFor, CHECK_EVERY, ROLLBACK_BUDGET, approvals);
+  }
+
+  @Test
+  void underAwsIamTheArnsStsAnswersDecideAndTheRequestersOwnSignedApprovalIsRefused() throws IOException {
+    MotoIdentities people = new MotoIdentities(MOTO.endpoint());
+    AwsCredentials bob = people.user("bob");
+    AwsCredentials alice = people.user("alice");
+    String bobArn = "arn:aws:iam::" + MotoIdentities.ACCOUNT + ":user/bob";
+    String aliceArn = "arn:aws:iam::" + MotoIdentities.ACCOUNT + ":user/alice";
+    Path config = config(Duration.ofSeconds(6), new ApprovalsConfig(List.of(bobArn, aliceArn), 1, true, false, null,
+        ApprovalsConfig.AWS_IAM));
+
+    // bob types alice's name: the run compares the ARN his credentials sign with
+    Launched.Result started = avesaAs(bob, "cutover", "-c", config.toString(), "--identity", "bob");
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    String id = JSON.readTree(started.stdout()).path("workflowId").asText();
+    Launched.Result ownApproval = avesaAs(bob, "approve", id, "--gate", "cutover", "--reason", "CAB-7",
+        "--identity", "alice");
+
+    assertThat(ownApproval.exitCode()).as(ownApproval.toString()).isEqualTo(1);
+    assertThat(ownApproval.stderr().strip().lines()).as(ownApproval.toString()).singleElement().asString()
+        .isEqualTo("avesa: approval refused: four eyes: " + bobArn + " started this run and cannot approve it; "
+            + "another approver must");
+
+    Launched.Result approval = avesaAs(alice, "approve", id, "--gate", "cutover", "--reason", "CAB-7");
+    assertThat(approval.exitCode()).as(approval.toString()).isZero();
+    assertThat(approval.stdout()).startsWith(aliceArn + " approved gate cutover of " + id);
+    Launched.Result result = avesa("result", id, "--json");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode report = JSON.readTree(result.stdout());
+    assertThat(report.path("requestedBy").asText()).isEqualTo(bobArn);
+    assertThat(list(report.path("approvals"))).extracting(a -> a.path("approver").asText() + " "
+        + a.path("decision").asText() + " " + a.path("identity").asText())
+        .containsExactly(bobArn + " REFUSED aws-iam", aliceArn + " APPROVED aws-iam");
+  }
+
+  private static Launched.Result avesaAs(AwsCredentials who, String... args) {
+    Map<String, String> env = new HashMap<>(stack.cliEnv());
+    env.put("AWS_ACCESS_KEY_ID", who.accessKeyId());
+    env.put("AWS_SECRET_ACCESS_KEY", who.secretAccessKey());
+    env.put("AWS_REGION", MotoExtension.REGION);
+    return Launched.run(env, CLI, args);
   }
 
   private static Map<String, String> stepStatuses(JsonNode report) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.avesa.cutover.activities.demo.DemoCutover;
 import com.avesa.cutover.activities.demo.DemoEstate;
 import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class CutoverEstateTest {
   @RegisterExtension static final MotoExtension MOTO = new MotoExtension();
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration CLI = Duration.ofSeconds(180);
+  static final Duration CLI = Duration.ofSeconds(180);
   static TemporalStack stack;
 
   @TempDir Path dir;
@@ -71,11 +72,17 @@ abstract class CutoverEstateTest {
 
   /** The demo's config file with the cutover's timing replaced: short enough (or long enough) for a test. */
   Path config(Duration window, Duration monitorFor, Duration checkEvery, Duration rollbackBudget) throws IOException {
+    return config(window, monitorFor, checkEvery, rollbackBudget, DemoCutover.APPROVALS);
+  }
+
+  /** The same with {@code approvals}. */
+  Path config(Duration window, Duration monitorFor, Duration checkEvery, Duration rollbackBudget,
+      ApprovalsConfig approvals) throws IOException {
     CutoverConfig demo = DemoEstate.cutoverConfig(MOTO.endpoint(), MotoExtension.REGION);
     CutoverConfig timed = new CutoverConfig(window, monitorFor, checkEvery, rollbackBudget, demo.sourceRules(),
         demo.targetRules(), demo.dns(), demo.smokeTests(), demo.alarms(), demo.notifyTopicArn());
     return Files.writeString(dir.resolve("avesa.yaml"),
-        DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION, timed, DemoCutover.APPROVALS));
+        DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION, timed, approvals));
   }
 
   Switches switches() {

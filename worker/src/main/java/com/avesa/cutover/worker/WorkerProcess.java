@@ -1,5 +1,6 @@
 package com.avesa.cutover.worker;
 
+import com.avesa.cutover.activities.approval.IdentityActivitiesImpl;
 import com.avesa.cutover.activities.AccountActivitiesImpl;
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.activities.BucketActivitiesImpl;
@@ -238,6 +239,7 @@ public final class WorkerProcess implements AutoCloseable {
         new InfrastructureActivitiesImpl(clients, deployCommands, workerEnvironment),
         new ValidationActivitiesImpl(clients),
         new DecommissionActivitiesImpl(clients),
+        new IdentityActivitiesImpl(),
         syncSchedules);
   }
 

@@ -25,7 +25,11 @@ public enum FailureType {
    */
   DEPLOY_NOT_ALLOWED,
   /** An encrypting worker was handed a payload that is not encrypted (a client without the keys). */
-  PLAINTEXT_PAYLOAD_REFUSED;
+  PLAINTEXT_PAYLOAD_REFUSED,
+  /** STS refused an approval's or a start's proof (bad signature, expired token): who sent it is unknown. */
+  NOT_AUTHENTICATED,
+  /** A gate's rules refused a decision once STS told who made it (four eyes, not an approver, a second approval). */
+  DECISION_REFUSED;
 
   public String type() {
     return name();

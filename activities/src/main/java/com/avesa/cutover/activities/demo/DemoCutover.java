@@ -54,7 +54,9 @@ public final class DemoCutover {
   public static final String ALARM = ALARM_PREFIX + FUNCTION;
   public static final String TOPIC = "avesa-cutover-alerts";
   /** Who opens the demo's gates: alice or bob, one of them, never whoever started the run. */
-  public static final ApprovalsConfig APPROVALS = new ApprovalsConfig(List.of("alice", "bob"), 1, true, false, null);
+  // Typed names: the emulator checks no signature, so the demo does not pretend to authenticate.
+  public static final ApprovalsConfig APPROVALS = new ApprovalsConfig(List.of("alice", "bob"), 1, true, false, null,
+      ApprovalsConfig.DECLARED);
   static final String LAMBDA_ROLE = "avesa-lambda-execution";
 
   private static final String HANDLER = "def handler(event, context):\n    return {\"ok\": True, \"event\": event}\n";
@@ -129,12 +131,13 @@ public final class DemoCutover {
         "  fourEyes: " + approvals.fourEyes(),
         "  signOff: " + approvals.signOff(),
         "  timeout: " + approvals.timeout(),
+        "  identity: " + (approvals.identity() == null ? ApprovalsConfig.DECLARED : approvals.identity()),
         ""));
     return String.join("\n", lines);
   }
 
   private static String flow(List<String> names) {
-    return "[" + String.join(", ", names) + "]";
+    return "[" + String.join(", ", names.stream().map(n -> n.contains(":") ? "\"" + n + "\"" : n).toList()) + "]";
   }
 
   /** The target's alert topic in {@code region}. */

@@ -143,7 +143,8 @@ class DemoEstateTest {
     CutoverConfig cutover = new CutoverConfig(Duration.ofMinutes(10), Duration.ofSeconds(15), Duration.ofSeconds(3),
         Duration.ofMinutes(2), List.of("A"), List.of(), new DnsConfig("Z9", "api.example.com", "A", "10.0.0.1", 30,
             Side.TARGET), List.of(), new AlarmSelector(List.of("Errors", "Throttles"), null), null);
-    ApprovalsConfig approvals = new ApprovalsConfig(List.of(), 2, false, true, Duration.ofHours(1));
+    ApprovalsConfig approvals = new ApprovalsConfig(List.of(), 2, false, true, Duration.ofHours(1),
+        ApprovalsConfig.DECLARED);
 
     MigrationConfig config = ConfigLoader.parse(
         DemoEstate.configYaml("http://127.0.0.1:5000", "us-east-1", cutover, approvals), "demo.yaml");

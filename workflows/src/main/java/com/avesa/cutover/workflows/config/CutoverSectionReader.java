@@ -24,7 +24,9 @@ final class CutoverSectionReader {
   static final List<String> DNS_ACCOUNTS = List.of("source", "target");
   static final List<String> SMOKE_TEST_KEYS = List.of("function", "payload");
   static final List<String> ALARM_KEYS = List.of("names", "namePrefix");
-  static final List<String> APPROVAL_KEYS = List.of("approvers", "required", "fourEyes", "signOff", "timeout");
+  static final List<String> APPROVAL_KEYS = List.of("approvers", "required", "fourEyes", "signOff", "timeout",
+      "identity");
+  static final List<String> IDENTITIES = List.of(ApprovalsConfig.AWS_IAM, ApprovalsConfig.DECLARED);
   /** The runbook's smoke-test payload, used when a smoke test gives none. */
   static final String DEFAULT_PAYLOAD = "{\"test\":true}";
 
@@ -80,7 +82,7 @@ final class CutoverSectionReader {
    */
   ApprovalsConfig approvals(JsonNode node, boolean withCutover) {
     if (absent(node)) {
-      return withCutover ? ApprovalsConfig.defaults() : null;
+      return withCutover ? ApprovalsConfig.defaults().withIdentity(ApprovalsConfig.DECLARED) : null;
     }
     if (!withCutover) {
       problems.add("approvals: only used with a cutover: or decommission: section (add one, or remove approvals:)");
@@ -100,7 +102,12 @@ final class CutoverSectionReader {
     boolean signOff = yaml.bool(node, "approvals", "signOff", defaults.signOff());
     Duration timeout = yaml.duration(node, "approvals", "timeout", defaults.timeout(),
         DurationLimits.APPROVALS_TIMEOUT, "P7D");
-    return withCutover ? new ApprovalsConfig(approvers, required, fourEyes, signOff, timeout) : null;
+    String identity = yaml.oneOf(node, "approvals", "identity", IDENTITIES,
+        approvers.isEmpty() ? ApprovalsConfig.DECLARED : ApprovalsConfig.AWS_IAM);
+    if (ApprovalsConfig.AWS_IAM.equals(identity)) {
+      checkArns(approvers);
+    }
+    return withCutover ? new ApprovalsConfig(approvers, required, fourEyes, signOff, timeout, identity) : null;
   }
 
   private List<String> ruleNames(JsonNode node, String key) {
@@ -142,6 +149,19 @@ final class CutoverSectionReader {
       return null;
     }
     return new AlarmSelector(yaml.strings(node, path, "names"), yaml.text(node, path, "namePrefix", false));
+  }
+
+  /** Under aws-iam an approver is an IAM or STS ARN, or a pattern of one. */
+  private void checkArns(List<String> approvers) {
+    for (int i = 0; i < approvers.size(); i++) {
+      String approver = approvers.get(i);
+      if (!approver.startsWith("arn:aws") || approver.split(":", -1).length < 6) {
+        problems.add("approvals.approvers[" + i + "]: " + approver + " is not an IAM ARN or ARN pattern (e.g. "
+            + "arn:aws:iam::111122223333:user/alice or arn:aws:sts::111122223333:assumed-role/CabApprover/*); "
+            + "approvals.identity aws-iam compares the ARNs STS answers (set approvals.identity: declared to "
+            + "compare typed names, unauthenticated)");
+      }
+    }
   }
 
   private List<String> approvers(JsonNode node) {

@@ -5,12 +5,21 @@ import java.time.Instant;
 /**
  * One decision as the run keeps it.
  *
- * @param decision APPROVED, REJECTED, or REFUSED (a signal the validator rules turned away)
- * @param note why a signal was refused, else null
+ * @param approver the ARN STS verified (identity {@code aws-iam}), else the typed name
+ * @param decision APPROVED, REJECTED, or REFUSED (a decision the rules turned away)
+ * @param note why it was refused, else null
+ * @param identity {@code aws-iam} when {@code approver} was verified against STS, {@code declared}
+ *     when it was typed; null in runs from before identities were checked (declared)
  */
 public record ApprovalRecord(String gate, String approver, String decision, String reason, Instant at,
-    Instant windowStart, String note) {
+    Instant windowStart, String note, String identity) {
   public static final String APPROVED = "APPROVED";
   public static final String REJECTED = "REJECTED";
   public static final String REFUSED = "REFUSED";
+
+  /** A record of a run from before identities were checked. */
+  public ApprovalRecord(String gate, String approver, String decision, String reason, Instant at,
+      Instant windowStart, String note) {
+    this(gate, approver, decision, reason, at, windowStart, note, null);
+  }
 }

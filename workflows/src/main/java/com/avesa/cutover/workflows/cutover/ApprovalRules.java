@@ -6,9 +6,12 @@ import com.avesa.cutover.workflows.config.DurationLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Who may decide a gate, and when it opens. Pure: the same answers in the update validator, the
@@ -51,6 +54,38 @@ public final class ApprovalRules {
     return refuseDecision(rejection, pendingGate);
   }
 
+  /**
+   * The checks that do not depend on who decides (a validator's, before STS told who signed the
+   * proof): a record, the pending gate, a reason, and for an approval of the cutover gate a window
+   * start that is not in the past.
+   */
+  public String refuseBeforeIdentity(Approval decision, String pendingGate, boolean approving, Instant now) {
+    String refusal = refuseGateAndReason(decision, pendingGate);
+    if (refusal == null && approving && Gates.CUTOVER.equals(decision.gate())) {
+      return refuseWindowStart(decision.windowStart(), now);
+    }
+    return refusal;
+  }
+
+  /**
+   * Whether {@code who} is one of {@code approvers}: equal to an entry, or matching an entry with
+   * {@code *}, which stands for any run of characters within one {@code /}-separated segment
+   * ({@code arn:aws:sts::111122223333:assumed-role/CabApprover/*} matches every session of that role).
+   */
+  public static boolean listed(List<String> approvers, String who) {
+    for (String entry : approvers) {
+      if (entry.equals(who) || (entry.contains("*") && who.matches(globRegex(entry)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String globRegex(String glob) {
+    return Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote)
+        .collect(Collectors.joining("[^/]*"));
+  }
+
   /** Approvals the gate still needs, given what was decided so far. */
   public int needed(List<ApprovalRecord> decided, String gate) {
     return Math.max(0, config.required() - approvers(decided, gate).size());
@@ -79,6 +114,21 @@ public final class ApprovalRules {
   }
 
   private String refuseDecision(Approval decision, String pendingGate) {
+    String refusal = refuseGateAndReason(decision, pendingGate);
+    if (refusal != null) {
+      return refusal;
+    }
+    if (decision.approver() == null || decision.approver().isBlank()) {
+      return "approver is required";
+    }
+    String approver = decision.approver().trim();
+    if (!config.approvers().isEmpty() && !listed(config.approvers(), approver)) {
+      return approver + " is not an approver (approvals.approvers: " + String.join(", ", config.approvers()) + ")";
+    }
+    return null;
+  }
+
+  private static String refuseGateAndReason(Approval decision, String pendingGate) {
     if (decision == null) {
       return "an approval record is required: {\"gate\",\"approver\",\"reason\",\"windowStart\"}";
     }
@@ -88,13 +138,6 @@ public final class ApprovalRules {
     if (!decision.gate().equals(pendingGate)) {
       return "gate " + decision.gate() + " is not pending"
           + (pendingGate == null ? " (no gate is pending now)" : " (pending: " + pendingGate + ")");
-    }
-    if (decision.approver() == null || decision.approver().isBlank()) {
-      return "approver is required";
-    }
-    String approver = decision.approver().trim();
-    if (!config.approvers().isEmpty() && !config.approvers().contains(approver)) {
-      return approver + " is not an approver (approvals.approvers: " + String.join(", ", config.approvers()) + ")";
     }
     if (decision.reason() == null || decision.reason().isBlank()) {
       return "a reason is required (e.g. the change ticket)";

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
+import com.avesa.cutover.workflows.approval.ApprovalLog;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.PhaseGauge;
 import io.temporal.workflow.Workflow;
@@ -18,7 +19,7 @@ final class CutoverState {
   private final String kind;
   private final MigrationConfig config;
   private final String requestedBy;
-  private final List<ApprovalRecord> approvals = new ArrayList<>();
+  private final ApprovalLog approvals = new ApprovalLog();
   private final List<StepRecord> steps = new ArrayList<>();
   private final List<CompensationRecord> compensations = new ArrayList<>();
   private Outcome outcome = Outcome.RUNNING;
@@ -47,7 +48,7 @@ final class CutoverState {
 
   CutoverReport report() {
     return new CutoverReport(workflowId, kind, config.name(), outcome, phase, step, requestedBy, pendingGate,
-        approvalsNeeded, windowStart, windowEnd, reason, approvals, steps, compensations, remaining(), changes,
+        approvalsNeeded, windowStart, windowEnd, reason, approvals.report(), steps, compensations, remaining(), changes,
         finalSyncId, reverseSyncId, config);
   }
 
@@ -67,8 +68,9 @@ final class CutoverState {
     return pendingGate;
   }
 
+  /** The decisions kept (what the rules count). */
   List<ApprovalRecord> approvals() {
-    return approvals;
+    return approvals.kept();
   }
 
   Instant windowEnd() {
@@ -97,9 +99,11 @@ final class CutoverState {
     publish();
   }
 
-  void record(ApprovalRecord approval) {
-    approvals.add(approval);
+  /** Keeps a decision (texts cut to their limits, refusals capped); returns it as kept. */
+  ApprovalRecord record(ApprovalRecord approval) {
+    ApprovalRecord kept = approvals.add(approval);
     publish();
+    return kept;
   }
 
   void changes(CutoverChanges changes) {
@@ -198,8 +202,14 @@ final class CutoverState {
     }
     if (pendingGate != null) {
       md.append("**Waiting for approval of gate `").append(pendingGate).append("`** (").append(approvalsNeeded)
-          .append(" more needed). Signal `approve` with {\"gate\":\"").append(pendingGate)
-          .append("\",\"approver\":\"…\",\"reason\":\"…\"}\n\n");
+          .append(" more needed). ");
+      if (config.approvals() != null && config.approvals().awsIam()) {
+        md.append("Send the Update `approveGate` with the output of `avesa approval-token ")
+            .append(workflowId).append(" --gate ").append(pendingGate).append(" --reason …`\n\n");
+      } else {
+        md.append("Signal `approve` with {\"gate\":\"").append(pendingGate)
+            .append("\",\"approver\":\"…\",\"reason\":\"…\"}\n\n");
+      }
     }
     if (windowStart != null) {
       md.append("Window: ").append(windowStart).append(" → ").append(windowEnd).append("\n\n");
@@ -207,7 +217,7 @@ final class CutoverState {
     if (reason != null) {
       md.append("Reason: ").append(reason).append("\n\n");
     }
-    for (ApprovalRecord a : approvals) {
+    for (ApprovalRecord a : approvals.report()) {
       md.append("- ").append(a.decision()).append(' ').append(a.gate()).append(" by ").append(a.approver())
           .append(" at ").append(a.at()).append(": ").append(a.reason()).append('\n');
     }

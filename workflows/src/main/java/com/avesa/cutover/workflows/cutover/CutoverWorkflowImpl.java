@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.ActivityRetries;
+import com.avesa.cutover.workflows.approval.ApprovalAuthority;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.CutoverConfig;
@@ -16,6 +17,7 @@ import com.avesa.cutover.workflows.migration.PreflightRequest;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -77,8 +79,16 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     config = input.config();
     plan = config.cutover();
     approvals = config.approvals() == null ? ApprovalsConfig.defaults() : config.approvals();
-    state = new CutoverState(CutoverReport.CUTOVER, config, input.requestedBy());
-    desk = new OperatorDesk(state, new ApprovalRules(approvals, input.requestedBy()));
+    String requestedBy;
+    try {
+      requestedBy = ApprovalAuthority.verifiedRequester(config, input.requestedBy(), input.startProof());
+    } catch (ApplicationFailure notAuthenticated) {
+      state = new CutoverState(CutoverReport.CUTOVER, config, input.requestedBy());
+      state.end(Outcome.PREFLIGHT_FAILED, notAuthenticated.getOriginalMessage() + "; nothing was changed");
+      return state.report();
+    }
+    state = new CutoverState(CutoverReport.CUTOVER, config, requestedBy);
+    desk = new OperatorDesk(state, new ApprovalRules(approvals, requestedBy), ApprovalAuthority.of(config));
     compensations = new Compensations(state);
     checks = new TargetChecks(config, state, desk);
     undo = new CutoverUndo(state, config);
@@ -327,16 +337,14 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   @Override
   public void approve(Approval approval) {
     if (desk != null) {
-      String refusal = desk.refuseApproval(approval);
-      desk.record(approval, refusal == null ? ApprovalRecord.APPROVED : ApprovalRecord.REFUSED, refusal);
+      desk.judge().approveSignal(approval);
     }
   }
 
   @Override
   public void reject(Approval rejection) {
     if (desk != null) {
-      String refusal = desk.refuseRejection(rejection);
-      desk.record(rejection, refusal == null ? ApprovalRecord.REJECTED : ApprovalRecord.REFUSED, refusal);
+      desk.judge().rejectSignal(rejection);
     }
   }
 
@@ -353,23 +361,23 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   @Override
   public ApprovalRecord approveGate(Approval approval) {
     validateApproval(approval);
-    return desk.record(approval, ApprovalRecord.APPROVED, null);
+    return desk.judge().approve(approval);
   }
 
   @Override
   public void validateApproval(Approval approval) {
-    refuseIf(desk == null ? NOT_STARTED : desk.refuseApproval(approval));
+    refuseIf(desk == null ? NOT_STARTED : desk.judge().refuseApproval(approval));
   }
 
   @Override
   public ApprovalRecord rejectGate(Approval rejection) {
     validateRejection(rejection);
-    return desk.record(rejection, ApprovalRecord.REJECTED, null);
+    return desk.judge().reject(rejection);
   }
 
   @Override
   public void validateRejection(Approval rejection) {
-    refuseIf(desk == null ? NOT_STARTED : desk.refuseRejection(rejection));
+    refuseIf(desk == null ? NOT_STARTED : desk.judge().refuseRejection(rejection));
   }
 
   @Override

@@ -1,6 +1,9 @@
 package com.avesa.cutover.workflows.cutover;
 
+import com.avesa.cutover.workflows.approval.ApprovalAuthority;
+import com.avesa.cutover.workflows.approval.GateJudge;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What operators send a running cutover — approvals, rejections, rollback requests — checked by
@@ -8,15 +11,32 @@ import java.time.Instant;
  * signal handlers of {@link CutoverWorkflowImpl} all come here, so a Signal from the UI and an
  * Update from the CLI are judged alike. Workflow-thread only.
  */
-final class OperatorDesk {
+final class OperatorDesk implements GateJudge.Ledger {
   private final CutoverState state;
   private final ApprovalRules rules;
+  private final GateJudge judge;
   private RollbackRequest rollbackRequest;
   private boolean signedOff;
 
-  OperatorDesk(CutoverState state, ApprovalRules rules) {
+  OperatorDesk(CutoverState state, ApprovalRules rules, ApprovalAuthority authority) {
     this.state = state;
     this.rules = rules;
+    this.judge = new GateJudge(rules, authority, this);
+  }
+
+  /** Judges approvals and rejections: validators, update handlers, signals. */
+  GateJudge judge() {
+    return judge;
+  }
+
+  @Override
+  public String pendingGate() {
+    return state.pendingGate();
+  }
+
+  @Override
+  public List<ApprovalRecord> decided() {
+    return state.approvals();
   }
 
   /** The accepted rollback request, or null. */
@@ -67,14 +87,6 @@ final class OperatorDesk {
         .map(ApprovalRecord::approver).toList());
   }
 
-  String refuseApproval(Approval approval) {
-    return rules.refuseApproval(approval, state.pendingGate(), state.approvals(), CutoverState.now());
-  }
-
-  String refuseRejection(Approval rejection) {
-    return rules.refuseRejection(rejection, state.pendingGate());
-  }
-
   String refuseRollback(RollbackRequest request) {
     if (request == null || request.operator() == null || request.operator().isBlank()) {
       return "operator is required: {\"operator\":\"bob\",\"reason\":\"…\"}";
@@ -99,15 +111,15 @@ final class OperatorDesk {
   }
 
   /** Keeps one decision (a REFUSED one carries the refusal as its note) and updates what the gate still needs. */
-  ApprovalRecord record(Approval approval, String decision, String note) {
+  @Override
+  public ApprovalRecord record(Approval approval, String decision, String note, String identity) {
     Approval a = approval == null ? new Approval(null, null, null, null) : approval;
     Instant start = null;
     if (note == null && Gates.CUTOVER.equals(a.gate()) && ApprovalRecord.APPROVED.equals(decision)) {
       start = ApprovalRules.parseWindowStart(a.windowStart());
     }
-    ApprovalRecord record = new ApprovalRecord(a.gate(), a.approver() == null ? null : a.approver().trim(), decision,
-        a.reason(), CutoverState.now(), start, note);
-    state.record(record);
+    ApprovalRecord record = state.record(new ApprovalRecord(a.gate(), a.approver() == null ? null : a.approver().trim(),
+        decision, a.reason(), CutoverState.now(), start, note, identity));
     if (note == null && state.pendingGate() != null) {
       open(state.pendingGate());
     }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param started when the first run started
  * @param retentionEnds the retention's absolute end once it was set, else null
  * @param approvals every decision recorded so far, REFUSED signals included
+ * @param requestedBy who started the chain, as its first run verified it (an ARN under aws-iam)
  */
 public record DecommissionCheckpoint(
     String phase,
@@ -29,7 +30,8 @@ public record DecommissionCheckpoint(
     List<String> problems,
     long problemsOmitted,
     Instant retentionEnds,
-    List<ApprovalRecord> approvals) {
+    List<ApprovalRecord> approvals,
+    String requestedBy) {
 
   public DecommissionCheckpoint {
     archives = archives == null ? List.of() : List.copyOf(archives);
@@ -37,5 +39,11 @@ public record DecommissionCheckpoint(
     unchanged = unchanged == null ? List.of() : List.copyOf(unchanged);
     problems = problems == null ? List.of() : List.copyOf(problems);
     approvals = approvals == null ? List.of() : List.copyOf(approvals);
+  }
+
+  /** The same checkpoint carrying the chain's verified requester. */
+  public DecommissionCheckpoint withRequestedBy(String requester) {
+    return new DecommissionCheckpoint(phase, runs, started, archive, removalsDone, archives, changed, unchanged,
+        problems, problemsOmitted, retentionEnds, approvals, requester);
   }
 }

@@ -63,7 +63,7 @@ final class DecommissionState {
   /** What the next run needs to resume in {@code phase} (ARCHIVE at {@code archive}, or REMOVING). */
   DecommissionCheckpoint checkpoint(String phase, ArchiveCursor archive, int removalsDone) {
     return new DecommissionCheckpoint(phase, runs + 1, started, archive, removalsDone, archives, changed, unchanged,
-        problems, problemsOmitted, retentionEnds, gates.approvals());
+        problems, problemsOmitted, retentionEnds, gates.approvals(), null);
   }
 
   static Instant now() {

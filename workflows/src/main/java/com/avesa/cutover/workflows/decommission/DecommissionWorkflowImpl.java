@@ -2,6 +2,7 @@ package com.avesa.cutover.workflows.decommission;
 
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.approval.ApprovalAuthority;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DecommissionConfig;
@@ -88,6 +89,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
   private boolean bounded;
   private ArchiveCursor cursor;
   private int removalsDone;
+  private String requester;
 
   public DecommissionWorkflowImpl() {
     this(DEFAULT_HISTORY_BUDGET);
@@ -106,7 +108,11 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
   public DecommissionReport decommission(PhaseInput input, DecommissionCheckpoint resume) {
     config = input.config();
     plan = config.runbook().decommission();
-    gates = new GateKeeper(config.approvals(), input.requestedBy(), this::publishDetails);
+    // A continued run keeps the requester its first run verified: the start proof is single-use and
+    // too old by then.
+    requester = resume != null && resume.requestedBy() != null ? resume.requestedBy()
+        : ApprovalAuthority.verifiedRequester(config, input.requestedBy(), input.startProof());
+    gates = new GateKeeper(config, requester, this::publishDetails);
     state = new DecommissionState(Workflow.getInfo().getWorkflowId(), config.name(), gates, resume);
     bounded = Workflow.getVersion(CONTINUE_AS_NEW, Workflow.DEFAULT_VERSION, 1) == 1;
     if (plan == null) {
@@ -266,7 +272,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
     publishDetails();
     Workflow.newDetachedCancellationScope(() -> Workflow.await(Workflow::isEveryHandlerFinished)).run();
     log.info("history at {} events: continuing as new in {}", Workflow.getInfo().getHistoryLength(), next.phase());
-    Workflow.continueAsNew(input, next);
+    Workflow.continueAsNew(input, next.withRequestedBy(requester));
   }
 
   // --- the end ---------------------------------------------------------------------------------

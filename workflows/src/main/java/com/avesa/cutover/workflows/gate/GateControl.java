@@ -16,7 +16,8 @@ public interface GateControl {
   @SignalMethod(name = "approve", description = "Approve the pending gate. One JSON object: "
       + "{\"gate\":\"cutover\",\"approver\":\"alice\",\"reason\":\"CAB-123\",\"windowStart\":\"2026-12-01T02:00:00Z\"}"
       + " (windowStart: ISO-8601 or \"now\", cutover gate only; gates: execute, cutover, signOff, decommission)."
-      + " Refused approvals are recorded as REFUSED.")
+      + " Refused approvals are recorded as REFUSED; under approvals.identity aws-iam every signal is (use the"
+      + " approveGate update with the output of avesa approval-token).")
   void approve(Approval approval);
 
   @SignalMethod(name = "reject", description = "Reject the pending gate: {\"gate\":\"cutover\",\"approver\":\"bob\","
@@ -26,7 +27,8 @@ public interface GateControl {
 
   @UpdateMethod(name = "approveGate", description = "Approve the pending gate; answers at once, or refuses with "
       + "the reason (gate not pending, approver not allowed, requester under four eyes, no reason, window start "
-      + "in the past). Same payload as the approve signal.")
+      + "in the past). Same payload as the approve signal; under approvals.identity aws-iam with its \"proof\" "
+      + "(avesa approval-token prints the whole object), and the approver is the ARN STS answers for it.")
   ApprovalRecord approveGate(Approval approval);
 
   @UpdateValidatorMethod(updateName = "approveGate")

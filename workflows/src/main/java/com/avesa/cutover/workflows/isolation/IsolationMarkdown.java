@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.isolation;
 
+import com.avesa.cutover.workflows.approval.ApprovalNotice;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
@@ -69,6 +70,10 @@ public final class IsolationMarkdown {
     if (approvals.isEmpty()) {
       md.append("None.\n\n");
       return;
+    }
+    String notice = ApprovalNotice.of(approvals);
+    if (notice != null) {
+      md.append("**").append(notice).append("**\n\n");
     }
     md.append("| Gate | Who | Decision | When | Why |\n|---|---|---|---|---|\n");
     for (ApprovalRecord a : approvals) {

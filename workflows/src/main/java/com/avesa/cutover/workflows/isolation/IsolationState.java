@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.isolation;
 
-import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
@@ -39,10 +39,10 @@ final class IsolationState {
   private String phase = Phases.ALL.get(0);
   private Instant ended;
 
-  IsolationState(String configName, String requestedBy, ApprovalsConfig approvals) {
-    this.configName = configName;
+  IsolationState(MigrationConfig config, String requestedBy) {
+    this.configName = config.name();
     this.requestedBy = requestedBy;
-    this.gates = new GateKeeper(approvals, requestedBy, this::publish);
+    this.gates = new GateKeeper(config, requestedBy, this::publish);
     for (String name : Phases.ALL) {
       phases.put(name, new PhaseRecord(name, childId(name), PENDING, null, null, Map.of(), List.of(), List.of(),
           List.of(), null));

@@ -2,6 +2,7 @@ package com.avesa.cutover.workflows.isolation;
 
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.AccountSetupReport;
+import com.avesa.cutover.workflows.approval.ApprovalAuthority;
 import com.avesa.cutover.workflows.account.AccountSetupWorkflow;
 import com.avesa.cutover.workflows.config.AccountConfig;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
@@ -65,8 +66,8 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
   @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public IsolationReport isolate(IsolationInput input) {
     config = input.config();
-    requestedBy = input.requestedBy();
-    state = new IsolationState(config.name(), requestedBy, config.approvals());
+    requestedBy = ApprovalAuthority.verifiedRequester(config, input.requestedBy(), input.startProof());
+    state = new IsolationState(config, requestedBy);
     try {
       runPhases();
       state.end(PhaseProgress.SUCCEEDED, null);

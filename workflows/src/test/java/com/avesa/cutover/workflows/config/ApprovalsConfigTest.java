@@ -15,10 +15,47 @@ class ApprovalsConfigTest {
   @Test
   void fillsTheApprovalDefaultsOfAbsentKeys() throws ConfigException {
     MigrationConfig config = ConfigLoader.parse(FULL.replace(
-        "approvals: { approvers: [alice, bob], required: 1, fourEyes: true, signOff: false, timeout: P7D }",
-        "approvals: { approvers: [alice] }"), "f");
+        "approvals: { approvers: [alice, bob], required: 1, fourEyes: true, signOff: false, timeout: P7D, identity: declared }",
+        "approvals: { approvers: [\"arn:aws:iam::111122223333:user/alice\"] }"), "f");
 
-    assertThat(config.approvals()).isEqualTo(new ApprovalsConfig(List.of("alice"), 1, true, false, Duration.ofDays(7)));
+    assertThat(config.approvals()).isEqualTo(new ApprovalsConfig(List.of("arn:aws:iam::111122223333:user/alice"), 1,
+        true, false, Duration.ofDays(7), ApprovalsConfig.AWS_IAM));
+  }
+
+  @Test
+  void approversMustBeArnsOrArnPatternsUnlessIdentitiesAreDeclared() {
+    assertThat(problems(FULL.replace(", identity: declared", ""))).containsExactly(
+        "approvals.approvers[0]: alice is not an IAM ARN or ARN pattern (e.g. arn:aws:iam::111122223333:user/alice or "
+            + "arn:aws:sts::111122223333:assumed-role/CabApprover/*); approvals.identity aws-iam compares the ARNs STS "
+            + "answers (set approvals.identity: declared to compare typed names, unauthenticated)",
+        "approvals.approvers[1]: bob is not an IAM ARN or ARN pattern (e.g. arn:aws:iam::111122223333:user/alice or "
+            + "arn:aws:sts::111122223333:assumed-role/CabApprover/*); approvals.identity aws-iam compares the ARNs STS "
+            + "answers (set approvals.identity: declared to compare typed names, unauthenticated)");
+  }
+
+  @Test
+  void acceptsRoleSessionPatternsUnderAwsIam() throws ConfigException {
+    MigrationConfig config = ConfigLoader.parse(FULL.replace("approvers: [alice, bob]",
+        "approvers: [\"arn:aws:sts::111122223333:assumed-role/CabApprover/*\", \"arn:aws:iam::111122223333:user/bob\"]")
+        .replace("identity: declared", "identity: aws-iam"), "f");
+
+    assertThat(config.approvals().awsIam()).isTrue();
+    assertThat(config.approvals().approvers()).containsExactly("arn:aws:sts::111122223333:assumed-role/CabApprover/*",
+        "arn:aws:iam::111122223333:user/bob");
+  }
+
+  @Test
+  void refusesAnIdentityOtherThanAwsIamOrDeclared() {
+    assertThat(problems(FULL.replace("identity: declared", "identity: password"))).first().asString()
+        .isEqualTo("approvals.identity: 'password' is not one of aws-iam or declared");
+  }
+
+  @Test
+  void withoutApproversIdentitiesAreDeclaredAndSaidSo() throws ConfigException {
+    MigrationConfig config = ConfigLoader.parse(FULL.replace("approvers: [alice, bob], ", "")
+        .replace(", identity: declared", ""), "f");
+
+    assertThat(config.approvals().identity()).isEqualTo(ApprovalsConfig.DECLARED);
   }
 
   @Test

@@ -26,7 +26,7 @@ class CutoverConfigTest {
         alarms: { names: [], namePrefix: LambdaErrorAlarm- }
         notifyTopicArn: arn:aws:sns:us-east-1:987654321098:avesa-alerts
         syncSchedule: avesa-prod-hourly
-      approvals: { approvers: [alice, bob], required: 1, fourEyes: true, signOff: false, timeout: P7D }
+      approvals: { approvers: [alice, bob], required: 1, fourEyes: true, signOff: false, timeout: P7D, identity: declared }
       """;
   static final List<String> RULES = List.of("ConnectWiseIngestionSchedule", "CanonicalTransformTicketsSchedule");
 
@@ -41,7 +41,8 @@ class CutoverConfigTest {
         new AlarmSelector(List.of(), "LambdaErrorAlarm-"),
         "arn:aws:sns:us-east-1:987654321098:avesa-alerts", "avesa-prod-hourly"));
     assertThat(config.approvals())
-        .isEqualTo(new ApprovalsConfig(List.of("alice", "bob"), 1, true, false, Duration.ofDays(7)));
+        .isEqualTo(new ApprovalsConfig(List.of("alice", "bob"), 1, true, false, Duration.ofDays(7),
+            ApprovalsConfig.DECLARED));
     assertThat(config.data().tables()).hasSize(2);
   }
 
@@ -53,7 +54,7 @@ class CutoverConfigTest {
         CutoverConfig.DEFAULT_MONITOR_FOR, CutoverConfig.DEFAULT_CHECK_EVERY, CutoverConfig.DEFAULT_ROLLBACK_BUDGET,
         List.of("ConnectWiseIngestionSchedule"), List.of(), null, List.of(), new AlarmSelector(List.of(), null), null));
     assertThat(config.cutover().window()).isEqualTo(Duration.ofHours(4));
-    assertThat(config.approvals()).isEqualTo(ApprovalsConfig.defaults());
+    assertThat(config.approvals()).isEqualTo(ApprovalsConfig.defaults().withIdentity(ApprovalsConfig.DECLARED));
   }
 
   @Test
@@ -104,7 +105,7 @@ class CutoverConfigTest {
     assertThat(problems(FULL.replace("namePrefix:", "prefix:")))
         .contains("cutover.alarms.prefix: unknown key (known: names, namePrefix)");
     assertThat(problems(FULL.replace("signOff:", "signoff:")))
-        .contains("approvals.signoff: unknown key (known: approvers, required, fourEyes, signOff, timeout)");
+        .contains("approvals.signoff: unknown key (known: approvers, required, fourEyes, signOff, timeout, identity)");
     assertThat(problems(FULL.replace("approvals: {", "approval: {")))
         .contains("approval: unknown key (known: name, region, endpoint, source, target, data, cutover, approvals, account, role, security, infrastructure, tenants, decommission)");
   }
@@ -327,7 +328,9 @@ class CutoverConfigTest {
     assertThat(config.cutover().sourceRules()).isEqualTo(RULES);
     assertThat(config.cutover().dns().account()).isEqualTo(Side.SOURCE);
     assertThat(config.cutover().smokeTests()).extracting(SmokeTest::payload).containsOnly("{\"test\":true}");
-    assertThat(config.approvals().approvers()).containsExactly("alice", "bob");
+    assertThat(config.approvals().approvers()).containsExactly("arn:aws:iam::123456789012:user/alice",
+        "arn:aws:sts::123456789012:assumed-role/CabApprover/*");
+    assertThat(config.approvals().identity()).isEqualTo(ApprovalsConfig.AWS_IAM);
   }
 
   /** The data-only {@code VALID} config with a {@code cutover:} section of these lines. */

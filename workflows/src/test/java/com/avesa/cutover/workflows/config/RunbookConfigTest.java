@@ -54,7 +54,8 @@ class RunbookConfigTest {
     assertThat(runbook.decommission()).isEqualTo(new DecommissionConfig("data-storage-msp-archive", "GLACIER",
         Duration.ofDays(30), new Removal(List.of("ConnectWiseIngestionSchedule"), List.of(),
             List.of("TenantServices-prod", "LastUpdated-prod"), true)));
-    assertThat(config.approvals()).as("a decommission gate needs approvals").isEqualTo(ApprovalsConfig.defaults());
+    assertThat(config.approvals()).as("a decommission gate needs approvals").isEqualTo(ApprovalsConfig.defaults()
+        .withIdentity(ApprovalsConfig.DECLARED));
   }
 
   @Test

@@ -1,0 +1,158 @@
+package com.avesa.cutover.workflows.decommission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.avesa.cutover.workflows.approval.ApprovalProof;
+import com.avesa.cutover.workflows.approval.FakeSts;
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.runbook.PhaseInput;
+import com.avesa.cutover.workflows.runbook.PhaseProgress;
+import com.avesa.cutover.workflows.runbook.Phases;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The decommission gate (the {@code GateKeeper} every non-cutover gated run shares) under aws-iam. */
+@Timeout(90)
+class AwsIamDecommissionApprovalsTest {
+  private static final String ID = "decommission-test";
+  private static final String CAROL = "arn:aws:iam::123456789012:user/carol";
+  private static final String ALICE = "arn:aws:iam::123456789012:user/alice";
+
+  @RegisterExtension
+  final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(DecommissionWorkflowImpl.class)
+      .setDoNotStart(true)
+      .build();
+
+  private final DecommissionFixtures fx = new DecommissionFixtures();
+  private final FakeSts sts = new FakeSts().person("AKIDCAROL", CAROL).person("AKIDALICE", ALICE);
+
+  private DecommissionWorkflow start(TestWorkflowEnvironment env, Worker worker, boolean withProof) {
+    worker.registerActivitiesImplementations(fx.activities);
+    worker.registerActivitiesImplementations(sts);
+    env.start();
+    var config = DecommissionFixtures.config(new ApprovalsConfig(List.of(CAROL, ALICE), 1, true, false, null,
+        ApprovalsConfig.AWS_IAM));
+    DecommissionWorkflow workflow = env.getWorkflowClient().newWorkflowStub(DecommissionWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(ID).build());
+    String proof = withProof ? FakeSts.proof("AKIDCAROL", ApprovalProof.startDigest(ID, config.name()),
+        Instant.ofEpochMilli(env.currentTimeMillis()), "sts") : null;
+    WorkflowClient.start(workflow::decommission, new PhaseInput(config, "carol", proof), null);
+    return workflow;
+  }
+
+  private DecommissionWorkflow atTheGate(TestWorkflowEnvironment env, Worker worker) {
+    DecommissionWorkflow workflow = start(env, worker, true);
+    awaitPhase(workflow, DecommissionState.RETENTION);
+    env.sleep(Duration.ofDays(30).plusHours(1));
+    awaitPhase(workflow, DecommissionState.GATE);
+    return workflow;
+  }
+
+  private static void awaitPhase(DecommissionWorkflow workflow, String phase) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      PhaseProgress p = workflow.progress();
+      return p != null && phase.equals(p.phase());
+    });
+  }
+
+  private static Approval approval(TestWorkflowEnvironment env, String key) {
+    String digest = ApprovalProof.digest(ID, Phases.DECOMMISSION_GATE, ApprovalProof.APPROVE, "CAB-140", null);
+    return new Approval(Phases.DECOMMISSION_GATE, "someone", "CAB-140", null,
+        FakeSts.proof(key, digest, Instant.ofEpochMilli(env.currentTimeMillis()), "sts"));
+  }
+
+  @Test
+  void anotherPersonsSignedApprovalOpensTheGateAndTheReportNamesTheirArn(TestWorkflowEnvironment env, Worker worker) {
+    DecommissionWorkflow workflow = atTheGate(env, worker);
+
+    workflow.approveGate(approval(env, "AKIDALICE"));
+
+    DecommissionReport report = WorkflowStub.fromTyped(workflow).getResult(DecommissionReport.class);
+    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.approvals()).singleElement().satisfies(a -> {
+      assertThat(a.approver()).isEqualTo(ALICE);
+      assertThat(a.identity()).isEqualTo(ApprovalsConfig.AWS_IAM);
+    });
+  }
+
+  @Test
+  void theRequesterCannotApproveWhateverNameTheyType(TestWorkflowEnvironment env, Worker worker) {
+    DecommissionWorkflow workflow = atTheGate(env, worker);
+
+    assertThatThrownBy(() -> workflow.approveGate(approval(env, "AKIDCAROL")))
+        .isInstanceOf(WorkflowUpdateException.class).rootCause()
+        .hasMessageContaining("four eyes: " + CAROL + " started this run and cannot approve it");
+    assertThat(workflow.progress().approvalsNeeded()).isEqualTo(1);
+  }
+
+  @Test
+  void aStartWithoutProofFailsNotAuthenticatedBeforeArchivingAnything(TestWorkflowEnvironment env, Worker worker) {
+    DecommissionWorkflow workflow = start(env, worker, false);
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(DecommissionReport.class))
+        .isInstanceOf(WorkflowFailedException.class).rootCause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo("NOT_AUTHENTICATED");
+          assertThat(f.getOriginalMessage()).startsWith("the start of this run is not authenticated: "
+              + "approvals.identity is aws-iam: this decision carries no proof");
+        });
+    assertThat(fx.journal).isEmpty();
+  }
+
+  /**
+   * A chain that continued as new keeps the requester its first run verified: the start proof is
+   * replayed to STS once, not again by each continued run (where it would be hours old), and four
+   * eyes still knows who started it.
+   */
+  @Test
+  void aContinuedRunKeepsTheVerifiedRequesterWithoutReplayingTheStartProof(TestWorkflowEnvironment env,
+      Worker worker) {
+    PagedSource source = new PagedSource(6_000, 20);
+    worker.registerActivitiesImplementations(source.activities);
+    worker.registerActivitiesImplementations(sts);
+    env.start();
+    var config = DecommissionFixtures.config(new ApprovalsConfig(List.of(CAROL, ALICE), 1, true, false, null,
+        ApprovalsConfig.AWS_IAM));
+    DecommissionWorkflow first = env.getWorkflowClient().newWorkflowStub(DecommissionWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(ID).build());
+    String proof = FakeSts.proof("AKIDCAROL", ApprovalProof.startDigest(ID, config.name()),
+        Instant.ofEpochMilli(env.currentTimeMillis()), "sts");
+    String firstRun = WorkflowClient.start(first::decommission, new PhaseInput(config, "carol", proof), null)
+        .getRunId();
+    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+        .until(() -> source.archivePages() == source.pages());
+    DecommissionWorkflow byId = env.getWorkflowClient().newWorkflowStub(DecommissionWorkflow.class, ID);
+    awaitPhase(byId, DecommissionState.RETENTION);
+    env.sleep(Duration.ofDays(30).plusHours(1));
+    awaitPhase(byId, DecommissionState.GATE);
+
+    assertThatThrownBy(() -> byId.approveGate(approval(env, "AKIDCAROL")))
+        .isInstanceOf(WorkflowUpdateException.class).rootCause()
+        .hasMessageContaining("four eyes: " + CAROL + " started this run");
+    byId.approveGate(approval(env, "AKIDALICE"));
+    DecommissionReport report = WorkflowStub.fromTyped(byId).getResult(DecommissionReport.class);
+
+    assertThat(env.getWorkflowClient().fetchHistory(ID, firstRun).getLastEvent().getEventType())
+        .isEqualTo(io.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
+    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(sts.replayedTo).as("start proof once, then carol's and alice's decisions").hasSize(3);
+  }
+}
