@@ -79,7 +79,7 @@ final class CutoverControl {
         return view.get();
       }
       Duration left = Duration.between(Instant.now(), deadline);
-      if (left.isNegative() || left.isZero() || (view.isPresent() && cannotBecomePending(view.get(), gate))) {
+      if (left.isNegative() || left.isZero() || (view.isPresent() && stopWaiting(workflowId, view.get(), gate))) {
         throw notPending(workflowId, gate, wait, view);
       }
       Thread.sleep(Math.min(POLL.toMillis(), left.toMillis()));
@@ -101,6 +101,19 @@ final class CutoverControl {
     }
     Optional<GateView> child = progress(holder);
     return child.isPresent() ? child : view;
+  }
+
+  /**
+   * True when waiting for {@code gate} is no use. A child that has ended (the isolation's cutover,
+   * just done) says nothing about the run that was named: it moves on to its next phase, whose
+   * child may hold the gate, so only the named run's own end stops the wait.
+   */
+  static boolean stopWaiting(String workflowId, GateView view, String gate) {
+    boolean child = !view.workflowId().equals(workflowId);
+    if (child && !view.running()) {
+      return false;
+    }
+    return cannotBecomePending(view, gate);
   }
 
   /** True when the run is past the point where {@code gate} could still open: no use waiting. */
