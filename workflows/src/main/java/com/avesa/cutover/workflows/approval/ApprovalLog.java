@@ -4,6 +4,8 @@ import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The decisions a run keeps, bounded against whoever can send it signals and updates: at most
@@ -42,7 +44,7 @@ public final class ApprovalLog {
    */
   public void restore(List<ApprovalRecord> reported) {
     for (ApprovalRecord r : reported) {
-      java.util.regex.Matcher summary = r.gate() == null && r.approver() == null && r.note() != null
+      Matcher summary = r.gate() == null && r.approver() == null && r.note() != null
           ? SUMMARY.matcher(r.note()) : null;
       if (summary != null && summary.find()) {
         refusedNotKept += Long.parseLong(summary.group(1));
@@ -53,7 +55,7 @@ public final class ApprovalLog {
     }
   }
 
-  private static final java.util.regex.Pattern SUMMARY = java.util.regex.Pattern.compile("^(\\d+) more refused decision");
+  private static final Pattern SUMMARY = Pattern.compile("^(\\d+) more refused decision");
 
   /** The decisions kept, in order (what the rules count). */
   public List<ApprovalRecord> kept() {

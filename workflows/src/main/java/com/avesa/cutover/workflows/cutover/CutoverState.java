@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.approval.ApprovalLog;
+import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.PhaseGauge;
 import io.temporal.workflow.Workflow;
@@ -75,6 +76,14 @@ final class CutoverState {
 
   Instant windowEnd() {
     return windowEnd;
+  }
+
+  /**
+   * The latest a switching step (the final sync, the smoke tests, any step before monitoring) may
+   * still run: monitoring for {@code monitorFor} and a full rollback must fit after it.
+   */
+  Instant lastMomentToSwitch(CutoverConfig plan) {
+    return windowEnd.minus(plan.rollbackBudget()).minus(plan.monitorFor());
   }
 
   CutoverChanges changes() {

@@ -311,7 +311,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
 
   private int beginStep(String name) {
     desk.checkRollback();
-    Instant latest = state.windowEnd().minus(plan.rollbackBudget()).minus(plan.monitorFor());
+    Instant latest = state.lastMomentToSwitch(plan);
     if (!"monitorAlarms".equals(name) && CutoverState.now().isAfter(latest)) {
       throw new CutoverAbort("window closing: " + name + " cannot start after " + latest + " (monitoring for "
           + plan.monitorFor() + " and a rollback of " + plan.rollbackBudget() + " must fit before "
@@ -321,7 +321,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   }
 
   private Duration timeLeftToSwitch() {
-    Instant latest = state.windowEnd().minus(plan.rollbackBudget()).minus(plan.monitorFor());
+    Instant latest = state.lastMomentToSwitch(plan);
     Duration left = Duration.between(CutoverState.now(), latest);
     return left.isNegative() ? Duration.ZERO : left;
   }

@@ -67,7 +67,7 @@ final class TargetChecks {
         () -> running.add(Async.function(() -> invokeEach(step, false))));
     scope.run();
     Promise<List<String>> passed = running.get(0);
-    Instant latest = lastMomentToSwitch();
+    Instant latest = state.lastMomentToSwitch(plan);
     boolean settled = Workflow.await(Deadlines.until(CutoverState.now(), latest),
         () -> passed.isCompleted() || desk.rollbackRequested());
     if (!passed.isCompleted()) {
@@ -109,11 +109,6 @@ final class TargetChecks {
       state.stepDone(step, "passed: " + String.join(", ", passed));
     }
     return passed;
-  }
-
-  /** The latest a step may still start: monitoring for {@code monitorFor} and a full rollback must fit after it. */
-  private Instant lastMomentToSwitch() {
-    return state.windowEnd().minus(plan.rollbackBudget()).minus(plan.monitorFor());
   }
 
   /** Reads the alarms at once and every {@code checkEvery} for {@code monitorFor}; any in ALARM aborts. */
