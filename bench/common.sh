@@ -6,7 +6,7 @@ set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
 for jar in client-cli/target/avesa-cli.jar worker/target/avesa-worker.jar; do
-  [[ -f $jar ]] || { echo "$NAME: $jar missing; build first: mvn -B -o -q package -DskipTests" >&2; exit 2; }
+  [[ -f $jar ]] || { echo "$NAME: $jar missing; build first: ./mvnw -B -o -q package -DskipTests" >&2; exit 2; }
 done
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }

@@ -9,7 +9,7 @@
 #   bench/run.sh --big [options]    runs bench/big-object.sh: a 1 GiB object, stream mode, -Xmx256m
 #   bench/run.sh --kill [options]   runs bench/kill-resume.sh: worker SIGKILLed at 50% of 20,000 objects
 #
-# Needs the built jars (mvn -B -o -q package -DskipTests), moto_server, curl, jq; installs rclone,
+# Needs the built jars (./mvnw -B -o -q package -DskipTests), moto_server, curl, jq; installs rclone,
 # wrk and time with apt-get when missing; uses `aws` if on PATH, else tries Debian's awscli.
 # Starts its own moto, `avesa dev-server` and `avesa-worker` on free loopback ports and stops them
 # on exit. Not part of the tests.

@@ -103,7 +103,7 @@ final class DemoCommand extends AvesaCommand {
         : Path.of(System.getProperty("avesa.home", "."), "worker", "target", "avesa-worker.jar");
     if (!Files.isRegularFile(jar)) {
       throw new CliException(ExitCodes.USAGE, "the worker jar is missing at " + jar.toAbsolutePath()
-          + ": build it with `mvn -B -q package -DskipTests` (or set AVESA_WORKER_JAR)");
+          + ": build it with `./mvnw -B -q package -DskipTests` (or set AVESA_WORKER_JAR)");
     }
     return jar;
   }
