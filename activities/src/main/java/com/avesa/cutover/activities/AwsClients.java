@@ -23,6 +23,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
@@ -139,10 +142,22 @@ public final class AwsClients implements AutoCloseable {
     return client("cloudformation", estate, side, account -> configure(CloudFormationClient.builder(), account));
   }
 
-  /**
-   * The credentials clients acting as {@code side} use (for services whose SDK module the build
-   * cannot get: their calls are signed with these over {@link #httpClient()}).
-   */
+  /** Organizations (global: region {@code aws-global}, which signs for us-east-1; or the emulator endpoint). */
+  public OrganizationsClient organizations(Estate estate, Side side) {
+    return client("organizations", estate, side,
+        account -> configure(OrganizationsClient.builder(), account, Region.AWS_GLOBAL, http));
+  }
+
+  public GuardDutyClient guardDuty(Estate estate, Side side) {
+    return client("guardduty", estate, side, account -> configure(GuardDutyClient.builder(), account));
+  }
+
+  /** AWS Config. */
+  public ConfigClient config(Estate estate, Side side) {
+    return client("config", estate, side, account -> configure(ConfigClient.builder(), account));
+  }
+
+  /** The credentials clients acting as {@code side} use. */
   public AwsCredentialsProvider credentials(Estate estate, Side side) {
     return credentialsFor(AccountKey.of(estate, side));
   }

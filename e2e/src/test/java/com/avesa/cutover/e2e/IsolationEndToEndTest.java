@@ -3,7 +3,6 @@ package com.avesa.cutover.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.activities.SignedJsonCalls;
 import com.avesa.cutover.activities.demo.DemoCutover;
 import com.avesa.cutover.activities.demo.DemoEstate;
 import com.avesa.cutover.activities.testing.MotoExtension;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -118,9 +116,7 @@ class IsolationEndToEndTest {
     String trust = URLDecoder.decode(clients.iam(estate, Side.TARGET).getRole(r -> r.roleName(DemoEstate.ROLE_NAME))
         .role().assumeRolePolicyDocument(), StandardCharsets.UTF_8);
     assertThat(trust).contains("sts:ExternalId").contains(DemoEstate.EXTERNAL_ID).contains(DemoEstate.SOURCE_ACCOUNT);
-    JsonNode detectors = new SignedJsonCalls(clients).rest(estate, Side.TARGET, SignedJsonCalls.Service.GUARDDUTY,
-        SdkHttpMethod.GET, "/detector", null);
-    assertThat(detectors.path("detectorIds")).hasSize(1);
+    assertThat(clients.guardDuty(estate, Side.TARGET).listDetectors().detectorIds()).hasSize(1);
     assertThat(clients.cloudTrail(estate, Side.TARGET).describeTrails().trailList())
         .anySatisfy(t -> assertThat(t.s3BucketName()).isEqualTo(TRAIL_BUCKET));
     assertThat(clients.cloudWatch(estate, Side.TARGET).describeAlarms(r -> r.alarmNamePrefix("avesa-billing"))
@@ -169,8 +165,7 @@ class IsolationEndToEndTest {
 
   @Test
   void accountSetupCreatesTheAccountOnceAndFindsItTheSecondTime() throws IOException {
-    new SignedJsonCalls(clients).jsonRpc(estate, Side.SOURCE, SignedJsonCalls.Service.ORGANIZATIONS,
-        "AWSOrganizationsV20161128", "CreateOrganization", SignedJsonCalls.body().put("FeatureSet", "ALL"));
+    clients.organizations(estate, Side.SOURCE).createOrganization(b -> b.featureSet("ALL"));
     String target = "target: { accountId: \"" + DemoEstate.TARGET_ACCOUNT + "\", roleArn: " + DemoEstate.ROLE_ARN
         + ", externalId: " + DemoEstate.EXTERNAL_ID + " }";
     String yaml = DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION);

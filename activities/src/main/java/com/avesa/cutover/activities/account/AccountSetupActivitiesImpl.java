@@ -1,7 +1,6 @@
 package com.avesa.cutover.activities.account;
 
 import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.activities.SignedJsonCalls;
 import com.avesa.cutover.workflows.account.AccessCheckRequest;
 import com.avesa.cutover.workflows.account.AccountCreation;
 import com.avesa.cutover.workflows.account.AccountSetupActivities;
@@ -29,7 +28,7 @@ public class AccountSetupActivitiesImpl implements AccountSetupActivities {
   }
 
   AccountSetupActivitiesImpl(AwsClients clients, Duration propagationPatience, Duration propagationPause) {
-    this.organizations = new OrganizationsAccounts(new SignedJsonCalls(clients));
+    this.organizations = new OrganizationsAccounts(clients);
     this.role = new DeploymentRole(clients);
     this.access = new RoleAccess(clients, propagationPatience, propagationPause);
   }

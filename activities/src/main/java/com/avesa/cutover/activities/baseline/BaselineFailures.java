@@ -1,7 +1,6 @@
 package com.avesa.cutover.activities.baseline;
 
 import com.avesa.cutover.activities.Failures;
-import com.avesa.cutover.activities.SignedJsonCalls.AwsCallException;
 import com.avesa.cutover.workflows.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Set;
@@ -12,9 +11,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Turns the baseline's AWS errors that retrying cannot fix into non-retryable
  * {@link ApplicationFailure}s: refused credentials (the admin identity lacks a permission) and
- * requests AWS rejects as invalid (a bad name, email or role in the config). Covers both the SDK's
- * exceptions and {@link AwsCallException} of the signed calls; everything else is rethrown for
- * Temporal to retry.
+ * requests AWS rejects as invalid (a bad name, email or role in the config). Everything else is
+ * rethrown for Temporal to retry (the SDK clients have retried transient errors already).
  */
 final class BaselineFailures {
   private static final Set<String> DENIED_CODES = Set.of(
@@ -33,7 +31,7 @@ final class BaselineFailures {
   static <T> T call(String what, Supplier<T> call) {
     try {
       return call.get();
-    } catch (SdkException | AwsCallException e) {
+    } catch (SdkException e) {
       throw classify(what, e);
     }
   }
@@ -65,9 +63,6 @@ final class BaselineFailures {
   }
 
   private static String errorCode(RuntimeException e) {
-    if (e instanceof AwsCallException call) {
-      return call.code();
-    }
     if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
       return aws.awsErrorDetails().errorCode();
     }
@@ -75,9 +70,6 @@ final class BaselineFailures {
   }
 
   private static int status(RuntimeException e) {
-    if (e instanceof AwsCallException call) {
-      return call.status();
-    }
     return e instanceof AwsServiceException aws ? aws.statusCode() : 0;
   }
 }

@@ -1,12 +1,17 @@
 package com.avesa.cutover.activities.baseline;
 
-import com.avesa.cutover.activities.SignedJsonCalls;
-import com.avesa.cutover.activities.SignedJsonCalls.AwsCallException;
-import com.avesa.cutover.activities.SignedJsonCalls.Service;
+import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.config.model.ConfigurationRecorder;
+import software.amazon.awssdk.services.config.model.ConfigurationRecorderStatus;
+import software.amazon.awssdk.services.config.model.DeliveryChannel;
+import software.amazon.awssdk.services.config.model.NoSuchConfigurationRecorderException;
+import software.amazon.awssdk.services.config.model.NoSuchDeliveryChannelException;
+import software.amazon.awssdk.services.config.model.RecordingGroup;
 
 /**
  * AWS Config in the estate's region: a configuration recorder for every supported resource type
@@ -18,31 +23,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ConfigRecorder {
   static final String RECORDER_KIND = "config-recorder";
   static final String CHANNEL_KIND = "config-delivery-channel";
-  private static final String TARGET_PREFIX = "StarlingDoveService";
   private static final String DEFAULT_NAME = "default";
 
-  private final SignedJsonCalls calls;
+  private final AwsClients clients;
 
-  ConfigRecorder(SignedJsonCalls calls) {
-    this.calls = calls;
+  ConfigRecorder(AwsClients clients) {
+    this.clients = clients;
   }
 
   /** The recorder, its channel into {@code bucket} (which must exist) and recording. */
   void ensure(Estate admin, String accountId, String bucket, StepReport report) {
-    String recorder = ensureRecorder(admin, accountId, report);
-    ensureChannel(admin, bucket, report);
-    ensureRecording(admin, recorder, report);
+    ConfigClient config = clients.config(admin, Side.TARGET);
+    String recorder = ensureRecorder(config, accountId, report);
+    ensureChannel(config, bucket, report);
+    ensureRecording(config, recorder, report);
   }
 
   /** Stops and deletes recorder {@code name}; a missing one is gone already. */
   void removeRecorder(Estate admin, String name) {
+    ConfigClient config = clients.config(admin, Side.TARGET);
     try {
-      call(admin, "StopConfigurationRecorder", SignedJsonCalls.body().put("ConfigurationRecorderName", name));
-      call(admin, "DeleteConfigurationRecorder", SignedJsonCalls.body().put("ConfigurationRecorderName", name));
-    } catch (AwsCallException e) {
-      if (!BaselineFailures.hasCode(e, "NoSuchConfigurationRecorderException")) {
-        throw e;
-      }
+      config.stopConfigurationRecorder(b -> b.configurationRecorderName(name));
+      config.deleteConfigurationRecorder(b -> b.configurationRecorderName(name));
+    } catch (NoSuchConfigurationRecorderException gone) {
+      // removed already
     }
   }
 
@@ -52,102 +56,91 @@ final class ConfigRecorder {
    * is nowhere to deliver to anyway.
    */
   void removeChannel(Estate admin, String name) {
+    ConfigClient config = clients.config(admin, Side.TARGET);
     try {
-      for (JsonNode status : call(admin, "DescribeConfigurationRecorderStatus", SignedJsonCalls.body())
-          .path("ConfigurationRecordersStatus")) {
-        if (status.path("recording").asBoolean()) {
-          call(admin, "StopConfigurationRecorder",
-              SignedJsonCalls.body().put("ConfigurationRecorderName", status.path("name").asText()));
+      for (ConfigurationRecorderStatus status
+          : config.describeConfigurationRecorderStatus(b -> {}).configurationRecordersStatus()) {
+        if (Boolean.TRUE.equals(status.recording())) {
+          config.stopConfigurationRecorder(b -> b.configurationRecorderName(status.name()));
         }
       }
-      call(admin, "DeleteDeliveryChannel", SignedJsonCalls.body().put("DeliveryChannelName", name));
-    } catch (AwsCallException e) {
-      if (!BaselineFailures.hasCode(e, "NoSuchDeliveryChannelException")) {
-        throw e;
-      }
+      config.deleteDeliveryChannel(b -> b.deliveryChannelName(name));
+    } catch (NoSuchDeliveryChannelException gone) {
+      // removed already
     }
   }
 
-  private String ensureRecorder(Estate admin, String accountId, StepReport report) {
-    JsonNode existing = describe(admin, "DescribeConfigurationRecorders", "ConfigurationRecorders");
+  private static String ensureRecorder(ConfigClient config, String accountId, StepReport report) {
+    List<ConfigurationRecorder> recorders = call("DescribeConfigurationRecorders",
+        () -> config.describeConfigurationRecorders(b -> {}).configurationRecorders());
     String roleArn = "arn:aws:iam::" + accountId
         + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig";
-    if (existing == null) {
-      putRecorder(admin, DEFAULT_NAME, roleArn);
+    if (recorders.isEmpty()) {
+      putRecorder(config, DEFAULT_NAME, roleArn);
       report.created(recorderItem(DEFAULT_NAME), RECORDER_KIND, DEFAULT_NAME);
       return DEFAULT_NAME;
     }
-    String name = existing.path("name").asText();
-    JsonNode group = existing.path("recordingGroup");
-    if (group.path("allSupported").asBoolean() && group.path("includeGlobalResourceTypes").asBoolean()) {
+    // Config allows only one recorder per account and region.
+    ConfigurationRecorder existing = recorders.get(0);
+    String name = existing.name();
+    RecordingGroup group = existing.recordingGroup();
+    if (group != null && Boolean.TRUE.equals(group.allSupported())
+        && Boolean.TRUE.equals(group.includeGlobalResourceTypes())) {
       report.inPlace(recorderItem(name), "all supported resource types, global ones included");
       return name;
     }
     // An existing recorder keeps its role: the account may have set one up deliberately.
-    putRecorder(admin, name, existing.path("roleARN").asText(roleArn));
+    putRecorder(config, name, existing.roleARN() == null || existing.roleARN().isEmpty() ? roleArn : existing.roleARN());
     report.changed(recorderItem(name), "records all supported resource types, global ones included (was a subset)");
     return name;
   }
 
-  private void ensureChannel(Estate admin, String bucket, StepReport report) {
-    JsonNode existing = describe(admin, "DescribeDeliveryChannels", "DeliveryChannels");
+  private static void ensureChannel(ConfigClient config, String bucket, StepReport report) {
+    List<DeliveryChannel> channels = call("DescribeDeliveryChannels",
+        () -> config.describeDeliveryChannels(b -> {}).deliveryChannels());
     String destination = "s3://" + bucket + "/" + TrailBucketPolicy.CONFIG_PREFIX;
-    if (existing == null) {
-      putChannel(admin, DEFAULT_NAME, bucket);
+    if (channels.isEmpty()) {
+      putChannel(config, DEFAULT_NAME, bucket);
       report.created(channelItem(DEFAULT_NAME), CHANNEL_KIND, DEFAULT_NAME);
       return;
     }
-    String name = existing.path("name").asText();
-    String current = "s3://" + existing.path("s3BucketName").asText() + "/" + existing.path("s3KeyPrefix").asText("");
+    DeliveryChannel existing = channels.get(0);
+    String name = existing.name();
+    String current = "s3://" + existing.s3BucketName() + "/" + (existing.s3KeyPrefix() == null ? "" : existing.s3KeyPrefix());
     if (current.equals(destination)) {
       report.inPlace(channelItem(name), "into " + destination);
       return;
     }
-    putChannel(admin, name, bucket);
+    putChannel(config, name, bucket);
     report.changed(channelItem(name), "into " + destination + " (was " + current + ")");
   }
 
-  private void ensureRecording(Estate admin, String recorder, StepReport report) {
-    JsonNode status = call(admin, "DescribeConfigurationRecorderStatus",
-        names("ConfigurationRecorderNames", recorder)).path("ConfigurationRecordersStatus").path(0);
+  private static void ensureRecording(ConfigClient config, String recorder, StepReport report) {
+    List<ConfigurationRecorderStatus> statuses = call("DescribeConfigurationRecorderStatus",
+        () -> config.describeConfigurationRecorderStatus(b -> b.configurationRecorderNames(recorder))
+            .configurationRecordersStatus());
     String item = "config recording " + recorder;
-    if (status.path("recording").asBoolean()) {
+    if (!statuses.isEmpty() && Boolean.TRUE.equals(statuses.get(0).recording())) {
       report.inPlace(item, "recording");
       return;
     }
-    call(admin, "StartConfigurationRecorder", SignedJsonCalls.body().put("ConfigurationRecorderName", recorder));
+    call("StartConfigurationRecorder", () -> config.startConfigurationRecorder(b -> b.configurationRecorderName(recorder)));
     report.changed(item, "started");
   }
 
-  private void putRecorder(Estate admin, String name, String roleArn) {
-    ObjectNode body = SignedJsonCalls.body();
-    ObjectNode recorder = body.putObject("ConfigurationRecorder").put("name", name).put("roleARN", roleArn);
-    recorder.putObject("recordingGroup").put("allSupported", true).put("includeGlobalResourceTypes", true);
-    call(admin, "PutConfigurationRecorder", body);
+  private static void putRecorder(ConfigClient config, String name, String roleArn) {
+    call("PutConfigurationRecorder", () -> config.putConfigurationRecorder(b -> b.configurationRecorder(r -> r
+        .name(name).roleARN(roleArn)
+        .recordingGroup(g -> g.allSupported(true).includeGlobalResourceTypes(true)))));
   }
 
-  private void putChannel(Estate admin, String name, String bucket) {
-    ObjectNode body = SignedJsonCalls.body();
-    body.putObject("DeliveryChannel").put("name", name).put("s3BucketName", bucket)
-        .put("s3KeyPrefix", TrailBucketPolicy.CONFIG_PREFIX);
-    call(admin, "PutDeliveryChannel", body);
+  private static void putChannel(ConfigClient config, String name, String bucket) {
+    call("PutDeliveryChannel", () -> config.putDeliveryChannel(b -> b.deliveryChannel(c -> c
+        .name(name).s3BucketName(bucket).s3KeyPrefix(TrailBucketPolicy.CONFIG_PREFIX))));
   }
 
-  /** The first (Config allows only one) entry of a describe answer's {@code list}, or null. */
-  private JsonNode describe(Estate admin, String operation, String list) {
-    JsonNode entries = call(admin, operation, SignedJsonCalls.body()).path(list);
-    return entries.isEmpty() ? null : entries.get(0);
-  }
-
-  private JsonNode call(Estate admin, String operation, ObjectNode body) {
-    return BaselineFailures.call("AWS Config " + operation,
-        () -> calls.jsonRpc(admin, Side.TARGET, Service.CONFIG, TARGET_PREFIX, operation, body));
-  }
-
-  private static ObjectNode names(String field, String name) {
-    ObjectNode body = SignedJsonCalls.body();
-    body.putArray(field).add(name);
-    return body;
+  private static <T> T call(String operation, Supplier<T> call) {
+    return BaselineFailures.call("AWS Config " + operation, call);
   }
 
   private static String recorderItem(String name) {

@@ -1,14 +1,12 @@
 package com.avesa.cutover.activities.baseline;
 
-import com.avesa.cutover.activities.SignedJsonCalls;
-import com.avesa.cutover.activities.SignedJsonCalls.Service;
+import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
+import software.amazon.awssdk.services.guardduty.model.DetectorStatus;
 
 /**
  * The target's GuardDuty detector in the estate's region, enabled. GuardDuty allows one detector
@@ -16,53 +14,46 @@ import software.amazon.awssdk.http.SdkHttpMethod;
  */
 final class GuardDutyDetector {
   static final String KIND = "guardduty-detector";
-  private static final String ENABLED = "ENABLED";
 
-  private final SignedJsonCalls calls;
+  private final AwsClients clients;
 
-  GuardDutyDetector(SignedJsonCalls calls) {
-    this.calls = calls;
+  GuardDutyDetector(AwsClients clients) {
+    this.clients = clients;
   }
 
   void ensure(Estate admin, StepReport report) {
-    List<String> ids = detectorIds(admin);
+    GuardDutyClient guardDuty = clients.guardDuty(admin, Side.TARGET);
+    List<String> ids = detectorIds(guardDuty);
     if (ids.isEmpty()) {
-      JsonNode created = BaselineFailures.call("create the GuardDuty detector",
-          () -> calls.rest(admin, Side.TARGET, Service.GUARDDUTY, SdkHttpMethod.POST, "/detector",
-              SignedJsonCalls.body().put("enable", true)));
-      String id = created.path("detectorId").asText();
+      String id = BaselineFailures.call("create the GuardDuty detector",
+          () -> guardDuty.createDetector(b -> b.enable(true)).detectorId());
       report.created(item(id), KIND, id);
       return;
     }
     String id = ids.get(0);
-    String status = BaselineFailures.call("read GuardDuty detector " + id,
-        () -> calls.rest(admin, Side.TARGET, Service.GUARDDUTY, SdkHttpMethod.GET, "/detector/" + id, null))
-        .path("status").asText();
-    if (ENABLED.equals(status)) {
+    DetectorStatus status = BaselineFailures.call("read GuardDuty detector " + id,
+        () -> guardDuty.getDetector(b -> b.detectorId(id)).status());
+    if (status == DetectorStatus.ENABLED) {
       report.inPlace(item(id), "enabled");
       return;
     }
-    BaselineFailures.call("enable GuardDuty detector " + id,
-        () -> calls.rest(admin, Side.TARGET, Service.GUARDDUTY, SdkHttpMethod.POST, "/detector/" + id,
-            SignedJsonCalls.body().put("enable", true)));
-    report.changed(item(id), "enabled (was " + status.toLowerCase(Locale.ROOT) + ")");
+    BaselineFailures.run("enable GuardDuty detector " + id,
+        () -> guardDuty.updateDetector(b -> b.detectorId(id).enable(true)));
+    report.changed(item(id), "enabled (was " + String.valueOf(status).toLowerCase(Locale.ROOT) + ")");
   }
 
   /** Deletes detector {@code id}; one the account no longer lists is gone already. */
   void remove(Estate admin, String id) {
-    if (!detectorIds(admin).contains(id)) {
+    GuardDutyClient guardDuty = clients.guardDuty(admin, Side.TARGET);
+    if (!detectorIds(guardDuty).contains(id)) {
       return;
     }
-    BaselineFailures.call("delete GuardDuty detector " + id,
-        () -> calls.rest(admin, Side.TARGET, Service.GUARDDUTY, SdkHttpMethod.DELETE, "/detector/" + id, null));
+    BaselineFailures.run("delete GuardDuty detector " + id, () -> guardDuty.deleteDetector(b -> b.detectorId(id)));
   }
 
-  private List<String> detectorIds(Estate admin) {
-    JsonNode answer = BaselineFailures.call("list GuardDuty detectors",
-        () -> calls.rest(admin, Side.TARGET, Service.GUARDDUTY, SdkHttpMethod.GET, "/detector", null));
-    List<String> ids = new ArrayList<>();
-    answer.path("detectorIds").forEach(id -> ids.add(id.asText()));
-    return ids;
+  private static List<String> detectorIds(GuardDutyClient guardDuty) {
+    return BaselineFailures.call("list GuardDuty detectors",
+        () -> guardDuty.listDetectorsPaginator(b -> {}).detectorIds().stream().toList());
   }
 
   private static String item(String id) {

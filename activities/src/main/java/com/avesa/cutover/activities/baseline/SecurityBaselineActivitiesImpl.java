@@ -2,7 +2,6 @@ package com.avesa.cutover.activities.baseline;
 
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.activities.Failures;
-import com.avesa.cutover.activities.SignedJsonCalls;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.BaselineRemoval;
 import com.avesa.cutover.workflows.account.BaselineRequest;
@@ -13,8 +12,8 @@ import com.avesa.cutover.workflows.config.SecurityConfig;
 import com.avesa.cutover.workflows.migration.Estate;
 
 /**
- * The security baseline on the AWS SDK v2 (CloudTrail, S3, SNS, CloudWatch) and signed JSON calls
- * (GuardDuty, AWS Config), one class per service. Every call acts with the admin credentials of the
+ * The security baseline on the AWS SDK v2 (GuardDuty, AWS Config, CloudTrail, S3, SNS, CloudWatch),
+ * one class per service. Every call acts with the admin credentials of the
  * request's target; each ensure reads before it writes, so a second run changes nothing.
  */
 public class SecurityBaselineActivitiesImpl implements SecurityBaselineActivities {
@@ -26,9 +25,8 @@ public class SecurityBaselineActivitiesImpl implements SecurityBaselineActivitie
   private final BillingAlarm billingAlarm;
 
   public SecurityBaselineActivitiesImpl(AwsClients clients) {
-    SignedJsonCalls calls = new SignedJsonCalls(clients);
-    this.guardDuty = new GuardDutyDetector(calls);
-    this.config = new ConfigRecorder(calls);
+    this.guardDuty = new GuardDutyDetector(clients);
+    this.config = new ConfigRecorder(clients);
     this.trailBucket = new TrailBucket(clients);
     this.trail = new AuditTrail(clients);
     this.alertTopic = new AlertTopic(clients);

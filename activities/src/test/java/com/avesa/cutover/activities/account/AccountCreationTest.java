@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.activities.Failed;
-import com.avesa.cutover.activities.SignedJsonCalls;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
@@ -13,12 +12,13 @@ import com.avesa.cutover.workflows.account.AccountStatusRequest;
 import com.avesa.cutover.workflows.account.NewAccountRequest;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
+import software.amazon.awssdk.services.organizations.model.CreateAccountRequest;
 
 /** Organizations' CreateAccount, its status and the lookup by email, against moto. */
 class AccountCreationTest {
@@ -26,14 +26,12 @@ class AccountCreationTest {
   private static final String EMAIL = "aws-prod@avesa.example.com";
 
   private AwsClients clients;
-  private SignedJsonCalls calls;
   private AccountSetupActivitiesImpl activities;
   private Estate estate;
 
   @BeforeEach
   void open() {
     clients = new AwsClients();
-    calls = new SignedJsonCalls(clients);
     activities = new AccountSetupActivitiesImpl(clients);
     estate = TestEstates.crossAccount(MOTO.endpoint());
   }
@@ -43,13 +41,12 @@ class AccountCreationTest {
     clients.close();
   }
 
-  private JsonNode organizations(String operation, ObjectNode body) {
-    return calls.jsonRpc(estate, Side.SOURCE, SignedJsonCalls.Service.ORGANIZATIONS, "AWSOrganizationsV20161128",
-        operation, body);
+  private OrganizationsClient organizations() {
+    return clients.organizations(estate, Side.SOURCE);
   }
 
   private void createOrganization() {
-    organizations("CreateOrganization", SignedJsonCalls.body().put("FeatureSet", "ALL"));
+    organizations().createOrganization(b -> b.featureSet("ALL"));
   }
 
   @Test
@@ -63,17 +60,18 @@ class AccountCreationTest {
     assertThat(creation.requestId()).isNotBlank();
     assertThat(status.state()).isEqualTo(AccountCreation.SUCCEEDED);
     assertThat(status.accountId()).matches("\\d{12}").isNotEqualTo(TestEstates.SOURCE_ACCOUNT);
-    JsonNode account = organizations("DescribeAccount", SignedJsonCalls.body().put("AccountId", status.accountId()));
-    assertThat(account.path("Account").path("Email").asText()).isEqualTo(EMAIL);
-    assertThat(account.path("Account").path("Name").asText()).isEqualTo("avesa-production");
+    Account account = organizations().describeAccount(b -> b.accountId(status.accountId())).account();
+    assertThat(account.email()).isEqualTo(EMAIL);
+    assertThat(account.name()).isEqualTo("avesa-production");
   }
 
   @Test
   void anAccountWithThatEmailIsFoundOnAnyPageAndNotCreatedAgain() {
     createOrganization();
     for (int i = 0; i < OrganizationsAccounts.PAGE_SIZE + 5; i++) {
-      organizations("CreateAccount", SignedJsonCalls.body().put("Email", "other" + i + "@avesa.example.com")
-          .put("AccountName", "other-" + i));
+      CreateAccountRequest other = CreateAccountRequest.builder().email("other" + i + "@avesa.example.com")
+          .accountName("other-" + i).build();
+      organizations().createAccount(other);
     }
     AccountCreation first = activities.createAccount(new NewAccountRequest(estate, EMAIL, "avesa-production"));
     String created = activities.accountCreationStatus(new AccountStatusRequest(estate, first.requestId())).accountId();
@@ -84,8 +82,8 @@ class AccountCreationTest {
     assertThat(again.existing()).isTrue();
     assertThat(again.accountId()).isEqualTo(created);
     assertThat(again.state()).isEqualTo(AccountCreation.SUCCEEDED);
-    JsonNode accounts = organizations("ListAccounts", SignedJsonCalls.body());
-    assertThat(accounts.path("Accounts").findValuesAsText("Email")).containsOnlyOnce(EMAIL);
+    assertThat(organizations().listAccountsPaginator(b -> {}).stream().flatMap(page -> page.accounts().stream()).map(Account::email))
+        .containsOnlyOnce(EMAIL);
   }
 
   @Test

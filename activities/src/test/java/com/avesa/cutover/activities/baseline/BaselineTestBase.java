@@ -1,7 +1,6 @@
 package com.avesa.cutover.activities.baseline;
 
 import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.activities.SignedJsonCalls;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.account.BaselineRemoval;
@@ -29,14 +28,12 @@ abstract class BaselineTestBase {
   static final String TOPIC = "avesa-alerts";
 
   AwsClients clients;
-  SignedJsonCalls calls;
   SecurityBaselineActivitiesImpl activities;
   Estate admin;
 
   @BeforeEach
   void openClients() {
     clients = new AwsClients();
-    calls = new SignedJsonCalls(clients);
     activities = new SecurityBaselineActivitiesImpl(clients);
     admin = TestEstates.crossAccount(MOTO.endpoint());
   }

@@ -2,15 +2,15 @@ package com.avesa.cutover.activities.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.activities.SignedJsonCalls;
-import com.avesa.cutover.activities.SignedJsonCalls.Service;
 import com.avesa.cutover.workflows.account.BaselineStep;
 import com.avesa.cutover.workflows.account.CreatedResource;
 import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.config.model.ConfigurationRecorder;
+import software.amazon.awssdk.services.config.model.ConfigurationRecorderStatus;
+import software.amazon.awssdk.services.config.model.DeliveryChannel;
+import java.util.List;
 
 class ConfigRecorderTest extends BaselineTestBase {
   static final String ROLE = "arn:aws:iam::" + ACCOUNT + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig";
@@ -24,15 +24,15 @@ class ConfigRecorderTest extends BaselineTestBase {
         new CreatedResource(ConfigRecorder.CHANNEL_KIND, "default"));
     assertThat(lines(step.changed())).contains("config recorder default: created",
         "config delivery channel default: created", "config recording default: started");
-    JsonNode recorder = config(Side.TARGET, "DescribeConfigurationRecorders").path("ConfigurationRecorders").path(0);
-    assertThat(recorder.path("roleARN").asText()).isEqualTo(ROLE);
-    assertThat(recorder.path("recordingGroup").path("allSupported").asBoolean()).isTrue();
-    assertThat(recorder.path("recordingGroup").path("includeGlobalResourceTypes").asBoolean()).isTrue();
-    JsonNode channel = config(Side.TARGET, "DescribeDeliveryChannels").path("DeliveryChannels").path(0);
-    assertThat(channel.path("s3BucketName").asText()).isEqualTo(BUCKET);
-    assertThat(channel.path("s3KeyPrefix").asText()).isEqualTo("config");
+    ConfigurationRecorder recorder = recorders(Side.TARGET).get(0);
+    assertThat(recorder.roleARN()).isEqualTo(ROLE);
+    assertThat(recorder.recordingGroup().allSupported()).isTrue();
+    assertThat(recorder.recordingGroup().includeGlobalResourceTypes()).isTrue();
+    DeliveryChannel channel = channels(Side.TARGET).get(0);
+    assertThat(channel.s3BucketName()).isEqualTo(BUCKET);
+    assertThat(channel.s3KeyPrefix()).isEqualTo("config");
     assertThat(recording()).isTrue();
-    assertThat(config(Side.SOURCE, "DescribeConfigurationRecorders").path("ConfigurationRecorders")).isEmpty();
+    assertThat(recorders(Side.SOURCE)).isEmpty();
   }
 
   @Test
@@ -53,18 +53,16 @@ class ConfigRecorderTest extends BaselineTestBase {
 
   @Test
   void keepsAnExistingRecorderUnderItsNameAndWidensItsRecording() {
-    ObjectNode body = SignedJsonCalls.body();
-    ObjectNode recorder = body.putObject("ConfigurationRecorder").put("name", "legacy").put("roleARN", ROLE);
-    recorder.putObject("recordingGroup").putArray("resourceTypes").add("AWS::S3::Bucket");
-    calls.jsonRpc(admin, Side.TARGET, Service.CONFIG, "StarlingDoveService", "PutConfigurationRecorder", body);
+    clients.config(admin, Side.TARGET).putConfigurationRecorder(b -> b.configurationRecorder(r -> r
+        .name("legacy").roleARN(ROLE).recordingGroup(g -> g.resourceTypesWithStrings("AWS::S3::Bucket"))));
 
     BaselineStep step = activities.ensureConfigRecorder(request(security(1000)));
 
     assertThat(step.changed()).contains(new PhaseItem("config recorder legacy",
         "records all supported resource types, global ones included (was a subset)"));
     assertThat(step.created()).doesNotContain(new CreatedResource(ConfigRecorder.RECORDER_KIND, "legacy"));
-    assertThat(config(Side.TARGET, "DescribeConfigurationRecorders").path("ConfigurationRecorders"))
-        .singleElement().satisfies(r -> assertThat(r.path("recordingGroup").path("allSupported").asBoolean()).isTrue());
+    assertThat(recorders(Side.TARGET))
+        .singleElement().satisfies(r -> assertThat(r.recordingGroup().allSupported()).isTrue());
     assertThat(lines(step.changed())).contains("config recording legacy: started");
   }
 
@@ -77,16 +75,21 @@ class ConfigRecorderTest extends BaselineTestBase {
       remove(ConfigRecorder.RECORDER_KIND, "default");
     }
 
-    assertThat(config(Side.TARGET, "DescribeDeliveryChannels").path("DeliveryChannels")).isEmpty();
-    assertThat(config(Side.TARGET, "DescribeConfigurationRecorders").path("ConfigurationRecorders")).isEmpty();
+    assertThat(channels(Side.TARGET)).isEmpty();
+    assertThat(recorders(Side.TARGET)).isEmpty();
   }
 
-  private JsonNode config(Side side, String operation) {
-    return calls.jsonRpc(admin, side, Service.CONFIG, "StarlingDoveService", operation, SignedJsonCalls.body());
+  private List<ConfigurationRecorder> recorders(Side side) {
+    return clients.config(admin, side).describeConfigurationRecorders().configurationRecorders();
+  }
+
+  private List<DeliveryChannel> channels(Side side) {
+    return clients.config(admin, side).describeDeliveryChannels().deliveryChannels();
   }
 
   private boolean recording() {
-    return config(Side.TARGET, "DescribeConfigurationRecorderStatus")
-        .path("ConfigurationRecordersStatus").path(0).path("recording").asBoolean();
+    List<ConfigurationRecorderStatus> statuses =
+        clients.config(admin, Side.TARGET).describeConfigurationRecorderStatus().configurationRecordersStatus();
+    return !statuses.isEmpty() && Boolean.TRUE.equals(statuses.get(0).recording());
   }
 }

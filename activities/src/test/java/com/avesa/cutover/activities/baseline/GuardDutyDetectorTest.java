@@ -2,17 +2,13 @@ package com.avesa.cutover.activities.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.activities.SignedJsonCalls;
-import com.avesa.cutover.activities.SignedJsonCalls.Service;
 import com.avesa.cutover.workflows.account.BaselineStep;
 import com.avesa.cutover.workflows.account.CreatedResource;
 import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.services.guardduty.model.DetectorStatus;
 
 class GuardDutyDetectorTest extends BaselineTestBase {
 
@@ -22,7 +18,7 @@ class GuardDutyDetectorTest extends BaselineTestBase {
 
     CreatedResource detector = handle(first, GuardDutyDetector.KIND);
     assertThat(first.changed()).containsExactly(new PhaseItem("guardduty detector " + detector.id(), "created"));
-    assertThat(detector(Side.TARGET, detector.id()).path("status").asText()).isEqualTo("ENABLED");
+    assertThat(status(Side.TARGET, detector.id())).isEqualTo(DetectorStatus.ENABLED);
 
     BaselineStep second = activities.ensureGuardDuty(request(security(1000)));
     assertThat(second.changed()).isEmpty();
@@ -35,14 +31,13 @@ class GuardDutyDetectorTest extends BaselineTestBase {
 
   @Test
   void enablesADisabledDetectorWithoutClaimingToHaveCreatedIt() {
-    String id = calls.rest(admin, Side.TARGET, Service.GUARDDUTY, SdkHttpMethod.POST, "/detector",
-        SignedJsonCalls.body().put("enable", false)).path("detectorId").asText();
+    String id = clients.guardDuty(admin, Side.TARGET).createDetector(b -> b.enable(false)).detectorId();
 
     BaselineStep step = activities.ensureGuardDuty(request(security(1000)));
 
     assertThat(step.changed()).containsExactly(new PhaseItem("guardduty detector " + id, "enabled (was disabled)"));
     assertThat(step.created()).isEmpty();
-    assertThat(detector(Side.TARGET, id).path("status").asText()).isEqualTo("ENABLED");
+    assertThat(status(Side.TARGET, id)).isEqualTo(DetectorStatus.ENABLED);
   }
 
   @Test
@@ -55,14 +50,11 @@ class GuardDutyDetectorTest extends BaselineTestBase {
     assertThat(detectorIds(Side.TARGET)).isEmpty();
   }
 
-  private JsonNode detector(Side side, String id) {
-    return calls.rest(admin, side, Service.GUARDDUTY, SdkHttpMethod.GET, "/detector/" + id, null);
+  private DetectorStatus status(Side side, String id) {
+    return clients.guardDuty(admin, side).getDetector(b -> b.detectorId(id)).status();
   }
 
   private List<String> detectorIds(Side side) {
-    List<String> ids = new ArrayList<>();
-    calls.rest(admin, side, Service.GUARDDUTY, SdkHttpMethod.GET, "/detector", null)
-        .path("detectorIds").forEach(id -> ids.add(id.asText()));
-    return ids;
+    return clients.guardDuty(admin, side).listDetectors().detectorIds();
   }
 }

@@ -3,7 +3,6 @@ package com.avesa.cutover.activities.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.avesa.cutover.activities.SignedJsonCalls.Service;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.BaselineStep;
 import com.avesa.cutover.workflows.account.CreatedResource;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.SdkHttpMethod;
 
 /** The whole baseline, in the order account setup runs it. */
 class SecurityBaselineActivitiesImplTest extends BaselineTestBase {
@@ -43,8 +41,7 @@ class SecurityBaselineActivitiesImplTest extends BaselineTestBase {
   void nothingIsCreatedInTheSourceAccount() {
     baseline();
 
-    assertThat(calls.rest(admin, Side.SOURCE, Service.GUARDDUTY, SdkHttpMethod.GET, "/detector", null)
-        .path("detectorIds")).isEmpty();
+    assertThat(clients.guardDuty(admin, Side.SOURCE).listDetectors().detectorIds()).isEmpty();
     assertThat(clients.sns(admin, Side.SOURCE).listTopics().topics()).isEmpty();
     assertThat(clients.cloudTrail(admin, Side.SOURCE).describeTrails().trailList()).isEmpty();
     assertThat(clients.cloudWatch(admin, Side.SOURCE).describeAlarms().metricAlarms()).isEmpty();
