@@ -6,18 +6,39 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code avesa-worker seed-demo}: seeds the demo AVESA estate into an AWS emulator and optionally
  * writes the matching config file. Run by {@code avesa demo} as a child process, because the CLI
  * has no AWS SDK.
  */
-final class DemoSeedCommand {
+@Command(name = DemoSeedCommand.NAME, mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+    description = "Seed the demo AVESA estate (tenants, objects, tables, secrets, the deployment role) into the"
+        + " AWS emulator at URL and write the matching config.")
+final class DemoSeedCommand implements Callable<Integer> {
   static final String NAME = "seed-demo";
-  static final String USAGE =
-      "avesa-worker seed-demo --endpoint URL [--region REGION] [--objects-per-tenant N] [--config-out FILE]";
   static final int DEFAULT_OBJECTS_PER_TENANT = 5;
+
+  @Option(names = "--endpoint", required = true, paramLabel = "URL", description = "The emulator, e.g. http://127.0.0.1:5000.")
+  String endpoint;
+
+  @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east-1", description = "Default: ${DEFAULT-VALUE}.")
+  String region;
+
+  @Option(names = "--objects-per-tenant", paramLabel = "N", defaultValue = "" + DEFAULT_OBJECTS_PER_TENANT,
+      description = "Objects under each tenant's raw/ and canonical/ (default ${DEFAULT-VALUE}).")
+  String objectsPerTenant;
+
+  @Option(names = "--config-out", paramLabel = "FILE", description = "Write the matching avesa config here.")
+  Path configOut;
+
+  @Spec CommandSpec spec;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -27,84 +48,45 @@ final class DemoSeedCommand {
     this.err = err;
   }
 
-  /** Runs with the arguments after {@code seed-demo}; returns the exit code. */
-  int run(List<String> args) {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("avesa-worker seed-demo: " + e.getMessage() + " (usage: " + USAGE + ")");
-      return WorkerMain.EXIT_USAGE;
-    }
+  @Override
+  public Integer call() {
+    UsageErrors.requireValue(spec, "--endpoint", endpoint);
+    int objects = positive("--objects-per-tenant", objectsPerTenant);
     String summary;
     try {
-      summary = DemoEstate.seed(options.endpoint, options.region, options.objectsPerTenant);
+      summary = DemoEstate.seed(endpoint, region, objects);
     } catch (RuntimeException e) {
-      err.println("avesa-worker seed-demo: seeding " + options.endpoint + " failed: " + oneLine(e));
+      err.println("avesa-worker seed-demo: seeding " + endpoint + " failed: " + oneLine(e));
       return WorkerMain.EXIT_FAILURE;
     }
     out.println(summary);
-    if (options.configOut != null) {
+    if (configOut != null) {
       try {
-        Files.writeString(options.configOut, DemoEstate.cutoverConfigYaml(options.endpoint, options.region),
-            StandardCharsets.UTF_8);
+        Files.writeString(configOut, DemoEstate.cutoverConfigYaml(endpoint, region), StandardCharsets.UTF_8);
       } catch (IOException e) {
-        err.println("avesa-worker seed-demo: cannot write " + options.configOut + ": " + e.getMessage());
+        err.println("avesa-worker seed-demo: cannot write " + configOut + ": " + e.getMessage());
         return WorkerMain.EXIT_FAILURE;
       }
     }
     return WorkerMain.EXIT_OK;
   }
 
+  private int positive(String option, String value) {
+    int number;
+    try {
+      number = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      number = 0;
+    }
+    if (number <= 0) {
+      throw new ParameterException(spec.commandLine(),
+          option + " must be a positive whole number, not '" + value + "'");
+    }
+    return number;
+  }
+
   private static String oneLine(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return message.replaceAll("\\s*\\R\\s*", " ");
-  }
-
-  private record Options(String endpoint, String region, int objectsPerTenant, Path configOut) {
-    static Options parse(List<String> args) {
-      String endpoint = null;
-      String region = "us-east-1";
-      int objects = DEFAULT_OBJECTS_PER_TENANT;
-      Path configOut = null;
-      for (int i = 0; i < args.size(); i++) {
-        String option = args.get(i);
-        String value = valueOf(args, ++i, option);
-        switch (option) {
-          case "--endpoint" -> endpoint = value;
-          case "--region" -> region = value;
-          case "--objects-per-tenant" -> objects = positive(option, value);
-          case "--config-out" -> configOut = Path.of(value);
-          default -> throw new IllegalArgumentException("unknown argument '" + option + "'");
-        }
-      }
-      if (endpoint == null) {
-        throw new IllegalArgumentException("--endpoint is required");
-      }
-      return new Options(endpoint, region, objects, configOut);
-    }
-
-    private static String valueOf(List<String> args, int index, String option) {
-      if (!option.startsWith("--")) {
-        throw new IllegalArgumentException("unknown argument '" + option + "'");
-      }
-      if (index >= args.size() || args.get(index).startsWith("--")) {
-        throw new IllegalArgumentException(option + " needs a value");
-      }
-      return args.get(index);
-    }
-
-    private static int positive(String option, String value) {
-      int number;
-      try {
-        number = Integer.parseInt(value);
-      } catch (NumberFormatException e) {
-        number = 0;
-      }
-      if (number <= 0) {
-        throw new IllegalArgumentException(option + " must be a positive whole number, not '" + value + "'");
-      }
-      return number;
-    }
   }
 }

@@ -1,12 +1,18 @@
 package com.avesa.cutover.worker;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Entry point of {@code bin/avesa-worker}: a worker on an existing Temporal server, a worker with
@@ -14,7 +20,13 @@ import java.util.Map;
  * 2 usage, settings or a port already taken; 3 Temporal unreachable. A worker stopped by a signal
  * exits with the JVM's code for it (143 SIGTERM, 130 SIGINT) after its graceful stop.
  */
-public final class WorkerMain {
+@Command(name = "avesa-worker", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = {
+        "The avesa-cutover Temporal worker: polls task queue avesa-cutover at TEMPORAL_ADDRESS with the",
+        "migration, cutover and runbook workflows and their activities."},
+    footer = WorkerMain.FOOTER)
+public final class WorkerMain implements Callable<Integer> {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILURE = 1;
   static final int EXIT_USAGE = 2;
@@ -23,22 +35,7 @@ public final class WorkerMain {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   static final Duration METRICS_REPORT_INTERVAL = Duration.ofSeconds(5);
 
-  static final String HELP = """
-      avesa-worker: the avesa-cutover Temporal worker (task queue avesa-cutover).
-
-      Usage:
-        avesa-worker            poll Temporal at TEMPORAL_ADDRESS with the migration workflow and activities
-        avesa-worker --dev      first start the embedded Temporal server (the SDK's test server, in memory,
-                                real time) on 127.0.0.1 at the port of TEMPORAL_ADDRESS, then the worker on it
-        avesa-worker [--dev] --deployment-name NAME --build-id ID
-                                poll as build ID of Worker Deployment NAME (Worker Versioning; the flags
-                                replace AVESA_DEPLOYMENT_NAME and AVESA_BUILD_ID): cutover and rollback runs
-                                stay on the build that started them, the other runs move to the current build.
-                                A server without Worker Deployments (the embedded one) gets an unversioned worker
-        avesa-worker seed-demo --endpoint URL [--region REGION] [--objects-per-tenant N] [--config-out FILE]
-                                seed the demo AVESA estate into the AWS emulator at URL (default region
-                                us-east-1, 5 objects per tenant) and write the matching config to FILE
-        avesa-worker --help     this text
+  static final String FOOTER = """
 
       Environment:
         TEMPORAL_ADDRESS    host:port of the Temporal frontend (default 127.0.0.1:7233)
@@ -50,11 +47,14 @@ public final class WorkerMain {
         TEMPORAL_TLS_CA     PEM CA certificates to trust instead of the JVM's
         TEMPORAL_API_KEY    Temporal Cloud API key (implies TLS); ignored with --dev
         AVESA_DEPLOYMENT_NAME, AVESA_BUILD_ID
-                            Worker Versioning: both or neither (unset: an unversioned worker)
-        LOG_LEVEL           root log level (default INFO); logs go to stderr
+                            Worker Versioning: both or neither (unset: an unversioned worker);
+                            --deployment-name and --build-id replace them
+        LOG_LEVEL           level of the worker's log (default INFO; DEBUG, WARN, ERROR); logs go to stderr
         LOG_FORMAT          text (default) or json: one JSON object per line with the Temporal ids
         AVESA_DEPLOY_COMMANDS  YAML file of the deploy commands this worker allows: name -> command (argv, no
                             shell), workdir, timeout; a run names one (infrastructure.deploy). Unset: none
+        AVESA_CODEC_KEYS, AVESA_CODEC_KEY_FILE, AVESA_CODEC_TOKEN
+                            payload encryption and its codec endpoint (see the README)
         JAVA_OPTS           JVM options, read by bin/avesa-worker
         AWS credentials and region come from the usual AWS SDK sources (environment, profiles).
 
@@ -65,6 +65,21 @@ public final class WorkerMain {
       unreachable (start one with `bin/avesa dev-server`, or use --dev). A worker stopped by
       SIGTERM/SIGINT exits with 143/130 after its graceful stop.
       """;
+
+  @Option(names = "--dev", description = {
+      "First start the embedded Temporal server (the SDK's test server, in memory, real time) on",
+      "127.0.0.1 at the port of TEMPORAL_ADDRESS, then the worker on it."})
+  boolean dev;
+
+  @Option(names = WorkerDeployment.DEPLOYMENT_NAME_FLAG, paramLabel = "NAME", description = {
+      "Poll as a build of Worker Deployment NAME (Worker Versioning; replaces AVESA_DEPLOYMENT_NAME):",
+      "cutover and rollback runs stay on the build that started them, the other runs move to the",
+      "current build. A server without Worker Deployments (the embedded one) gets an unversioned worker."})
+  String deploymentName;
+
+  @Option(names = WorkerDeployment.BUILD_ID_FLAG, paramLabel = "ID",
+      description = "This build's id in that deployment (replaces AVESA_BUILD_ID).")
+  String buildId;
 
   private final Map<String, String> env;
   private final PrintStream out;
@@ -84,18 +99,27 @@ public final class WorkerMain {
 
   /** Runs the command in {@code args}; for a worker, blocks until it has been stopped by a signal. */
   int run(String[] args) {
-    List<String> arguments = Arrays.asList(args);
-    if (arguments.contains("--help") || arguments.contains("-h")) {
-      out.print(HELP);
-      return EXIT_OK;
-    }
-    if (!arguments.isEmpty() && arguments.get(0).equals(DemoSeedCommand.NAME)) {
-      return new DemoSeedCommand(out, err).run(arguments.subList(1, arguments.size()));
-    }
+    CommandLine commandLine = new CommandLine(this)
+        .addSubcommand(new DemoSeedCommand(out, err))
+        .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+        .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+        .setParameterExceptionHandler(UsageErrors::handle)
+        .setExecutionExceptionHandler((e, cl, parsed) -> {
+          cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": failed: " + e);
+          return EXIT_FAILURE;
+        });
+    return commandLine.execute(args);
+  }
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    UsageErrors.requireValue(spec, WorkerDeployment.DEPLOYMENT_NAME_FLAG, deploymentName);
+    UsageErrors.requireValue(spec, WorkerDeployment.BUILD_ID_FLAG, buildId);
     WorkerProcess process;
     try {
-      WorkerArguments parsed = WorkerArguments.parse(arguments);
-      process = startWorker(parsed.dev(), parsed.flags());
+      process = startWorker(dev, flags());
     } catch (StartFailure e) {
       err.println("avesa-worker: " + e.getMessage());
       return e.exitCode;
@@ -107,6 +131,18 @@ public final class WorkerMain {
       Thread.currentThread().interrupt();
     }
     return EXIT_OK;
+  }
+
+  /** The command line's values, keyed by the environment variable each replaces. */
+  Map<String, String> flags() {
+    Map<String, String> flags = new HashMap<>();
+    if (deploymentName != null) {
+      flags.put(WorkerDeployment.AVESA_DEPLOYMENT_NAME, deploymentName);
+    }
+    if (buildId != null) {
+      flags.put(WorkerDeployment.AVESA_BUILD_ID, buildId);
+    }
+    return Map.copyOf(flags);
   }
 
   /**
@@ -128,41 +164,6 @@ public final class WorkerMain {
           e.getMessage() + (dev ? "; is a Temporal server already running there?" : ""));
     } catch (RuntimeException e) {
       throw new StartFailure(EXIT_FAILURE, "cannot start: " + e);
-    }
-  }
-
-  /** The worker's command line: {@code --dev} and the flags that replace environment variables. */
-  record WorkerArguments(boolean dev, Map<String, String> flags) {
-    private static final Map<String, String> FLAG_VARIABLES = Map.of(
-        WorkerDeployment.DEPLOYMENT_NAME_FLAG, WorkerDeployment.AVESA_DEPLOYMENT_NAME,
-        WorkerDeployment.BUILD_ID_FLAG, WorkerDeployment.AVESA_BUILD_ID);
-
-    /**
-     * Reads {@code --dev}, {@code --deployment-name NAME} and {@code --build-id ID} (also as {@code --flag=value}).
-     *
-     * @throws StartFailure with exit code 2 for an unknown argument or a flag without its value
-     */
-    static WorkerArguments parse(List<String> arguments) {
-      boolean dev = false;
-      Map<String, String> flags = new HashMap<>();
-      for (int i = 0; i < arguments.size(); i++) {
-        String argument = arguments.get(i);
-        int equals = argument.indexOf('=');
-        String name = equals > 0 ? argument.substring(0, equals) : argument;
-        if (argument.equals("--dev")) {
-          dev = true;
-        } else if (FLAG_VARIABLES.containsKey(name)) {
-          String value = equals > 0 ? argument.substring(equals + 1)
-              : i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("--") ? arguments.get(++i) : "";
-          if (value.isBlank()) {
-            throw new StartFailure(EXIT_USAGE, name + " needs a value (see avesa-worker --help)");
-          }
-          flags.put(FLAG_VARIABLES.get(name), value);
-        } else {
-          throw new StartFailure(EXIT_USAGE, "unknown argument '" + argument + "' (see avesa-worker --help)");
-        }
-      }
-      return new WorkerArguments(dev, Map.copyOf(flags));
     }
   }
 

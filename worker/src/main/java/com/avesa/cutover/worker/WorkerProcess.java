@@ -117,8 +117,9 @@ public final class WorkerProcess implements AutoCloseable {
       started.push(clients);
       DataConverter converter = codec.map(PayloadEncryption::dataConverter)
           .orElseGet(DefaultDataConverter::newDefaultInstance);
-      WorkflowClient client = WorkflowClient.newInstance(stubs,
-          WorkflowClientOptions.newBuilder().setNamespace(effective.namespace()).setDataConverter(converter).build());
+      WorkflowClient client = WorkflowClient.newInstance(stubs, WorkerHeartbeats.onlyWhereOffered(
+          WorkflowClientOptions.newBuilder().setNamespace(effective.namespace()).setDataConverter(converter),
+          stubs, effective.namespace(), connectTimeout).build());
       effective = versioning(effective, stubs, connectTimeout);
       WorkerFactory factory = WorkerFactory.newInstance(client);
       registerMigration(factory.newWorker(TaskQueues.AVESA_CUTOVER, WorkerPolling.workerOptions(effective.deployment())),

@@ -3,9 +3,11 @@ package com.avesa.cutover.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class WorkerDeploymentTest {
 
@@ -72,11 +74,11 @@ class WorkerDeploymentTest {
 
   @Test
   void theCommandLineTakesBothFlagsInEitherForm() {
-    WorkerMain.WorkerArguments arguments = WorkerMain.WorkerArguments.parse(
-        List.of("--deployment-name=avesa", "--dev", "--build-id", "41"));
+    WorkerMain main = new WorkerMain(Map.of(), System.out, System.err, Duration.ofSeconds(1));
+    new CommandLine(main).parseArgs("--deployment-name=avesa", "--dev", "--build-id", "41");
 
-    assertThat(arguments.dev()).isTrue();
-    assertThat(arguments.flags()).containsExactlyInAnyOrderEntriesOf(
+    assertThat(main.dev).isTrue();
+    assertThat(main.flags()).containsExactlyInAnyOrderEntriesOf(
         Map.of("AVESA_DEPLOYMENT_NAME", "avesa", "AVESA_BUILD_ID", "41"));
   }
 }

@@ -81,9 +81,11 @@ class WorkerMainTest {
   }
 
   @Test
-  void unknownArgumentsExitWithTwoInOneLine() {
+  void unknownArgumentsExitWithTwoInOneLineThatPointsAtHelp() {
     assertThat(run("--frobnicate")).isEqualTo(2);
-    assertThat(stderr()).hasLineCount(1).contains("unknown argument '--frobnicate'");
+    assertThat(stderr()).hasLineCount(1)
+        .isEqualTo("avesa-worker: unknown argument '--frobnicate' (see `avesa-worker --help`)" + System.lineSeparator());
+    assertThat(stdout()).isEmpty();
   }
 
   @Test
@@ -108,24 +110,53 @@ class WorkerMainTest {
   }
 
   @Test
-  void helpExplainsTheModesAndTheEnvironment() {
+  void helpExplainsTheModesOptionsAndTheEnvironment() {
     assertThat(run("--help")).isEqualTo(0);
     assertThat(stdout())
+        .contains("Usage: avesa-worker")
         .contains("--dev")
-        .contains("seed-demo --endpoint URL")
+        .contains("seed-demo")
+        .contains("--deployment-name=NAME")
+        .contains("--build-id=ID")
+        .contains("-V, --version")
         .contains("TEMPORAL_ADDRESS")
         .contains("TEMPORAL_NAMESPACE")
         .contains("METRICS_PORT")
-        .contains("--deployment-name NAME --build-id ID")
         .contains("AVESA_DEPLOYMENT_NAME, AVESA_BUILD_ID")
+        .contains("LOG_LEVEL")
         .contains("SIGTERM");
     assertThat(stderr()).isEmpty();
   }
 
   @Test
+  void seedDemoHelpNamesItsOptions() {
+    assertThat(run("seed-demo", "--help")).isEqualTo(0);
+    assertThat(stdout()).contains("Usage: avesa-worker seed-demo")
+        .contains("--endpoint=URL").contains("--region=REGION").contains("--objects-per-tenant=N")
+        .contains("--config-out=FILE");
+  }
+
+  @Test
+  void versionIsTheOneTheBuildWrote() {
+    assertThat(run("-V")).isEqualTo(0);
+    assertThat(stdout().lines().findFirst().orElseThrow())
+        .matches("avesa-worker \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    assertThat(stdout()).contains("Temporal Java SDK 1.").doesNotContain("${").doesNotContain("unknown");
+  }
+
+  @Test
+  void anEmptyFlagValueIsAUsageError() {
+    assertThat(run("--deployment-name=", "--build-id", "2026.12.1")).isEqualTo(2);
+    assertThat(stderr()).hasLineCount(1).contains("--deployment-name needs a value")
+        .contains("(see `avesa-worker --help`)");
+  }
+
+  @Test
   void seedDemoWithoutAnEndpointExitsWithTwo() {
     assertThat(run("seed-demo", "--region", "eu-west-1")).isEqualTo(2);
-    assertThat(stderr()).hasLineCount(1).contains("--endpoint is required");
+    assertThat(stderr()).hasLineCount(1)
+        .isEqualTo("avesa-worker seed-demo: --endpoint is required (see `avesa-worker seed-demo --help`)"
+            + System.lineSeparator());
   }
 
   @Test
