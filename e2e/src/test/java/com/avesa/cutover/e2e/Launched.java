@@ -147,6 +147,18 @@ final class Launched implements AutoCloseable {
     return waitFor();
   }
 
+  /** SIGINT, as Ctrl-C in a terminal sends, then wait; returns the exit code. */
+  int interrupt() {
+    try {
+      new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return waitFor();
+  }
+
   private int waitFor() {
     try {
       if (!process.waitFor(40, TimeUnit.SECONDS)) {
