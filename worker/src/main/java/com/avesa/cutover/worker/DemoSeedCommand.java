@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
  * has no AWS SDK.
  */
 @Command(name = DemoSeedCommand.NAME, mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
-    description = "Seed the demo AVESA estate (tenants, objects, tables, secrets, the deployment role) into the"
-        + " AWS emulator at URL and write the matching config.")
+    usageHelpWidth = 120,
+    description = "Seed the demo AVESA estate (tenants, objects, tables, secrets, the deployment role) into"
+        + " the AWS emulator at URL and write the matching config.")
 final class DemoSeedCommand implements Callable<Integer> {
   static final String NAME = "seed-demo";
   static final int DEFAULT_OBJECTS_PER_TENANT = 5;

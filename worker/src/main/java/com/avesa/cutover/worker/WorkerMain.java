@@ -21,10 +21,9 @@ import picocli.CommandLine.Spec;
  * exits with the JVM's code for it (143 SIGTERM, 130 SIGINT) after its graceful stop.
  */
 @Command(name = "avesa-worker", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
-    sortOptions = false, usageHelpAutoWidth = true,
-    description = {
-        "The avesa-cutover Temporal worker: polls task queue avesa-cutover at TEMPORAL_ADDRESS with the",
-        "migration, cutover and runbook workflows and their activities."},
+    sortOptions = false, usageHelpWidth = 120,
+    description = "The avesa-cutover Temporal worker: polls task queue avesa-cutover at TEMPORAL_ADDRESS with the"
+        + " migration, cutover and runbook workflows and their activities.",
     footer = WorkerMain.FOOTER)
 public final class WorkerMain implements Callable<Integer> {
   static final int EXIT_OK = 0;
@@ -66,15 +65,14 @@ public final class WorkerMain implements Callable<Integer> {
       SIGTERM/SIGINT exits with 143/130 after its graceful stop.
       """;
 
-  @Option(names = "--dev", description = {
-      "First start the embedded Temporal server (the SDK's test server, in memory, real time) on",
-      "127.0.0.1 at the port of TEMPORAL_ADDRESS, then the worker on it."})
+  @Option(names = "--dev", description = "First start the embedded Temporal server (the SDK's test server, in"
+      + " memory, real time) on 127.0.0.1 at the port of TEMPORAL_ADDRESS, then the worker on it.")
   boolean dev;
 
-  @Option(names = WorkerDeployment.DEPLOYMENT_NAME_FLAG, paramLabel = "NAME", description = {
-      "Poll as a build of Worker Deployment NAME (Worker Versioning; replaces AVESA_DEPLOYMENT_NAME):",
-      "cutover and rollback runs stay on the build that started them, the other runs move to the",
-      "current build. A server without Worker Deployments (the embedded one) gets an unversioned worker."})
+  @Option(names = WorkerDeployment.DEPLOYMENT_NAME_FLAG, paramLabel = "NAME", description = "Poll as a build of"
+      + " Worker Deployment NAME (Worker Versioning; replaces AVESA_DEPLOYMENT_NAME): cutover and rollback runs stay"
+      + " on the build that started them, the other runs move to the current build. A server without Worker"
+      + " Deployments (the embedded one) gets an unversioned worker.")
   String deploymentName;
 
   @Option(names = WorkerDeployment.BUILD_ID_FLAG, paramLabel = "ID",
