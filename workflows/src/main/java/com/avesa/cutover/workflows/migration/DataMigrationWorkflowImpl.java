@@ -82,7 +82,8 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     this.input = input;
     this.extrasPass = Workflow.getVersion(TARGET_EXTRAS, Workflow.DEFAULT_VERSION, 1) >= 1;
     this.extrasRules = new ExtrasRules(input.config(), !input.mode().writes());
-    this.ledger = new MigrationLedger(input.config(), input.mode(), input.checkpoint(), extrasPass);
+    this.ledger = new MigrationLedger(input.config(), input.mode(), input.checkpoint(), extrasPass,
+        input.reversed());
     this.phaseGauge = new PhaseGauge("avesa_migration_phase",
         Map.of("config", input.config().name(), "mode", input.mode().name()));
     String workflowId = Workflow.getInfo().getWorkflowId();
@@ -257,8 +258,9 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     problems.addAll(verified.problems());
     Extras deleted = copied.extras();
     Extras kept = verified.extras();
-    Extras extras = new Extras(kept.count() + deleted.deleted(), kept.plus(deleted).samples(), deleted.deleted(),
-        deleted.deletedSamples());
+    List<String> samples = new ArrayList<>(kept.samples());
+    samples.addAll(deleted.deletedSamples());
+    Extras extras = new Extras(kept.count() + deleted.deleted(), samples, deleted.deleted(), deleted.deletedSamples());
     ledger.recordSecrets(report(request, copied, copied.copied(), extras), problems);
   }
 

@@ -32,7 +32,7 @@ public final class ExtrasSummary {
     if (found == 0) {
       return "";
     }
-    String side = report.mode() == Mode.REVERSE ? "source" : "target";
+    String side = report.reverse() ? "source" : "target";
     return "; " + found + " extra(s) only in the " + side + ", " + deleted + " deleted (" + String.join(", ", shown)
         + (found > shown.size() ? ", …" : "") + ")";
   }

@@ -18,6 +18,7 @@ final class MigrationLedger {
   private final MigrationConfig config;
   private final Mode mode;
   private final boolean extrasPass;
+  private final boolean reverse;
   private final int runs;
   private final BucketCursor[] cursors;
   private final List<TableReport> tables;
@@ -28,11 +29,15 @@ final class MigrationLedger {
   private String phase = "PREFLIGHT";
   private String step = "";
 
-  /** {@code extrasPass}: every listing ends with its EXTRAS stage (version {@code target-extras}). */
-  MigrationLedger(MigrationConfig config, Mode mode, Checkpoint checkpoint, boolean extrasPass) {
+  /**
+   * {@code extrasPass}: every listing ends with its EXTRAS stage (version {@code target-extras});
+   * {@code reverse}: the run goes target → source.
+   */
+  MigrationLedger(MigrationConfig config, Mode mode, Checkpoint checkpoint, boolean extrasPass, boolean reverse) {
     this.config = config;
     this.mode = mode;
     this.extrasPass = extrasPass;
+    this.reverse = reverse;
     if (checkpoint == null) {
       this.runs = 1;
       this.cursors = initialCursors(config);
@@ -183,7 +188,7 @@ final class MigrationLedger {
   MigrationReport report(String workflowId, String status, boolean verified) {
     return new MigrationReport(workflowId, mode, status, verified, bucketReports(), List.copyOf(tables),
         secrets == null ? new SecretReport(config.data().secrets().include(), 0, 0, 0, List.of()) : secrets,
-        problems, problemsOmitted, runs);
+        problems, problemsOmitted, runs, reverse);
   }
 
   List<BucketReport> bucketReports() {
