@@ -29,10 +29,12 @@ public final class AddedTenantsRecord {
     this.table = table;
   }
 
-  /** Records {@code tenantId}; recording it again changes nothing. */
+  /** Records {@code tenantId}; recording it again changes nothing (and writes nothing). */
   void record(String tenantId) {
     String arn = dynamoDb.describeTable(b -> b.tableName(table)).table().tableArn();
-    dynamoDb.tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key(tagKey(tenantId)).value(tenantId).build()));
+    if (!read(arn).contains(tenantId)) {
+      dynamoDb.tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key(tagKey(tenantId)).value(tenantId).build()));
+    }
   }
 
   /** The recorded tenant ids; none when the table does not exist. */
@@ -43,6 +45,10 @@ public final class AddedTenantsRecord {
     } catch (ResourceNotFoundException e) {
       return Set.of();
     }
+    return read(arn);
+  }
+
+  private Set<String> read(String arn) {
     Set<String> ids = new LinkedHashSet<>();
     String token = null;
     do {
