@@ -96,7 +96,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     S3Client to = clients.s3(request.estate(), toSide);
     S3Client from = clients.s3(request.estate(), request.fromSide());
     String prefix = request.prefix() == null || request.prefix().isEmpty() ? null : request.prefix();
-    int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, request.pageSize() <= 0 ? MAX_PAGE_SIZE : request.pageSize()));
+    int pageSize = pageSize(request.pageSize());
     Heartbeats.beat(new PageProgress(request.toBucket(), request.continuationToken(), 0, 0));
     ListObjectsV2Response listing;
     try {
@@ -220,7 +220,12 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   }
 
   private static int pageSize(BucketPageRequest request) {
-    return Math.max(1, Math.min(MAX_PAGE_SIZE, request.pageSize() <= 0 ? MAX_PAGE_SIZE : request.pageSize()));
+    return pageSize(request.pageSize());
+  }
+
+  /** At most 1,000 keys a page; 0 or less: 1,000. */
+  private static int pageSize(int requested) {
+    return Math.max(1, Math.min(MAX_PAGE_SIZE, requested <= 0 ? MAX_PAGE_SIZE : requested));
   }
 
   private static ListObjectsV2Response listRaw(S3Client s3, BucketPageRequest request, String token) {
