@@ -9,6 +9,9 @@ import com.avesa.cutover.workflows.migration.BucketActivities;
 import com.avesa.cutover.workflows.migration.BucketPage;
 import com.avesa.cutover.workflows.migration.BucketPageRequest;
 import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
+import com.avesa.cutover.workflows.migration.Extras;
+import com.avesa.cutover.workflows.migration.ExtrasPage;
+import com.avesa.cutover.workflows.migration.ExtrasPageRequest;
 import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.migration.TenantTally;
 import java.util.ArrayList;
@@ -21,7 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -82,6 +88,63 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   @Override
   public BucketPage verifyPage(BucketPageRequest request) {
     return runPage(request, Pass.VERIFY);
+  }
+
+  @Override
+  public ExtrasPage extrasPage(ExtrasPageRequest request) {
+    Side toSide = request.fromSide() == Side.SOURCE ? Side.TARGET : Side.SOURCE;
+    S3Client to = clients.s3(request.estate(), toSide);
+    S3Client from = clients.s3(request.estate(), request.fromSide());
+    String prefix = request.prefix() == null || request.prefix().isEmpty() ? null : request.prefix();
+    int pageSize = pageSize(request.pageSize());
+    Heartbeats.beat(new PageProgress(request.toBucket(), request.continuationToken(), 0, 0));
+    ListObjectsV2Response listing;
+    try {
+      listing = to.listObjectsV2(b -> b.bucket(request.toBucket()).prefix(prefix)
+          .continuationToken(request.continuationToken()).maxKeys(pageSize));
+    } catch (SdkException e) {
+      if (Failures.isNotFound(e)) {
+        return new ExtrasPage(null, 0, Extras.NONE);
+      }
+      throw Failures.classify("list " + request.toBucket(), e);
+    }
+    List<String> extras = new ArrayList<>();
+    try {
+      Set<String> inFrom = TargetListing.present(from, request.fromBucket(), request.prefix(), listing.contents());
+      for (int i = 0; i < listing.contents().size(); i++) {
+        String key = listing.contents().get(i).key();
+        boolean found = i == 0 ? S3Objects.head(from, request.fromBucket(), key).isPresent() : inFrom.contains(key);
+        if (!found) {
+          extras.add(key);
+        }
+      }
+    } catch (SdkException e) {
+      throw Failures.classify("list " + request.fromBucket() + " for the extras of " + request.toBucket(), e);
+    }
+    ExtrasProtector protector = new ExtrasProtector(request.rule(),
+        ExtrasProtector.addedTenantsOf(clients, request.estate(), request.rule()));
+    List<String> deleting = !protector.deletes() || extras.isEmpty() ? List.of()
+        : extras.stream().filter(key -> !protector.protectsKey(key)).toList();
+    if (!deleting.isEmpty() && !protector.dryRun()) {
+      deleteObjects(to, request.toBucket(), deleting);
+    }
+    String next = Boolean.TRUE.equals(listing.isTruncated()) ? listing.nextContinuationToken() : null;
+    return new ExtrasPage(next, listing.contents().size(), new Extras(extras.size(), extras, deleting.size(), deleting));
+  }
+
+  /** Deletes the current version of each key (at most 1,000: one page); a key S3 could not delete fails the call. */
+  private static void deleteObjects(S3Client s3, String bucket, List<String> keys) {
+    try {
+      DeleteObjectsResponse response = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.quiet(true)
+          .objects(keys.stream().map(key -> ObjectIdentifier.builder().key(key).build()).toList())));
+      if (response.hasErrors() && !response.errors().isEmpty()) {
+        S3Error first = response.errors().get(0);
+        throw new IllegalStateException("delete extras in " + bucket + ": " + response.errors().size()
+            + " key(s) not deleted, first " + first.key() + " (" + first.code() + ")");
+      }
+    } catch (SdkException e) {
+      throw Failures.classify("delete extras in " + bucket, e);
+    }
   }
 
   @Override
@@ -157,7 +220,12 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   }
 
   private static int pageSize(BucketPageRequest request) {
-    return Math.max(1, Math.min(MAX_PAGE_SIZE, request.pageSize() <= 0 ? MAX_PAGE_SIZE : request.pageSize()));
+    return pageSize(request.pageSize());
+  }
+
+  /** At most 1,000 keys a page; 0 or less: 1,000. */
+  private static int pageSize(int requested) {
+    return Math.max(1, Math.min(MAX_PAGE_SIZE, requested <= 0 ? MAX_PAGE_SIZE : requested));
   }
 
   private static ListObjectsV2Response listRaw(S3Client s3, BucketPageRequest request, String token) {

@@ -2,8 +2,10 @@ package com.avesa.cutover.activities;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -46,8 +48,45 @@ final class ChangedItems {
     return changed;
   }
 
+  /**
+   * The key digests ({@link #keyDigest}) of the items of {@code items} whose key the table has
+   * (their content may differ).
+   */
+  Set<String> presentKeys(List<Map<String, AttributeValue>> items, int concurrency, Runnable heartbeat) {
+    List<Callable<Set<String>>> chunks = new ArrayList<>();
+    for (int start = 0; start < items.size(); start += KEYS_PER_REQUEST) {
+      List<Map<String, AttributeValue>> chunk = items.subList(start, Math.min(items.size(), start + KEYS_PER_REQUEST));
+      chunks.add(() -> digestsIn(chunk).keySet());
+    }
+    Set<String> present = new HashSet<>();
+    runner.runAll(chunks, concurrency, heartbeat).forEach(present::addAll);
+    return present;
+  }
+
+  /** The table's key attribute names, hash key first. */
+  List<String> keyNames() {
+    return keyNames;
+  }
+
+  /** The digest of an item's key attributes (under this table's key schema). */
+  String keyDigest(Map<String, AttributeValue> item) {
+    return ItemDigest.of(keyOf(item));
+  }
+
   private List<Map<String, AttributeValue>> changedIn(List<Map<String, AttributeValue>> chunk)
       throws InterruptedException {
+    Map<String, String> targetDigests = digestsIn(chunk);
+    List<Map<String, AttributeValue>> changed = new ArrayList<>();
+    for (Map<String, AttributeValue> item : chunk) {
+      if (!ItemDigest.of(item).equals(targetDigests.get(ItemDigest.of(keyOf(item))))) {
+        changed.add(item);
+      }
+    }
+    return changed;
+  }
+
+  /** Key digest → item digest of the chunk's keys that the table has. */
+  private Map<String, String> digestsIn(List<Map<String, AttributeValue>> chunk) throws InterruptedException {
     Map<String, String> targetDigests = new HashMap<>();
     List<Map<String, AttributeValue>> pending = chunk.stream().map(this::keyOf).distinct().toList();
     for (int attempt = 1; !pending.isEmpty(); attempt++) {
@@ -67,13 +106,7 @@ final class ChangedItems {
         Thread.sleep(BatchWriter.backoff(attempt).toMillis());
       }
     }
-    List<Map<String, AttributeValue>> changed = new ArrayList<>();
-    for (Map<String, AttributeValue> item : chunk) {
-      if (!ItemDigest.of(item).equals(targetDigests.get(ItemDigest.of(keyOf(item))))) {
-        changed.add(item);
-      }
-    }
-    return changed;
+    return targetDigests;
   }
 
   private Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {

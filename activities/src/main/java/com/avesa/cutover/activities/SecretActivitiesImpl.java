@@ -1,15 +1,20 @@
 package com.avesa.cutover.activities;
 
 import com.avesa.cutover.activities.SecretSync.Comparison;
+import com.avesa.cutover.workflows.migration.Extras;
+import com.avesa.cutover.workflows.migration.ExtrasRule;
 import com.avesa.cutover.workflows.migration.SecretActivities;
 import com.avesa.cutover.workflows.migration.SecretsRequest;
 import com.avesa.cutover.workflows.migration.SecretsResult;
 import com.avesa.cutover.workflows.migration.Side;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 
 /**
@@ -39,7 +44,7 @@ public class SecretActivitiesImpl implements SecretActivities {
         toCopy++;
       }
     }
-    return new SecretsResult(matching.size(), toCopy, 0, names(matching), List.of());
+    return new SecretsResult(matching.size(), toCopy, 0, names(matching), List.of(), extras(request, matching, false));
   }
 
   @Override
@@ -54,7 +59,9 @@ public class SecretActivitiesImpl implements SecretActivities {
       }
     }
     metrics.secretsCopied(copied);
-    return new SecretsResult(matching.size(), copied, copied, names(matching), List.of());
+    Extras extras = ExtrasRule.orReportOnly(request.extras()).delete()
+        ? extras(request, matching, true) : Extras.NONE;
+    return new SecretsResult(matching.size(), copied, copied, names(matching), List.of(), extras);
   }
 
   @Override
@@ -69,7 +76,39 @@ public class SecretActivitiesImpl implements SecretActivities {
       }
     }
     metrics.verificationFailures(problems.size());
-    return new SecretsResult(matching.size(), problems.size(), 0, names(matching), problems);
+    return new SecretsResult(matching.size(), problems.size(), 0, names(matching), problems,
+        extras(request, matching, false));
+  }
+
+  /**
+   * The other side's secrets matching the filter that this side lacks. Unless {@code delete}
+   * is false or the rule is a dry run, the unprotected ones are deleted (30-day recovery window).
+   * Without deletion, {@code deleted} counts what a run would delete when the rule asks for it.
+   */
+  private Extras extras(SecretsRequest request, List<SecretListEntry> matching, boolean delete) {
+    Side toSide = request.fromSide() == Side.SOURCE ? Side.TARGET : Side.SOURCE;
+    Set<String> here = new HashSet<>(names(matching));
+    List<String> extras = matching(request, toSide).stream().map(SecretListEntry::name)
+        .filter(name -> !here.contains(name)).toList();
+    ExtrasRule rule = ExtrasRule.orReportOnly(request.extras());
+    if (extras.isEmpty() || !rule.delete() || (!delete && !rule.dryRun())) {
+      return new Extras(extras.size(), extras, 0, List.of());
+    }
+    ExtrasProtector protector = new ExtrasProtector(rule, ExtrasProtector.addedTenantsOf(clients, request.estate(), rule));
+    List<String> deleting = extras.stream().filter(name -> !protector.protectsSecret(name)).toList();
+    if (delete && !rule.dryRun()) {
+      SecretsManagerClient to = clients.secrets(request.estate(), toSide);
+      for (String name : deleting) {
+        Heartbeats.beat(name);
+        writes.acquire();
+        try {
+          to.deleteSecret(b -> b.secretId(name));
+        } catch (SdkException e) {
+          throw Failures.classify("delete extra secret " + name, e);
+        }
+      }
+    }
+    return new Extras(extras.size(), extras, deleting.size(), deleting);
   }
 
   private SecretSync sync(SecretsRequest request) {
@@ -79,13 +118,17 @@ public class SecretActivitiesImpl implements SecretActivities {
   }
 
   private List<SecretListEntry> matching(SecretsRequest request) {
+    return matching(request, request.fromSide());
+  }
+
+  private List<SecretListEntry> matching(SecretsRequest request, Side side) {
     SecretGlob glob = new SecretGlob(request.filter().include());
     List<SecretListEntry> result = new ArrayList<>();
     try {
-      clients.secrets(request.estate(), request.fromSide()).listSecretsPaginator(b -> b.maxResults(100))
+      clients.secrets(request.estate(), side).listSecretsPaginator(b -> b.maxResults(100))
           .forEach(page -> page.secretList().stream().filter(s -> glob.matches(s.name())).forEach(result::add));
     } catch (SdkException e) {
-      throw Failures.classify("list secrets (" + request.fromSide().name().toLowerCase() + ")", e);
+      throw Failures.classify("list secrets (" + side.name().toLowerCase() + ")", e);
     }
     result.sort(Comparator.comparing(SecretListEntry::name));
     return result;

@@ -1,16 +1,23 @@
 package com.avesa.cutover.activities;
 
 import com.avesa.cutover.workflows.migration.EnsureTableRequest;
+import com.avesa.cutover.workflows.migration.Extras;
+import com.avesa.cutover.workflows.migration.ExtrasSegmentRequest;
+import com.avesa.cutover.workflows.migration.ExtrasSegmentResult;
 import com.avesa.cutover.workflows.migration.SegmentRequest;
 import com.avesa.cutover.workflows.migration.SegmentResult;
 import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.migration.TableActivities;
 import com.avesa.cutover.workflows.migration.TableDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
@@ -56,6 +63,85 @@ public class TableActivitiesImpl implements TableActivities, AutoCloseable {
       throw Failures.classify("describe " + request.to(), e);
     }
     return scanSegment(request, new SegmentWriter(changed, new BatchWriter(target, request.to(), writers)));
+  }
+
+  @Override
+  public ExtrasSegmentResult extrasSegment(ExtrasSegmentRequest request) {
+    DynamoDbClient written = clients.dynamoDb(request.estate(), request.side());
+    ChangedItems other;
+    try {
+      other = new ChangedItems(clients.dynamoDb(request.estate(), other(request.side())), request.against(), writers);
+    } catch (SdkException e) {
+      throw Failures.classify("describe " + request.against(), e);
+    }
+    ExtrasProtector protector = new ExtrasProtector(request.rule(),
+        ExtrasProtector.addedTenantsOf(clients, request.estate(), request.rule()));
+    long items = 0, matched = 0, extras = 0, deleted = 0;
+    String digest = TableDigest.EMPTY;
+    List<String> samples = new ArrayList<>();
+    List<String> deletedSamples = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      ScanResponse page;
+      try {
+        page = written.scan(b -> b.tableName(request.table()).segment(request.segment())
+            .totalSegments(request.totalSegments()).consistentRead(true).exclusiveStartKey(from));
+      } catch (ResourceNotFoundException e) {
+        return new ExtrasSegmentResult(request.segment(), 0, 0, TableDigest.EMPTY, Extras.NONE);
+      } catch (SdkException e) {
+        throw Failures.classify("scan " + request.table() + " segment " + request.segment(), e);
+      }
+      long scanned = items;
+      Set<String> present;
+      try {
+        present = other.presentKeys(page.items(), request.concurrency(),
+            () -> Heartbeats.beat(new ExtrasScan(request.table(), request.segment(), scanned)));
+      } catch (SdkException e) {
+        throw Failures.classify("read " + request.against(), e);
+      }
+      for (Map<String, AttributeValue> item : page.items()) {
+        items++;
+        if (present.contains(other.keyDigest(item))) {
+          matched++;
+          digest = TableDigest.add(digest, ItemDigest.of(item));
+          continue;
+        }
+        extras++;
+        String key = ExtrasProtector.describeKey(item, other.keyNames());
+        addSample(samples, key);
+        if (protector.deletes() && !protector.protectsItem(item)) {
+          if (!protector.dryRun()) {
+            deleteItem(written, request.table(), item, other.keyNames());
+          }
+          deleted++;
+          addSample(deletedSamples, key);
+        }
+      }
+      Heartbeats.beat(new ExtrasScan(request.table(), request.segment(), items));
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return new ExtrasSegmentResult(request.segment(), items, matched, digest,
+        new Extras(extras, samples, deleted, deletedSamples));
+  }
+
+  /** Heartbeat details of an extras scan (a retried attempt scans again from the start). */
+  record ExtrasScan(String table, int segment, long items) {}
+
+  private static void addSample(List<String> samples, String sample) {
+    if (samples.size() < Extras.MAX_SAMPLES) {
+      samples.add(sample);
+    }
+  }
+
+  private static void deleteItem(DynamoDbClient table, String name, Map<String, AttributeValue> item, List<String> keyNames) {
+    Map<String, AttributeValue> key = new HashMap<>();
+    keyNames.forEach(k -> key.put(k, item.get(k)));
+    try {
+      table.deleteItem(b -> b.tableName(name).key(key));
+    } catch (SdkException e) {
+      throw Failures.classify("delete an extra item of " + name, e);
+    }
   }
 
   @Override

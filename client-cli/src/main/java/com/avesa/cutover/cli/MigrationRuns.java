@@ -45,11 +45,18 @@ final class MigrationRuns {
    * @throws CliException (exit 1) when a run with that id is already running
    */
   String start(MigrationConfig config, Mode mode, String workflowId) {
-    WorkflowOptions options = startOptions(workflowId).setStaticSummary(summary(config, mode)).build();
+    return start(MigrationInput.of(config, mode), workflowId);
+  }
+
+  /** {@link #start(MigrationConfig, Mode, String)} for any input (a reverse plan). */
+  String start(MigrationInput input, String workflowId) {
+    String summary = summary(input.config(), input.mode());
+    WorkflowOptions options = startOptions(workflowId)
+        .setStaticSummary(input.reversed() && input.mode() != Mode.REVERSE ? "REVERSE " + summary : summary).build();
     DataMigrationWorkflow workflow =
         connection.client().newWorkflowStub(DataMigrationWorkflow.class, options);
     try {
-      WorkflowClient.start(workflow::migrate, MigrationInput.of(config, mode));
+      WorkflowClient.start(workflow::migrate, input);
     } catch (WorkflowExecutionAlreadyStarted e) {
       throw alreadyRunning(workflowId);
     }

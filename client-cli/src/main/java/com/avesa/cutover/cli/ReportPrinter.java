@@ -1,12 +1,15 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.migration.BucketReport;
+import com.avesa.cutover.workflows.migration.Extras;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
 import com.avesa.cutover.workflows.migration.TenantTally;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,6 +55,7 @@ final class ReportPrinter {
       }
     }
     printSecrets(report.secrets(), out);
+    printExtras(report, out);
     if (!report.problems().isEmpty()) {
       out.println();
       out.println("PROBLEMS");
@@ -72,6 +76,44 @@ final class ReportPrinter {
     out.printf("SECRETS %s: %d matched, %d to copy, %d copied%n",
         String.join(", ", secrets.include()), secrets.matched(), secrets.toCopy(), secrets.copied());
     secrets.names().forEach(name -> out.println("  " + name));
+  }
+
+  /**
+   * What only the written side has, per bucket, table and for the secrets: count, how many were
+   * (PLAN: would be) deleted, and every sample, deleted ones marked. Nothing when there are none.
+   */
+  static void printExtras(MigrationReport report, PrintWriter out) {
+    List<String> lines = new ArrayList<>();
+    String deleted = report.mode() == Mode.PLAN ? "would be deleted" : "deleted";
+    for (BucketReport bucket : report.buckets()) {
+      extras(report.reverse() ? bucket.source() : bucket.target(), "object(s)", bucket.extras(), deleted, lines);
+    }
+    for (TableReport table : report.tables()) {
+      extras(report.reverse() ? table.source() : table.target(), "item(s)", table.extras(), deleted, lines);
+    }
+    if (report.secrets() != null) {
+      extras("secrets " + String.join(", ", report.secrets().include()), "secret(s)", report.secrets().extras(),
+          deleted, lines);
+    }
+    if (lines.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("EXTRAS (only in the " + (report.reverse() ? "source" : "target") + ": reported, never a failure)");
+    lines.forEach(out::println);
+  }
+
+  private static void extras(String where, String unit, Extras extras, String deleted, List<String> lines) {
+    if (extras == null || extras.count() == 0) {
+      return;
+    }
+    lines.add(String.format("  %s: %d %s, %d %s", where, extras.count(), unit, extras.deleted(), deleted));
+    for (String sample : extras.samples()) {
+      lines.add("    " + sample + (extras.deletedSamples().contains(sample) ? " (" + deleted + ")" : ""));
+    }
+    if (extras.count() > extras.samples().size()) {
+      lines.add("    ... and " + (extras.count() - extras.samples().size()) + " more");
+    }
   }
 
   /** The last line of the table: VERIFIED, NOT VERIFIED or PLAN ONLY. */

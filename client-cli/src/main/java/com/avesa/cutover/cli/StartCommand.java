@@ -3,6 +3,7 @@ package com.avesa.cutover.cli;
 import com.avesa.cutover.workflows.config.ConfigException;
 import com.avesa.cutover.workflows.config.ConfigLoader;
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import java.io.PrintWriter;
@@ -24,7 +25,7 @@ abstract class StartCommand extends AvesaCommand {
   @Mixin OutputOptions output;
 
   @Option(names = "--id", paramLabel = "ID",
-      description = "Workflow id (default: {name}-plan, {name}-copy or {name}-sync).")
+      description = "Workflow id (default: {name}-plan, {name}-copy, {name}-sync or {name}-reverse-sync).")
   String id;
 
   @Mixin TemporalOptions temporal;
@@ -35,14 +36,29 @@ abstract class StartCommand extends AvesaCommand {
   /** Whether to wait for the run's report instead of returning once it started. */
   protected abstract boolean waitForReport();
 
+  /** The run's input; {@link #mode()} over the whole config unless a command says otherwise. */
+  protected MigrationInput input(MigrationConfig config) {
+    return MigrationInput.of(config, mode());
+  }
+
+  /** The workflow id without {@code --id}. */
+  protected String defaultId(MigrationConfig config) {
+    return MigrationRuns.defaultId(config, mode());
+  }
+
+  /** Options checked before the config is read; a wrong combination throws a ParameterException (exit 2). */
+  protected void checkOptions() {}
+
   @Override
   protected final int execute() {
     if (config == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--config=FILE'");
     }
+    checkOptions();
     MigrationConfig loaded = loadConfig(config);
     try (TemporalConnection connection = temporal.connect()) {
-      return launch(connection, loaded, mode(), id, waitForReport(), output.json(), out(), err());
+      return launch(connection, input(loaded), id == null ? defaultId(loaded) : id, waitForReport(), output.json(),
+          out(), err());
     }
   }
 
@@ -77,8 +93,16 @@ abstract class StartCommand extends AvesaCommand {
    */
   static int launch(TemporalConnection connection, MigrationConfig config, Mode mode, String id,
       boolean wait, boolean json, PrintWriter out, PrintWriter err) {
+    return launch(connection, MigrationInput.of(config, mode), id == null ? MigrationRuns.defaultId(config, mode) : id,
+        wait, json, out, err);
+  }
+
+  /** {@link #launch(TemporalConnection, MigrationConfig, Mode, String, boolean, boolean, PrintWriter, PrintWriter)} for any input. */
+  static int launch(TemporalConnection connection, MigrationInput input, String id,
+      boolean wait, boolean json, PrintWriter out, PrintWriter err) {
+    Mode mode = input.mode();
     MigrationRuns runs = new MigrationRuns(connection);
-    String workflowId = runs.start(config, mode, id == null ? MigrationRuns.defaultId(config, mode) : id);
+    String workflowId = runs.start(input, id);
     if (!wait) {
       out.println(json ? Json.write(Map.of("workflowId", workflowId)) : workflowId);
       out.flush();

@@ -136,6 +136,10 @@ final class StatusCommand extends AvesaCommand {
         ReportPrinter.bytes(progress.bytes()), ReportPrinter.bytes(progress.bytesCopied()));
     out.printf("  items    %d listed, %d copied%n", progress.items(), progress.itemsCopied());
     out.printf("  secrets  %d copied%n", progress.secretsCopied());
+    if (progress.extras() > 0) {
+      out.printf("  extras   %d only in the side written to (not a failure; `avesa result` lists them)%n",
+          progress.extras());
+    }
     out.printf("  pages %d, problems %d, runs %d%n", progress.pages(), progress.problems(), progress.runs());
   }
 }

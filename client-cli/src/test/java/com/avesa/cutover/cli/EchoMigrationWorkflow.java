@@ -65,7 +65,8 @@ public class EchoMigrationWorkflow implements DataMigrationWorkflow {
         .toList();
     SecretReport secrets = new SecretReport(input.config().data().secrets().include(), 1, 1,
         input.mode().writes() ? 1 : 0, List.of("tenant/t1/prod"));
-    return new MigrationReport(id, input.mode(), status, verified, buckets, tables, secrets, problems, 0, 1);
+    return new MigrationReport(id, input.mode(), status, verified, buckets, tables, secrets, problems, 0, 1,
+        input.reversed());
   }
 
   private static BucketReport bucket(BucketMapping mapping, Mode mode) {

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * Runbook step 8 in the target: a tenant's TenantServices item, and its services with their
- * credentials in the {@code tenant/{id}/{env}} secret. Called by the CLI directly, not through
+ * credentials in the {@code tenant/{id}/{env}} secret. Every tenant added is recorded
+ * ({@link AddedTenantsRecord}) so that mirror mode ({@code data.deleteExtras}) keeps what it wrote. Called by the CLI directly, not through
  * Temporal, so that credentials never enter a workflow history. Both operations are idempotent:
  * run again, they report what is already in place.
  */
@@ -38,11 +39,13 @@ public final class TenantRegistry {
   private final DynamoDbClient dynamoDb;
   private final TenantSecret secrets;
   private final TenantsConfig tenants;
+  private final AddedTenantsRecord added;
 
   public TenantRegistry(AwsClients clients, MigrationConfig config) {
     this.dynamoDb = clients.dynamoDb(config.estate(), Side.TARGET);
     this.tenants = config.runbook().tenants();
     this.secrets = new TenantSecret(clients.secrets(config.estate(), Side.TARGET));
+    this.added = new AddedTenantsRecord(dynamoDb, tenants.table());
   }
 
   /**
@@ -56,8 +59,13 @@ public final class TenantRegistry {
     }
     Optional<Map<String, AttributeValue>> existing = read(tenantId);
     if (existing.isPresent()) {
-      return alreadyThere(tenantId, companyName, existing.get());
+      TenantChanges inPlace = alreadyThere(tenantId, companyName, existing.get());
+      recordAdded(tenantId);
+      return inPlace;
     }
+    // Recorded before the item is put, so that data.deleteExtras never deletes it; a record
+    // without its item protects nothing.
+    recordAdded(tenantId);
     try {
       call("put tenant " + tenantId, () -> dynamoDb.putItem(b -> b.tableName(tenants.table())
           .item(Map.of(
@@ -70,6 +78,13 @@ public final class TenantRegistry {
       return alreadyThere(tenantId, companyName, read(tenantId).orElseThrow());
     }
     return TenantChanges.changed(new PhaseItem(tenantItem(tenantId), "created"));
+  }
+
+  private void recordAdded(String tenantId) {
+    call("record tenant " + tenantId + " as added (a tag on table " + tenants.table() + ")", () -> {
+      added.record(tenantId);
+      return null;
+    });
   }
 
   /**

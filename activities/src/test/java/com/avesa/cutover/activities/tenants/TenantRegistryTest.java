@@ -100,6 +100,31 @@ class TenantRegistryTest {
   }
 
   @Test
+  void aTenantAddedOrFoundInPlaceIsRecordedOnTheTableAndAConflictIsNot() {
+    for (String tenant : List.of("globex", "initech")) {
+      dynamoDb.putItem(b -> b.tableName(TABLE).item(Map.of("tenant_id", AttributeValue.fromS(tenant),
+          "company_name", AttributeValue.fromS(tenant + " Corp"))));
+    }
+
+    registry.addTenant("test-msp", "Test MSP");
+    registry.addTenant("globex", "globex Corp");
+    assertThatThrownBy(() -> registry.addTenant("initech", "Someone Else")).isInstanceOf(TenantSetupException.class);
+    registry.addTenant("test-msp", "Test MSP");
+
+    assertThat(new AddedTenantsRecord(dynamoDb, TABLE).read()).containsExactlyInAnyOrder("test-msp", "globex");
+    String arn = dynamoDb.describeTable(b -> b.tableName(TABLE)).table().tableArn();
+    assertThat(dynamoDb.listTagsOfResource(b -> b.resourceArn(arn)).tags())
+        .allSatisfy(tag -> assertThat(tag.key()).matches("avesa:added-tenant:[0-9a-f]{16}"))
+        .hasSize(2);
+  }
+
+  @Test
+  void aTableWithoutARecordHasNoAddedTenantsAndAMissingTableNeither() {
+    assertThat(new AddedTenantsRecord(dynamoDb, TABLE).read()).isEmpty();
+    assertThat(new AddedTenantsRecord(dynamoDb, "NoSuchTable").read()).isEmpty();
+  }
+
+  @Test
   void refusesATenantIdTakenByAnotherCompany() {
     registry.addTenant("acme", "Acme Corp");
 

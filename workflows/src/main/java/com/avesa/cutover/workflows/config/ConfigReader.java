@@ -21,7 +21,8 @@ final class ConfigReader {
           RunbookSectionReader.RUNBOOK_KEYS.stream()).toList();
   static final List<String> ACCOUNT_KEYS = List.of("accountId", "profile", "roleArn", "externalId");
   static final List<String> DATA_KEYS =
-      List.of("buckets", "tables", "secrets", "concurrency", "copyMode", "tableSegments", "multipartThreshold");
+      List.of("buckets", "tables", "secrets", "concurrency", "copyMode", "tableSegments", "multipartThreshold",
+          "deleteExtras", "protect");
   static final List<String> BUCKET_KEYS = List.of("source", "target", "prefixes");
   static final List<String> TABLE_KEYS = List.of("source", "target");
   static final List<String> SECRET_KEYS = List.of("include");
@@ -33,6 +34,7 @@ final class ConfigReader {
   private final ConfigRules rules = new ConfigRules(problems);
   private final CutoverSectionReader cutoverSections = new CutoverSectionReader(problems, yaml, rules);
   private final RunbookSectionReader runbookSections = new RunbookSectionReader(problems, yaml, rules);
+  private final ProtectSectionReader protectSection = new ProtectSectionReader(problems, yaml);
 
   List<String> problems() {
     return problems;
@@ -119,8 +121,10 @@ final class ConfigReader {
     rules.checkDistinctTargets("data.tables", tables.stream().map(t -> t == null ? null : t.target()).toList());
     long multipartThreshold = yaml.bytes(node, "data", "multipartThreshold", DataConfig.DEFAULT_MULTIPART_THRESHOLD,
         DataConfig.MIN_MULTIPART_THRESHOLD, DataConfig.MAX_MULTIPART_THRESHOLD);
+    boolean deleteExtras = yaml.bool(node, "data", "deleteExtras", false);
+    ExtrasProtection protect = protectSection.read(node.get("protect"));
     return new DataConfig(readItems(buckets), readItems(tables), secrets, concurrency,
-        CopyMode.valueOf(copyMode.toUpperCase(Locale.ROOT)), segments, multipartThreshold);
+        CopyMode.valueOf(copyMode.toUpperCase(Locale.ROOT)), segments, multipartThreshold, deleteExtras, protect);
   }
 
   private BucketMapping bucket(JsonNode node, String path) {

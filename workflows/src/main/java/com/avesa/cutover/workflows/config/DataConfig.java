@@ -2,7 +2,11 @@ package com.avesa.cutover.workflows.config;
 
 import java.util.List;
 
-/** What the data migration moves, and how hard it pushes. */
+/**
+ * What the data migration moves, and how hard it pushes. {@code deleteExtras}: mirror mode, what
+ * only the written side has is deleted unless {@code protect} (or the tenant commands' record)
+ * protects it; false (and on payloads without it): extras are reported only.
+ */
 public record DataConfig(
     List<BucketMapping> buckets,
     List<TableMapping> tables,
@@ -10,7 +14,9 @@ public record DataConfig(
     int concurrency,
     CopyMode copyMode,
     int tableSegments,
-    long multipartThreshold) {
+    long multipartThreshold,
+    boolean deleteExtras,
+    ExtrasProtection protect) {
 
   public static final int DEFAULT_CONCURRENCY = 32;
   public static final int DEFAULT_TABLE_SEGMENTS = 4;
@@ -20,6 +26,12 @@ public record DataConfig(
   public static final long MIN_MULTIPART_THRESHOLD = 5L << 20;
   /** CopyObject refuses sources above 5 GiB: larger objects are always copied in parts. */
   public static final long MAX_MULTIPART_THRESHOLD = 5L << 30;
+
+  /** Extras kept (reported, never deleted), nothing protected beyond the defaults. */
+  public DataConfig(List<BucketMapping> buckets, List<TableMapping> tables, SecretFilter secrets, int concurrency,
+      CopyMode copyMode, int tableSegments, long multipartThreshold) {
+    this(buckets, tables, secrets, concurrency, copyMode, tableSegments, multipartThreshold, false, null);
+  }
 
   /** With the default multipart threshold. */
   public DataConfig(List<BucketMapping> buckets, List<TableMapping> tables, SecretFilter secrets, int concurrency,
@@ -33,5 +45,6 @@ public record DataConfig(
     secrets = secrets == null ? new SecretFilter(List.of()) : secrets;
     copyMode = copyMode == null ? CopyMode.AUTO : copyMode;
     multipartThreshold = multipartThreshold <= 0 ? DEFAULT_MULTIPART_THRESHOLD : multipartThreshold;
+    protect = protect == null ? ExtrasProtection.NONE : protect;
   }
 }

@@ -11,6 +11,7 @@ import com.avesa.cutover.workflows.config.TableMapping;
 import com.avesa.cutover.workflows.migration.AccountActivities;
 import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.migration.MigrationInput;
+import com.avesa.cutover.workflows.migration.ExtrasSummary;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.PreflightRequest;
@@ -225,7 +226,8 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     }
     MigrationReport synced = report.get();
     state.stepDone(step, "synced and verified: " + synced.buckets().stream().mapToLong(b -> b.copied()).sum()
-        + " object(s), " + synced.tables().stream().mapToLong(t -> t.copied()).sum() + " item(s) copied (" + id + ")");
+        + " object(s), " + synced.tables().stream().mapToLong(t -> t.copied()).sum() + " item(s) copied (" + id + ")"
+        + ExtrasSummary.of(synced));
   }
 
   /**

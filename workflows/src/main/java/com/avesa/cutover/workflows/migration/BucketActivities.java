@@ -27,4 +27,13 @@ public interface BucketActivities {
    * content headers, user metadata and tags. Read-only; each difference is a problem line.
    */
   BucketPage verifyPage(BucketPageRequest request);
+
+  /**
+   * Lists one page of the bucket written to and looks its keys up in the other bucket: the keys
+   * only it has are extras. With {@code rule.delete} (and not {@code rule.dryRun}) deletes the
+   * extras nothing protects (their current version: a delete marker in a versioned bucket).
+   * A bucket written to that does not exist has no extras. Idempotent: a retried page finds
+   * what was deleted gone.
+   */
+  ExtrasPage extrasPage(ExtrasPageRequest request);
 }

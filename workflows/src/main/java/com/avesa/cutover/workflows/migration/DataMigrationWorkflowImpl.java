@@ -32,6 +32,13 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   static final int PAGE_SIZE = 1_000;
   /** Far below Temporal's warning at 10,240 events, leaving room for the pages still in flight. */
   static final int DEFAULT_HISTORY_BUDGET = 4_000;
+  /**
+   * Version 1: verification wants source ⊆ target. Buckets get an EXTRAS pass per listing
+   * ({@code extrasPage}), tables verify with {@code extrasSegment} instead of
+   * {@code digestSegment} (PLAN too), secrets take the extras rule; extras are reported and, under
+   * {@code data.deleteExtras}, deleted unless protected.
+   */
+  static final String TARGET_EXTRAS = "target-extras";
 
   private static final Logger log = Workflow.getLogger(DataMigrationWorkflowImpl.class);
 
@@ -66,12 +73,17 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   private MigrationLedger ledger;
   private PhaseGauge phaseGauge;
   private MigrationInput input;
+  private boolean extrasPass;
+  private ExtrasRules extrasRules;
 
   @Override
   @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public MigrationReport migrate(MigrationInput input) {
     this.input = input;
-    this.ledger = new MigrationLedger(input.config(), input.mode(), input.checkpoint());
+    this.extrasPass = Workflow.getVersion(TARGET_EXTRAS, Workflow.DEFAULT_VERSION, 1) >= 1;
+    this.extrasRules = new ExtrasRules(input.config(), !input.mode().writes());
+    this.ledger = new MigrationLedger(input.config(), input.mode(), input.checkpoint(), extrasPass,
+        input.reversed());
     this.phaseGauge = new PhaseGauge("avesa_migration_phase",
         Map.of("config", input.config().name(), "mode", input.mode().name()));
     String workflowId = Workflow.getInfo().getWorkflowId();
@@ -98,8 +110,9 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
       if (!ledger.allCursorsDone()) {
         ledger.at(ledger.phase(), "continuing as new");
         log.info("history at {} events: continuing as new", Workflow.getInfo().getHistoryLength());
-        Workflow.continueAsNew(new MigrationInput(input.config(), input.mode(), ledger.checkpoint(),
-            input.historyBudget()));
+        Workflow.continueAsNew(input.reverse()
+            ? new MigrationInput(input.config(), input.mode(), ledger.checkpoint(), input.historyBudget(), true)
+            : new MigrationInput(input.config(), input.mode(), ledger.checkpoint(), input.historyBudget()));
       }
     } catch (ActivityFailure failure) {
       throw fail(workflowId, failure);
@@ -125,7 +138,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   private void verifyAccess() {
     ledger.at("PREFLIGHT", "checking both accounts");
     DataConfig data = input.config().data();
-    boolean forward = input.mode() != Mode.REVERSE;
+    boolean forward = !input.reversed();
     accounts.verifyAccess(new PreflightRequest(input.config().estate(),
         forward ? data.buckets().stream().map(BucketMapping::source).toList() : List.of(),
         forward ? data.tables().stream().map(t -> t.source()).toList() : List.of()));
@@ -155,6 +168,11 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
       if (c.stage() == BucketCursor.Stage.COPY) {
         ledger.at(input.mode().writes() ? "COPY" : "PLAN", describe(request, c));
         ledger.recordListedPage(i, input.mode().writes() ? buckets.copyPage(request) : buckets.planPage(request));
+      } else if (c.stage() == BucketCursor.Stage.EXTRAS) {
+        ledger.at("EXTRAS", "bucket " + request.toBucket() + (c.prefix().isEmpty() ? "" : " prefix " + c.prefix())
+            + " page " + (c.pages() + 1));
+        ledger.recordExtrasPage(i, buckets.extrasPage(new ExtrasPageRequest(input.config().estate(), fromSide(),
+            request.fromBucket(), request.toBucket(), c.prefix(), c.token(), PAGE_SIZE, extrasRules.bucket(mapping))));
       } else {
         ledger.at("VERIFY", describe(request, c));
         ledger.recordVerifiedPage(i, buckets.verifyPage(request));
@@ -192,6 +210,24 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
           : Async.function(tables::digestSegment, request));
     }
     SegmentTotals source = SegmentTotals.of(scanned);
+    if (extrasPass) {
+      List<Promise<ExtrasSegmentResult>> written = new ArrayList<>();
+      ExtrasRule rule = extrasRules.table(fromName(from, to), toName(from, to));
+      for (int s = 0; s < segments; s++) {
+        written.add(Async.function(tables::extrasSegment,
+            new ExtrasSegmentRequest(estate, toSide(), to, from, s, segments, data.concurrency(), rule)));
+      }
+      long matched = 0;
+      String digest = TableDigest.EMPTY;
+      Extras extras = Extras.NONE;
+      for (Promise<ExtrasSegmentResult> p : written) {
+        ExtrasSegmentResult r = p.get();
+        matched += r.matched();
+        digest = TableDigest.add(digest, r.matchedDigest());
+        extras = extras.plus(r.extras());
+      }
+      return new TableReport(from, to, source.items, source.copied, matched, source.digest, digest, extras);
+    }
     if (!input.mode().writes()) {
       return new TableReport(from, to, source.items, 0, 0, source.digest, TableDigest.EMPTY);
     }
@@ -205,7 +241,8 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   }
 
   private void migrateSecrets() {
-    SecretsRequest request = new SecretsRequest(input.config().estate(), fromSide(), input.config().data().secrets());
+    SecretsRequest request = new SecretsRequest(input.config().estate(), fromSide(), input.config().data().secrets(),
+        extrasPass ? extrasRules.secrets() : null);
     if (request.filter().include().isEmpty()) {
       ledger.recordSecrets(new SecretReport(List.of(), 0, 0, 0, List.of()), List.of());
       return;
@@ -219,11 +256,21 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     SecretsResult verified = secrets.verifySecrets(request);
     List<String> problems = new ArrayList<>(copied.problems());
     problems.addAll(verified.problems());
-    ledger.recordSecrets(report(request, copied, copied.copied()), problems);
+    Extras deleted = copied.extras();
+    Extras kept = verified.extras();
+    List<String> samples = new ArrayList<>(kept.samples());
+    samples.addAll(deleted.deletedSamples());
+    Extras extras = new Extras(kept.count() + deleted.deleted(), samples, deleted.deleted(), deleted.deletedSamples());
+    ledger.recordSecrets(report(request, copied, copied.copied(), extras), problems);
   }
 
   private static SecretReport report(SecretsRequest request, SecretsResult result, int copied) {
-    return new SecretReport(request.filter().include(), result.matched(), result.toCopy(), copied, result.names());
+    return report(request, result, copied, result.extras());
+  }
+
+  private static SecretReport report(SecretsRequest request, SecretsResult result, int copied, Extras extras) {
+    return new SecretReport(request.filter().include(), result.matched(), result.toCopy(), copied, result.names(),
+        extras);
   }
 
   private boolean historyBudgetSpent() {
@@ -260,19 +307,19 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   }
 
   private Side fromSide() {
-    return input.mode() == Mode.REVERSE ? Side.TARGET : Side.SOURCE;
+    return input.reversed() ? Side.TARGET : Side.SOURCE;
   }
 
   private Side toSide() {
-    return input.mode() == Mode.REVERSE ? Side.SOURCE : Side.TARGET;
+    return input.reversed() ? Side.SOURCE : Side.TARGET;
   }
 
   private String fromName(String source, String target) {
-    return input.mode() == Mode.REVERSE ? target : source;
+    return input.reversed() ? target : source;
   }
 
   private String toName(String source, String target) {
-    return input.mode() == Mode.REVERSE ? source : target;
+    return input.reversed() ? source : target;
   }
 
   private String toName(BucketMapping b) {

@@ -17,6 +17,8 @@ import java.util.Map;
 final class MigrationLedger {
   private final MigrationConfig config;
   private final Mode mode;
+  private final boolean extrasPass;
+  private final boolean reverse;
   private final int runs;
   private final BucketCursor[] cursors;
   private final List<TableReport> tables;
@@ -27,9 +29,15 @@ final class MigrationLedger {
   private String phase = "PREFLIGHT";
   private String step = "";
 
-  MigrationLedger(MigrationConfig config, Mode mode, Checkpoint checkpoint) {
+  /**
+   * {@code extrasPass}: every listing ends with its EXTRAS stage (version {@code target-extras});
+   * {@code reverse}: the run goes target → source.
+   */
+  MigrationLedger(MigrationConfig config, Mode mode, Checkpoint checkpoint, boolean extrasPass, boolean reverse) {
     this.config = config;
     this.mode = mode;
+    this.extrasPass = extrasPass;
+    this.reverse = reverse;
     if (checkpoint == null) {
       this.runs = 1;
       this.cursors = initialCursors(config);
@@ -81,12 +89,26 @@ final class MigrationLedger {
     page.tenants().forEach((tenant, tally) -> tenants.merge(tenant, tally, TenantTally::plus));
     boolean last = page.nextToken() == null;
     BucketCursor.Stage next = !last ? BucketCursor.Stage.COPY
-        : mode.writes() ? BucketCursor.Stage.VERIFY : BucketCursor.Stage.DONE;
+        : mode.writes() ? BucketCursor.Stage.VERIFY : afterVerification();
     cursors[i] = new BucketCursor(c.bucket(), c.prefix(), next, last ? null : page.nextToken(),
         c.pages() + 1, c.objects() + page.objects(), c.bytes() + page.bytes(), c.toCopy() + page.toCopy(),
         c.copied() + page.copied(), c.bytesCopied() + page.bytesCopied(), c.skipped() + page.skipped(),
-        c.failed() + page.failed(), c.verifiedObjects(), tenants);
+        c.failed() + page.failed(), c.verifiedObjects(), tenants, c.extras());
     addProblems(page.problems());
+  }
+
+  private BucketCursor.Stage afterVerification() {
+    return extrasPass ? BucketCursor.Stage.EXTRAS : BucketCursor.Stage.DONE;
+  }
+
+  /** Adds an extras page to cursor {@code i} and moves it on. */
+  void recordExtrasPage(int i, ExtrasPage page) {
+    BucketCursor c = cursors[i];
+    boolean last = page.nextToken() == null;
+    cursors[i] = new BucketCursor(c.bucket(), c.prefix(),
+        last ? BucketCursor.Stage.DONE : BucketCursor.Stage.EXTRAS, last ? null : page.nextToken(),
+        c.pages() + 1, c.objects(), c.bytes(), c.toCopy(), c.copied(), c.bytesCopied(), c.skipped(), c.failed(),
+        c.verifiedObjects(), c.tenants(), c.extras().plus(page.extras()));
   }
 
   /** Adds a verification page to cursor {@code i} and moves it on. */
@@ -94,9 +116,9 @@ final class MigrationLedger {
     BucketCursor c = cursors[i];
     boolean last = page.nextToken() == null;
     cursors[i] = new BucketCursor(c.bucket(), c.prefix(),
-        last ? BucketCursor.Stage.DONE : BucketCursor.Stage.VERIFY, last ? null : page.nextToken(),
+        last ? afterVerification() : BucketCursor.Stage.VERIFY, last ? null : page.nextToken(),
         c.pages() + 1, c.objects(), c.bytes(), c.toCopy(), c.copied(), c.bytesCopied(), c.skipped(), c.failed(),
-        c.verifiedObjects() + page.objects() - page.failed(), c.tenants());
+        c.verifiedObjects() + page.objects() - page.failed(), c.tenants(), c.extras());
     if (page.failed() > 0 && page.problems().isEmpty()) {
       addProblem(page.failed() + " object(s) differ in " + config.data().buckets().get(c.bucket()).target()
           + " (page after " + c.token() + ")");
@@ -166,7 +188,7 @@ final class MigrationLedger {
   MigrationReport report(String workflowId, String status, boolean verified) {
     return new MigrationReport(workflowId, mode, status, verified, bucketReports(), List.copyOf(tables),
         secrets == null ? new SecretReport(config.data().secrets().include(), 0, 0, 0, List.of()) : secrets,
-        problems, problemsOmitted, runs);
+        problems, problemsOmitted, runs, reverse);
   }
 
   List<BucketReport> bucketReports() {
@@ -175,10 +197,12 @@ final class MigrationLedger {
     for (int b = 0; b < buckets.size(); b++) {
       long objects = 0, bytes = 0, toCopy = 0, copied = 0, bytesCopied = 0, skipped = 0, failed = 0, verified = 0;
       Map<String, TenantTally> tenants = new LinkedHashMap<>();
+      Extras extras = Extras.NONE;
       for (BucketCursor c : cursors) {
         if (c.bucket() != b) {
           continue;
         }
+        extras = extras.plus(c.extras());
         objects += c.objects();
         bytes += c.bytes();
         toCopy += c.toCopy();
@@ -191,7 +215,7 @@ final class MigrationLedger {
       }
       BucketMapping m = buckets.get(b);
       reports.add(new BucketReport(m.source(), m.target(), objects, bytes, toCopy, copied, bytesCopied,
-          skipped, failed, verified, tenants));
+          skipped, failed, verified, tenants, extras));
     }
     return reports;
   }
@@ -205,12 +229,19 @@ final class MigrationLedger {
       bytesCopied += c.bytesCopied();
       pages += c.pages();
     }
-    long items = 0, itemsCopied = 0;
+    long items = 0, itemsCopied = 0, extras = 0;
+    for (BucketCursor c : cursors) {
+      extras += c.extras().count();
+    }
     for (TableReport t : tables) {
       items += t.items();
       itemsCopied += t.copied();
+      extras += t.extras().count();
+    }
+    if (secrets != null) {
+      extras += secrets.extras().count();
     }
     return new MigrationProgress(mode, phase, step, objects, bytes, copied, bytesCopied, items, itemsCopied,
-        secrets == null ? 0 : secrets.copied(), pages, problems.size() + (int) problemsOmitted, runs);
+        secrets == null ? 0 : secrets.copied(), pages, problems.size() + (int) problemsOmitted, runs, extras);
   }
 }

@@ -8,6 +8,7 @@ package com.avesa.cutover.workflows.migration;
  * @param step what is being worked on, e.g. {@code bucket data-storage-msp page 12}
  * @param bytes bytes listed so far
  * @param bytesCopied bytes of the objects copied so far
+ * @param extras objects, items and secrets found so far that only the written side has
  */
 public record MigrationProgress(
     Mode mode,
@@ -22,4 +23,12 @@ public record MigrationProgress(
     int secretsCopied,
     long pages,
     int problems,
-    int runs) {}
+    int runs,
+    long extras) {
+
+  public MigrationProgress(Mode mode, String phase, String step, long objects, long bytes, long objectsCopied,
+      long bytesCopied, long items, long itemsCopied, int secretsCopied, long pages, int problems, int runs) {
+    this(mode, phase, step, objects, bytes, objectsCopied, bytesCopied, items, itemsCopied, secretsCopied, pages,
+        problems, runs, 0);
+  }
+}

@@ -11,6 +11,8 @@ import java.util.List;
  * @param problems one line per difference or error, at most {@link #MAX_PROBLEMS}
  * @param problemsOmitted how many further problems were found but not listed
  * @param runs how many runs (continue-as-new generations) the migration took
+ * @param reverse the run went target → source (REVERSE, or a PLAN of it); false on older reports
+ *     except for mode REVERSE
  */
 public record MigrationReport(
     String workflowId,
@@ -22,7 +24,8 @@ public record MigrationReport(
     SecretReport secrets,
     List<String> problems,
     long problemsOmitted,
-    int runs) {
+    int runs,
+    boolean reverse) {
 
   public static final int MAX_PROBLEMS = 200;
   public static final String COMPLETED = "COMPLETED";
@@ -32,5 +35,11 @@ public record MigrationReport(
     buckets = buckets == null ? List.of() : List.copyOf(buckets);
     tables = tables == null ? List.of() : List.copyOf(tables);
     problems = problems == null ? List.of() : List.copyOf(problems);
+    reverse = reverse || mode == Mode.REVERSE;
+  }
+
+  public MigrationReport(String workflowId, Mode mode, String status, boolean verified, List<BucketReport> buckets,
+      List<TableReport> tables, SecretReport secrets, List<String> problems, long problemsOmitted, int runs) {
+    this(workflowId, mode, status, verified, buckets, tables, secrets, problems, problemsOmitted, runs, false);
   }
 }

@@ -6,15 +6,23 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface
 public interface SecretActivities {
 
-  /** Lists matching secret names and how many are missing or different. Writes nothing. */
+  /**
+   * Lists matching secret names and how many are missing or different, and the matching names
+   * only the other side has (with {@code extras.delete}: which of them a run would delete). Writes nothing.
+   */
   SecretsResult planSecrets(SecretsRequest request);
 
   /**
    * Copies each matching secret that is missing or different (string or binary value,
-   * description, tags), under 50 writes per second. Idempotent.
+   * description, tags), under 50 writes per second. With {@code extras.delete} it also deletes
+   * (30-day recovery window) the other side's matching secrets that this side lacks and nothing
+   * protects, and reports them. Idempotent.
    */
   SecretsResult copySecrets(SecretsRequest request);
 
-  /** Compares every matching secret's value digest, description and tags. Read-only. */
+  /**
+   * Compares every matching secret's value digest, description and tags, and reports the matching
+   * names only the other side has as extras (never problems). Read-only.
+   */
   SecretsResult verifySecrets(SecretsRequest request);
 }

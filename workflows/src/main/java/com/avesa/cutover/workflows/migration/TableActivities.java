@@ -22,4 +22,12 @@ public interface TableActivities {
    * from it when retried. Returns the source segment's count and digest.
    */
   SegmentResult copySegment(SegmentRequest request);
+
+  /**
+   * Scans one segment of the table written to, looks every item's key up in the other table
+   * ({@code BatchGetItem}, strongly consistent) and digests the items found there; the others
+   * are extras. With {@code rule.delete} (and not {@code rule.dryRun}) deletes the extras nothing
+   * protects. A table written to that does not exist has no items. A retried attempt scans again.
+   */
+  ExtrasSegmentResult extrasSegment(ExtrasSegmentRequest request);
 }

@@ -68,13 +68,62 @@ class ConfigLoaderTest {
   void namesTheUnknownKeyAndTheKnownOnes() {
     assertThat(problems(VALID.replace("buckets:", "bukets:")))
         .contains("data.bukets: unknown key (known: buckets, tables, secrets, concurrency, copyMode, tableSegments, "
-            + "multipartThreshold)");
+            + "multipartThreshold, deleteExtras, protect)");
     assertThat(problems(VALID + "colour: blue\n"))
         .contains("colour: unknown key (known: name, region, endpoint, source, target, data, cutover, approvals, account, role, security, infrastructure, tenants, decommission)");
     assertThat(problems(VALID.replace("profile: default", "profil: default")))
         .contains("source.profil: unknown key (known: accountId, profile, roleArn, externalId)");
     assertThat(problems(VALID.replace("prefixes: []", "prefix: []")))
         .contains("data.buckets[0].prefix: unknown key (known: source, target, prefixes)");
+  }
+
+  @Test
+  void readsMirrorModeAndEveryKindOfProtection() throws ConfigException {
+    MigrationConfig config = ConfigLoader.parse(VALID + """
+          deleteExtras: true
+          protect:
+            prefixes: ["raw/test-msp/", {bucket: data-storage-msp-prod, prefix: exports/}]
+            items: [{table: TenantServices, key: {tenant_id: test-msp}}, {table: LastUpdated, key: {tenant_id: x, n: 5}}]
+            secrets: ["tenant/test-*/prod"]
+        """, "f");
+
+    assertThat(config.data().deleteExtras()).isTrue();
+    ExtrasProtection protect = config.data().protect();
+    assertThat(protect.prefixes()).containsExactly("raw/test-msp/");
+    assertThat(protect.bucketPrefixes()).containsEntry("data-storage-msp-prod", List.of("exports/"));
+    assertThat(protect.items()).containsExactly(
+        new ExtrasProtection.ProtectedItem("TenantServices", java.util.Map.of("tenant_id", "test-msp")),
+        new ExtrasProtection.ProtectedItem("LastUpdated", java.util.Map.of("tenant_id", "x", "n", "5")));
+    assertThat(protect.secrets()).containsExactly("tenant/test-*/prod");
+  }
+
+  @Test
+  void extrasAreKeptAndNothingIsProtectedByDefault() throws ConfigException {
+    MigrationConfig config = ConfigLoader.parse(VALID, "f");
+
+    assertThat(config.data().deleteExtras()).isFalse();
+    assertThat(config.data().protect()).isEqualTo(ExtrasProtection.NONE);
+  }
+
+  @Test
+  void reportsEveryBadProtectionAtOnce() {
+    assertThat(problems(VALID + """
+          deleteExtras: "yes"
+          protect:
+            prefixes: ["", {bucket: b}, 7]
+            items: [{table: TenantServices}, {key: {tenant_id: [a]}}]
+            secrets: [" "]
+            buckets: []
+        """)).contains(
+        "data.deleteExtras: must be true or false (without quotes), got a string 'yes'",
+        "data.protect.prefixes[0]: an empty prefix protects every key: leave data.deleteExtras false instead",
+        "data.protect.prefixes[1].prefix: required (a key prefix, e.g. exports/)",
+        "data.protect.prefixes[2]: must be a key prefix (e.g. raw/test-msp/) or {bucket: NAME, prefix: P}, got a number",
+        "data.protect.items[0].key: required, a mapping of key attributes to values (e.g. {tenant_id: test-msp}), got nothing",
+        "data.protect.items[1].table: required",
+        "data.protect.items[1].key.tenant_id: must be a string or a number, got a list",
+        "data.protect.secrets[0]: empty glob (e.g. tenant/test-*/prod)",
+        "data.protect.buckets: unknown key (known: prefixes, items, secrets)");
   }
 
   @Test

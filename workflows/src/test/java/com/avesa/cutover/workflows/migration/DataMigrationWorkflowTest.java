@@ -138,8 +138,8 @@ class DataMigrationWorkflowTest {
   @Test
   void tableDigestMismatchFailsVerification(TestWorkflowEnvironment env, Worker worker) {
     MigrationFixtures fx = new MigrationFixtures().answering(1);
-    doAnswer(i -> new SegmentResult(((SegmentRequest) i.getArgument(0)).segment(), 5, 0, "f".repeat(64)))
-        .when(fx.tables).digestSegment(argThat(r -> r != null && r.fromSide() == Side.TARGET));
+    doAnswer(i -> new ExtrasSegmentResult(((ExtrasSegmentRequest) i.getArgument(0)).segment(), 5, 5, "f".repeat(64),
+        Extras.NONE)).when(fx.tables).extrasSegment(any());
     DataMigrationWorkflow workflow = start(env, worker, fx);
 
     assertThatThrownBy(() -> workflow.migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.COPY)))
@@ -148,6 +148,102 @@ class DataMigrationWorkflowTest {
           assertThat(report.problems()).singleElement().asString()
               .contains("TenantServices-prod").contains("TenantServices");
         });
+  }
+
+  @Test
+  void aSourceItemMissingFromTheTargetFailsVerificationEvenWhenExtrasMakeTheCountsEqual(
+      TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    doAnswer(i -> new ExtrasSegmentResult(((ExtrasSegmentRequest) i.getArgument(0)).segment(), 5, 4,
+        MigrationFixtures.digestOf(7), new Extras(1, List.of("tenant_id=test-msp"), 0, List.of())))
+        .when(fx.tables).extrasSegment(any());
+    DataMigrationWorkflow workflow = start(env, worker, fx);
+
+    assertThatThrownBy(() -> workflow.migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.SYNC)))
+        .isInstanceOfSatisfying(WorkflowFailedException.class, e -> {
+          MigrationReport report = ((ApplicationFailure) e.getCause()).getDetails().get(0, MigrationReport.class);
+          assertThat(report.problems()).singleElement().asString().contains("source has 10 items")
+              .contains("target has 8");
+          assertThat(report.tables().get(0).extras().count()).isEqualTo(2);
+        });
+  }
+
+  @Test
+  void extrasInEveryKindAreReportedAndTheRunStillVerifies(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    doReturn(new ExtrasPage(null, 12, new Extras(2, List.of("raw/test-msp/a.json", "raw/test-msp/b.json"), 0, List.of())))
+        .when(fx.buckets).extrasPage(any());
+    doAnswer(i -> new ExtrasSegmentResult(((ExtrasSegmentRequest) i.getArgument(0)).segment(), 6, 5,
+        MigrationFixtures.digestOf(((ExtrasSegmentRequest) i.getArgument(0)).segment()),
+        new Extras(1, List.of("tenant_id=test-msp"), 0, List.of()))).when(fx.tables).extrasSegment(any());
+    doReturn(new SecretsResult(2, 0, 0, List.of("tenant/acme/prod", "tenant/globex/prod"), List.of(),
+        new Extras(1, List.of("tenant/test-msp/prod"), 0, List.of()))).when(fx.secrets).verifySecrets(any());
+
+    MigrationReport report = start(env, worker, fx)
+        .migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.SYNC));
+
+    assertThat(report.verified()).isTrue();
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.buckets().get(0).extras().samples()).containsExactly("raw/test-msp/a.json", "raw/test-msp/b.json");
+    assertThat(report.tables().get(0).extras().count()).isEqualTo(2);
+    assertThat(report.tables().get(0).extras().samples()).containsOnly("tenant_id=test-msp");
+    assertThat(report.tables().get(0).targetItems()).isEqualTo(10);
+    assertThat(report.secrets().extras().samples()).containsExactly("tenant/test-msp/prod");
+    assertThat(ExtrasSummary.of(report)).contains("5 extra(s) only in the target, 0 deleted")
+        .contains("data-storage-msp-prod: raw/test-msp/a.json");
+    verify(fx.buckets).extrasPage(argThat(r -> r.fromSide() == Side.SOURCE
+        && r.toBucket().equals(MigrationFixtures.TARGET_BUCKET) && !r.rule().delete()));
+    verify(fx.tables, never()).digestSegment(argThat(r -> r.fromSide() == Side.TARGET));
+  }
+
+  @Test
+  void deleteExtrasHandsEveryPassItsProtectionsAndTheAddedTenantsRecord(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    MigrationReport report = start(env, worker, fx)
+        .migrate(MigrationInput.of(MigrationFixtures.mirrorConfig(), Mode.SYNC));
+
+    assertThat(report.verified()).isTrue();
+    verify(fx.buckets).extrasPage(argThat(r -> r.rule().delete() && !r.rule().dryRun()
+        && r.rule().prefixes().equals(List.of("exports/", "keep/"))
+        && r.rule().addedTenants().equals(new AddedTenants("TenantServices", "prod"))));
+    verify(fx.tables, times(2)).extrasSegment(argThat(r -> r.side() == Side.TARGET && r.table().equals("TenantServices")
+        && r.against().equals("TenantServices-prod") && r.rule().delete()
+        && r.rule().keys().equals(List.of(Map.of("tenant_id", "internal")))
+        && r.rule().addedTenants() != null));
+    verify(fx.secrets).copySecrets(argThat(r -> r.extras().delete() && r.extras().secrets().equals(List.of("tenant/ops-*/prod"))));
+  }
+
+  @Test
+  void aPlanOfMirrorModeOnlyAsksWhatWouldBeDeleted(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    doReturn(new ExtrasPage(null, 3, new Extras(1, List.of("raw/gone/x"), 1, List.of("raw/gone/x"))))
+        .when(fx.buckets).extrasPage(any());
+    MigrationReport report = start(env, worker, fx)
+        .migrate(MigrationInput.of(MigrationFixtures.mirrorConfig(), Mode.PLAN));
+
+    assertThat(report.buckets().get(0).extras().deletedSamples()).containsExactly("raw/gone/x");
+    verify(fx.buckets).extrasPage(argThat(r -> r.rule().delete() && r.rule().dryRun()));
+    verify(fx.tables, times(2)).extrasSegment(argThat(r -> r.rule().dryRun()));
+    verify(fx.secrets).planSecrets(argThat(r -> r.extras().dryRun()));
+    verify(fx.buckets, never()).copyPage(any());
+    verify(fx.secrets, never()).copySecrets(any());
+  }
+
+  @Test
+  void aReversePlanListsTheTargetAndComparesWithTheSourceWritingNothing(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    MigrationReport report = start(env, worker, fx).migrate(MigrationInput.reversePlan(MigrationFixtures.config(List.of())));
+
+    assertThat(report.mode()).isEqualTo(Mode.PLAN);
+    verify(fx.buckets).planPage(argThat(r -> r.fromSide() == Side.TARGET
+        && r.fromBucket().equals(MigrationFixtures.TARGET_BUCKET) && r.toBucket().equals(MigrationFixtures.SOURCE_BUCKET)));
+    verify(fx.buckets).extrasPage(argThat(r -> r.fromSide() == Side.TARGET && r.toBucket().equals(MigrationFixtures.SOURCE_BUCKET)));
+    verify(fx.tables, times(2)).digestSegment(argThat(r -> r.fromSide() == Side.TARGET && r.from().equals("TenantServices")));
+    verify(fx.tables, times(2)).extrasSegment(argThat(r -> r.side() == Side.SOURCE && r.table().equals("TenantServices-prod")));
+    verify(fx.secrets).planSecrets(argThat(r -> r.fromSide() == Side.TARGET));
+    verify(fx.buckets, never()).ensureTargetBucket(any());
+    verify(fx.buckets, never()).copyPage(any());
+    verify(fx.tables, never()).copySegment(any());
   }
 
   @Test

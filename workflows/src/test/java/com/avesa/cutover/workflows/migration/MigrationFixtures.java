@@ -9,6 +9,7 @@ import com.avesa.cutover.workflows.config.AccountConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.CopyMode;
 import com.avesa.cutover.workflows.config.DataConfig;
+import com.avesa.cutover.workflows.config.ExtrasProtection;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SecretFilter;
 import com.avesa.cutover.workflows.config.TableMapping;
@@ -34,10 +35,23 @@ final class MigrationFixtures {
             new SecretFilter(List.of("tenant/*/prod")), 8, CopyMode.AUTO, 2));
   }
 
+  /** {@link #config} in mirror mode, with one protection of every kind. */
+  static MigrationConfig mirrorConfig() {
+    MigrationConfig base = config(List.of());
+    DataConfig data = base.data();
+    ExtrasProtection protect = new ExtrasProtection(List.of("exports/"), Map.of(TARGET_BUCKET, List.of("keep/")),
+        List.of(new ExtrasProtection.ProtectedItem("TenantServices", Map.of("tenant_id", "internal"))),
+        List.of("tenant/ops-*/prod"));
+    return new MigrationConfig(base.name(), base.region(), base.endpoint(), base.source(), base.target(),
+        new DataConfig(data.buckets(), data.tables(), data.secrets(), data.concurrency(), data.copyMode(),
+            data.tableSegments(), data.multipartThreshold(), true, protect),
+        null, null);
+  }
+
   /**
    * Every listing has {@code pages} pages of 10 objects of 100 bytes, tenant "acme"; copies copy
    * 4 (400 bytes) and skip 6 per page; verification finds everything equal. Tables have 5 items per segment
-   * with the same digest on both sides; two secrets, both copied and verified.
+   * with the same digest on both sides; two secrets, both copied and verified; no extras anywhere.
    */
   MigrationFixtures answering(int pages) {
     lenient().when(accounts.verifyAccess(any())).thenReturn(
@@ -47,6 +61,11 @@ final class MigrationFixtures {
     lenient().when(buckets.verifyPage(any())).thenAnswer(i -> page(i.getArgument(0), pages, 0, 0, 0, 0));
     lenient().when(tables.copySegment(any())).thenAnswer(i -> segment(i.getArgument(0), 5, 5));
     lenient().when(tables.digestSegment(any())).thenAnswer(i -> segment(i.getArgument(0), 5, 0));
+    lenient().when(buckets.extrasPage(any())).thenReturn(new ExtrasPage(null, 10, Extras.NONE));
+    lenient().when(tables.extrasSegment(any())).thenAnswer(i -> {
+      ExtrasSegmentRequest request = i.getArgument(0);
+      return new ExtrasSegmentResult(request.segment(), 5, 5, digestOf(request.segment()), Extras.NONE);
+    });
     SecretsResult two = new SecretsResult(2, 2, 2, List.of("tenant/acme/prod", "tenant/globex/prod"), List.of());
     lenient().when(secrets.planSecrets(any())).thenReturn(
         new SecretsResult(2, 2, 0, List.of("tenant/acme/prod", "tenant/globex/prod"), List.of()));

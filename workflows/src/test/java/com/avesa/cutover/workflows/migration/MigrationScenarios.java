@@ -2,6 +2,7 @@ package com.avesa.cutover.workflows.migration;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
 
 import com.avesa.cutover.workflows.histories.Histories;
 import com.avesa.cutover.workflows.histories.Scenario;
@@ -18,7 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** The migration's recorded paths: a COPY that finished; a COPY held mid-page in a run after continue-as-new. */
+/**
+ * The migration's recorded paths: a COPY that finished; a COPY held mid-page in a run after
+ * continue-as-new; a mirror-mode SYNC that found extras and deleted one (version {@code target-extras}).
+ */
 public final class MigrationScenarios {
   private static final List<Class<?>> MIGRATION = List.of(DataMigrationWorkflowImpl.class);
   private static final int PAGES = 12;
@@ -33,7 +37,16 @@ public final class MigrationScenarios {
           stub(env, worker, id).migrate(MigrationInput.of(MigrationFixtures.config(List.of("raw/")), Mode.COPY));
           return Histories.settled(env, id);
         }),
-        Scenario.open("data-migration-copy-continued", MIGRATION, MigrationScenarios::heldAfterContinueAsNew));
+        Scenario.open("data-migration-copy-continued", MIGRATION, MigrationScenarios::heldAfterContinueAsNew),
+        Scenario.closed("data-migration-sync-extras-deleted", MIGRATION, (env, worker, id) -> {
+          MigrationFixtures fx = new MigrationFixtures().answering(2);
+          doReturn(new ExtrasPage(null, 12, new Extras(2, List.of("raw/test-msp/a.json", "raw/gone/b.json"), 1,
+              List.of("raw/gone/b.json")))).when(fx.buckets).extrasPage(any());
+          worker.registerActivitiesImplementations(fx.activities());
+          env.start();
+          stub(env, worker, id).migrate(MigrationInput.of(MigrationFixtures.mirrorConfig(), Mode.SYNC));
+          return Histories.settled(env, id);
+        }));
   }
 
   private static WorkflowExecutionHistory heldAfterContinueAsNew(TestWorkflowEnvironment env, Worker worker, String id)
