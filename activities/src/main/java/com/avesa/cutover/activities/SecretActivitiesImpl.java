@@ -53,7 +53,7 @@ public class SecretActivitiesImpl implements SecretActivities {
         copied++;
       }
     }
-    metrics.secretsCopied(copied);
+    metrics.secretsCopied(request.estate(), copied);
     return new SecretsResult(matching.size(), copied, copied, names(matching), List.of());
   }
 
@@ -68,7 +68,7 @@ public class SecretActivitiesImpl implements SecretActivities {
         problems.add("secret " + secret.name() + ": " + String.join(", ", comparison.differences()));
       }
     }
-    metrics.verificationFailures(problems.size());
+    metrics.verificationFailures(request.estate(), problems.size());
     return new SecretsResult(matching.size(), problems.size(), 0, names(matching), problems);
   }
 

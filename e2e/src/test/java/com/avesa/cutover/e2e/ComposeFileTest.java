@@ -210,14 +210,17 @@ class ComposeFileTest {
     Path dashboards = REPO.resolve("deploy/grafana/dashboards");
     Path dashboardFile = dashboards.resolve("avesa-cutover.json");
     JsonNode dashboard = JSON.readTree(dashboardFile.toFile());
-    String datasourceUid = YAML.readTree(REPO.resolve("deploy/grafana/provisioning/datasources/prometheus.yml").toFile())
-        .path("datasources").get(0).path("uid").asText();
+    JsonNode provisioned = YAML.readTree(REPO.resolve("deploy/grafana/provisioning/datasources/prometheus.yml").toFile())
+        .path("datasources").get(0);
+    assertThat(provisioned.path("type").asText()).as("the $datasource variable lists Prometheus data sources")
+        .isEqualTo(dashboard.path("templating").path("list").get(0).path("query").asText());
+    assertThat(provisioned.path("isDefault").asBoolean()).as("the provisioned Prometheus is the default").isTrue();
     StringBuilder queries = new StringBuilder();
     for (JsonNode panel : dashboard.path("panels")) {
       if (panel.path("type").asText().equals("row")) {
         continue;
       }
-      assertThat(panel.path("datasource").path("uid").asText()).as("datasource of %s", panel.path("title")).isEqualTo(datasourceUid);
+      assertThat(panel.path("datasource").path("uid").asText()).as("datasource of %s", panel.path("title")).isEqualTo("${datasource}");
       panel.path("targets").forEach(t -> queries.append(t.path("expr").asText()).append('\n'));
     }
     assertThat(queries.toString()).contains(

@@ -4,6 +4,7 @@ import com.avesa.cutover.workflows.approval.ApprovalLog;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.PhaseGauge;
+import com.avesa.cutover.workflows.WorkflowMetrics;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class CutoverState {
     this.kind = kind;
     this.config = config;
     this.requestedBy = requestedBy;
-    this.phaseGauge = new PhaseGauge("avesa_cutover_phase", Map.of("config", config.name(), "kind", kind));
+    this.phaseGauge = new PhaseGauge(WorkflowMetrics.CUTOVER_PHASE, Map.of("config", config.name(), "kind", kind));
   }
 
   static Instant now() {

@@ -3,6 +3,7 @@ package com.avesa.cutover.workflows.migration;
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.PhaseGauge;
+import com.avesa.cutover.workflows.WorkflowMetrics;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -72,7 +73,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   public MigrationReport migrate(MigrationInput input) {
     this.input = input;
     this.ledger = new MigrationLedger(input.config(), input.mode(), input.checkpoint());
-    this.phaseGauge = new PhaseGauge("avesa_migration_phase",
+    this.phaseGauge = new PhaseGauge(WorkflowMetrics.MIGRATION_PHASE,
         Map.of("config", input.config().name(), "mode", input.mode().name()));
     String workflowId = Workflow.getInfo().getWorkflowId();
     try {
