@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DataConfig;
@@ -45,7 +46,8 @@ final class MigrationRuns {
    * @throws CliException (exit 1) when a run with that id is already running
    */
   String start(MigrationConfig config, Mode mode, String workflowId) {
-    WorkflowOptions options = startOptions(workflowId).setStaticSummary(summary(config, mode)).build();
+    WorkflowOptions options = startOptions(workflowId).setStaticSummary(summary(config, mode))
+        .setTypedSearchAttributes(connection.runSearchAttributes(config.name(), RunSearchAttributes.MIGRATION)).build();
     DataMigrationWorkflow workflow =
         connection.client().newWorkflowStub(DataMigrationWorkflow.class, options);
     try {

@@ -63,6 +63,33 @@ class ComposeFileTest {
   }
 
   @Test
+  void theNamespaceJobRegistersEveryRunSearchAttributeAsKeyword() throws Exception {
+    JsonNode job = services().path("temporal-namespace");
+    String command = job.path("command").get(job.path("command").size() - 1).asText();
+    String mount = null;
+    for (JsonNode volume : job.path("volumes")) {
+      String[] parts = volume.asText().split(":");
+      if (command.startsWith(parts[1] + "/")) {
+        mount = parts[0];
+        command = command.substring(parts[1].length() + 1);
+      }
+    }
+    assertThat(mount).as("the namespace job's script is mounted from the repository").isNotNull();
+    Path script = REPO.resolve(mount).resolve(command).normalize();
+    String text = Files.readString(script);
+
+    assertThat(text).contains("temporal operator search-attribute create").contains("--type Keyword");
+    Matcher loop = Pattern.compile("for attribute in ([A-Za-z ]+); do").matcher(text);
+    assertThat(loop.find()).as("a loop over the attributes in %s", script).isTrue();
+    Map<String, io.temporal.api.enums.v1.IndexedValueType> required = com.avesa.cutover.workflows.RunSearchAttributes.REQUIRED;
+    assertThat(List.of(loop.group(1).trim().split(" +"))).containsExactlyInAnyOrderElementsOf(required.keySet());
+    assertThat(required.values()).containsOnly(io.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    Process syntax = new ProcessBuilder("sh", "-n", script.toString()).redirectErrorStream(true).start();
+    assertThat(syntax.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(syntax.exitValue()).as(new String(syntax.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+  }
+
+  @Test
   void everyImageIsPinnedToATagThatIsNotLatest() throws IOException {
     List<String> problems = new ArrayList<>();
     services().fields().forEachRemaining(service -> {
