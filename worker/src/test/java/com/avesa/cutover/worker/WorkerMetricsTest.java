@@ -29,16 +29,35 @@ class WorkerMetricsTest {
   private final PrometheusMeterRegistry registry = WorkerMetrics.registry();
 
   @Test
-  void aTimerPublishesTheNineFixedBucketsInsteadOfAPercentileHistogram() {
+  void aDashboardTimerPublishesTheFixedBucketsAndTheOthersNone() {
     Timer timer = Timer.builder("temporal_workflow_task_execution_latency").publishPercentileHistogram(true)
         .tag("workflow_type", "CutoverWorkflow").register(registry);
     timer.record(Duration.ofMillis(30));
+    Timer.builder("temporal_request_latency").publishPercentileHistogram(true).tag("operation", "PollWorkflowTaskQueue")
+        .register(registry).record(Duration.ofMillis(30));
 
-    List<String> buckets = lines(registry.scrape(), "temporal_workflow_task_execution_latency_seconds_bucket");
+    String scrape = registry.scrape();
+    List<String> buckets = lines(scrape, "temporal_workflow_task_execution_latency_seconds_bucket");
 
     assertThat(buckets).hasSize(WorkerMetrics.TIMER_BUCKETS.size() + 1);
     assertThat(buckets).anySatisfy(line -> assertThat(line).contains("le=\"0.05\"").endsWith(" 1"));
-    assertThat(buckets).anySatisfy(line -> assertThat(line).contains("le=\"0.01\"").endsWith(" 0"));
+    assertThat(lines(scrape, "temporal_request_latency_seconds_bucket")).isEmpty();
+    assertThat(lines(scrape, "temporal_request_latency_seconds_count")).singleElement().asString().endsWith(" 1");
+  }
+
+  @Test
+  void theSdksLabelsThatTellNothingAreDroppedFromEveryItsSeries() {
+    registry.counter("temporal_request", "namespace", "default", "task_queue", "avesa-cutover", "operation",
+        "StartWorkflowExecution", "exception", "none", "status_code", "none", "workflow_type", "CutoverWorkflow").increment();
+    registry.counter("temporal_activity_execution_failed", "activity_type", "CopyPage", "workflow_type",
+        "DataMigrationWorkflow", "operation", "none", "namespace", "default").increment();
+
+    String scrape = registry.scrape();
+
+    assertThat(lines(scrape, "temporal_request_total")).singleElement().asString()
+        .isEqualTo("temporal_request_total{operation=\"StartWorkflowExecution\",workflow_type=\"CutoverWorkflow\"} 1.0");
+    assertThat(lines(scrape, "temporal_activity_execution_failed_total")).singleElement().asString()
+        .isEqualTo("temporal_activity_execution_failed_total{activity_type=\"CopyPage\"} 1.0");
   }
 
   @Test

@@ -71,13 +71,14 @@ class WorkerProcessTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             assertThat(Http.get(metricsUrl).body())
                 .contains("temporal_workflow_task_queue_poll_succeed_total")
-                .contains("task_queue=\"avesa-cutover\""));
+                .contains("worker_type=\"WorkflowWorker\""));
       } finally {
         run.terminate("test over");
       }
       String body = Http.get(metricsUrl).body();
       assertThat(body.lines().filter(line -> line.startsWith("temporal_workflow_task_queue_poll_succeed_total")))
           .isNotEmpty();
+      assertThat(body).doesNotContain("namespace=\"").doesNotContain("task_queue=\"");
       // every timer the SDK registered has the fixed buckets plus +Inf, never its 69-bucket histogram
       assertThat(body.lines().filter(line -> line.contains("_seconds_bucket{"))
           .map(line -> line.replaceAll("le=\"[^\"]*\",?", "").replaceAll("\\s.*$", ""))
