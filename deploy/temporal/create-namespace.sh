@@ -1,7 +1,7 @@
 #!/bin/sh
 # One-shot job (temporalio/admin-tools): registers the namespace the worker polls
 # (TEMPORAL_NAMESPACE, default `default`) once the server answers; the plain temporalio/server
-# image creates no namespace by itself. Safe to re-run.
+# image creates no namespace by itself; then the run search attributes (below). Safe to re-run.
 set -eu
 
 NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
@@ -24,3 +24,15 @@ else
   temporal operator namespace create --address "$ADDRESS" -n "$NAMESPACE" --retention "$RETENTION"
   echo "namespace ${NAMESPACE} created (retention ${RETENTION})"
 fi
+
+# The run search attributes (all Keyword; RunSearchAttributes.REQUIRED in the code): runs upsert
+# their phase, outcome and pending gate only when the namespace has them, and `avesa list
+# --config/--phase/--outcome/--gate` filters on them.
+for attribute in AvesaConfig AvesaKind AvesaPhase AvesaOutcome AvesaPendingGate; do
+  if temporal operator search-attribute list --address "$ADDRESS" -n "$NAMESPACE" | grep -qw "$attribute"; then
+    echo "search attribute ${attribute} already exists"
+  else
+    temporal operator search-attribute create --address "$ADDRESS" -n "$NAMESPACE" --name "$attribute" --type Keyword
+    echo "search attribute ${attribute} created (Keyword)"
+  fi
+done

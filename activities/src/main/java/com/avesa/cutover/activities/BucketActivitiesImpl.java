@@ -9,6 +9,7 @@ import com.avesa.cutover.workflows.migration.BucketActivities;
 import com.avesa.cutover.workflows.migration.BucketPage;
 import com.avesa.cutover.workflows.migration.BucketPageRequest;
 import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
+import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Extras;
 import com.avesa.cutover.workflows.migration.ExtrasPage;
 import com.avesa.cutover.workflows.migration.ExtrasPageRequest;
@@ -198,7 +199,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
         new PageProgress(request.fromBucket(), request.continuationToken(), done.get(), objects.size()));
     heartbeat.run();
     List<Result> results = objectRunner.runAll(tasks, request.concurrency(), heartbeat);
-    return summarize(listing, results, pass);
+    return summarize(request.estate(), listing, results, pass);
   }
 
   /** The page's keys the target already has (the target bucket exists: COPY ensured it). */
@@ -249,7 +250,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     }
   }
 
-  private BucketPage summarize(ListObjectsV2Response listing, List<Result> results, Pass pass) {
+  private BucketPage summarize(Estate estate, ListObjectsV2Response listing, List<Result> results, Pass pass) {
     long objects = 0, bytes = 0, toCopy = 0, copied = 0, bytesCopied = 0, skipped = 0, failed = 0;
     Map<String, TenantTally> tenants = new HashMap<>();
     List<String> problems = new ArrayList<>();
@@ -268,7 +269,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
           toCopy++;
           copied++;
           bytesCopied += result.bytes();
-          metrics.objectCopied(result.bytes());
+          metrics.objectCopied(estate, result.bytes());
         }
         case DIFFERENT -> {
           toCopy++;
@@ -283,10 +284,10 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
       }
     }
     if (failed > 0) {
-      metrics.verificationFailures(failed);
+      metrics.verificationFailures(estate, failed);
     }
     if (pass == Pass.COPY) {
-      metrics.objectsSkipped(skipped);
+      metrics.objectsSkipped(estate, skipped);
     }
     String next = Boolean.TRUE.equals(listing.isTruncated()) ? listing.nextContinuationToken() : null;
     return new BucketPage(next, objects, bytes, toCopy, copied, bytesCopied, skipped, failed, tenants, problems);

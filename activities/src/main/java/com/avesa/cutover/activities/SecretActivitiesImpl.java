@@ -58,7 +58,7 @@ public class SecretActivitiesImpl implements SecretActivities {
         copied++;
       }
     }
-    metrics.secretsCopied(copied);
+    metrics.secretsCopied(request.estate(), copied);
     Extras extras = ExtrasRule.orReportOnly(request.extras()).delete()
         ? extras(request, matching, true) : Extras.NONE;
     return new SecretsResult(matching.size(), copied, copied, names(matching), List.of(), extras);
@@ -75,7 +75,7 @@ public class SecretActivitiesImpl implements SecretActivities {
         problems.add("secret " + secret.name() + ": " + String.join(", ", comparison.differences()));
       }
     }
-    metrics.verificationFailures(problems.size());
+    metrics.verificationFailures(request.estate(), problems.size());
     return new SecretsResult(matching.size(), problems.size(), 0, names(matching), problems,
         extras(request, matching, false));
   }

@@ -167,7 +167,7 @@ public class TableActivitiesImpl implements TableActivities, AutoCloseable {
       if (writer != null && !page.items().isEmpty()) {
         ScanPosition before = position;
         written = write(writer, request, page.items(), () -> Heartbeats.beat(before));
-        metrics.itemsCopied(written);
+        metrics.itemsCopied(request.estate(), written);
       }
       position = ScanPosition.after(
           page.lastEvaluatedKey(), position.items() + page.items().size(), position.copied() + written, digest);

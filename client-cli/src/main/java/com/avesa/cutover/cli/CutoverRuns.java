@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.cutover.CutoverInput;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
@@ -51,6 +52,7 @@ final class CutoverRuns {
     WorkflowOptions options = MigrationRuns.startOptions(workflowId)
         .setStaticSummary(CutoverSummary.summary(config))
         .setStaticDetails(CutoverSummary.details(config, connection.identity()))
+        .setTypedSearchAttributes(connection.runSearchAttributes(config.name(), RunSearchAttributes.CUTOVER))
         .build();
     CutoverWorkflow workflow = connection.client().newWorkflowStub(CutoverWorkflow.class, options);
     try {
@@ -69,6 +71,7 @@ final class CutoverRuns {
   String startRollback(CutoverReport cutover, String reason, String workflowId) {
     WorkflowOptions options = MigrationRuns.startOptions(workflowId)
         .setStaticSummary(CutoverSummary.rollbackSummary(cutover, connection.identity(), reason))
+        .setTypedSearchAttributes(connection.runSearchAttributes(cutover.name(), RunSearchAttributes.ROLLBACK))
         .build();
     RollbackWorkflow workflow = connection.client().newWorkflowStub(RollbackWorkflow.class, options);
     try {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "List open and recent runs of one kind (default: data migrations): id, run id, state, "
         + "start and close time.",
-    footer = {"", "Example:", "  avesa list --limit 10 --json", "  avesa list --kind cutover"})
+    footer = {"", "Example:", "  avesa list --limit 10 --json", "  avesa list --kind cutover",
+        "  avesa list --kind cutover --config avesa-prod --gate cutover"})
 final class ListCommand extends AvesaCommand {
 
   /** The kinds of run, by the workflow type each lists. */
@@ -48,6 +49,18 @@ final class ListCommand extends AvesaCommand {
       description = "At most N runs, open ones first (default: ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(names = "--config", paramLabel = "NAME", description = "Only runs of this config (search attribute AvesaConfig).")
+  String configName;
+
+  @Option(names = "--phase", paramLabel = "PHASE", description = "Only runs in this phase (AvesaPhase), e.g. MONITORING.")
+  String phase;
+
+  @Option(names = "--outcome", paramLabel = "OUTCOME", description = "Only runs with this outcome (AvesaOutcome), e.g. RUNNING, CUT_OVER.")
+  String outcome;
+
+  @Option(names = "--gate", paramLabel = "GATE", description = "Only runs waiting at this gate (AvesaPendingGate).")
+  String gate;
+
   @Mixin TemporalOptions temporal;
 
   @Override
@@ -56,7 +69,8 @@ final class ListCommand extends AvesaCommand {
       throw new CliException(ExitCodes.USAGE, "--limit must be at least 1, not " + limit);
     }
     try (TemporalConnection connection = temporal.connect()) {
-      List<RunSummary> runs = new RunLister(connection).list(kind.workflowType, limit);
+      List<RunSummary> runs = new RunLister(connection)
+          .list(new RunQuery(kind.workflowType, configName, phase, outcome, gate), limit);
       if (output.json()) {
         out().println(Json.write(runs));
       } else {

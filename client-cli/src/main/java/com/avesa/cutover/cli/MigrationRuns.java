@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DataConfig;
@@ -52,7 +53,8 @@ final class MigrationRuns {
   String start(MigrationInput input, String workflowId) {
     String summary = summary(input.config(), input.mode());
     WorkflowOptions options = startOptions(workflowId)
-        .setStaticSummary(input.reversed() && input.mode() != Mode.REVERSE ? "REVERSE " + summary : summary).build();
+        .setStaticSummary(input.reversed() && input.mode() != Mode.REVERSE ? "REVERSE " + summary : summary)
+        .setTypedSearchAttributes(connection.runSearchAttributes(input.config().name(), RunSearchAttributes.MIGRATION)).build();
     DataMigrationWorkflow workflow =
         connection.client().newWorkflowStub(DataMigrationWorkflow.class, options);
     try {

@@ -66,7 +66,7 @@ abstract class PhaseCommand extends AvesaCommand {
       PhaseRuns kind = kind();
       String workflowId = id == null ? kind.defaultId(loaded) : id;
       String startProof = gated() ? new RunSigning(new ApprovalSigner(signing)).startProof(loaded, workflowId) : null;
-      kind.start(connection, workflowId, summary(loaded), input(loaded, connection.identity(), startProof));
+      kind.start(connection, loaded.name(), workflowId, summary(loaded), input(loaded, connection.identity(), startProof));
       if (!await) {
         out().println(Json.workflowId(workflowId));
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.account.AccountSetupReport;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.decommission.DecommissionReport;
@@ -70,8 +71,10 @@ enum PhaseRuns {
    *
    * @throws CliException (exit 1) when a run with that id is already running
    */
-  String start(TemporalConnection connection, String workflowId, String summary, Object input) {
-    WorkflowOptions options = MigrationRuns.startOptions(workflowId).setStaticSummary(summary).build();
+  String start(TemporalConnection connection, String configName, String workflowId, String summary, Object input) {
+    WorkflowOptions options = MigrationRuns.startOptions(workflowId).setStaticSummary(summary)
+        .setTypedSearchAttributes(connection.runSearchAttributes(configName, RunSearchAttributes.kindOfPhase(idSuffix)))
+        .build();
     WorkflowStub stub = connection.client().newUntypedWorkflowStub(type, options);
     try {
       stub.start(input);

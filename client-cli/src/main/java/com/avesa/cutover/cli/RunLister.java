@@ -40,11 +40,27 @@ final class RunLister {
 
   /** At most {@code limit} runs of {@code workflowType}: open ones first, then by latest close, newest first. */
   List<RunSummary> list(String workflowType, int limit) {
+    return list(RunQuery.of(workflowType), limit);
+  }
+
+  /**
+   * The same for {@code query}; filtering by search attributes needs the visibility query.
+   *
+   * @throws CliException (exit 2) when the server cannot filter by the run search attributes
+   */
+  List<RunSummary> list(RunQuery query, int limit) {
+    String workflowType = query.workflowType();
     List<WorkflowExecutionInfo> infos;
     try {
-      infos = visibilityQuery(workflowType, limit);
+      infos = visibilityQuery(query.visibilityQuery(), limit);
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+      Status.Code code = e.getStatus().getCode();
+      if (query.filtered() && (code == Status.Code.UNIMPLEMENTED || code == Status.Code.INVALID_ARGUMENT)) {
+        throw new CliException(ExitCodes.USAGE, "this Temporal server cannot list runs by " + query.options() + " ("
+            + code + (code == Status.Code.UNIMPLEMENTED ? ": it has no visibility queries, as the embedded dev server"
+            : ": the namespace lacks the run search attributes, see README, Search attributes") + ")");
+      }
+      if (code != Status.Code.UNIMPLEMENTED) {
         throw e;
       }
       infos = openAndClosed(workflowType, limit).stream().map(this::withCloseTime).toList();
@@ -59,12 +75,12 @@ final class RunLister {
         .toList();
   }
 
-  private List<WorkflowExecutionInfo> visibilityQuery(String workflowType, int limit) {
+  private List<WorkflowExecutionInfo> visibilityQuery(String query, int limit) {
     return pages(limit, token -> {
       ListWorkflowExecutionsResponse page = stubs().blockingStub().listWorkflowExecutions(
           ListWorkflowExecutionsRequest.newBuilder()
               .setNamespace(connection.namespace())
-              .setQuery("WorkflowType = '" + workflowType + "'")
+              .setQuery(query)
               .setPageSize(limit)
               .setNextPageToken(token)
               .build());

@@ -1,14 +1,17 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.codec.CodecKeysException;
 import com.avesa.cutover.workflows.codec.PayloadEncryption;
 import com.avesa.cutover.workflows.connect.TemporalTarget;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.SearchAttributes;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A checked connection to one Temporal namespace; close it to release the channel. */
@@ -17,6 +20,7 @@ final class TemporalConnection implements AutoCloseable {
   private final WorkflowClient client;
   private final String namespace;
   private final String identity;
+  private Optional<String> searchAttributesMissing;
 
   private TemporalConnection(WorkflowServiceStubs stubs, String namespace, DataConverter dataConverter,
       String identity) {
@@ -99,6 +103,19 @@ final class TemporalConnection implements AutoCloseable {
 
   String namespace() {
     return namespace;
+  }
+
+  /**
+   * The search attributes a new run of {@code kind} from config {@code configName} starts with: its
+   * config and kind when the namespace has the run attributes; else none, and one warning line on
+   * stderr (once per connection) saying why.
+   */
+  SearchAttributes runSearchAttributes(String configName, String kind) {
+    if (searchAttributesMissing == null) {
+      searchAttributesMissing = NamespaceSearchAttributes.missing(stubs, namespace);
+      searchAttributesMissing.ifPresent(why -> System.err.println(NamespaceSearchAttributes.warning(why)));
+    }
+    return searchAttributesMissing.isPresent() ? null : RunSearchAttributes.atStart(configName, kind);
   }
 
   /** Who this connection acts as: the client identity, and the name approvals record. */

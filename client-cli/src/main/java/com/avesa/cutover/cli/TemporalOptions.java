@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.connect.TemporalProfile;
 import com.avesa.cutover.workflows.connect.TemporalTarget;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,10 +87,22 @@ final class TemporalOptions {
    */
   TemporalTarget target() {
     try {
-      return new TemporalTarget(address, namespace, tlsCert, tlsKey, tlsCa, apiKey);
-    } catch (TemporalTarget.InvalidTargetException e) {
+      // What neither an option nor a variable set comes from Temporal's profile (TEMPORAL_PROFILE, TEMPORAL_CONFIG_FILE).
+      Map<String, String> profiled = TemporalProfile.withProfile(env);
+      String effectiveAddress = env.get(TemporalProfile.ADDRESS) == null && DEFAULT_ADDRESS.equals(address)
+          ? profiled.getOrDefault(TemporalProfile.ADDRESS, address) : address;
+      String effectiveNamespace = env.get(TemporalProfile.NAMESPACE) == null && "default".equals(namespace)
+          ? profiled.getOrDefault(TemporalProfile.NAMESPACE, namespace) : namespace;
+      return new TemporalTarget(effectiveAddress, effectiveNamespace, orProfile(tlsCert, profiled, TemporalProfile.TLS_CERT),
+          orProfile(tlsKey, profiled, TemporalProfile.TLS_KEY), orProfile(tlsCa, profiled, TemporalProfile.TLS_CA),
+          apiKey != null ? apiKey : profiled.get(TemporalProfile.API_KEY));
+    } catch (TemporalTarget.InvalidTargetException | TemporalProfile.InvalidProfileException e) {
       throw new CliException(ExitCodes.USAGE, e.getMessage());
     }
+  }
+
+  private static Path orProfile(Path given, Map<String, String> profiled, String name) {
+    return given != null || profiled.get(name) == null ? given : Path.of(profiled.get(name));
   }
 
   /**

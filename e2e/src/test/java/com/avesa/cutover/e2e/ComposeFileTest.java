@@ -63,6 +63,33 @@ class ComposeFileTest {
   }
 
   @Test
+  void theNamespaceJobRegistersEveryRunSearchAttributeAsKeyword() throws Exception {
+    JsonNode job = services().path("temporal-namespace");
+    String command = job.path("command").get(job.path("command").size() - 1).asText();
+    String mount = null;
+    for (JsonNode volume : job.path("volumes")) {
+      String[] parts = volume.asText().split(":");
+      if (command.startsWith(parts[1] + "/")) {
+        mount = parts[0];
+        command = command.substring(parts[1].length() + 1);
+      }
+    }
+    assertThat(mount).as("the namespace job's script is mounted from the repository").isNotNull();
+    Path script = REPO.resolve(mount).resolve(command).normalize();
+    String text = Files.readString(script);
+
+    assertThat(text).contains("temporal operator search-attribute create").contains("--type Keyword");
+    Matcher loop = Pattern.compile("for attribute in ([A-Za-z ]+); do").matcher(text);
+    assertThat(loop.find()).as("a loop over the attributes in %s", script).isTrue();
+    Map<String, io.temporal.api.enums.v1.IndexedValueType> required = com.avesa.cutover.workflows.RunSearchAttributes.REQUIRED;
+    assertThat(List.of(loop.group(1).trim().split(" +"))).containsExactlyInAnyOrderElementsOf(required.keySet());
+    assertThat(required.values()).containsOnly(io.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    Process syntax = new ProcessBuilder("sh", "-n", script.toString()).redirectErrorStream(true).start();
+    assertThat(syntax.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(syntax.exitValue()).as(new String(syntax.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+  }
+
+  @Test
   void everyImageIsPinnedToATagThatIsNotLatest() throws IOException {
     List<String> problems = new ArrayList<>();
     services().fields().forEachRemaining(service -> {
@@ -210,14 +237,17 @@ class ComposeFileTest {
     Path dashboards = REPO.resolve("deploy/grafana/dashboards");
     Path dashboardFile = dashboards.resolve("avesa-cutover.json");
     JsonNode dashboard = JSON.readTree(dashboardFile.toFile());
-    String datasourceUid = YAML.readTree(REPO.resolve("deploy/grafana/provisioning/datasources/prometheus.yml").toFile())
-        .path("datasources").get(0).path("uid").asText();
+    JsonNode provisioned = YAML.readTree(REPO.resolve("deploy/grafana/provisioning/datasources/prometheus.yml").toFile())
+        .path("datasources").get(0);
+    assertThat(provisioned.path("type").asText()).as("the $datasource variable lists Prometheus data sources")
+        .isEqualTo(dashboard.path("templating").path("list").get(0).path("query").asText());
+    assertThat(provisioned.path("isDefault").asBoolean()).as("the provisioned Prometheus is the default").isTrue();
     StringBuilder queries = new StringBuilder();
     for (JsonNode panel : dashboard.path("panels")) {
       if (panel.path("type").asText().equals("row")) {
         continue;
       }
-      assertThat(panel.path("datasource").path("uid").asText()).as("datasource of %s", panel.path("title")).isEqualTo(datasourceUid);
+      assertThat(panel.path("datasource").path("uid").asText()).as("datasource of %s", panel.path("title")).isEqualTo("${datasource}");
       panel.path("targets").forEach(t -> queries.append(t.path("expr").asText()).append('\n'));
     }
     assertThat(queries.toString()).contains(

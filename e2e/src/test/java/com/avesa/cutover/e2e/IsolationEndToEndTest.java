@@ -80,7 +80,7 @@ class IsolationEndToEndTest {
   }
 
   @Test
-  void isolateSetsUpMigratesCutsOverValidatesAndDecommissionsAfterEachApproval() throws IOException {
+  void isolateSetsUpMigratesCutsOverValidatesAndDecommissionsAfterEachApproval() throws IOException, InterruptedException {
     Map<String, EstateOracle.ObjectPrint> sourceObjects = oracle.objects(oracle.sourceS3, DemoEstate.SOURCE_BUCKET);
     Path config = config();
 
@@ -141,6 +141,16 @@ class IsolationEndToEndTest {
     assertThat(markdown.stdout()).contains(Phases.ALL.toArray(String[]::new))
         .contains("bob", "alice", "CAB-7 execute", "CAB-7 cutover window", "CAB-8 retention over")
         .contains(String.valueOf(sourceObjects.size()));
+
+    // the worker ran the whole runbook: one scrape stays small, every series is labelled sensibly
+    TemporalStack.Scrape scrape = stack.scrapeMetrics();
+    System.out.printf("metrics after a full isolate run: %d bytes, %d lines (%d bytes gzipped)%n",
+        scrape.textBytes(), scrape.text().lines().count(), scrape.wireBytes());
+    assertThat(scrape.textBytes()).as("bytes of one /metrics scrape").isLessThan(200 * 1024);
+    assertThat(scrape.wireBytes()).as("gzip on the wire").isLessThan(scrape.textBytes());
+    assertThat(scrape.text()).contains("avesa_objects_copied_total{config=\"avesa-demo\"}")
+        .contains("avesa_cutover_phase{config=\"avesa-demo\"");
+    assertThat(scrape.text().lines().filter(line -> line.startsWith("avesa_"))).noneMatch(line -> line.contains("\"none\""));
   }
 
   @Test

@@ -7,6 +7,12 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -14,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The embedded Temporal server ({@code bin/avesa dev-server}) and a worker ({@code bin/avesa-worker})
@@ -25,6 +32,7 @@ final class TemporalStack implements AutoCloseable {
   private final Map<String, String> workerEnv = new HashMap<>();
   private final Launched server;
   private Launched worker;
+  private int metricsPort;
   private WorkflowServiceStubs stubs;
 
   TemporalStack(Map<String, String> extraWorkerEnv) {
@@ -94,6 +102,28 @@ final class TemporalStack implements AutoCloseable {
     return worker;
   }
 
+  /** One scrape of the current worker's {@code /metrics}, as Prometheus asks for it (gzip), and its size. */
+  Scrape scrapeMetrics() throws IOException, InterruptedException {
+    HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+            .header("Accept-Encoding", "gzip").timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    byte[] body = response.body();
+    if (response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+      try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+        return new Scrape(new String(in.readAllBytes(), StandardCharsets.UTF_8), body.length);
+      }
+    }
+    return new Scrape(new String(body, StandardCharsets.UTF_8), body.length);
+  }
+
+  /** A scrape's text and the bytes it took on the wire. */
+  record Scrape(String text, int wireBytes) {
+    int textBytes() {
+      return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+  }
+
   /**
    * Stops the worker (SIGTERM) and starts a fresh one. Tests that reset the emulator need it: the
    * worker's cached role sessions die with moto's state, as they never would in AWS.
@@ -112,7 +142,8 @@ final class TemporalStack implements AutoCloseable {
   private Launched startWorker() {
     Map<String, String> env = new HashMap<>(workerEnv);
     env.put("TEMPORAL_ADDRESS", address());
-    env.put("METRICS_PORT", String.valueOf(Launched.freePort()));
+    metricsPort = Launched.freePort();
+    env.put("METRICS_PORT", String.valueOf(metricsPort));
     Launched started = Launched.start("worker", env, "bin/avesa-worker");
     started.awaitOutput("avesa-worker polling", Duration.ofSeconds(60));
     return started;

@@ -3,16 +3,24 @@ package com.avesa.cutover.worker;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * Serves the registry as Prometheus text on {@code http://HOST:PORT/metrics} and answers
- * {@code GET /health} with 200 while the worker runs. HOST is 127.0.0.1 unless
- * {@code METRICS_HOST} says otherwise ({@code 0.0.0.0} inside a container, so Prometheus in
+ * Serves the registry as Prometheus text on {@code http://HOST:PORT/metrics} (gzip-compressed when
+ * the scraper sends {@code Accept-Encoding: gzip}) and answers {@code GET /health}: 200 {@code ok}
+ * while the worker can poll, 503 {@code not ready: REASON} while it cannot. HOST is 127.0.0.1
+ * unless {@code METRICS_HOST} says otherwise ({@code 0.0.0.0} inside a container, so Prometheus in
  * another container can scrape it).
  */
 public final class MetricsServer implements AutoCloseable {
@@ -34,17 +42,23 @@ public final class MetricsServer implements AutoCloseable {
    * @throws PortInUseException when the port is already taken
    */
   public static MetricsServer start(int port, PrometheusMeterRegistry registry) {
-    return start(WorkerSettings.DEFAULT_METRICS_HOST, port, registry);
+    return start(WorkerSettings.DEFAULT_METRICS_HOST, port, registry, Optional::empty);
+  }
+
+  /** The same on {@code host}, always ready. */
+  public static MetricsServer start(String host, int port, PrometheusMeterRegistry registry) {
+    return start(host, port, registry, Optional::empty);
   }
 
   /**
    * Starts serving on {@code host}:{@code port} (0 picks a free port; {@code 0.0.0.0} serves on
-   * every interface).
+   * every interface). {@code notReady} says why the worker cannot poll, or empty when it can.
    *
    * @throws PortInUseException when the port is already taken
    * @throws WorkerSettings.InvalidSettingException when {@code host} does not resolve
    */
-  public static MetricsServer start(String host, int port, PrometheusMeterRegistry registry) {
+  public static MetricsServer start(String host, int port, PrometheusMeterRegistry registry,
+      Supplier<Optional<String>> notReady) {
     HttpServer server = HttpListener.bind(host, port, "metrics", () -> new PortInUseException(host, port));
     server.createContext("/metrics", exchange -> {
       if (isGet(exchange)) {
@@ -53,7 +67,9 @@ public final class MetricsServer implements AutoCloseable {
     });
     server.createContext("/health", exchange -> {
       if (isGet(exchange)) {
-        respond(exchange, 200, "text/plain; charset=utf-8", "ok\n");
+        Optional<String> reason = notReady.get();
+        respond(exchange, reason.isEmpty() ? 200 : 503, "text/plain; charset=utf-8",
+            reason.map(r -> "not ready: " + r + "\n").orElse("ok\n"));
       }
     });
     return new MetricsServer(server, HttpListener.serve(server, "metrics-http"), host);
@@ -101,6 +117,11 @@ public final class MetricsServer implements AutoCloseable {
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", contentType);
+    if (acceptsGzip(exchange)) {
+      bytes = gzip(bytes);
+      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+    }
+    exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
     boolean head = "HEAD".equals(exchange.getRequestMethod());
     exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -108,6 +129,21 @@ public final class MetricsServer implements AutoCloseable {
         out.write(bytes);
       }
     }
+  }
+
+  private static boolean acceptsGzip(HttpExchange exchange) {
+    return exchange.getRequestHeaders().getOrDefault("Accept-Encoding", List.of()).stream()
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .map(coding -> coding.trim().toLowerCase(Locale.ROOT))
+        .anyMatch(coding -> coding.equals("gzip") || coding.startsWith("gzip;") && !coding.matches("gzip;\\s*q=0(\\.0*)?"));
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream(bytes.length / 4 + 64);
+    try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+      out.write(bytes);
+    }
+    return compressed.toByteArray();
   }
 
   /** The metrics port is taken by another process. */

@@ -20,12 +20,12 @@ final class TemporalConnection {
   private TemporalConnection() {}
 
   /**
-   * A tally scope that reports the Temporal SDK's metrics into {@code registry} every
-   * {@code interval}.
+   * A tally scope that reports the Temporal SDK's metrics, and the workflow metrics without the SDK's
+   * scope tags ({@link WorkflowMetricsReporter}), into {@code registry} every {@code interval}.
    */
   static Scope metricsScope(MeterRegistry registry, Duration interval) {
     return new RootScopeBuilder()
-        .reporter(new MicrometerClientStatsReporter(registry))
+        .reporter(new WorkflowMetricsReporter(registry, new MicrometerClientStatsReporter(registry)))
         .reportEvery(com.uber.m3.util.Duration.ofMillis(interval.toMillis()));
   }
 
@@ -73,13 +73,25 @@ final class TemporalConnection {
    * starting gets the whole timeout.
    */
   private static void checkHealth(WorkflowServiceStubs stubs, Duration timeout) {
-    HealthCheckResponse response = HealthGrpc.newBlockingStub(stubs.getRawChannel())
-        .withWaitForReady()
-        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .check(HealthCheckRequest.newBuilder().setService(WorkflowServiceStubs.HEALTH_CHECK_SERVICE_NAME).build());
-    if (response.getStatus() != HealthCheckResponse.ServingStatus.SERVING) {
-      throw Status.UNAVAILABLE.withDescription("health " + response.getStatus()).asRuntimeException();
+    HealthCheckResponse.ServingStatus status = servingStatus(stubs, timeout, true);
+    if (status != HealthCheckResponse.ServingStatus.SERVING) {
+      throw Status.UNAVAILABLE.withDescription("health " + status).asRuntimeException();
     }
+  }
+
+  /**
+   * The server's answer to the gRPC health check of the workflow service within {@code timeout};
+   * with {@code waitForReady} a channel that is not connected yet is retried until then.
+   *
+   * @throws StatusRuntimeException when it does not answer
+   */
+  static HealthCheckResponse.ServingStatus servingStatus(WorkflowServiceStubs stubs, Duration timeout,
+      boolean waitForReady) {
+    HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(stubs.getRawChannel())
+        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return (waitForReady ? health.withWaitForReady() : health)
+        .check(HealthCheckRequest.newBuilder().setService(WorkflowServiceStubs.HEALTH_CHECK_SERVICE_NAME).build())
+        .getStatus();
   }
 
   private static TemporalUnreachableException unreachable(String address, String reason) {

@@ -23,7 +23,6 @@ import com.avesa.cutover.workflows.codec.PayloadEncryption;
 import com.avesa.cutover.workflows.dev.DevServer;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -103,13 +102,14 @@ public final class WorkerProcess implements AutoCloseable {
         log.info("Temporal dev server listening on {} (embedded test server, in memory: runs are lost when"
             + " this process stops)", server.address());
       }
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      PrometheusMeterRegistry registry = WorkerMetrics.registry();
       started.push(registry::close);
       Scope scope = TemporalConnection.metricsScope(registry, metricsReportInterval);
       started.push(() -> closeScope(scope));
       WorkflowServiceStubs stubs = TemporalConnection.connect(effective.temporal(), scope, connectTimeout);
       started.push(() -> shutdownStubs(stubs));
-      MetricsServer metrics = MetricsServer.start(effective.metricsHost(), effective.metricsPort(), registry);
+      PollingReadiness readiness = new PollingReadiness(stubs, effective.temporalAddress());
+      MetricsServer metrics = MetricsServer.start(effective.metricsHost(), effective.metricsPort(), registry, readiness);
       started.push(metrics);
       Optional<CodecServer> codecServer = startCodecServer(codec, codecSettings);
       codecServer.ifPresent(started::push);
@@ -130,6 +130,7 @@ public final class WorkerProcess implements AutoCloseable {
       log.info("warmed up before polling in {} ms: {} classes loaded, {} workflow payload types converted",
           (System.nanoTime() - warmUpStart) / 1_000_000, warm.classes(), warm.payloadTypes());
       factory.start();
+      readiness.polling(factory);
       log.info("avesa-worker polling task queue {} at {} (namespace {}); metrics at {}",
           TaskQueues.AVESA_CUTOVER, effective.temporalAddress(), effective.namespace(), metrics.metricsUrl());
       codec.ifPresent(c -> log.info("payloads encrypted (AES-256-GCM, key id {}); payloads that are not encrypted are {}",

@@ -1,5 +1,6 @@
 package com.avesa.cutover.worker;
 
+import com.avesa.cutover.workflows.connect.TemporalProfile;
 import com.avesa.cutover.workflows.connect.TemporalTarget;
 import java.nio.file.Path;
 import java.util.Map;
@@ -54,7 +55,8 @@ public record WorkerSettings(
    *
    * @throws InvalidSettingException naming the variable and what is wrong with its value
    */
-  public static WorkerSettings fromEnvironment(Map<String, String> env, Map<String, String> flags) {
+  public static WorkerSettings fromEnvironment(Map<String, String> variables, Map<String, String> flags) {
+    Map<String, String> env = withTemporalProfile(variables);
     String address = valueOr(env, TEMPORAL_ADDRESS, DEFAULT_TEMPORAL_ADDRESS);
     int colon = address.lastIndexOf(':');
     if (colon <= 0 || colon == address.length() - 1) {
@@ -68,6 +70,15 @@ public record WorkerSettings(
     String metricsHost = metricsHost(env);
     return new WorkerSettings(address, host, temporalPort, namespace, metricsPort, metricsHost,
         temporalTarget(env, address, namespace), WorkerDeployment.fromEnvironment(env, flags));
+  }
+
+  /** {@code env} with what Temporal's profile sets and {@code env} does not (see {@link TemporalProfile}). */
+  private static Map<String, String> withTemporalProfile(Map<String, String> env) {
+    try {
+      return TemporalProfile.withProfile(env);
+    } catch (TemporalProfile.InvalidProfileException e) {
+      throw new InvalidSettingException(e.getMessage());
+    }
   }
 
   private static TemporalTarget temporalTarget(Map<String, String> env, String address, String namespace) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,6 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class MetricsServerTest {
@@ -30,6 +35,39 @@ class MetricsServerTest {
           type -> assertThat(type).startsWith("text/plain"));
       assertThat(metrics.body()).contains("avesa_test_copied_total 3.0");
       assertThat(health.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void compressesTheScrapeWhenTheScraperAcceptsGzipAndOnlyThen() throws Exception {
+    Counter.builder("avesa.test.gzip").register(registry).increment(7);
+    try (MetricsServer server = MetricsServer.start(0, registry)) {
+      HttpResponse<byte[]> gzipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.metricsUrl()))
+          .header("Accept-Encoding", "deflate, gzip;q=0.9").build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<String> plain = Http.get(server.metricsUrl());
+
+      assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+      try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("avesa_test_gzip_total 7.0");
+      }
+      assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(plain.body()).contains("avesa_test_gzip_total 7.0");
+    }
+  }
+
+  @Test
+  void healthIsNotReadyWithTheReasonWhileTheWorkerCannotPoll() throws Exception {
+    AtomicReference<Optional<String>> notReady = new AtomicReference<>(Optional.of("cannot reach Temporal at x"));
+    try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, registry, notReady::get)) {
+      String health = "http://127.0.0.1:" + server.port() + "/health";
+      HttpResponse<String> down = Http.get(health);
+      notReady.set(Optional.empty());
+      HttpResponse<String> up = Http.get(health);
+
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.body()).isEqualTo("not ready: cannot reach Temporal at x\n");
+      assertThat(up.statusCode()).isEqualTo(200);
+      assertThat(up.body()).isEqualTo("ok\n");
     }
   }
 

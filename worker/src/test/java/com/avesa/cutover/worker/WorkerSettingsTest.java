@@ -3,8 +3,12 @@ package com.avesa.cutover.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkerSettingsTest {
 
@@ -31,6 +35,33 @@ class WorkerSettingsTest {
     assertThat(settings.temporalPort()).isEqualTo(7300);
     assertThat(settings.namespace()).isEqualTo("avesa");
     assertThat(settings.metricsPort()).isEqualTo(9500);
+  }
+
+  @Test
+  void aTemporalProfileFillsWhatTheVariablesLeaveOut(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("temporal.toml"), """
+        [profile.staging]
+        address = "temporal.staging:7233"
+        namespace = "avesa-staging"
+        """);
+
+    WorkerSettings fromProfile = WorkerSettings.fromEnvironment(Map.of(
+        "TEMPORAL_CONFIG_FILE", file.toString(), "TEMPORAL_PROFILE", "staging"));
+    WorkerSettings variableWins = WorkerSettings.fromEnvironment(Map.of(
+        "TEMPORAL_CONFIG_FILE", file.toString(), "TEMPORAL_PROFILE", "staging", "TEMPORAL_NAMESPACE", "mine"));
+
+    assertThat(fromProfile.temporalAddress()).isEqualTo("temporal.staging:7233");
+    assertThat(fromProfile.namespace()).isEqualTo("avesa-staging");
+    assertThat(variableWins.namespace()).isEqualTo("mine");
+  }
+
+  @Test
+  void aTemporalConfigFileThatDoesNotParseIsOneLineNamingIt(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("temporal.toml"), "[profile.default\naddress = ");
+
+    assertThatThrownBy(() -> WorkerSettings.fromEnvironment(Map.of("TEMPORAL_CONFIG_FILE", file.toString())))
+        .isInstanceOf(WorkerSettings.InvalidSettingException.class)
+        .hasMessageStartingWith("TEMPORAL_CONFIG_FILE=" + file);
   }
 
   @Test

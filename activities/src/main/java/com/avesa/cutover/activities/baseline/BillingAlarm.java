@@ -68,7 +68,7 @@ final class BillingAlarm {
   }
 
   private CloudWatchClient cloudWatch(Estate admin) {
-    Estate billing = new Estate(BILLING_REGION, admin.endpoint(), admin.source(), admin.target());
+    Estate billing = new Estate(BILLING_REGION, admin.endpoint(), admin.source(), admin.target(), admin.config());
     return clients.cloudWatch(billing, Side.TARGET);
   }
 

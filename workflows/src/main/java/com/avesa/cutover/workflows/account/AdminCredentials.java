@@ -30,7 +30,7 @@ final class AdminCredentials {
     } else {
       admin = new AccountConfig(accountId, source.profile(), organizationRoleArn(accountId), null);
     }
-    return new Estate(config.region(), config.endpoint(), source, admin);
+    return new Estate(config.region(), config.endpoint(), source, admin, config.name());
   }
 
   static String organizationRoleArn(String accountId) {

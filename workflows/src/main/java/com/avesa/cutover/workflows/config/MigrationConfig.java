@@ -40,6 +40,6 @@ public record MigrationConfig(
 
   /** Where and as whom activities call AWS. */
   public Estate estate() {
-    return new Estate(region, endpoint, source, target);
+    return new Estate(region, endpoint, source, target, name);
   }
 }

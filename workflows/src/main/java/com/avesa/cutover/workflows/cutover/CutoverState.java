@@ -4,6 +4,8 @@ import com.avesa.cutover.workflows.approval.ApprovalLog;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.PhaseGauge;
+import com.avesa.cutover.workflows.RunSearchAttributes;
+import com.avesa.cutover.workflows.WorkflowMetrics;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,12 +37,13 @@ final class CutoverState {
   private String finalSyncId;
   private String reverseSyncId;
   private final PhaseGauge phaseGauge;
+  private final RunSearchAttributes searchAttributes = new RunSearchAttributes();
 
   CutoverState(String kind, MigrationConfig config, String requestedBy) {
     this.kind = kind;
     this.config = config;
     this.requestedBy = requestedBy;
-    this.phaseGauge = new PhaseGauge("avesa_cutover_phase", Map.of("config", config.name(), "kind", kind));
+    this.phaseGauge = new PhaseGauge(WorkflowMetrics.CUTOVER_PHASE, Map.of("config", config.name(), "kind", kind));
   }
 
   static Instant now() {
@@ -203,6 +206,7 @@ final class CutoverState {
 
   private void publish() {
     phaseGauge.enter(outcome == Outcome.RUNNING ? phase : outcome.name());
+    searchAttributes.update(phase, outcome.name(), pendingGate);
     StringBuilder md = new StringBuilder();
     md.append("**").append(kind.equals(CutoverReport.CUTOVER) ? "Cutover " : "Rollback ").append(config.name())
         .append("** — ").append(outcome == Outcome.RUNNING ? phase : outcome.name()).append("\n\n");

@@ -33,10 +33,12 @@ final class TargetChecks {
           .setStartToCloseTimeout(Duration.ofMinutes(16))
           .setHeartbeatTimeout(Duration.ofMinutes(1))
           .setRetryOptions(ActivityRetries.transientErrors(Duration.ofSeconds(30), 3))
+          .setSummary("Smoke test: invoke a target function")
           .build());
 
   private final CutoverActivities alarms = Workflow.newActivityStub(CutoverActivities.class,
-      ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).setRetryOptions(retry).build());
+      ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).setRetryOptions(retry)
+          .setSummary("Monitoring: check the target's CloudWatch alarms").build());
 
   private final MigrationConfig config;
   private final CutoverConfig plan;

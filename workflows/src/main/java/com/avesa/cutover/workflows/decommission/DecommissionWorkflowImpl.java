@@ -20,6 +20,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -214,7 +215,9 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
     state.at(DecommissionState.RETENTION, "keeping the source for " + plan.retention(), ends);
     publishDetails();
     if (!plan.retention().isNegative() && !plan.retention().isZero()) {
-      Workflow.sleep(plan.retention());
+      // The same timer Workflow.sleep starts, with a summary for the UI's timeline.
+      Workflow.newTimer(plan.retention(), TimerOptions.newBuilder()
+          .setSummary("Retention: keep the source for " + plan.retention() + " before the decommission gate").build()).get();
     }
   }
 

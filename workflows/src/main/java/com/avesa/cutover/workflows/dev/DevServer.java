@@ -3,8 +3,10 @@ package com.avesa.cutover.workflows.dev;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.temporal.api.operatorservice.v1.OperatorServiceGrpc;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * drops the sticky attributes workers send ({@link NoStickyQueues}); every workflow task goes to
  * the shared task queue, where any live worker picks it up, as a real cluster does after its
  * sticky schedule-to-start timeout.
+ *
+ * <p>It has the run search attributes ({@code AvesaConfig}, {@code AvesaKind}, {@code AvesaPhase},
+ * {@code AvesaOutcome}, {@code AvesaPendingGate}) from the start, and lists them
+ * ({@link DevSearchAttributes}).
  */
 public final class DevServer implements AutoCloseable {
   private final TestServicesStarter services;
@@ -38,7 +44,12 @@ public final class DevServer implements AutoCloseable {
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     HealthStatusManager health = new HealthStatusManager();
     for (BindableService service : services.getServices()) {
-      builder.addService(ServerInterceptors.intercept(service, new NoStickyQueues()));
+      ServerServiceDefinition definition = service.bindService();
+      if (service instanceof OperatorServiceGrpc.OperatorServiceImplBase operator) {
+        DevSearchAttributes.register(operator);
+        definition = DevSearchAttributes.answeringListing(definition);
+      }
+      builder.addService(ServerInterceptors.intercept(definition, new NoStickyQueues()));
       health.setStatus(service.bindService().getServiceDescriptor().getName(),
           io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
     }

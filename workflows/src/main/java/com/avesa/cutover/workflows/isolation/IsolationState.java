@@ -6,6 +6,8 @@ import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
+import com.avesa.cutover.workflows.RunSearchAttributes;
+import io.temporal.common.SearchAttributes;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ final class IsolationState {
   private String outcome = PhaseProgress.RUNNING;
   private String phase = Phases.ALL.get(0);
   private Instant ended;
+  private final RunSearchAttributes searchAttributes = new RunSearchAttributes();
 
   IsolationState(MigrationConfig config, String requestedBy) {
     this.configName = config.name();
@@ -137,7 +140,13 @@ final class IsolationState {
     return Phases.EXECUTE_GATE.equals(name) ? null : Phases.childId(workflowId, name);
   }
 
+  /** The search attributes for the child that runs {@code phase}: the run's config, the child's kind. */
+  SearchAttributes childSearchAttributes(String phase) {
+    return searchAttributes.forChild(RunSearchAttributes.kindOfPhase(phase));
+  }
+
   private void publish() {
+    searchAttributes.update(phase, outcome, PhaseProgress.RUNNING.equals(outcome) ? gates.pendingGate() : null);
     Workflow.setCurrentDetails(IsolationMarkdown.render(report()));
   }
 }

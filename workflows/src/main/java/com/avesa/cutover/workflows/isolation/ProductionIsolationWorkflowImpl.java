@@ -136,6 +136,7 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
     stopIfCancelled();
     W child = Workflow.newChildWorkflowStub(type, ChildWorkflowOptions.newBuilder()
         .setWorkflowId(Phases.childId(state.workflowId(), phase))
+        .setTypedSearchAttributes(state.childSearchAttributes(phase))
         .build());
     state.start(phase);
     R report;

@@ -3,6 +3,8 @@ package com.avesa.cutover.workflows.migration;
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.PhaseGauge;
+import com.avesa.cutover.workflows.RunSearchAttributes;
+import com.avesa.cutover.workflows.WorkflowMetrics;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -72,6 +74,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
 
   private MigrationLedger ledger;
   private PhaseGauge phaseGauge;
+  private final RunSearchAttributes searchAttributes = new RunSearchAttributes();
   private MigrationInput input;
   private boolean extrasPass;
   private ExtrasRules extrasRules;
@@ -84,7 +87,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     this.extrasRules = new ExtrasRules(input.config(), !input.mode().writes());
     this.ledger = new MigrationLedger(input.config(), input.mode(), input.checkpoint(), extrasPass,
         input.reversed());
-    this.phaseGauge = new PhaseGauge("avesa_migration_phase",
+    this.phaseGauge = new PhaseGauge(WorkflowMetrics.MIGRATION_PHASE,
         Map.of("config", input.config().name(), "mode", input.mode().name()));
     String workflowId = Workflow.getInfo().getWorkflowId();
     try {
@@ -119,6 +122,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     }
     if (input.mode().writes() && ledger.hasProblems()) {
       ledger.at("FAILED", "verification found differences");
+      publishDetails();
       MigrationReport report = ledger.report(workflowId, MigrationReport.FAILED, false);
       throw ApplicationFailure.newNonRetryableFailure(
           "verification failed: " + (report.problems().size() + report.problemsOmitted())
@@ -291,9 +295,19 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
         ledger.report(workflowId, MigrationReport.FAILED, false));
   }
 
+  /** The run's outcome as its search attribute says it: COMPLETED, FAILED, or RUNNING until then. */
+  private static String outcome(String phase) {
+    return switch (phase) {
+      case "DONE" -> MigrationReport.COMPLETED;
+      case "FAILED" -> MigrationReport.FAILED;
+      default -> "RUNNING";
+    };
+  }
+
   private void publishDetails() {
     MigrationProgress p = ledger.progress();
     phaseGauge.enter(p.phase());
+    searchAttributes.update(p.phase(), outcome(p.phase()), null);
     Workflow.setCurrentDetails(String.format(
         "**%s %s** — phase %s%n%n%s%n%nobjects %,d (%,d bytes), copied %,d (%,d bytes);"
             + " items %,d, copied %,d; secrets copied %d; pages %,d; problems %d; run %d",

@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.sync;
 
 import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.WorkflowMetrics;
 import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
@@ -70,10 +71,10 @@ public class FinalSyncWorkflowImpl implements FinalSyncWorkflow {
 
   private static void recordLag(FinalSyncInput input, FinalSyncResult result) {
     Scope scope = Workflow.getMetricsScope().tagged(Map.of("config", input.config().name()));
-    scope.gauge("avesa_sync_lag_objects").update(result.lagObjects());
-    scope.gauge("avesa_sync_lag_bytes").update(result.lagBytes());
-    scope.gauge("avesa_sync_items_copied").update(result.itemsCopied());
-    scope.gauge("avesa_sync_secrets_copied").update(result.secretsCopied());
-    scope.tagged(Map.of("status", result.status())).counter("avesa_sync_runs").inc(1);
+    scope.gauge(WorkflowMetrics.SYNC_LAG_OBJECTS).update(result.lagObjects());
+    scope.gauge(WorkflowMetrics.SYNC_LAG_BYTES).update(result.lagBytes());
+    scope.gauge(WorkflowMetrics.SYNC_ITEMS_COPIED).update(result.itemsCopied());
+    scope.gauge(WorkflowMetrics.SYNC_SECRETS_COPIED).update(result.secretsCopied());
+    scope.tagged(Map.of("status", result.status())).counter(WorkflowMetrics.SYNC_RUNS).inc(1);
   }
 }

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
+import com.avesa.cutover.workflows.RunSearchAttributes;
+import com.avesa.cutover.workflows.SearchAttributesOnServer;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.histories.Histories;
 import com.avesa.cutover.workflows.histories.Scenario;
@@ -64,16 +66,33 @@ public final class CutoverScenarios {
           return expect(env, workflow, id, Outcome.REJECTED);
         }),
         Scenario.closed("rollback-rolled-back", List.of(RollbackWorkflowImpl.class, ScriptedMigration.class),
-            CutoverScenarios::rollBack));
+            CutoverScenarios::rollBack),
+        Scenario.closed("cutover-cut-over-search-attributes", CUTOVER, (env, worker, id) -> {
+          SearchAttributesOnServer.register(env);
+          return finish(env, startAtGate(env, worker, new CutoverFixtures(), id, true), id, Outcome.CUT_OVER);
+        }));
   }
 
   /** Starts cutover {@code id} on {@code fx}'s activities and waits until its gate is pending. */
   static CutoverWorkflow startAtGate(TestWorkflowEnvironment env, Worker worker, CutoverFixtures fx,
       String id) {
+    return startAtGate(env, worker, fx, id, false);
+  }
+
+  /**
+   * The same; with {@code searchAttributes} the run starts with its config and kind as search
+   * attributes, as the CLI starts it on a server that has them.
+   */
+  static CutoverWorkflow startAtGate(TestWorkflowEnvironment env, Worker worker, CutoverFixtures fx,
+      String id, boolean searchAttributes) {
     worker.registerActivitiesImplementations(fx.activities());
     env.start();
-    CutoverWorkflow workflow = env.getWorkflowClient().newWorkflowStub(CutoverWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
+    WorkflowOptions.Builder options = WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id);
+    if (searchAttributes) {
+      options.setTypedSearchAttributes(RunSearchAttributes.atStart(
+          CutoverFixtures.config(ApprovalsConfig.defaults()).name(), RunSearchAttributes.CUTOVER));
+    }
+    CutoverWorkflow workflow = env.getWorkflowClient().newWorkflowStub(CutoverWorkflow.class, options.build());
     WorkflowClient.start(workflow::cutover, new CutoverInput(CutoverFixtures.config(ApprovalsConfig.defaults()), "carol"));
     await().atMost(Duration.ofSeconds(20)).until(() -> workflow.progress() != null
         && Gates.CUTOVER.equals(workflow.progress().pendingGate()));
