@@ -27,10 +27,7 @@ class CutoverDataFlowMonitorTest {
   private static final String FUNCTION = "avesa-connectwise-ingestion-prod";
 
   @RegisterExtension
-  final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(CutoverWorkflowImpl.class, ScriptedMigration.class)
-      .setDoNotStart(true)
-      .build();
+  final TestWorkflowExtension testWorkflow = CutoverFixtures.testWorkflow();
 
   private final CutoverFixtures fx = new CutoverFixtures();
   private final List<DataFlowRequest> requests = new ArrayList<>();

@@ -27,10 +27,7 @@ class CutoverDrainTest {
   private static final String RUNNING_SYNC = "avesa-test-final-sync-20261202T020000Z";
 
   @RegisterExtension
-  final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(CutoverWorkflowImpl.class, ScriptedMigration.class)
-      .setDoNotStart(true)
-      .build();
+  final TestWorkflowExtension testWorkflow = CutoverFixtures.testWorkflow();
 
   private final CutoverFixtures fx = new CutoverFixtures();
 

@@ -25,6 +25,7 @@ import com.avesa.cutover.workflows.sync.SyncHoldRequest;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,6 +118,14 @@ final class CutoverFixtures {
 
   Object[] activities() {
     return new Object[] {cutover, accounts, schedules, dataFlow};
+  }
+
+  /** The test server with the cutover and a scripted migration registered, started by {@link #runApproved}. */
+  static TestWorkflowExtension testWorkflow() {
+    return TestWorkflowExtension.newBuilder()
+        .registerWorkflowImplementationTypes(CutoverWorkflowImpl.class, ScriptedMigration.class)
+        .setDoNotStart(true)
+        .build();
   }
 
   /** Starts cutover {@code id} on these activities, approves its gate as alice and waits for its report. */
