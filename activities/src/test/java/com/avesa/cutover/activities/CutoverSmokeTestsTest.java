@@ -81,9 +81,15 @@ class CutoverSmokeTestsTest extends CutoverTestBase {
 
   /** A tiny python function in the target account (moto wants an existing role for it). */
   static void createFunction(AwsClients clients, Estate estate, String name) throws IOException {
+    createFunction(clients, estate, Side.TARGET, name, 3);
+  }
+
+  /** The same on either side, with its timeout in seconds; returns its ARN. */
+  static String createFunction(AwsClients clients, Estate estate, Side side, String name, int timeoutSeconds)
+      throws IOException {
     String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
         + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
-    String role = clients.iam(estate, Side.TARGET)
+    String role = clients.iam(estate, side)
         .createRole(b -> b.roleName("smoke-test-" + name).assumeRolePolicyDocument(trust)).role().arn();
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
     try (ZipOutputStream out = new ZipOutputStream(zip)) {
@@ -91,7 +97,8 @@ class CutoverSmokeTestsTest extends CutoverTestBase {
       out.write("def handler(event, context):\n    return event\n".getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
     }
-    clients.lambda(estate, Side.TARGET).createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12).role(role)
-        .handler("handler.handler").code(c -> c.zipFile(SdkBytes.fromByteArray(zip.toByteArray()))));
+    return clients.lambda(estate, side).createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12).role(role)
+        .timeout(timeoutSeconds).handler("handler.handler").code(c -> c.zipFile(SdkBytes.fromByteArray(zip.toByteArray()))))
+        .functionArn();
   }
 }

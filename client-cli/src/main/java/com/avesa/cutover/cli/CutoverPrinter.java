@@ -74,6 +74,7 @@ final class CutoverPrinter {
     field(out, "reason", report.reason());
     field(out, "final sync", report.finalSyncId());
     field(out, "reverse sync", report.reverseSyncId());
+    field(out, "ingestion", report.ingestionPause() == null ? null : report.ingestionPause().describe());
     if (!report.approvals().isEmpty()) {
       out.println();
       out.println("APPROVALS");

@@ -43,6 +43,7 @@ class CliErrorsTest {
         cutover:
           monitorFor: PT9223372036854775807S
           sourceRules: [ingest-prod]
+          monitor: { none: true }
         """);
 
     Run run = TEMPORAL.avesa("cutover", "-c", config.toString());

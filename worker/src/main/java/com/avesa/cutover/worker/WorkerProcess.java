@@ -5,6 +5,7 @@ import com.avesa.cutover.activities.AccountActivitiesImpl;
 import com.avesa.cutover.activities.AwsClients;
 import com.avesa.cutover.activities.BucketActivitiesImpl;
 import com.avesa.cutover.activities.CutoverActivitiesImpl;
+import com.avesa.cutover.activities.DataFlowActivitiesImpl;
 import com.avesa.cutover.activities.MigrationMetrics;
 import com.avesa.cutover.activities.SecretActivitiesImpl;
 import com.avesa.cutover.activities.TableActivitiesImpl;
@@ -236,6 +237,7 @@ public final class WorkerProcess implements AutoCloseable {
         new TableActivitiesImpl(clients, metrics),
         new SecretActivitiesImpl(clients, metrics),
         new CutoverActivitiesImpl(clients),
+        new DataFlowActivitiesImpl(clients),
         new AccountSetupActivitiesImpl(clients),
         new SecurityBaselineActivitiesImpl(clients),
         new InfrastructureActivitiesImpl(clients, deployCommands, workerEnvironment),

@@ -5,6 +5,7 @@ import com.avesa.cutover.workflows.config.AlarmSelector;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DnsConfig;
+import com.avesa.cutover.workflows.config.MonitorConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Side;
@@ -123,6 +124,17 @@ public final class DemoCutover {
         + (prefix == null ? "" : ", namePrefix: " + prefix) + " }");
     if (cutover.notifyTopicArn() != null) {
       lines.add("  notifyTopicArn: " + cutover.notifyTopicArn());
+    }
+    if (!CutoverConfig.DEFAULT_DRAIN_TIMEOUT.equals(cutover.drainTimeout())) {
+      lines.add("  drainTimeout: " + cutover.drainTimeout());
+    }
+    MonitorConfig monitor = cutover.monitor();
+    if (monitor != null) {
+      lines.add("  monitor: { newObjects: " + monitor.newObjects() + ", invocations: " + monitor.invocations()
+          + (monitor.invocations() ? ", maxErrors: " + monitor.maxErrors() : "")
+          + (monitor.within() == null ? "" : ", within: " + monitor.within())
+          + (monitor.functions().isEmpty() ? "" : ", functions: " + flow(monitor.functions()))
+          + ", none: " + monitor.none() + " }");
     }
     lines.addAll(List.of(
         "approvals:",

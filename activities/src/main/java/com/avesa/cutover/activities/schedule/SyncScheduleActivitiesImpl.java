@@ -20,9 +20,13 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.schedules.ScheduleActionExecution;
+import io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleDescription;
 import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -69,6 +73,39 @@ public final class SyncScheduleActivitiesImpl implements SyncScheduleActivities 
   @Override
   public void holdSync(SyncHold hold) {
     byKind(hold, this::pauseSchedule, this::terminateCron);
+  }
+
+  @Override
+  public List<String> runningSyncs(SyncHold hold) {
+    if (!SyncHold.SCHEDULE.equals(hold.kind())) {
+      return List.of();
+    }
+    Optional<ScheduleDescription> schedule = describeSchedule(hold.scheduleId());
+    if (schedule.isEmpty() || schedule.get().getInfo() == null) {
+      return List.of();
+    }
+    List<String> running = new ArrayList<>();
+    for (ScheduleActionExecution action : schedule.get().getInfo().getRunningActions()) {
+      if (action instanceof ScheduleActionExecutionStartWorkflow started && isRunning(started.getWorkflowId())) {
+        running.add(started.getWorkflowId());
+      }
+    }
+    return running;
+  }
+
+  /** Whether the latest run of {@code workflowId} is still running (the Schedule's list may lag). */
+  private boolean isRunning(String workflowId) {
+    try {
+      return service().describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
+          .setNamespace(workflows.getOptions().getNamespace())
+          .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+          .build()).getWorkflowExecutionInfo().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw TemporalFailures.classify("describe workflow " + workflowId, e);
+    }
   }
 
   @Override

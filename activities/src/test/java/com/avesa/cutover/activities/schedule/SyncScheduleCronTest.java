@@ -130,6 +130,33 @@ class SyncScheduleCronTest {
         .isEqualTo(SyncHold.none("no-such-sync"));
   }
 
+  /**
+   * The Schedule's running actions (the Schedule API mocked: the test server has none) checked
+   * against the real workflow service: a run still going is listed, one that ended or is unknown is not.
+   */
+  @Test
+  void runningSyncsListsTheSchedulesRunsThatAreStillRunning() {
+    ScheduleClient schedules = org.mockito.Mockito.mock(ScheduleClient.class);
+    io.temporal.client.schedules.ScheduleHandle handle = org.mockito.Mockito.mock(
+        io.temporal.client.schedules.ScheduleHandle.class);
+    org.mockito.Mockito.when(schedules.getHandle("hourly-sync")).thenReturn(handle);
+    io.temporal.client.schedules.ScheduleInfo info = new io.temporal.client.schedules.ScheduleInfo(3, 0, 0,
+        List.of(new io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow(ID, "r1"),
+            new io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow("hourly-sync-gone", "r2")),
+        List.of(), List.of(), null, null);
+    org.mockito.Mockito.when(handle.describe()).thenReturn(new io.temporal.client.schedules.ScheduleDescription(
+        "hourly-sync", info, null, java.util.Map.of(), null, java.util.Map.of(), null));
+    SyncScheduleActivitiesImpl scheduled = new SyncScheduleActivitiesImpl(client, schedules);
+    SyncHold hold = new SyncHold("hourly-sync", SyncHold.SCHEDULE, false, null, null, NOTE);
+
+    assertThat(scheduled.runningSyncs(hold)).containsExactly(ID);
+
+    client.newUntypedWorkflowStub(ID).terminate("ended");
+    assertThat(scheduled.runningSyncs(hold)).isEmpty();
+    assertThat(scheduled.runningSyncs(SyncHold.none("hourly-sync"))).isEmpty();
+    assertThat(activities.runningSyncs(activities.describeSync(new SyncHoldRequest(ID, NOTE)))).isEmpty();
+  }
+
   private WorkflowExecution currentRun() {
     return client.newUntypedWorkflowStub(ID).describe().getExecution();
   }

@@ -20,6 +20,9 @@ import java.util.List;
  * @param notifyTopicArn SNS topic told about the gate and the outcome, or null
  * @param syncSchedule the periodic final sync held for the window ({@code avesa sync schedule --id});
  *     null: {@code {name}-final-sync}, the default id
+ * @param drainTimeout how long a scheduled final sync found running at the window's start is awaited;
+ *     null (older payloads): {@link #DEFAULT_DRAIN_TIMEOUT}
+ * @param monitor the data-flow checks while monitoring; null: none (alarms only, as before)
  */
 public record CutoverConfig(
     Duration window,
@@ -32,12 +35,23 @@ public record CutoverConfig(
     List<SmokeTest> smokeTests,
     AlarmSelector alarms,
     String notifyTopicArn,
-    String syncSchedule) {
+    String syncSchedule,
+    Duration drainTimeout,
+    MonitorConfig monitor) {
 
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(4);
   public static final Duration DEFAULT_MONITOR_FOR = Duration.ofHours(2);
   public static final Duration DEFAULT_CHECK_EVERY = Duration.ofMinutes(5);
   public static final Duration DEFAULT_ROLLBACK_BUDGET = Duration.ofMinutes(30);
+  public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofMinutes(10);
+
+  /** Without a drain timeout or data-flow checks (the defaults apply). */
+  public CutoverConfig(Duration window, Duration monitorFor, Duration checkEvery, Duration rollbackBudget,
+      List<String> sourceRules, List<String> targetRules, DnsConfig dns, List<SmokeTest> smokeTests,
+      AlarmSelector alarms, String notifyTopicArn, String syncSchedule) {
+    this(window, monitorFor, checkEvery, rollbackBudget, sourceRules, targetRules, dns, smokeTests, alarms,
+        notifyTopicArn, syncSchedule, null, null);
+  }
 
   /** Without a named sync schedule: the default id is held. */
   public CutoverConfig(Duration window, Duration monitorFor, Duration checkEvery, Duration rollbackBudget,
@@ -58,5 +72,17 @@ public record CutoverConfig(
     targetRules = targetRules == null ? List.of() : List.copyOf(targetRules);
     smokeTests = smokeTests == null ? List.of() : List.copyOf(smokeTests);
     alarms = alarms == null ? new AlarmSelector(List.of(), null) : alarms;
+    drainTimeout = drainTimeout == null ? DEFAULT_DRAIN_TIMEOUT : Deadlines.capped(drainTimeout);
+  }
+
+  /** This section with {@code monitor} as its data-flow checks. */
+  public CutoverConfig withMonitor(MonitorConfig monitor) {
+    return new CutoverConfig(window, monitorFor, checkEvery, rollbackBudget, sourceRules, targetRules, dns, smokeTests,
+        alarms, notifyTopicArn, syncSchedule, drainTimeout, monitor);
+  }
+
+  /** Whether monitoring checks that data flows (a {@code monitor} with a check on). */
+  public boolean monitorsDataFlow() {
+    return monitor != null && monitor.checksData();
   }
 }

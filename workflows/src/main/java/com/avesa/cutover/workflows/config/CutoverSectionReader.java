@@ -18,7 +18,9 @@ import java.util.Map;
  */
 final class CutoverSectionReader {
   static final List<String> CUTOVER_KEYS = List.of("window", "monitorFor", "checkEvery", "rollbackBudget",
-      "sourceRules", "targetRules", "dns", "smokeTests", "alarms", "notifyTopicArn", "syncSchedule");
+      "sourceRules", "targetRules", "dns", "smokeTests", "alarms", "notifyTopicArn", "syncSchedule", "drainTimeout", "monitor");
+  static final List<String> MONITOR_KEYS = List.of("newObjects", "invocations", "maxErrors", "within", "functions",
+      "none");
   static final List<String> DNS_KEYS = List.of("hostedZoneId", "name", "type", "value", "ttl", "account");
   static final List<String> DNS_TYPES = List.of("A", "AAAA", "CNAME", "TXT");
   static final List<String> DNS_ACCOUNTS = List.of("source", "target");
@@ -67,13 +69,50 @@ final class CutoverSectionReader {
     for (int i = 0; i < smokeTestNodes.size(); i++) {
       smokeTests.add(smokeTest(smokeTestNodes.get(i), "cutover.smokeTests[" + i + "]"));
     }
+    int before = problems.size();
     AlarmSelector alarms = alarms(node.get("alarms"));
+    boolean alarmsRead = problems.size() == before;
     String notifyTopicArn = yaml.text(node, "cutover", "notifyTopicArn", false);
     rules.checkTopicArn("cutover.notifyTopicArn", notifyTopicArn);
     String syncSchedule = yaml.text(node, "cutover", "syncSchedule", false);
     rules.checkName("cutover.syncSchedule", syncSchedule);
+    Duration drainTimeout = yaml.duration(node, "cutover", "drainTimeout", CutoverConfig.DEFAULT_DRAIN_TIMEOUT,
+        DurationLimits.DRAIN_TIMEOUT, "PT10M");
+    MonitorConfig monitor = monitor(node.get("monitor"), monitorFor);
+    if (alarmsRead && (alarms == null || alarms.selectsNothing()) && (monitor == null || (!monitor.checksData() && !monitor.none()))) {
+      problems.add("cutover.monitor: the cutover watches nothing after the switch: name target alarms "
+          + "(cutover.alarms), turn on a data check (cutover.monitor: { newObjects: true, invocations: true }), "
+          + "or say so on purpose with cutover.monitor: { none: true }");
+    }
     return new CutoverConfig(window, monitorFor, checkEvery, rollbackBudget, sourceRules, targetRules, dns,
-        readItems(smokeTests), alarms, notifyTopicArn, syncSchedule);
+        readItems(smokeTests), alarms, notifyTopicArn, syncSchedule, drainTimeout, monitor);
+  }
+
+  /** {@code cutover.monitor}, or null when absent or not a mapping. */
+  private MonitorConfig monitor(JsonNode node, Duration monitorFor) {
+    String path = "cutover.monitor";
+    if (absent(node) || !yaml.mapping(node, path, MONITOR_KEYS)) {
+      return null;
+    }
+    boolean newObjects = yaml.bool(node, path, "newObjects", false);
+    boolean invocations = yaml.bool(node, path, "invocations", false);
+    int maxErrors = yaml.number(node, path, "maxErrors", 0, 0, Integer.MAX_VALUE);
+    Duration within = absent(node.get("within")) ? null
+        : yaml.duration(node, path, "within", monitorFor, DurationLimits.DRAIN_TIMEOUT, "PT30M");
+    List<String> functions = yaml.strings(node, path, "functions");
+    boolean none = yaml.bool(node, path, "none", false);
+    if (none && (newObjects || invocations)) {
+      problems.add(path + ".none: true says monitoring checks no data, but " + (newObjects ? "newObjects" : "invocations")
+          + " is on (remove none, or turn the data checks off)");
+    }
+    if (within != null && monitorFor != null && within.compareTo(monitorFor) > 0) {
+      problems.add(path + ".within: " + within + " is longer than cutover.monitorFor " + monitorFor
+          + ": missing data would never be noticed (make within at most " + monitorFor + ")");
+    }
+    if (!invocations && (!absent(node.get("maxErrors")) || !functions.isEmpty())) {
+      problems.add(path + ": maxErrors and functions apply to invocations (add invocations: true, or remove them)");
+    }
+    return new MonitorConfig(newObjects, invocations, maxErrors, within, functions, none);
   }
 
   /**

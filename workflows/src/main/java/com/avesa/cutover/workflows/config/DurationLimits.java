@@ -17,6 +17,8 @@ public final class DurationLimits {
   public static final Duration CHECK_EVERY = Duration.ofDays(1);
   /** {@code cutover.rollbackBudget}: inside the window. */
   public static final Duration ROLLBACK_BUDGET = WINDOW;
+  /** {@code cutover.drainTimeout} and {@code cutover.monitor.within}: inside the window. */
+  public static final Duration DRAIN_TIMEOUT = WINDOW;
   /** {@code approvals.timeout}: a gate may wait, but not for ever. */
   public static final Duration APPROVALS_TIMEOUT = Duration.ofDays(400);
   /** {@code decommission.retention}: a year and a bit, for a yearly audit. */

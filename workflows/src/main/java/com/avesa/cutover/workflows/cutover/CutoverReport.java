@@ -20,6 +20,8 @@ import java.util.List;
  * @param remaining one line per thing a failed rollback left undone (empty unless ROLLBACK_INCOMPLETE)
  * @param finalSyncId the child workflow that ran the final sync, or null
  * @param reverseSyncId the child workflow that copied target data back, or null
+ * @param ingestionPause source rules off → target rules on and its parts; null before the source
+ *     rules are off and in payloads from before it was reported
  */
 public record CutoverReport(
     String workflowId,
@@ -41,10 +43,22 @@ public record CutoverReport(
     CutoverChanges changes,
     String finalSyncId,
     String reverseSyncId,
-    MigrationConfig config) {
+    MigrationConfig config,
+    IngestionPause ingestionPause) {
 
   public static final String CUTOVER = "CUTOVER";
   public static final String ROLLBACK = "ROLLBACK";
+
+  /** A report without the measured ingestion pause. */
+  public CutoverReport(String workflowId, String kind, String name, Outcome outcome, String phase, String step,
+      String requestedBy, String pendingGate, int approvalsNeeded, Instant windowStart, Instant windowEnd,
+      String reason, List<ApprovalRecord> approvals, List<StepRecord> steps, List<CompensationRecord> compensations,
+      List<String> remaining, CutoverChanges changes, String finalSyncId, String reverseSyncId,
+      MigrationConfig config) {
+    this(workflowId, kind, name, outcome, phase, step, requestedBy, pendingGate, approvalsNeeded, windowStart,
+        windowEnd, reason, approvals, steps, compensations, remaining, changes, finalSyncId, reverseSyncId, config,
+        null);
+  }
 
   public CutoverReport {
     approvals = approvals == null ? List.of() : List.copyOf(approvals);

@@ -53,7 +53,7 @@ final class CutoverState {
   CutoverReport report() {
     return new CutoverReport(workflowId, kind, config.name(), outcome, phase, step, requestedBy, pendingGate,
         approvalsNeeded, windowStart, windowEnd, reason, approvals.report(), steps, compensations, remaining(), changes,
-        finalSyncId, reverseSyncId, config);
+        finalSyncId, reverseSyncId, config, CutoverReport.CUTOVER.equals(kind) ? IngestionPause.of(steps) : null);
   }
 
   String requestedBy() {
@@ -87,6 +87,11 @@ final class CutoverState {
    */
   Instant lastMomentToSwitch(CutoverConfig plan) {
     return windowEnd.minus(plan.rollbackBudget()).minus(plan.monitorFor());
+  }
+
+  /** When the step {@code name} started, or null when the run has no such step. */
+  Instant stepStarted(String name) {
+    return steps.stream().filter(s -> s.name().equals(name)).map(StepRecord::startedAt).findFirst().orElse(null);
   }
 
   CutoverChanges changes() {

@@ -48,6 +48,8 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
    * do, without a version marker, because the step shipped before its version branch did.
    */
   static final Instant HOLD_SCHEDULED_SYNC_SHIPPED = Instant.parse("2026-11-28T00:40:00Z");
+  /** Change id: a running scheduled sync is awaited and the source functions drained before the final sync. */
+  static final String DRAIN_SOURCE_INGESTION = "drain-source-ingestion";
 
   private final RetryOptions retry = ActivityRetries.transientErrors(Duration.ofSeconds(30), 10);
 
@@ -73,6 +75,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   private OperatorDesk desk;
   private TargetChecks checks;
   private Switchover switchover;
+  private IngestionDrain drain;
 
   @Override
   @WorkflowVersioningBehavior(VersioningBehavior.PINNED)
@@ -94,6 +97,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     checks = new TargetChecks(config, state, desk);
     undo = new CutoverUndo(state, config);
     switchover = new Switchover(config, state, compensations, undo);
+    drain = new IngestionDrain(config, state, desk);
     if (plan == null) {
       state.end(Outcome.PREFLIGHT_FAILED, "the config has no cutover: section");
       return state.report();
@@ -107,12 +111,20 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     }
     try {
       waitForWindow();
+      boolean drains = Workflow.getVersion(DRAIN_SOURCE_INGESTION, Workflow.DEFAULT_VERSION, 1) >= 1;
       if (holdsScheduledSync()) {
         state.phase("CUTTING_OVER", "holding the periodic final sync");
         switchover.holdScheduledSync(beginStep("holdScheduledSync"));
+        if (drains && drain.heldASchedule()) {
+          drain.awaitScheduledSync(beginStep("awaitScheduledSync"));
+        }
       }
       state.phase("CUTTING_OVER", "disabling source ingestion");
       switchover.stopSourceIngestion(beginStep("disableSourceIngestion"));
+      if (drains) {
+        state.phase("CUTTING_OVER", "draining source ingestion");
+        drain.drainSourceIngestion(beginStep("drainSourceIngestion"));
+      }
       runFinalSync();
       if (plan.dns() != null) {
         switchover.switchDns(beginStep("switchDns"));

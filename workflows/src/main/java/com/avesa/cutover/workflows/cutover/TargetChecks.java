@@ -113,9 +113,16 @@ final class TargetChecks {
     return passed;
   }
 
-  /** Reads the alarms at once and every {@code checkEvery} for {@code monitorFor}; any in ALARM aborts. */
+  /**
+   * Reads the alarms at once and every {@code checkEvery} for {@code monitorFor}; any in ALARM aborts.
+   * With {@code cutover.monitor} data checks (version 1 of {@link DataFlowWatch#MONITOR_DATA_FLOW}),
+   * the data flow is read alongside: missing data at its deadline, or too many errors, abort too.
+   */
   void monitorAlarms(int step) {
     Instant until = CutoverState.now().plus(plan.monitorFor());
+    DataFlowWatch flow = plan.monitorsDataFlow()
+        && Workflow.getVersion(DataFlowWatch.MONITOR_DATA_FLOW, Workflow.DEFAULT_VERSION, 1) >= 1
+        ? new DataFlowWatch(config, switchedAt()) : null;
     int checks = 0;
     while (true) {
       if (!plan.alarms().selectsNothing()) {
@@ -127,18 +134,37 @@ final class TargetChecks {
           throw new CutoverAbort(why);
         }
       }
+      if (flow != null && flow.watching()) {
+        String why = flow.check();
+        if (why != null) {
+          state.stepFailed(step, why);
+          throw new CutoverAbort(why);
+        }
+      }
       Duration left = Duration.between(CutoverState.now(), until);
       if (left.isNegative() || left.isZero()) {
         break;
       }
-      state.phase("MONITORING", "target alarms OK after " + checks + " check(s); " + left + " to go");
+      state.phase("MONITORING", "target alarms OK after " + checks + " check(s)"
+          + (flow == null ? "" : "; " + flow.summary()) + "; " + left + " to go");
       Duration next = left.compareTo(plan.checkEvery()) < 0 ? left : plan.checkEvery();
+      if (flow != null && !flow.missing().isEmpty() && CutoverState.now().isBefore(flow.deadline())) {
+        Duration toDeadline = Deadlines.until(CutoverState.now(), flow.deadline());
+        next = toDeadline.compareTo(next) < 0 ? toDeadline : next;
+      }
       if (Workflow.await(next, desk::rollbackRequested)) {
         state.stepFailed(step, desk.rollbackReason());
         desk.checkRollback();
       }
     }
-    state.stepDone(step, plan.alarms().selectsNothing() ? "no alarms configured; waited " + plan.monitorFor()
-        : checks + " check(s), no alarm in ALARM over " + plan.monitorFor());
+    String alarmsSeen = plan.alarms().selectsNothing() ? "no alarms configured; waited " + plan.monitorFor()
+        : checks + " check(s), no alarm in ALARM over " + plan.monitorFor();
+    state.stepDone(step, flow == null ? alarmsSeen : alarmsSeen + "; data flowing: " + flow.summary());
+  }
+
+  /** The switch: DNS when the cutover switches it, else target ingestion. */
+  private Instant switchedAt() {
+    Instant dns = state.stepStarted("switchDns");
+    return dns != null ? dns : state.stepStarted("enableTargetIngestion");
   }
 }

@@ -137,6 +137,12 @@ final class PhaseResults {
     String summary = r.outcome() == Outcome.CUT_OVER
         ? "CUT_OVER in the window " + r.windowStart() + " → " + r.windowEnd()
         : r.outcome() + (r.reason() == null ? "" : ": " + r.reason());
+    if (r.ingestionPause() != null) {
+      summary += "; " + r.ingestionPause().describe();
+      if (r.ingestionPause().total() != null) {
+        counts.put("ingestionPauseSeconds", r.ingestionPause().total().toSeconds());
+      }
+    }
     return new PhaseResult(status, withSizes(counts, changed, List.of()), changed, List.of(), problems, summary,
         r.approvals(), r.compensations());
   }

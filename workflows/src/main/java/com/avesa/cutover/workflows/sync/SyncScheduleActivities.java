@@ -19,6 +19,13 @@ public interface SyncScheduleActivities {
   void holdSync(SyncHold hold);
 
   /**
+   * The workflow ids of the runs the Schedule {@code hold} describes started that are still running
+   * (a paused Schedule does not stop a run already going). Empty for a cron workflow (holding it
+   * terminated it) and for NONE. Read-only.
+   */
+  java.util.List<String> runningSyncs(SyncHold hold);
+
+  /**
    * Undoes {@link #holdSync}: unpauses a Schedule that was not paused before; starts the cron
    * workflow again (same id, cron expression and input) when it was running and is not now.
    * Idempotent; NONE does nothing.

@@ -52,8 +52,10 @@ class CutoverConfigTest {
 
     assertThat(config.cutover()).isEqualTo(new CutoverConfig(CutoverConfig.DEFAULT_WINDOW,
         CutoverConfig.DEFAULT_MONITOR_FOR, CutoverConfig.DEFAULT_CHECK_EVERY, CutoverConfig.DEFAULT_ROLLBACK_BUDGET,
-        List.of("ConnectWiseIngestionSchedule"), List.of(), null, List.of(), new AlarmSelector(List.of(), null), null));
+        List.of("ConnectWiseIngestionSchedule"), List.of(), null, List.of(), new AlarmSelector(List.of(), null), null)
+        .withMonitor(new MonitorConfig(false, false, 0, null, List.of(), true)));
     assertThat(config.cutover().window()).isEqualTo(Duration.ofHours(4));
+    assertThat(config.cutover().drainTimeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.approvals()).isEqualTo(ApprovalsConfig.defaults().withIdentity(ApprovalsConfig.DECLARED));
   }
 
@@ -97,7 +99,7 @@ class CutoverConfigTest {
   @Test
   void namesTheUnknownKeyAndTheKnownOnesInEverySection() {
     assertThat(problems(FULL.replace("window:", "windw:"))).contains("cutover.windw: unknown key (known: window, "
-        + "monitorFor, checkEvery, rollbackBudget, sourceRules, targetRules, dns, smokeTests, alarms, notifyTopicArn, syncSchedule)");
+        + "monitorFor, checkEvery, rollbackBudget, sourceRules, targetRules, dns, smokeTests, alarms, notifyTopicArn, syncSchedule, drainTimeout, monitor)");
     assertThat(problems(FULL.replace("ttl: 60", "TTL: 60")))
         .contains("cutover.dns.TTL: unknown key (known: hostedZoneId, name, type, value, ttl, account)");
     assertThat(problems(FULL.replace("payload:", "body:")))
@@ -331,14 +333,63 @@ class CutoverConfigTest {
     assertThat(config.approvals().approvers()).containsExactly("arn:aws:iam::123456789012:user/alice",
         "arn:aws:sts::123456789012:assumed-role/CabApprover/*");
     assertThat(config.approvals().identity()).isEqualTo(ApprovalsConfig.AWS_IAM);
+    assertThat(config.cutover().monitor())
+        .isEqualTo(new MonitorConfig(true, true, 0, Duration.ofMinutes(30), List.of(), false));
+    assertThat(config.cutover().drainTimeout()).isEqualTo(Duration.ofMinutes(10));
   }
 
-  /** The data-only {@code VALID} config with a {@code cutover:} section of these lines. */
+  @Test
+  void readsTheDrainTimeoutAndTheDataFlowChecks() throws ConfigException {
+    MigrationConfig config = ConfigLoader.parse(cutover("sourceRules: [r]", "drainTimeout: PT3M",
+        "monitor: { newObjects: true, invocations: true, maxErrors: 2, within: PT30M, functions: [f1] }"), "f");
+
+    assertThat(config.cutover().drainTimeout()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(config.cutover().monitor())
+        .isEqualTo(new MonitorConfig(true, true, 2, Duration.ofMinutes(30), List.of("f1"), false));
+    assertThat(config.cutover().monitorsDataFlow()).isTrue();
+  }
+
+  @Test
+  void refusesACutoverThatWatchesNothingAfterTheSwitchUnlessNoneSaysSo() throws ConfigException {
+    String nothing = VALID + "cutover:\n  sourceRules: [r]\n";
+
+    assertThat(problems(nothing)).containsExactly("cutover.monitor: the cutover watches nothing after the switch: "
+        + "name target alarms (cutover.alarms), turn on a data check (cutover.monitor: { newObjects: true, "
+        + "invocations: true }), or say so on purpose with cutover.monitor: { none: true }");
+    assertThat(problems(nothing + "  monitor: { newObjects: false }")).hasSize(1);
+    assertThat(problems(nothing + "  alarms: { names: [] }")).hasSize(1);
+    assertThat(ConfigLoader.parse(nothing + "  monitor: { none: true }", "f").cutover().monitorsDataFlow()).isFalse();
+    assertThat(ConfigLoader.parse(nothing + "  monitor: { newObjects: true }", "f").cutover().monitor().newObjects())
+        .isTrue();
+    assertThat(ConfigLoader.parse(nothing + "  alarms: { namePrefix: LambdaErrorAlarm- }", "f").cutover().monitor())
+        .isNull();
+  }
+
+  @Test
+  void refusesContradictoryDataFlowChecksAllAtOnce() {
+    assertThat(problems(cutover("sourceRules: [r]",
+        "monitor: { none: true, newObjects: true, within: PT3H, maxErrors: 1, colour: red }",
+        "drainTimeout: P40D"))).containsExactlyInAnyOrder(
+        "cutover.monitor.colour: unknown key (known: newObjects, invocations, maxErrors, within, functions, none)",
+        "cutover.drainTimeout: 'P40D' is longer than P31D, the longest allowed (e.g. PT10M)",
+        "cutover.monitor.none: true says monitoring checks no data, but newObjects is on (remove none, or turn the "
+            + "data checks off)",
+        "cutover.monitor.within: PT3H is longer than cutover.monitorFor PT2H: missing data would never be noticed "
+            + "(make within at most PT2H)",
+        "cutover.monitor: maxErrors and functions apply to invocations (add invocations: true, or remove them)");
+  }
+
+  /**
+   * The data-only {@code VALID} config with a {@code cutover:} section of these lines; one that names
+   * neither alarms nor monitor says {@code monitor: { none: true }}.
+   */
   private static String cutover(String... lines) {
     StringBuilder yaml = new StringBuilder(VALID).append("cutover:\n");
+    boolean watches = false;
     for (String line : lines) {
       yaml.append("  ").append(line).append('\n');
+      watches |= line.startsWith("alarms") || line.startsWith("monitor");
     }
-    return yaml.toString();
+    return watches ? yaml.toString() : yaml.append("  monitor: { none: true }\n").toString();
   }
 }

@@ -23,6 +23,10 @@ import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncHoldRequest;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +40,7 @@ import java.util.List;
 final class CutoverFixtures {
   static final List<String> SOURCE_RULES = List.of("ConnectWiseIngestionSchedule", "CanonicalTransformTicketsSchedule");
   static final List<String> TARGET_RULES = List.of("ConnectWiseIngestionSchedule", "CanonicalTransformTicketsSchedule");
+  static final String SOURCE_FUNCTION = "avesa-connectwise-ingestion";
   static final DnsRecordSet SHARED_DNS = new DnsRecordSet(true, "api.example.com", "CNAME", 300L,
       List.of("api-shared.example.com"), null, null, null);
 
@@ -43,6 +48,7 @@ final class CutoverFixtures {
   final CutoverActivities cutover = mock(CutoverActivities.class, withSettings().withoutAnnotations());
   final AccountActivities accounts = mock(AccountActivities.class, withSettings().withoutAnnotations());
   final SyncScheduleActivities schedules = mock(SyncScheduleActivities.class, withSettings().withoutAnnotations());
+  final DataFlowActivities dataFlow = mock(DataFlowActivities.class, withSettings().withoutAnnotations());
 
   CutoverFixtures() {
     ScriptedMigration.journal = journal;
@@ -95,6 +101,14 @@ final class CutoverFixtures {
       journal.add("alarms");
       return new AlarmCheck(1, List.of());
     });
+    lenient().when(dataFlow.readSourceInvocations(any())).thenAnswer(i -> {
+      journal.add("read source invocations");
+      return new SourceInvocations(List.of(new SourceInvocations.FunctionLoad(SOURCE_FUNCTION, 0.0, 300)), List.of());
+    });
+    lenient().when(dataFlow.readDataFlow(any())).thenAnswer(i -> {
+      journal.add("read data flow");
+      return new DataFlowCheck(List.of("t1"), List.of("t1"), List.of("avesa-connectwise-ingestion-prod"), 3, 0);
+    });
     lenient().doAnswer(i -> {
       Notice n = i.getArgument(0);
       journal.add("notify " + n.subject());
@@ -103,7 +117,22 @@ final class CutoverFixtures {
   }
 
   Object[] activities() {
-    return new Object[] {cutover, accounts, schedules};
+    return new Object[] {cutover, accounts, schedules, dataFlow};
+  }
+
+  /** The test server with the cutover and a scripted migration registered, started by {@link #runApproved}. */
+  static TestWorkflowExtension testWorkflow() {
+    return TestWorkflowExtension.newBuilder()
+        .registerWorkflowImplementationTypes(CutoverWorkflowImpl.class, ScriptedMigration.class)
+        .setDoNotStart(true)
+        .build();
+  }
+
+  /** Starts cutover {@code id} on these activities, approves its gate as alice and waits for its report. */
+  CutoverReport runApproved(TestWorkflowEnvironment env, Worker worker, String id, MigrationConfig config) {
+    CutoverWorkflow workflow = CutoverScenarios.startAtGate(env, worker, this, id, config);
+    workflow.approveGate(new Approval(Gates.CUTOVER, "alice", "CAB-1", "now"));
+    return WorkflowStub.fromTyped(workflow).getResult(CutoverReport.class);
   }
 
   /** Calls made after the first one that starts with {@code prefix} (inclusive). */

@@ -7,6 +7,8 @@ import static org.mockito.Mockito.doAnswer;
 import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.SearchAttributesOnServer;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.config.MonitorConfig;
 import com.avesa.cutover.workflows.histories.Histories;
 import com.avesa.cutover.workflows.histories.Scenario;
 import io.temporal.client.WorkflowClient;
@@ -21,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The cutover's and the rollback's recorded paths: at the gate (with a refused signal), mid-monitoring,
- * cut over, rolled back by an alarm, rolled back by a failed smoke test, rejected; a rollback after.
+ * cut over, rolled back by an alarm, rolled back by a failed smoke test, rejected; a rollback after;
+ * a scheduled sync awaited, the source drained and data flowing (cut over), and no new data (rolled back).
  */
 public final class CutoverScenarios {
   private static final List<Class<?>> CUTOVER = List.of(CutoverWorkflowImpl.class, ScriptedMigration.class);
@@ -60,6 +63,22 @@ public final class CutoverScenarios {
               "{\"errorMessage\":\"boom\"}")).when(fx.cutover).invokeFunction(any());
           return finish(env, startAtGate(env, worker, fx, id), id, Outcome.ROLLED_BACK);
         }),
+        Scenario.closed("cutover-drained-data-flowing", CUTOVER, (env, worker, id) -> {
+          CutoverFixtures fx = new CutoverFixtures();
+          AtomicInteger syncReads = new AtomicInteger();
+          doAnswer(i -> syncReads.incrementAndGet() < 3 ? List.of(id + "-scheduled-run") : List.of())
+              .when(fx.schedules).runningSyncs(any());
+          AtomicInteger loadReads = new AtomicInteger();
+          doAnswer(i -> new SourceInvocations(List.of(new SourceInvocations.FunctionLoad(CutoverFixtures.SOURCE_FUNCTION,
+              loadReads.incrementAndGet() < 3 ? 1.0 : 0.0, 300)), List.of())).when(fx.dataFlow).readSourceInvocations(any());
+          return finish(env, startAtGate(env, worker, fx, id, dataFlowConfig()), id, Outcome.CUT_OVER);
+        }),
+        Scenario.closed("cutover-rolled-back-no-data", CUTOVER, (env, worker, id) -> {
+          CutoverFixtures fx = new CutoverFixtures();
+          doAnswer(i -> new DataFlowCheck(List.of("t1"), List.of(), List.of("f"), 0, 0)).when(fx.dataFlow)
+              .readDataFlow(any());
+          return finish(env, startAtGate(env, worker, fx, id, dataFlowConfig()), id, Outcome.ROLLED_BACK);
+        }),
         Scenario.closed("cutover-rejected", CUTOVER, (env, worker, id) -> {
           CutoverWorkflow workflow = startAtGate(env, worker, new CutoverFixtures(), id);
           workflow.rejectGate(new Approval(Gates.CUTOVER, "bob", "freeze week", null));
@@ -73,27 +92,42 @@ public final class CutoverScenarios {
         }));
   }
 
+  /** The fixtures' cutover watching data flow (new objects and invocations within 30 minutes). */
+  private static MigrationConfig dataFlowConfig() {
+    return CutoverFixtures.config(CutoverFixtures.cutoverConfig().withMonitor(
+        new MonitorConfig(true, true, 0, Duration.ofMinutes(30), List.of(), false)), ApprovalsConfig.defaults());
+  }
+
   /** Starts cutover {@code id} on {@code fx}'s activities and waits until its gate is pending. */
   static CutoverWorkflow startAtGate(TestWorkflowEnvironment env, Worker worker, CutoverFixtures fx,
       String id) {
-    return startAtGate(env, worker, fx, id, false);
+    return startAtGate(env, worker, fx, id, CutoverFixtures.config(ApprovalsConfig.defaults()), false);
+  }
+
+  static CutoverWorkflow startAtGate(TestWorkflowEnvironment env, Worker worker, CutoverFixtures fx,
+      String id, MigrationConfig config) {
+    return startAtGate(env, worker, fx, id, config, false);
+  }
+
+  static CutoverWorkflow startAtGate(TestWorkflowEnvironment env, Worker worker, CutoverFixtures fx,
+      String id, boolean searchAttributes) {
+    return startAtGate(env, worker, fx, id, CutoverFixtures.config(ApprovalsConfig.defaults()), searchAttributes);
   }
 
   /**
-   * The same; with {@code searchAttributes} the run starts with its config and kind as search
-   * attributes, as the CLI starts it on a server that has them.
+   * Starts {@code config}'s cutover; with {@code searchAttributes} the run starts with its config and
+   * kind as search attributes, as the CLI starts it on a server that has them.
    */
   static CutoverWorkflow startAtGate(TestWorkflowEnvironment env, Worker worker, CutoverFixtures fx,
-      String id, boolean searchAttributes) {
+      String id, MigrationConfig config, boolean searchAttributes) {
     worker.registerActivitiesImplementations(fx.activities());
     env.start();
     WorkflowOptions.Builder options = WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id);
     if (searchAttributes) {
-      options.setTypedSearchAttributes(RunSearchAttributes.atStart(
-          CutoverFixtures.config(ApprovalsConfig.defaults()).name(), RunSearchAttributes.CUTOVER));
+      options.setTypedSearchAttributes(RunSearchAttributes.atStart(config.name(), RunSearchAttributes.CUTOVER));
     }
     CutoverWorkflow workflow = env.getWorkflowClient().newWorkflowStub(CutoverWorkflow.class, options.build());
-    WorkflowClient.start(workflow::cutover, new CutoverInput(CutoverFixtures.config(ApprovalsConfig.defaults()), "carol"));
+    WorkflowClient.start(workflow::cutover, new CutoverInput(config, "carol"));
     await().atMost(Duration.ofSeconds(20)).until(() -> workflow.progress() != null
         && Gates.CUTOVER.equals(workflow.progress().pendingGate()));
     return workflow;

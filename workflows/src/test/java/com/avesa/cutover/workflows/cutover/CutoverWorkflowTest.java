@@ -79,13 +79,14 @@ class CutoverWorkflowTest {
 
     assertThat(accepted.decision()).isEqualTo(ApprovalRecord.APPROVED);
     assertThat(report.outcome()).isEqualTo(Outcome.CUT_OVER);
-    assertThat(fx.journal.subList(0, 13)).containsExactly(
+    assertThat(fx.journal.subList(0, 14)).containsExactly(
         "preflight",
         "notify avesa avesa-test: awaiting approval",
         "describe sync avesa-test-final-sync",
         "hold sync",
         "describe SOURCE",
         "disable SOURCE " + CutoverFixtures.SOURCE_RULES,
+        "read source invocations",
         "sync SYNC",
         "read dns",
         "dns SOURCE [api-prod.example.com] ttl 60",
@@ -97,7 +98,8 @@ class CutoverWorkflowTest {
     assertThat(fx.journal.stream().filter("alarms"::equals)).hasSize(25);
     assertThat(fx.journal).doesNotContain("sync REVERSE", "release sync").last().isEqualTo("notify avesa avesa-test: CUT_OVER");
     assertThat(report.steps()).extracting(StepRecord::name).containsExactly("preflight", "cutover gate",
-        "holdScheduledSync", "disableSourceIngestion", "finalSync", "switchDns", "enableTargetIngestion", "smokeTests", "monitorAlarms");
+        "holdScheduledSync", "awaitScheduledSync", "disableSourceIngestion", "drainSourceIngestion", "finalSync",
+        "switchDns", "enableTargetIngestion", "smokeTests", "monitorAlarms");
     assertThat(report.steps()).allMatch(s -> s.status().equals(StepRecord.DONE));
     assertThat(compensationNames(report)).containsExactly("resumeScheduledSync REGISTERED",
         "enableSourceIngestion REGISTERED", "reverseSync REGISTERED",
