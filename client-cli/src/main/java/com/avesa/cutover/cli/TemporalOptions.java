@@ -13,7 +13,12 @@ import picocli.CommandLine.Option;
  */
 final class TemporalOptions {
   static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
-  static final Duration REACH_DEADLINE = Duration.ofSeconds(3);
+  /**
+   * How long the first call may take before the CLI says the server is unreachable (exit 3). A
+   * refused connection answers at once; 10 s leaves room for a busy server or a loaded machine, where
+   * 3 s made commands fail that would have worked.
+   */
+  static final Duration REACH_DEADLINE = Duration.ofSeconds(10);
 
   private final Map<String, String> env;
 
