@@ -8,6 +8,10 @@ package com.avesa.cutover.workflows.migration;
  * @param step what is being worked on, e.g. {@code bucket data-storage-msp page 12}
  * @param bytes bytes listed so far
  * @param bytesCopied bytes of the objects copied so far
+ * @param objectsChecked objects found identical in the target, so not copied (0 from workers before
+ *     this field: there {@code objectsCopied} was the only count of objects done)
+ * @param objectsFailed objects whose copy failed
+ * @param objectsVerified objects verification found identical in both accounts
  */
 public record MigrationProgress(
     Mode mode,
@@ -22,4 +26,15 @@ public record MigrationProgress(
     int secretsCopied,
     long pages,
     int problems,
-    int runs) {}
+    int runs,
+    long objectsChecked,
+    long objectsFailed,
+    long objectsVerified) {
+
+  /** A progress without the split counts (checked, failed, verified), as workers answered before them. */
+  public MigrationProgress(Mode mode, String phase, String step, long objects, long bytes, long objectsCopied,
+      long bytesCopied, long items, long itemsCopied, int secretsCopied, long pages, int problems, int runs) {
+    this(mode, phase, step, objects, bytes, objectsCopied, bytesCopied, items, itemsCopied, secretsCopied, pages,
+        problems, runs, 0, 0, 0);
+  }
+}
