@@ -58,7 +58,7 @@ final class ListCommand extends AvesaCommand {
     try (TemporalConnection connection = temporal.connect()) {
       List<RunSummary> runs = new RunLister(connection).list(kind.workflowType, limit);
       if (output.json()) {
-        out().println(Json.write(runs));
+        output.format().printAll(runs, out());
       } else {
         print(runs, kind.workflowType, out());
       }

@@ -7,7 +7,6 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -42,7 +41,7 @@ abstract class StartCommand extends AvesaCommand {
     }
     MigrationConfig loaded = loadConfig(config);
     try (TemporalConnection connection = temporal.connect()) {
-      return launch(connection, loaded, mode(), id, waitForReport(), output.json(), out(), err());
+      return launch(connection, loaded, mode(), id, waitForReport(), output.format(), out(), err());
     }
   }
 
@@ -72,18 +71,23 @@ abstract class StartCommand extends AvesaCommand {
   }
 
   /**
-   * Starts a run of {@code mode} and, when {@code wait}, prints its report and returns the exit
-   * code it deserves; otherwise prints the workflow id and returns 0.
+   * Starts a run of {@code mode} and, when {@code wait}, follows its progress (see
+   * {@link RunFollower#forWait}), prints its report and returns the exit code it deserves;
+   * otherwise prints the workflow id ({@link OutputOptions.Format#started}) and returns 0.
    */
   static int launch(TemporalConnection connection, MigrationConfig config, Mode mode, String id,
-      boolean wait, boolean json, PrintWriter out, PrintWriter err) {
+      boolean wait, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
     MigrationRuns runs = new MigrationRuns(connection);
     String workflowId = runs.start(config, mode, id == null ? MigrationRuns.defaultId(config, mode) : id);
     if (!wait) {
-      out.println(json ? Json.write(Map.of("workflowId", workflowId)) : workflowId);
+      out.println(format.started(workflowId));
       out.flush();
       return ExitCodes.OK;
     }
-    return MigrationRuns.printOutcome(runs.awaitReport(workflowId, mode), json, out, err);
+    RunFollower.awaitEnd(workflowId, () -> RunFollower.forWait(connection, format, out).migration(workflowId));
+    if (!format.structured()) {
+      out.println();
+    }
+    return MigrationRuns.printOutcome(runs.awaitReport(workflowId, mode), format, out, err);
   }
 }

@@ -65,7 +65,7 @@ class RollbackCommandTest {
     Run run = TEMPORAL.avesa("rollback", "--after", id, "--reason", "tenant data missing", "--identity", "carol");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).isEqualTo("{\"workflowId\": \"went-live-cutover-rollback\"}\n");
+    assertThat(run.out()).isEqualTo("went-live-cutover-rollback\n");
     Run result = TEMPORAL.avesa("result", "went-live-cutover-rollback", "--json");
     assertThat(result.exitCode()).as(result.err()).isZero();
     JsonNode report = JSON.readTree(result.out());
@@ -88,7 +88,8 @@ class RollbackCommandTest {
         "--identity", "carol");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).startsWith("ROLLBACK undo-1: ROLLED_BACK").contains("requested by  carol")
+    assertThat(run.out()).contains("\n\nROLLBACK undo-1: ROLLED_BACK").contains("requested by  carol")
+        .containsPattern("(?m)^run undo-1 ended: COMPLETED, outcome ROLLED_BACK after \\d+s")
         .contains("restoreDns").endsWith("ROLLED BACK: every change was undone\n");
   }
 

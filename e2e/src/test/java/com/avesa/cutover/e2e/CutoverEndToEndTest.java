@@ -48,7 +48,8 @@ class CutoverEndToEndTest extends CutoverEstateTest {
         List.of(DemoCutover.SHARED_VALUE)));
 
     // bob may approve (approvals.approvers: alice, bob), but not the run he started himself
-    Launched.Result started = avesa("cutover", "-c", config(Duration.ofSeconds(15)).toString(), "--identity", "bob");
+    Launched.Result started = avesa("cutover", "-c", config(Duration.ofSeconds(15)).toString(), "--identity", "bob",
+        "-o", "json");
 
     assertThat(started.exitCode()).as(started.toString()).isZero();
     assertThat(started.stdout().strip()).isEqualTo("{\"workflowId\": \"avesa-demo-cutover\"}");
