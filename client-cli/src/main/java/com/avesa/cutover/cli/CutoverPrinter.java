@@ -64,7 +64,8 @@ final class CutoverPrinter {
     out.printf("%s %s: %s%n", kind(report).toUpperCase(Locale.ROOT), report.workflowId(), report.outcome());
     field(out, "name", report.name());
     field(out, "requested by", report.requestedBy());
-    field(out, "phase", report.phase() + (report.step() == null ? "" : ": " + report.step()));
+    String step = CutoverProgressView.step(report);
+    field(out, "phase", report.phase() + (step.isEmpty() ? "" : ": " + step));
     if (report.pendingGate() != null) {
       field(out, "pending gate", pendingGate(report));
     }

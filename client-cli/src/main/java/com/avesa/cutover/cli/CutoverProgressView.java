@@ -90,7 +90,8 @@ final class CutoverProgressView implements ProgressView<CutoverReport> {
         ? text : text + "  (run " + status.status() + ")";
   }
 
-  private static String step(CutoverReport r) {
+  /** The step's text without the time left the workflow wrote into it when it was last updated. */
+  static String step(CutoverReport r) {
     return r.step() == null ? "" : r.step().replaceFirst(TIME_TO_GO, "").strip();
   }
 

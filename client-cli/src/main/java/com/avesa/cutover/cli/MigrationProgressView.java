@@ -43,7 +43,12 @@ final class MigrationProgressView implements ProgressView<MigrationProgress> {
     } else {
       String split = String.format(Locale.ROOT, "%d copied, %d checked, %d failed",
           p.objectsCopied(), p.objectsChecked(), p.objectsFailed());
-      lines.add("  objects  " + (listed(p) ? bar(done(p), p.objects()) + " done: " : p.objects() + " listed: ") + split);
+      if (listed(p)) {
+        lines.add("  objects  " + bar(done(p), p.objects()) + " done");
+        lines.add("           " + split);
+      } else {
+        lines.add("  objects  " + p.objects() + " listed: " + split);
+      }
       lines.add("  bytes    " + ReportPrinter.bytes(p.bytesCopied()) + " copied of "
           + ReportPrinter.bytes(p.bytes()) + " listed");
       lines.add(String.format(Locale.ROOT, "  items    %d listed: %d copied, %d checked", p.items(), p.itemsCopied(),

@@ -32,18 +32,26 @@ final class ProgressPrinter<P> {
   }
 
   private static final int TIME_WIDTH = 9;
+  private static final int DEFAULT_COLUMNS = 80;
 
   private final ProgressView<P> view;
   private final Mode mode;
   private final PrintWriter out;
+  private final int columns;
   private int linesDrawn;
   private String lastMilestone;
   private String lastJson;
 
   ProgressPrinter(ProgressView<P> view, Mode mode, PrintWriter out) {
+    this(view, mode, out, columns(System.getenv("COLUMNS")));
+  }
+
+  /** A printer whose live view cuts lines to {@code columns} characters. */
+  ProgressPrinter(ProgressView<P> view, Mode mode, PrintWriter out, int columns) {
     this.view = view;
     this.mode = mode;
     this.out = out;
+    this.columns = columns;
   }
 
   /** Shows {@code status}, sampled at {@code now}, if this mode shows it. */
@@ -90,7 +98,18 @@ final class ProgressPrinter<P> {
       // Up to the first line of the previous block, then clear to the end of the screen.
       out.print("\u001b[" + linesDrawn + "F\u001b[J");
     }
-    lines.forEach(out::println);
+    // A line the terminal wraps would take two rows and throw the next redraw off by one.
+    lines.forEach(line -> out.println(line.length() < columns ? line : line.substring(0, columns - 2) + "…"));
     linesDrawn = lines.size();
+  }
+
+  /** The terminal's width from {@code COLUMNS} when the shell exports it, else 80. */
+  static int columns(String value) {
+    try {
+      int columns = Integer.parseInt(value == null ? "" : value.strip());
+      return columns >= 20 ? columns : DEFAULT_COLUMNS;
+    } catch (NumberFormatException notSet) {
+      return DEFAULT_COLUMNS;
+    }
   }
 }

@@ -52,10 +52,30 @@ class ProgressSnapshotTest {
   @Test
   void aTerminalRedrawsTheBlockInPlace() {
     List<Sample<MigrationProgress>> samples = RecordedRuns.migration();
-    String live = print(samples.subList(2, 4), new MigrationProgressView(), ProgressPrinter.Mode.LIVE);
+    StringWriter text = new StringWriter();
+    ProgressPrinter<MigrationProgress> printer = new ProgressPrinter<>(new MigrationProgressView(),
+        ProgressPrinter.Mode.LIVE, new PrintWriter(text, true), 200);
+    samples.subList(2, 4).forEach(sample -> printer.accept(sample.status(), sample.at()));
+    String live = text.toString();
 
     // The second block starts by moving up over the six lines of the first and clearing them.
     assertThat(live).contains("\u001b[6F\u001b[J").endsWith("  secrets 0 copied, pages 3, problems 0, runs 1\n");
+  }
+
+  @Test
+  void aTerminalGetsLinesCutToItsWidthSoRedrawsStayInPlace() {
+    StringWriter text = new StringWriter();
+    ProgressPrinter<MigrationProgress> printer = new ProgressPrinter<>(new MigrationProgressView(),
+        ProgressPrinter.Mode.LIVE, new PrintWriter(text, true), 40);
+    Sample<MigrationProgress> sample = RecordedRuns.migration().get(6);
+
+    printer.accept(sample.status(), sample.at());
+
+    assertThat(text.toString().lines()).allMatch(line -> line.length() < 40)
+        .contains("snap-copy  COPY VERIFY: bucket dst-buc…", "  objects  [##########################…");
+    assertThat(ProgressPrinter.columns("120")).isEqualTo(120);
+    assertThat(ProgressPrinter.columns(null)).isEqualTo(80);
+    assertThat(ProgressPrinter.columns("wide")).isEqualTo(80);
   }
 
   @Test
