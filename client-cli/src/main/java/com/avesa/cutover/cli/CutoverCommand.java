@@ -30,7 +30,9 @@ final class CutoverCommand extends AvesaCommand {
   @Option(names = "--id", paramLabel = "ID", description = "Workflow id (default: {name}-cutover).")
   String id;
 
-  @Option(names = "--wait", description = "Follow the cutover to its end (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl), then print its report; exit as `result` would.")
+  @Option(names = "--wait", description = "Follow the cutover to its end"
+      + " (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl)"
+      + ", then print its report; exit as `result` would.")
   boolean await;
 
   @Mixin OutputOptions output;

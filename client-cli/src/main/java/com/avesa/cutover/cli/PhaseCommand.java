@@ -19,7 +19,9 @@ abstract class PhaseCommand extends AvesaCommand {
   @Option(names = "--id", paramLabel = "ID", description = "Workflow id (default: {name}-<phase>, e.g. avesa-prod-${COMMAND-NAME}).")
   String id;
 
-  @Option(names = "--wait", description = "Follow the run to its end (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl), then print its report; exit 0 only when it SUCCEEDED.")
+  @Option(names = "--wait", description = "Follow the run to its end"
+      + " (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl)"
+      + ", then print its report; exit 0 only when it SUCCEEDED.")
   boolean await;
 
   @Mixin OutputOptions output;

@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,6 +28,6 @@ interface ProgressView<P> {
       return "?";
     }
     Instant end = status.closeTime() != null ? status.closeTime() : now;
-    return Durations.format(java.time.Duration.between(status.startTime(), end));
+    return Durations.format(Duration.between(status.startTime(), end));
   }
 }

@@ -50,7 +50,9 @@ final class RollbackCommand extends AvesaCommand {
       + "with --rescue (default: ID-rescue).")
   String id;
 
-  @Option(names = "--wait", description = "With --after or --rescue: follow the rollback to its end (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl), then print its report.")
+  @Option(names = "--wait", description = "With --after or --rescue: follow the rollback to its end"
+      + " (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl)"
+      + ", then print its report.")
   boolean await;
 
   @Mixin OutputOptions output;

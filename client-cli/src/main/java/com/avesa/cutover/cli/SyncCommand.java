@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
     },
     footer = {"", "Example:", "  avesa sync -c examples/local.yaml --wait --json"})
 final class SyncCommand extends StartCommand {
-  @Option(names = "--wait", description = "Follow the run to its end (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl), then print its report.")
+  @Option(names = "--wait", description = "Follow the run to its end"
+      + " (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl)"
+      + ", then print its report.")
   boolean await;
 
   @Override
