@@ -21,6 +21,19 @@ class RollbackCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
+  void rollbackOfARunningCutoverWithOutputJsonPrintsTheRequest() throws Exception {
+    String id = awaitingSignOff("json-undo");
+
+    Run run = TEMPORAL.avesa("rollback", id, "--reason", "errors in raw/", "--identity", "carol", "-o", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode request = JSON.readTree(run.out());
+    assertThat(request.path("workflowId").asText()).isEqualTo("json-undo-cutover");
+    assertThat(request.path("requestedBy").asText()).isEqualTo("carol");
+    assertThat(request.path("answer").asText()).isEqualTo("rolling back 4 change(s)");
+  }
+
+  @Test
   void rollbackOfARunningCutoverAsksTheRunToRollBack() {
     String id = awaitingSignOff("live-undo");
 
