@@ -48,7 +48,9 @@ final class ApprovalTokenCommand extends GateCommand {
 
   @Override
   protected void decide(CutoverControl control, String holder, Approval approval) {
-    out().println(Json.write(approval));
+    // The token is JSON whatever -o says: pretty, or one line with -o jsonl.
+    OutputOptions.Format format = output.format() == OutputOptions.Format.jsonl ? output.format() : OutputOptions.Format.json;
+    out().println(format.render(approval));
     err().println((approval.proof() == null
         ? "run " + holder + " does not verify approvals (approvals.identity: declared): this carries no proof; "
         : "valid for 15 minutes, once; ")

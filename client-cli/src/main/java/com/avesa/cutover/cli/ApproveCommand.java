@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         "  avesa approve avesa-prod-cutover --gate cutover --reason CAB-123 \\",
         "      --window-start 2026-12-01T02:00:00Z",
         "  avesa approve avesa-prod-cutover --gate signOff --reason 'all green' \\",
-        "      --wait-gate PT10M",
+        "      --wait-gate 10m",
         "  avesa approve avesa-prod-isolate --gate execute --reason CAB-123"})
 final class ApproveCommand extends GateCommand {
   static final String NOW = "now";
@@ -75,16 +75,17 @@ final class ApproveCommand extends GateCommand {
     Optional<GateView> after = control.progress(holder);
     String approver = record != null && record.approver() != null ? record.approver() : approval.approver();
     StringBuilder line = new StringBuilder(approver + " approved gate " + gate + " of " + holder);
-    after.ifPresent(report -> {
-      int needed = gate.equals(report.pendingGate()) ? report.approvalsNeeded() : 0;
+    Integer needed = after.map(report -> gate.equals(report.pendingGate()) ? report.approvalsNeeded() : 0).orElse(null);
+    if (needed != null) {
       line.append(needed == 0 ? ": no more approvals needed"
           : ": " + needed + " more approval" + (needed == 1 ? "" : "s") + " needed");
-    });
+    }
     Instant start = record != null && record.windowStart() != null ? record.windowStart()
         : after.map(GateView::windowStart).orElse(null);
     if (Gates.CUTOVER.equals(gate)) {
       line.append("; window starts ").append(start == null ? "when the last approval arrives" : CutoverPrinter.time(start));
     }
-    out().println(line);
+    printDecision(line.toString(), new GateDecision(holder, gate, ApprovalRecord.APPROVED, approver,
+        approval.reason(), needed, start));
   }
 }

@@ -1,5 +1,8 @@
 package com.avesa.cutover.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +69,15 @@ public final class Avesa implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Avesa()).execute(args));
+    System.exit(configure(new CommandLine(new Avesa())).execute(args));
+  }
+
+  /**
+   * What every {@code avesa} command line gets: usage errors as one line (see {@link UsageErrors})
+   * and the connection options under their own heading in help ({@link ConnectionHelp}).
+   */
+  static CommandLine configure(CommandLine commandLine) {
+    return ConnectionHelp.apply(commandLine.setParameterExceptionHandler(new UsageErrors()));
   }
 
   @Override
@@ -74,12 +85,33 @@ public final class Avesa implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** The version from the jar's manifest, or "development" when run from classes. */
+  /**
+   * The version the build wrote into {@code avesa-version.properties} (Maven filters
+   * {@code ${project.version}} into it), else the jar manifest's, else "development".
+   */
   static final class Version implements CommandLine.IVersionProvider {
+    static final String RESOURCE = "/avesa-version.properties";
+
     @Override
     public String[] getVersion() {
-      String version = Avesa.class.getPackage().getImplementationVersion();
-      return new String[] {"avesa " + (version == null ? "development" : version)};
+      return new String[] {"avesa " + version()};
+    }
+
+    static String version() {
+      try (InputStream in = Avesa.class.getResourceAsStream(RESOURCE)) {
+        if (in != null) {
+          Properties properties = new Properties();
+          properties.load(in);
+          String built = properties.getProperty("version", "");
+          if (!built.isBlank() && !built.contains("${")) {
+            return built.strip();
+          }
+        }
+      } catch (IOException unreadable) {
+        // fall back to the manifest
+      }
+      String manifest = Avesa.class.getPackage().getImplementationVersion();
+      return manifest == null ? "development" : manifest;
     }
   }
 }

@@ -30,7 +30,9 @@ final class CutoverCommand extends AvesaCommand {
   @Option(names = "--id", paramLabel = "ID", description = "Workflow id (default: {name}-cutover).")
   String id;
 
-  @Option(names = "--wait", description = "Wait for the cutover to end and print its report; exit as `result` would.")
+  @Option(names = "--wait", description = "Follow the cutover to its end"
+      + " (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl)"
+      + ", then print its report; exit as `result` would.")
   boolean await;
 
   @Mixin OutputOptions output;
@@ -61,7 +63,7 @@ final class CutoverCommand extends AvesaCommand {
       CutoverRuns runs = new CutoverRuns(connection);
       String workflowId = id == null ? CutoverRuns.defaultId(loaded) : id;
       runs.startCutover(loaded, workflowId, new RunSigning(new ApprovalSigner(signing)).startProof(loaded, workflowId));
-      return runs.printStarted(workflowId, await, output.json(), out(), err());
+      return runs.printStarted(workflowId, await, output.format(), out(), err());
     }
   }
 }

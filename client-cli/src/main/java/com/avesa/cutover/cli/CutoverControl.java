@@ -132,8 +132,8 @@ final class CutoverControl {
     String now = view.get().describe();
     String where = view.get().workflowId().equals(workflowId) ? workflowId : workflowId + " (in " + view.get().workflowId() + ")";
     return new CliException(ExitCodes.RUN_FAILED, "gate " + gate + " of " + where + " is not pending"
-        + (wait.isZero() ? " (" + now + "); pass --wait-gate PT2M to wait for it"
-            : " after waiting " + wait + " (" + now + ")"));
+        + (wait.isZero() ? " (" + now + "); pass --wait-gate 2m to wait for it"
+            : " after waiting " + Durations.format(wait) + " (" + now + ")"));
   }
 
   /** The run's gates now, when a worker answers its progress query. */

@@ -2,10 +2,8 @@ package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.approval.ApprovalNotice;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
-import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
-import com.avesa.cutover.workflows.cutover.StepRecord;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,9 +19,9 @@ import java.util.Locale;
 final class CutoverPrinter {
   private CutoverPrinter() {}
 
-  static void print(CutoverReport report, boolean json, PrintWriter out) {
-    if (json) {
-      out.println(Json.write(report));
+  static void print(CutoverReport report, OutputOptions.Format format, PrintWriter out) {
+    if (format.structured()) {
+      out.println(format.render(report));
     } else {
       printTable(report, out);
     }
@@ -34,8 +32,8 @@ final class CutoverPrinter {
    * Prints the report and, when the run did not succeed, one line on {@code err} saying how it
    * ended. Returns the exit code.
    */
-  static int printOutcome(CutoverReport report, boolean json, PrintWriter out, PrintWriter err) {
-    print(report, json, out);
+  static int printOutcome(CutoverReport report, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
+    print(report, format, out);
     int code = exitCode(report);
     if (code != ExitCodes.OK) {
       err.println("avesa: " + kind(report) + " " + report.workflowId() + " ended " + report.outcome()
@@ -66,7 +64,8 @@ final class CutoverPrinter {
     out.printf("%s %s: %s%n", kind(report).toUpperCase(Locale.ROOT), report.workflowId(), report.outcome());
     field(out, "name", report.name());
     field(out, "requested by", report.requestedBy());
-    field(out, "phase", report.phase() + (report.step() == null ? "" : ": " + report.step()));
+    String step = CutoverProgressView.step(report);
+    field(out, "phase", report.phase() + (step.isEmpty() ? "" : ": " + step));
     if (report.pendingGate() != null) {
       field(out, "pending gate", pendingGate(report));
     }
@@ -109,27 +108,6 @@ final class CutoverPrinter {
     }
     out.println();
     out.println(verdict(report));
-  }
-
-  /** The lines {@code avesa status --watch} redraws for a cutover or rollback. */
-  static List<String> watchLines(RunStatus<CutoverReport> status) {
-    List<String> lines = new ArrayList<>();
-    CutoverReport report = status.progress();
-    if (report == null) {
-      lines.add(status.workflowId() + ": " + status.status());
-      lines.add("  progress unavailable (no worker answered the query)");
-      return lines;
-    }
-    lines.add(String.format("%s: %s  %s %s: %s", status.workflowId(), status.status(), report.outcome(),
-        report.phase(), dash(report.step())));
-    lines.add("  pending gate " + (report.pendingGate() == null ? "none" : pendingGate(report)));
-    lines.add("  window       " + window(report));
-    lines.add(String.format("  steps %d done, %d failed; compensations %d of %d done; approvals %d",
-        count(report.steps().stream().map(StepRecord::status).toList(), StepRecord.DONE),
-        count(report.steps().stream().map(StepRecord::status).toList(), StepRecord.FAILED),
-        count(report.compensations().stream().map(CompensationRecord::status).toList(), CompensationRecord.DONE),
-        report.compensations().size(), report.approvals().size()));
-    return lines;
   }
 
   /** The last line of the table: what the outcome means. */
@@ -191,10 +169,6 @@ final class CutoverPrinter {
       }
       out.println(line.toString().stripTrailing());
     }
-  }
-
-  private static long count(List<String> statuses, String status) {
-    return statuses.stream().filter(status::equals).count();
   }
 
   static String time(Instant instant) {

@@ -69,7 +69,7 @@ final class CutoverRescue {
     Instant safe = stoppedAt.plus(history.unconfirmedBound());
     Duration left = Duration.between(Instant.now(), safe);
     if (!left.isNegative() && !left.isZero()) {
-      err.println("waiting " + left.toSeconds() + " s (until " + safe + ") for the attempts a worker may still be "
+      err.println("waiting " + Durations.format(left) + " (until " + safe + ") for the attempts a worker may still be "
           + "running of the activities above");
       err.flush();
       Thread.sleep(left.toMillis());

@@ -83,15 +83,20 @@ final class CutoverRuns {
   }
 
   /**
-   * After a start: prints {@code {"workflowId": "<id>"}} and returns 0, or, when {@code wait}, waits
-   * for the run's report, prints it as {@code avesa result} does and returns its exit code.
+   * After a start: prints the workflow id ({@link OutputOptions.Format#started}) and returns 0, or,
+   * when {@code wait}, follows the run's progress, prints its report as {@code avesa result} does
+   * and returns its exit code.
    */
-  int printStarted(String workflowId, boolean wait, boolean json, PrintWriter out, PrintWriter err) {
+  int printStarted(String workflowId, boolean wait, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
     if (!wait) {
-      out.println(Json.workflowId(workflowId));
+      out.println(format.started(workflowId));
       return ExitCodes.OK;
     }
-    return CutoverPrinter.printOutcome(awaitReport(workflowId), json, out, err);
+    RunFollower.awaitEnd(workflowId, () -> RunFollower.forWait(connection, format, out).cutover(workflowId));
+    if (!format.structured()) {
+      out.println();
+    }
+    return CutoverPrinter.printOutcome(awaitReport(workflowId), format, out, err);
   }
 
   /**

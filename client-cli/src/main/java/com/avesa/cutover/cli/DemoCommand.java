@@ -81,7 +81,7 @@ final class DemoCommand extends AvesaCommand {
     out().println("== " + title + " ==");
     out().flush();
     CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
-        () -> StartCommand.launch(connection, config, mode, null, true, false, out(), err()));
+        () -> StartCommand.launch(connection, config, mode, null, true, OutputOptions.Format.table, out(), err()));
     CompletableFuture.anyOf(run, worker.onExit()).join();
     if (!run.isDone()) {
       DemoStack.ensureAlive(worker, "the worker", stack.dir().resolve("worker.log"));

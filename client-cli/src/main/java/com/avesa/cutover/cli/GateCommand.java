@@ -5,7 +5,6 @@ import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.Gates;
 import com.avesa.cutover.workflows.runbook.Phases;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -30,10 +29,12 @@ abstract class GateCommand extends AvesaCommand {
       description = "Why: a change ticket, a finding; required.")
   String reason;
 
-  @Option(names = "--wait-gate", paramLabel = "DURATION", defaultValue = "PT2M",
-      description = "Wait up to this ISO-8601 duration for the gate to be pending (default: ${DEFAULT-VALUE}; "
-          + "PT0S: do not wait). Gives up at once when the run is past the gate.")
-  String waitGate;
+  @Option(names = "--wait-gate", paramLabel = "DURATION", defaultValue = "2m", converter = Durations.Converter.class,
+      description = "Wait up to this long for the gate to be pending: 90s, 2m, 1h30m, 1d or ISO-8601 "
+          + "(default: ${DEFAULT-VALUE}; 0s: do not wait). Gives up at once when the run is past the gate.")
+  Duration waitGate;
+
+  @Mixin OutputOptions output;
 
   @Mixin TemporalOptions temporal;
 
@@ -64,7 +65,7 @@ abstract class GateCommand extends AvesaCommand {
       throw new CliException(ExitCodes.USAGE, "--gate: '" + gate + "' is not a gate (" + String.join(", ", GATES) + ")");
     }
     requireText("--reason", reason);
-    Duration wait = duration("--wait-gate", waitGate);
+    Duration wait = atMostCliLimit("--wait-gate", waitGate);
     checkOptions();
     try (TemporalConnection connection = temporal.connect()) {
       CutoverControl control = new CutoverControl(connection);
@@ -75,6 +76,11 @@ abstract class GateCommand extends AvesaCommand {
           .sign(connection, holder.workflowId(), decision, decisionKind()));
       return ExitCodes.OK;
     }
+  }
+
+  /** Prints the accepted decision: {@code line} as a table, {@code decision} as JSON. */
+  protected void printDecision(String line, GateDecision decision) {
+    out().println(output.json() ? output.format().render(decision) : line);
   }
 
   /** The window start the approval carries, already checked; null for none. */
@@ -89,26 +95,12 @@ abstract class GateCommand extends AvesaCommand {
     }
   }
 
-  /** A non-negative ISO-8601 duration of at most {@link DurationLimits#CLI}; exit 2 naming {@code option} otherwise. */
-  static Duration duration(String option, String value) {
-    try {
-      Duration duration = Duration.parse(value);
-      if (duration.compareTo(DurationLimits.CLI) > 0) {
-        throw tooLong(option, value);
-      }
-      if (!duration.isNegative()) {
-        return duration;
-      }
-    } catch (DateTimeParseException e) {
-      // reported below
+  /** {@code duration} when it is at most {@link DurationLimits#CLI}; exit 2 naming {@code option} otherwise. */
+  static Duration atMostCliLimit(String option, Duration duration) {
+    if (duration.compareTo(DurationLimits.CLI) > 0) {
+      throw new CliException(ExitCodes.USAGE, option + ": " + Durations.format(duration) + " is longer than "
+          + Durations.format(DurationLimits.CLI) + ", the longest allowed");
     }
-    throw new CliException(ExitCodes.USAGE, option + ": '" + value
-        + "' is not a non-negative ISO-8601 duration such as PT2M or PT30S");
-  }
-
-  /** Exit 2: {@code value} of {@code option} is longer than {@link DurationLimits#CLI}. */
-  static CliException tooLong(String option, Object value) {
-    return new CliException(ExitCodes.USAGE, option + ": '" + value + "' is longer than "
-        + DurationLimits.describe(DurationLimits.CLI) + ", the longest allowed");
+    return duration;
   }
 }

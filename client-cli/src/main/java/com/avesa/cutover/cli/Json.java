@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The JSON the CLI prints: pretty, ISO-8601 times and durations, record component names as keys,
- * map keys sorted.
+ * The JSON the CLI prints: pretty (or one line for {@code -o jsonl}), ISO-8601 times and durations,
+ * record component names as keys, map keys sorted.
  */
 final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -18,7 +18,18 @@ final class Json {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+  private static final ObjectMapper LINE = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
   private Json() {}
+
+  /** {@code value} as compact JSON on one line, for {@code -o jsonl}. */
+  static String line(Object value) {
+    try {
+      return LINE.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
 
   static String write(Object value) {
     try {

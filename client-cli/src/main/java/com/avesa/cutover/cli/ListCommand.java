@@ -72,7 +72,7 @@ final class ListCommand extends AvesaCommand {
       List<RunSummary> runs = new RunLister(connection)
           .list(new RunQuery(kind.workflowType, configName, phase, outcome, gate), limit);
       if (output.json()) {
-        out().println(Json.write(runs));
+        output.format().printAll(runs, out());
       } else {
         print(runs, kind.workflowType, out());
       }

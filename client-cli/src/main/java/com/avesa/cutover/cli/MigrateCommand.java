@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
     description = "Ensure the target, copy what is missing or different, verify everything.",
     footer = {"", "Example:", "  avesa migrate -c examples/local.yaml --wait"})
 final class MigrateCommand extends StartCommand {
-  @Option(names = "--wait", description = "Wait for the run to end and print its report.")
+  @Option(names = "--wait", description = "Follow the run to its end"
+      + " (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl)"
+      + ", then print its report.")
   boolean await;
 
   @Override

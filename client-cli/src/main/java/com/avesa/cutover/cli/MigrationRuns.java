@@ -106,8 +106,8 @@ final class MigrationRuns {
    * Prints the report on {@code out} and, for a run that failed or did not verify, one line on
    * {@code err} saying why (the first problem, and how many more). Returns the exit code.
    */
-  static int printOutcome(MigrationReport report, boolean json, PrintWriter out, PrintWriter err) {
-    ReportPrinter.print(report, json, out);
+  static int printOutcome(MigrationReport report, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
+    ReportPrinter.print(report, format, out);
     out.flush();
     int code = exitCode(report);
     if (code != ExitCodes.OK) {

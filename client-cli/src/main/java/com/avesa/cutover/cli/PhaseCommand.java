@@ -19,7 +19,9 @@ abstract class PhaseCommand extends AvesaCommand {
   @Option(names = "--id", paramLabel = "ID", description = "Workflow id (default: {name}-<phase>, e.g. avesa-prod-${COMMAND-NAME}).")
   String id;
 
-  @Option(names = "--wait", description = "Wait for the run to end and print its report; exit 0 only when it SUCCEEDED.")
+  @Option(names = "--wait", description = "Follow the run to its end"
+      + " (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl)"
+      + ", then print its report; exit 0 only when it SUCCEEDED.")
   boolean await;
 
   @Mixin OutputOptions output;
@@ -68,10 +70,15 @@ abstract class PhaseCommand extends AvesaCommand {
       String startProof = gated() ? new RunSigning(new ApprovalSigner(signing)).startProof(loaded, workflowId) : null;
       kind.start(connection, loaded.name(), workflowId, summary(loaded), input(loaded, connection.identity(), startProof));
       if (!await) {
-        out().println(Json.workflowId(workflowId));
+        out().println(output.format().started(workflowId));
         return ExitCodes.OK;
       }
-      return PhasePrinter.printOutcome(kind.awaitReport(connection, workflowId), output.json(), out(), err());
+      RunFollower.awaitEnd(workflowId,
+          () -> RunFollower.forWait(connection, output.format(), out()).phase(workflowId));
+      if (!output.json()) {
+        out().println();
+      }
+      return PhasePrinter.printOutcome(kind.awaitReport(connection, workflowId), output.format(), out(), err());
     }
   }
 }

@@ -29,10 +29,10 @@ final class PhasePrinter {
   private PhasePrinter() {}
 
   /** Prints {@code report} (as JSON with {@code json}) and returns 0 for SUCCEEDED, else 1 with a line on err. */
-  static int printOutcome(Object report, boolean json, PrintWriter out, PrintWriter err) {
+  static int printOutcome(Object report, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
     JsonNode tree = Json.tree(report);
-    if (json) {
-      out.println(Json.write(report));
+    if (format.structured()) {
+      out.println(format.render(report));
     } else {
       print(tree, out);
     }
@@ -72,7 +72,7 @@ final class PhasePrinter {
       line(out, "STARTED", started.toString());
     }
     if (ended != null) {
-      line(out, "ENDED", ended + (started == null ? "" : " (" + duration(Duration.between(started, ended)) + ")"));
+      line(out, "ENDED", ended + (started == null ? "" : " (" + Durations.format(Duration.between(started, ended)) + ")"));
     }
     for (String name : ITEM_LISTS) {
       if (lists.remove(name)) {
@@ -183,17 +183,5 @@ final class PhasePrinter {
 
   private static Instant instant(JsonNode node) {
     return node.isTextual() ? Instant.parse(node.asText()) : null;
-  }
-
-  static String duration(Duration duration) {
-    long seconds = Math.max(0, duration.toSeconds());
-    if (seconds < 60) {
-      return seconds + "s";
-    }
-    if (seconds < 3600) {
-      return seconds / 60 + "m" + String.format(Locale.ROOT, "%02ds", seconds % 60);
-    }
-    long hours = seconds / 3600;
-    return hours >= 48 ? hours / 24 + "d" + hours % 24 + "h" : hours + "h" + String.format(Locale.ROOT, "%02dm", seconds % 3600 / 60);
   }
 }

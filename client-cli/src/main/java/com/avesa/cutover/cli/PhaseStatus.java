@@ -63,7 +63,7 @@ final class PhaseStatus {
     JsonNode waitUntil = progress.path("waitUntil");
     if (waitUntil.isTextual()) {
       Instant until = Instant.parse(waitUntil.asText());
-      lines.add("  waiting  " + who + "until " + until + " (" + PhasePrinter.duration(Duration.between(now, until))
+      lines.add("  waiting  " + who + "until " + until + " (" + Durations.format(Duration.between(now, until))
           + " left)");
     }
   }

@@ -28,6 +28,7 @@ final class RejectCommand extends GateCommand {
   protected void decide(CutoverControl control, String holder, Approval rejection) {
     ApprovalRecord record = control.update(holder, "rejectGate", ApprovalRecord.class, rejection, "rejection");
     String approver = record != null && record.approver() != null ? record.approver() : rejection.approver();
-    out().println(approver + " rejected gate " + gate + " of " + holder + ": " + rejection.reason());
+    printDecision(approver + " rejected gate " + gate + " of " + holder + ": " + rejection.reason(),
+        new GateDecision(holder, gate, ApprovalRecord.REJECTED, approver, rejection.reason(), null, null));
   }
 }

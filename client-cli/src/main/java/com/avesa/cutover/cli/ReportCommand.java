@@ -31,13 +31,21 @@ final class ReportCommand extends AvesaCommand {
 
   @Mixin TemporalOptions temporal;
 
-  /** --markdown (default) or --json. */
+  /** --markdown (default), --json, or -o with the CLI's formats (table is the Markdown). */
   static final class Format {
-    @Option(names = "--markdown", description = "Markdown (the default).")
+    @Option(names = "--markdown", description = "Markdown (the default; same as -o table).")
     boolean markdown;
 
-    @Option(names = "--json", description = "JSON: the IsolationReport record.")
+    @Option(names = "--json", description = "JSON: the IsolationReport record (same as -o json).")
     boolean json;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+        description = "table (the Markdown), json or jsonl (the report on one line).")
+    OutputOptions.Format output;
+
+    OutputOptions.Format format() {
+      return json ? OutputOptions.Format.json : output == null ? OutputOptions.Format.table : output;
+    }
   }
 
   @Override
@@ -55,7 +63,7 @@ final class ReportCommand extends AvesaCommand {
       IsolationReport report = RunStatus.RUNNING.equals(status) || "CANCELED".equals(status)
           ? current(inspector)
           : (IsolationReport) PhaseRuns.ISOLATE.awaitReport(connection, workflowId);
-      out().println(format.json ? Json.write(report) : IsolationMarkdown.render(report));
+      out().println(format.format().structured() ? format.format().render(report) : IsolationMarkdown.render(report));
       return ExitCodes.OK;
     }
   }

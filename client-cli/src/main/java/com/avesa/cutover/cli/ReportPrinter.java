@@ -20,9 +20,9 @@ final class ReportPrinter {
 
   private ReportPrinter() {}
 
-  static void print(MigrationReport report, boolean json, PrintWriter out) {
-    if (json) {
-      out.println(Json.write(report));
+  static void print(MigrationReport report, OutputOptions.Format format, PrintWriter out) {
+    if (format.structured()) {
+      out.println(format.render(report));
     } else {
       printTable(report, out);
     }
@@ -35,7 +35,7 @@ final class ReportPrinter {
     if (!report.buckets().isEmpty()) {
       out.println();
       out.printf("%-44s %10s %10s %8s %8s %14s %8s %8s%n",
-          "BUCKET", "OBJECTS", "BYTES", "TO COPY", "COPIED", "BYTES COPIED", "SKIPPED", "FAILED");
+          "BUCKET", "OBJECTS", "BYTES", "TO COPY", "COPIED", "BYTES COPIED", "CHECKED", "FAILED");
       for (BucketReport bucket : report.buckets()) {
         out.printf("%-44s %10d %10s %8d %8d %14s %8d %8d%n", bucket.source() + " -> " + bucket.target(),
             bucket.objects(), bytes(bucket.bytes()), bucket.toCopy(), bucket.copied(),

@@ -30,14 +30,14 @@ final class ResultCommand extends AvesaCommand {
       String type = new RunInspector(connection).describe(workflowId).getType().getName();
       if (CutoverRuns.isCutover(type)) {
         return CutoverPrinter.printOutcome(
-            new CutoverRuns(connection).awaitReport(workflowId), output.json(), out(), err());
+            new CutoverRuns(connection).awaitReport(workflowId), output.format(), out(), err());
       }
       Optional<PhaseRuns> phase = PhaseRuns.ofType(type);
       if (phase.isPresent()) {
-        return PhasePrinter.printOutcome(phase.get().awaitReport(connection, workflowId), output.json(), out(), err());
+        return PhasePrinter.printOutcome(phase.get().awaitReport(connection, workflowId), output.format(), out(), err());
       }
       MigrationReport report = new MigrationRuns(connection).awaitReport(workflowId, null);
-      return MigrationRuns.printOutcome(report, output.json(), out(), err());
+      return MigrationRuns.printOutcome(report, output.format(), out(), err());
     }
   }
 }

@@ -5,6 +5,8 @@ import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.RollbackRequest;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +50,9 @@ final class RollbackCommand extends AvesaCommand {
       + "with --rescue (default: ID-rescue).")
   String id;
 
-  @Option(names = "--wait", description = "With --after or --rescue: wait for the rollback to end and print its report.")
+  @Option(names = "--wait", description = "With --after or --rescue: follow the rollback to its end"
+      + " (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl)"
+      + ", then print its report.")
   boolean await;
 
   @Mixin OutputOptions output;
@@ -81,8 +85,16 @@ final class RollbackCommand extends AvesaCommand {
         + workflowId + " --reason TEXT`");
     String answer = control.update(workflowId, "requestRollback", String.class,
         new RollbackRequest(connection.identity(), reason.strip()), "rollback");
-    out().println(connection.identity() + " requested the rollback of " + workflowId
-        + (answer == null || answer.isBlank() ? "" : ": " + answer));
+    String said = answer == null || answer.isBlank() ? null : answer;
+    if (output.json()) {
+      Map<String, String> request = new LinkedHashMap<>();
+      request.put("workflowId", workflowId);
+      request.put("requestedBy", connection.identity());
+      request.put("answer", said);
+      out().println(output.format().render(request));
+    } else {
+      out().println(connection.identity() + " requested the rollback of " + workflowId + (said == null ? "" : ": " + said));
+    }
     return ExitCodes.OK;
   }
 
@@ -108,7 +120,7 @@ final class RollbackCommand extends AvesaCommand {
           + " (a rollback follows CUT_OVER or ROLLBACK_INCOMPLETE)");
     }
     String rollbackId = runs.startRollback(cutover, reason.strip(), id == null ? defaultId : id);
-    return runs.printStarted(rollbackId, await, output.json(), out(), err());
+    return runs.printStarted(rollbackId, await, output.format(), out(), err());
   }
 
   /**
@@ -138,6 +150,6 @@ final class RollbackCommand extends AvesaCommand {
     CutoverRuns runs = new CutoverRuns(connection);
     String rollbackId = runs.startRollback(history.undo(stopped), reason.strip(),
         id == null ? CutoverRescue.rescueId(rescue) : id);
-    return runs.printStarted(rollbackId, await, output.json(), out(), err());
+    return runs.printStarted(rollbackId, await, output.format(), out(), err());
   }
 }

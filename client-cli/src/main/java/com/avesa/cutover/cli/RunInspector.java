@@ -39,10 +39,23 @@ final class RunInspector {
     return inspect(info, () -> progress(info.getExecution().getWorkflowId(), progressType));
   }
 
+  /**
+   * A sample to follow a run by: like {@link #inspect(WorkflowExecutionInfo, Class)}, but the
+   * history length is what the server reports (0 where it reports none), never counted page by page.
+   */
+  <P> RunStatus<P> sample(String workflowId, Class<P> progressType) {
+    WorkflowExecutionInfo info = describe(workflowId);
+    return inspect(info, () -> progress(workflowId, progressType), false);
+  }
+
   /** The state of the run {@code info} describes, with the progress {@code progress} supplies. */
   <P> RunStatus<P> inspect(WorkflowExecutionInfo info, Supplier<Optional<P>> progress) {
+    return inspect(info, progress, true);
+  }
+
+  private <P> RunStatus<P> inspect(WorkflowExecutionInfo info, Supplier<Optional<P>> progress, boolean count) {
     WorkflowExecution execution = info.getExecution();
-    long historyLength = info.getHistoryLength() > 0 ? info.getHistoryLength() : countEvents(execution);
+    long historyLength = info.getHistoryLength() > 0 || !count ? info.getHistoryLength() : countEvents(execution);
     return new RunStatus<>(
         execution.getWorkflowId(),
         execution.getRunId(),

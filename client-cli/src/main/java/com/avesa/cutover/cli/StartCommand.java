@@ -8,7 +8,6 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -57,7 +56,7 @@ abstract class StartCommand extends AvesaCommand {
     checkOptions();
     MigrationConfig loaded = loadConfig(config);
     try (TemporalConnection connection = temporal.connect()) {
-      return launch(connection, input(loaded), id == null ? defaultId(loaded) : id, waitForReport(), output.json(),
+      return launch(connection, input(loaded), id == null ? defaultId(loaded) : id, waitForReport(), output.format(),
           out(), err());
     }
   }
@@ -88,26 +87,31 @@ abstract class StartCommand extends AvesaCommand {
   }
 
   /**
-   * Starts a run of {@code mode} and, when {@code wait}, prints its report and returns the exit
-   * code it deserves; otherwise prints the workflow id and returns 0.
+   * Starts a run of {@code mode} and, when {@code wait}, follows its progress (see
+   * {@link RunFollower#forWait}), prints its report and returns the exit code it deserves;
+   * otherwise prints the workflow id ({@link OutputOptions.Format#started}) and returns 0.
    */
   static int launch(TemporalConnection connection, MigrationConfig config, Mode mode, String id,
-      boolean wait, boolean json, PrintWriter out, PrintWriter err) {
+      boolean wait, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
     return launch(connection, MigrationInput.of(config, mode), id == null ? MigrationRuns.defaultId(config, mode) : id,
-        wait, json, out, err);
+        wait, format, out, err);
   }
 
-  /** {@link #launch(TemporalConnection, MigrationConfig, Mode, String, boolean, boolean, PrintWriter, PrintWriter)} for any input. */
+  /** {@link #launch(TemporalConnection, MigrationConfig, Mode, String, boolean, OutputOptions.Format, PrintWriter, PrintWriter)} for any input. */
   static int launch(TemporalConnection connection, MigrationInput input, String id,
-      boolean wait, boolean json, PrintWriter out, PrintWriter err) {
+      boolean wait, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
     Mode mode = input.mode();
     MigrationRuns runs = new MigrationRuns(connection);
     String workflowId = runs.start(input, id);
     if (!wait) {
-      out.println(json ? Json.write(Map.of("workflowId", workflowId)) : workflowId);
+      out.println(format.started(workflowId));
       out.flush();
       return ExitCodes.OK;
     }
-    return MigrationRuns.printOutcome(runs.awaitReport(workflowId, mode), json, out, err);
+    RunFollower.awaitEnd(workflowId, () -> RunFollower.forWait(connection, format, out).migration(workflowId));
+    if (!format.structured()) {
+      out.println();
+    }
+    return MigrationRuns.printOutcome(runs.awaitReport(workflowId, mode), format, out, err);
   }
 }

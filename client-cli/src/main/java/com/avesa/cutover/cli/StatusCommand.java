@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Show a run's state, current step, progress and history length "
         + "(a cutover's or rollback's: outcome, phase, pending gate, window, approvals, steps, compensations).",
-    footer = {"", "Example:", "  avesa status avesa-prod-copy --json", "  avesa status avesa-prod-copy --watch --interval 5",
+    footer = {"", "Example:", "  avesa status avesa-prod-copy --json", "  avesa status avesa-prod-copy --watch --interval 5s",
         "  avesa status avesa-prod-cutover --watch"})
 final class StatusCommand extends AvesaCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The workflow id, e.g. avesa-prod-copy or avesa-prod-cutover.")
@@ -29,88 +29,68 @@ final class StatusCommand extends AvesaCommand {
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--watch", description = "Redraw the progress every interval until the run ends; exit as `result` would.")
+  @Option(names = "--watch", description = "Follow the run until it ends: redraw its progress every interval on a "
+      + "terminal, else print a line per change (JSON lines with -o json/jsonl); exit as `result` would.")
   boolean watch;
 
-  @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2",
-      description = "Seconds between samples with --watch (default: ${DEFAULT-VALUE}).")
-  int interval;
+  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "2s", converter = Durations.Converter.class,
+      description = "Time between samples with --watch: 5s, 1m, ISO-8601 or a number of seconds (default: ${DEFAULT-VALUE}).")
+  Duration interval;
 
   @Mixin TemporalOptions temporal;
 
   @Override
   protected int execute() throws InterruptedException {
-    if (interval < 1) {
-      throw new CliException(ExitCodes.USAGE, "--interval must be at least 1 second, not " + interval);
+    if (interval.toSeconds() < 1) {
+      throw new CliException(ExitCodes.USAGE, "--interval must be at least 1s, not " + Durations.format(interval));
     }
     try (TemporalConnection connection = temporal.connect()) {
       RunInspector inspector = new RunInspector(connection);
       WorkflowExecutionInfo info = inspector.describe(workflowId);
-      if (CutoverRuns.isCutover(info.getType().getName())) {
-        return cutover(new CutoverRuns(connection), inspector, info);
-      }
-      if (PhaseRuns.ofType(info.getType().getName()).isPresent()) {
-        return phase(connection);
-      }
+      String type = info.getType().getName();
       if (watch) {
-        return watchMigration(connection, inspector);
+        return watch(connection, type);
       }
-      RunStatus<MigrationProgress> status = inspector.inspect(info, MigrationProgress.class);
-      if (output.json()) {
-        out().println(Json.write(status));
+      if (CutoverRuns.isCutover(type)) {
+        RunStatus<CutoverReport> status = new CutoverRuns(connection).inspect(inspector, info);
+        print(status, () -> CutoverPrinter.printStatus(status, out()));
+      } else if (PhaseRuns.ofType(type).isPresent()) {
+        PhaseStatus phases = new PhaseStatus(connection);
+        RunStatus<JsonNode> status = phases.sample(workflowId);
+        print(status, () -> phases.lines(status, Instant.now()).forEach(out()::println));
       } else {
-        print(status, out());
+        RunStatus<MigrationProgress> status = inspector.inspect(info, MigrationProgress.class);
+        print(status, () -> print(status, out()));
       }
       return ExitCodes.OK;
     }
   }
 
-  private int cutover(CutoverRuns runs, RunInspector inspector, WorkflowExecutionInfo info)
-      throws InterruptedException {
-    if (watch) {
-      RunStatus<CutoverReport> last = new StatusWatch<>(() -> runs.inspect(inspector, inspector.describe(workflowId)),
-          CutoverPrinter::watchLines, Duration.ofSeconds(interval), redrawInPlace(), out()).watch();
+  private void print(RunStatus<?> status, Runnable table) {
+    if (output.json()) {
+      out().println(output.format().render(status));
+    } else {
+      table.run();
+    }
+  }
+
+  /** Follows the run until it ends (live on a terminal, a line per change elsewhere, JSON lines with -o json/jsonl). */
+  private int watch(TemporalConnection connection, String type) throws InterruptedException {
+    ProgressPrinter.Mode mode = output.json() ? ProgressPrinter.Mode.JSONL
+        : RunFollower.terminal() ? ProgressPrinter.Mode.LIVE : ProgressPrinter.Mode.LINES;
+    RunFollower follower = new RunFollower(connection, mode, interval, out());
+    if (CutoverRuns.isCutover(type)) {
+      RunStatus<CutoverReport> last = follower.cutover(workflowId);
       // A completed run's sample is its result; any other end (failed, terminated) left no report.
       CutoverReport report = RunStatus.COMPLETED.equals(last.status()) ? last.progress() : null;
-      out().printf("run %s ended: %s%s%n", workflowId, last.status(),
-          report == null ? "" : ", outcome " + report.outcome());
       return report == null ? ExitCodes.RUN_FAILED : CutoverPrinter.exitCode(report);
     }
-    RunStatus<CutoverReport> status = runs.inspect(inspector, info);
-    if (output.json()) {
-      out().println(Json.write(status));
-    } else {
-      CutoverPrinter.printStatus(status, out());
-    }
-    return ExitCodes.OK;
-  }
-
-  private int phase(TemporalConnection connection) throws InterruptedException {
-    PhaseStatus phases = new PhaseStatus(connection);
-    if (watch) {
-      RunStatus<JsonNode> last = new StatusWatch<>(() -> phases.sample(workflowId),
-          status -> phases.lines(status, Instant.now()), Duration.ofSeconds(interval), redrawInPlace(), out()).watch();
-      out().printf("run %s ended: %s%n", workflowId, last.status());
+    if (PhaseRuns.ofType(type).isPresent()) {
+      RunStatus<JsonNode> last = follower.phase(workflowId);
       return RunStatus.COMPLETED.equals(last.status()) ? ExitCodes.OK : ExitCodes.RUN_FAILED;
     }
-    RunStatus<JsonNode> status = phases.sample(workflowId);
-    if (output.json()) {
-      out().println(Json.write(status));
-    } else {
-      phases.lines(status, Instant.now()).forEach(out()::println);
-    }
-    return ExitCodes.OK;
-  }
-
-  private int watchMigration(TemporalConnection connection, RunInspector inspector) throws InterruptedException {
-    RunStatus<MigrationProgress> last = StatusWatch.ofMigration(
-        () -> inspector.inspect(workflowId), Duration.ofSeconds(interval), redrawInPlace(), out()).watch();
-    out().printf("run %s ended: %s%n", workflowId, last.status());
+    RunStatus<MigrationProgress> last = follower.migration(workflowId);
     return StatusWatch.exitCode(last, () -> new MigrationRuns(connection).awaitReport(workflowId, null));
-  }
-
-  private boolean redrawInPlace() {
-    return System.console() != null && !output.json();
   }
 
   /** The first lines of every status table: id, run, state, start, close and history length. */
@@ -131,10 +111,12 @@ final class StatusCommand extends AvesaCommand {
       return;
     }
     out.printf("  %s %s: %s%n", progress.mode(), progress.phase(), progress.step());
-    out.printf("  objects  %d listed, %d copied%n", progress.objects(), progress.objectsCopied());
+    out.printf("  objects  %d listed: %d copied, %d checked, %d failed, %d verified%n", progress.objects(),
+        progress.objectsCopied(), progress.objectsChecked(), progress.objectsFailed(), progress.objectsVerified());
     out.printf("  bytes    %s listed, %s copied%n",
         ReportPrinter.bytes(progress.bytes()), ReportPrinter.bytes(progress.bytesCopied()));
-    out.printf("  items    %d listed, %d copied%n", progress.items(), progress.itemsCopied());
+    out.printf("  items    %d listed: %d copied, %d checked%n", progress.items(), progress.itemsCopied(),
+        Math.max(0, progress.items() - progress.itemsCopied()));
     out.printf("  secrets  %d copied%n", progress.secretsCopied());
     if (progress.extras() > 0) {
       out.printf("  extras   %d only in the side written to (not a failure; `avesa result` lists them)%n",

@@ -30,7 +30,9 @@ import picocli.CommandLine.ParameterException;
     footer = {"", "Examples:", "  avesa sync -c examples/local.yaml --wait --json",
         "  avesa sync --reverse -c examples/local.yaml --dry-run --wait   # rehearse the rollback: what would be copied back"})
 final class SyncCommand extends StartCommand {
-  @Option(names = "--wait", description = "Wait for the run to end and print its report.")
+  @Option(names = "--wait", description = "Follow the run to its end"
+      + " (its progress: redrawn on a terminal, a line per phase elsewhere, JSON lines with -o jsonl)"
+      + ", then print its report.")
   boolean await;
 
   @Option(names = "--reverse", description = "Copy target -> source, writing into the SOURCE account "

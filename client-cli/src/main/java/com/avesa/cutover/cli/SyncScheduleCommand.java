@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Run a final sync periodically: a Temporal Schedule (overlap SKIP, catch-up 1 h),"
         + " or a cron workflow where the server has no Schedules.",
-    footer = {"", "Example:", "  avesa sync schedule -c examples/local.yaml --every PT1H"})
+    footer = {"", "Example:", "  avesa sync schedule -c examples/local.yaml --every 1h"})
 final class SyncScheduleCommand extends AvesaCommand {
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The configuration file (YAML).")
   Path config;
@@ -24,7 +24,8 @@ final class SyncScheduleCommand extends AvesaCommand {
   Interval when;
 
   static final class Interval {
-    @Option(names = "--every", paramLabel = "DURATION", description = "ISO-8601 interval, e.g. PT1H or PT15M.")
+    @Option(names = "--every", paramLabel = "DURATION", converter = Durations.Converter.class,
+        description = "Interval: 90s, 15m, 1h30m, 1d or ISO-8601 (PT1H).")
     Duration every;
 
     @Option(names = "--cron", paramLabel = "EXPR", description = "Cron expression, e.g. \"0 * * * *\".")
@@ -39,11 +40,11 @@ final class SyncScheduleCommand extends AvesaCommand {
   @Override
   protected int execute() {
     MigrationConfig loaded = StartCommand.loadConfig(config);
-    if (when.every != null && (when.every.isNegative() || when.every.isZero())) {
-      throw new CliException(ExitCodes.USAGE, "--every " + when.every + ": must be positive");
+    if (when.every != null && when.every.isZero()) {
+      throw new CliException(ExitCodes.USAGE, "--every 0s: must be positive");
     }
-    if (when.every != null && when.every.compareTo(DurationLimits.CLI) > 0) {
-      throw GateCommand.tooLong("--every", when.every);
+    if (when.every != null) {
+      GateCommand.atMostCliLimit("--every", when.every);
     }
     String name = id != null ? id : loaded.name() + "-final-sync";
     SyncSchedules.When spec = new SyncSchedules.When(when.every, when.cron);

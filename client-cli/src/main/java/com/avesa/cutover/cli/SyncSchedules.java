@@ -48,7 +48,7 @@ final class SyncSchedules {
   /** When the sync runs: exactly one of {@code every} and {@code cron} is set. */
   record When(Duration every, String cron) {
     String describe() {
-      return every != null ? "every " + every : "cron " + cron;
+      return every != null ? "every " + Durations.format(every) : "cron " + cron;
     }
   }
 
@@ -145,7 +145,7 @@ final class SyncSchedules {
         return "0 0 * * *";
       }
     }
-    throw new CliException(ExitCodes.USAGE, "--every " + when.every()
+    throw new CliException(ExitCodes.USAGE, "--every " + Durations.format(when.every())
         + ": this server has no Schedules and a cron workflow can only run every N minutes or hours"
         + " that divide an hour or a day; pass --cron instead");
   }
@@ -182,7 +182,7 @@ final class SyncSchedules {
 
   private static String spec(ScheduleSpec spec) {
     List<String> parts = new ArrayList<>();
-    Optional.ofNullable(spec.getIntervals()).orElse(List.of()).forEach(i -> parts.add("every " + i.getEvery()));
+    Optional.ofNullable(spec.getIntervals()).orElse(List.of()).forEach(i -> parts.add("every " + Durations.format(i.getEvery())));
     Optional.ofNullable(spec.getCronExpressions()).orElse(List.of()).forEach(c -> parts.add("cron " + c));
     Optional.ofNullable(spec.getCalendars()).orElse(List.of()).forEach(c -> parts.add("calendar"));
     return String.join(", ", parts);

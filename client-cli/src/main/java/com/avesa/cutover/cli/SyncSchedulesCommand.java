@@ -20,7 +20,7 @@ final class SyncSchedulesCommand extends AvesaCommand {
     try (TemporalConnection connection = temporal.connect()) {
       List<SyncSchedules.Entry> entries = SyncSchedules.of(connection).list();
       if (output.json()) {
-        out().println(Json.write(entries));
+        output.format().printAll(entries, out());
         return ExitCodes.OK;
       }
       String format = "%-32s %-9s %-24s %s%n";

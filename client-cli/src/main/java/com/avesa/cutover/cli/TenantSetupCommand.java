@@ -30,7 +30,7 @@ abstract class TenantSetupCommand extends AvesaCommand {
     MigrationConfig loaded = StartCommand.loadConfig(config);
     TenantChanges changes = prepareAndChange(loaded);
     if (output.json()) {
-      out().println(Json.write(changes));
+      out().println(output.format().render(changes));
     } else {
       changes.changed().forEach(item -> out().println(line("changed", item)));
       changes.unchanged().forEach(item -> out().println(line("unchanged", item)));

@@ -63,9 +63,9 @@ class CliErrorsTest {
         "--every", "P1000D");
 
     assertThat(approve.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(approve.err().lines()).containsExactly("--wait-gate: 'P1000D' is longer than P400D, the longest allowed");
+    assertThat(approve.err().lines()).containsExactly("--wait-gate: 1000d is longer than 400d, the longest allowed");
     assertThat(schedule.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(schedule.err().lines()).containsExactly("--every: 'PT24000H' is longer than P400D, the longest allowed");
+    assertThat(schedule.err().lines()).containsExactly("--every: 1000d is longer than 400d, the longest allowed");
     assertThat(TEMPORAL.exists("huge-every-final-sync")).isFalse();
   }
 

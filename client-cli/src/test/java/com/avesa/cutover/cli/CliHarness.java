@@ -101,7 +101,8 @@ final class CliHarness implements BeforeAllCallback, AfterAllCallback {
     return run(new CommandLine(new Avesa()), args);
   }
 
-  private static Run run(CommandLine cli, String... args) {
+  private static Run run(CommandLine unconfigured, String... args) {
+    CommandLine cli = Avesa.configure(unconfigured);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));

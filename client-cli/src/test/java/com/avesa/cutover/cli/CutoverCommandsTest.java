@@ -20,11 +20,11 @@ class CutoverCommandsTest {
   @RegisterExtension static final CliHarness TEMPORAL = new CliHarness();
 
   @Test
-  void cutoverWithoutWaitPrintsTheWorkflowIdAsOneJsonObjectAndStartsTheRunAsTheCaller() {
+  void cutoverWithoutWaitPrintsTheWorkflowIdAndStartsTheRunAsTheCaller() {
     Run run = start(CutoverConfigs.config("started"), "alice");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).isEqualTo("{\"workflowId\": \"started-cutover\"}\n");
+    assertThat(run.out()).isEqualTo("started-cutover\n");
     assertThat(awaitGate("started-cutover", "cutover").requestedBy()).isEqualTo("alice");
     assertThat(TEMPORAL.client().fetchHistory("started-cutover").getEvents().get(0)
         .getWorkflowExecutionStartedEventAttributes().getIdentity()).isEqualTo("alice");
@@ -39,7 +39,11 @@ class CutoverCommandsTest {
         "--identity", "alice");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
-    assertThat(run.out()).startsWith("CUTOVER waited-cutover: EXPIRED")
+    // Without a terminal: a line per change while it runs, the closing line, then the report.
+    assertThat(run.out()).containsPattern("(?m)^\\d+s +GATE +gate cutover \\(1 more approval needed\\)$")
+        .containsPattern("(?m)^\\d+s +EXPIRED$")
+        .containsPattern("(?m)^run waited-cutover ended: COMPLETED, outcome EXPIRED after \\d+s — steps ")
+        .contains("\n\nCUTOVER waited-cutover: EXPIRED")
         .endsWith("EXPIRED: no approval in time; nothing was changed\n");
     assertThat(run.err()).isEqualTo("avesa: cutover waited-cutover ended EXPIRED: no approval within PT2S\n");
   }
@@ -155,7 +159,7 @@ class CutoverCommandsTest {
         "--wait-gate", "PT2S", "--identity", "bob");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
-    assertThat(run.err()).isEqualTo("gate signOff of no-sign-off-cutover is not pending after waiting PT2S "
+    assertThat(run.err()).isEqualTo("gate signOff of no-sign-off-cutover is not pending after waiting 2s "
         + "(phase GATE, gate cutover pending)\n");
     assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     assertThat(progress("no-sign-off-cutover").approvals()).isEmpty();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The table and JSON output of status, list and result, compared with snapshots. */
+/** The table, JSON and JSON-lines output of status, list and result, compared with snapshots. */
 class OutputSnapshotTest {
   @RegisterExtension static final CliHarness TEMPORAL = new CliHarness();
 
@@ -35,6 +35,11 @@ class OutputSnapshotTest {
   @Test
   void listJson() {
     assertMatches("list.json", TEMPORAL.avesa("list", "--output", "json"));
+  }
+
+  @Test
+  void listJsonLines() {
+    assertMatches("list.jsonl", TEMPORAL.avesa("list", "-o", "jsonl"));
   }
 
   @Test

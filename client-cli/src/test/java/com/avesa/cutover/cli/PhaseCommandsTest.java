@@ -19,7 +19,7 @@ class PhaseCommandsTest {
     Run started = TEMPORAL.avesa("infra", "verify", "-c", TEMPORAL.config("infra-ok").toString());
 
     assertThat(started.exitCode()).as(started.err()).isZero();
-    assertThat(started.out().strip()).isEqualTo("{\"workflowId\": \"infra-ok-infrastructure\"}");
+    assertThat(started.out().strip()).isEqualTo("infra-ok-infrastructure");
     Run result = TEMPORAL.avesa("result", "infra-ok-infrastructure");
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("OUTCOME         SUCCEEDED")

@@ -23,7 +23,7 @@ class PhaseStatusTest {
     PhaseStatus.waiting("", JSON.readTree("{\"phase\":\"REMOVING\",\"waitUntil\":null}"), Instant.now(), lines);
 
     assertThat(lines).containsExactly(
-        "  waiting  until 2026-12-28T02:00:00Z (30d0h left)",
+        "  waiting  until 2026-12-28T02:00:00Z (30d00h30m left)",
         "  waiting  avesa-prod-isolate-decommission until 2026-11-28T02:00:00Z (1m30s left)");
   }
 }

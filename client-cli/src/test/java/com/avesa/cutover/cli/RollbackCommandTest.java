@@ -21,6 +21,19 @@ class RollbackCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
+  void rollbackOfARunningCutoverWithOutputJsonPrintsTheRequest() throws Exception {
+    String id = awaitingSignOff("json-undo");
+
+    Run run = TEMPORAL.avesa("rollback", id, "--reason", "errors in raw/", "--identity", "carol", "-o", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode request = JSON.readTree(run.out());
+    assertThat(request.path("workflowId").asText()).isEqualTo("json-undo-cutover");
+    assertThat(request.path("requestedBy").asText()).isEqualTo("carol");
+    assertThat(request.path("answer").asText()).isEqualTo("rolling back 4 change(s)");
+  }
+
+  @Test
   void rollbackOfARunningCutoverAsksTheRunToRollBack() {
     String id = awaitingSignOff("live-undo");
 
@@ -65,7 +78,7 @@ class RollbackCommandTest {
     Run run = TEMPORAL.avesa("rollback", "--after", id, "--reason", "tenant data missing", "--identity", "carol");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).isEqualTo("{\"workflowId\": \"went-live-cutover-rollback\"}\n");
+    assertThat(run.out()).isEqualTo("went-live-cutover-rollback\n");
     Run result = TEMPORAL.avesa("result", "went-live-cutover-rollback", "--json");
     assertThat(result.exitCode()).as(result.err()).isZero();
     JsonNode report = JSON.readTree(result.out());
@@ -88,7 +101,8 @@ class RollbackCommandTest {
         "--identity", "carol");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).startsWith("ROLLBACK undo-1: ROLLED_BACK").contains("requested by  carol")
+    assertThat(run.out()).contains("\n\nROLLBACK undo-1: ROLLED_BACK").contains("requested by  carol")
+        .containsPattern("(?m)^run undo-1 ended: COMPLETED, outcome ROLLED_BACK after \\d+s")
         .contains("restoreDns").endsWith("ROLLED BACK: every change was undone\n");
   }
 

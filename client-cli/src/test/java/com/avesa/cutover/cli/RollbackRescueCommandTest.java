@@ -71,7 +71,7 @@ class RollbackRescueCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err().lines()).singleElement().asString().contains("completed with a report").contains("--after");
-    assertThat(run.out()).isEqualTo("{\"workflowId\": \"done-cutover-rescue\"}\n");
+    assertThat(run.out()).isEqualTo("done-cutover-rescue\n");
     Run result = TEMPORAL.avesa("result", "done-cutover-rescue");
     assertThat(result.exitCode()).as(result.err()).isZero();
   }

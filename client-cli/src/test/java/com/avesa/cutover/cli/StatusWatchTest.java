@@ -3,29 +3,27 @@ package com.avesa.cutover.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.cli.CliHarness.Run;
-import com.avesa.cutover.workflows.migration.MigrationProgress;
-import com.avesa.cutover.workflows.migration.Mode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StatusWatchTest {
   @RegisterExtension static final CliHarness TEMPORAL = new CliHarness();
-  private static final long GIB = 1L << 30;
-  private static final long TEN_SECONDS = 10_000_000_000L;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void watchFollowsARunUntilItCompletesAndExitsZero() {
+  void watchWithoutATerminalPrintsALinePerPhaseThenTheSummaryAndExitsZero() {
     assertThat(TEMPORAL.avesa("migrate", "-c", TEMPORAL.config("brief-watch").toString()).exitCode()).isZero();
 
-    Run run = TEMPORAL.avesa("status", "brief-watch-copy", "--watch", "--interval", "1");
+    Run run = TEMPORAL.avesa("status", "brief-watch-copy", "--watch", "--interval", "1s");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("brief-watch-copy: RUNNING").contains("COPY: bucket src-bucket page 1")
-        .contains("[####################----------]  66%  2/3 copied")
-        .contains("bytes    [############------------------]  40%  120 B/300 B")
-        .contains("rate     0.0 objects/s, 0 B/s")
-        .contains("run brief-watch-copy ended: COMPLETED")
+    assertThat(run.out().lines().filter(line -> line.contains("COPY      bucket src-bucket page 1")))
+        .as("one line for the phase, not one per sample").hasSize(1);
+    assertThat(run.out()).containsPattern("(?m)^\\d+s +COPY +bucket src-bucket page 1$")
+        .containsPattern("(?m)^run brief-watch-copy ended: COMPLETED after \\d+s — objects 3: 2 copied, 1 checked, 0 failed")
         .doesNotContain("\u001b[");
   }
 
@@ -40,42 +38,20 @@ class StatusWatchTest {
   }
 
   @Test
-  void aBarNeedsAKnownTotal() {
-    assertThat(StatusWatch.bar(0, 0)).isEqualTo("0 copied");
-    assertThat(StatusWatch.bar(5, 10)).isEqualTo("[###############---------------]  50%  5/10 copied");
-  }
+  void watchAsJsonLinesPrintsOneObjectPerChange() throws Exception {
+    assertThat(TEMPORAL.avesa("migrate", "-c", TEMPORAL.config("brief-jsonl").toString()).exitCode()).isZero();
 
-  @Test
-  void aBytesBarShowsBinaryUnitsAndNeedsAKnownTotal() {
-    assertThat(StatusWatch.bytesBar(1_536, 0)).isEqualTo("1.5 KiB copied");
-    assertThat(StatusWatch.bytesBar(Math.round(1.2 * GIB), 3 * GIB))
-        .isEqualTo("[############------------------]  40%  1.2 GiB/3.0 GiB");
-  }
+    Run run = TEMPORAL.avesa("status", "brief-jsonl-copy", "--watch", "--interval", "1s", "-o", "jsonl");
 
-  @Test
-  void viewShowsBytesCopiedAndTheByteRateAndTakesTheEtaFromBytesLeft() {
-    StatusWatch.MigrationView view = new StatusWatch.MigrationView();
-    long copiedAtTen = Math.round(1.2 * GIB);
-    view.render(running(progress(3, copiedAtTen - 10 * (10L << 20))), 0);
-
-    List<String> lines = view.render(running(progress(4, copiedAtTen)), TEN_SECONDS);
-
-    // 10 MiB/s with 1.8 GiB left is 3m04s; the object rate (0.1/s, 6 left) would say 1m00s.
-    assertThat(lines).contains(
-        "  bytes    [############------------------]  40%  1.2 GiB/3.0 GiB",
-        "  rate     0.1 objects/s, 10.0 MiB/s  ETA 3m04s");
-  }
-
-  @Test
-  void withoutBytesCopiedTheEtaFallsBackToObjects() {
-    StatusWatch.MigrationView view = new StatusWatch.MigrationView();
-    view.render(running(progress(3, 0)), 0);
-
-    List<String> lines = view.render(running(progress(4, 0)), TEN_SECONDS);
-
-    assertThat(lines).contains(
-        "  bytes    [------------------------------]   0%  0 B/3.0 GiB",
-        "  rate     0.1 objects/s, 0 B/s  ETA 1m00s");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).isNotEmpty();
+    for (String line : lines) {
+      JsonNode event = JSON.readTree(line);
+      assertThat(event.path("event").asText()).isEqualTo("progress");
+      assertThat(event.path("workflowId").asText()).isEqualTo("brief-jsonl-copy");
+    }
+    assertThat(JSON.readTree(lines.get(lines.size() - 1)).path("status").asText()).isEqualTo("COMPLETED");
   }
 
   @Test
@@ -83,16 +59,6 @@ class StatusWatchTest {
     Run run = TEMPORAL.avesa("status", "anything", "--watch", "--interval", "0");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("--interval");
-  }
-
-  /** 10 objects of 3 GiB in all listed, {@code objectsCopied} and {@code bytesCopied} of them copied. */
-  private static MigrationProgress progress(long objectsCopied, long bytesCopied) {
-    return new MigrationProgress(Mode.COPY, "COPY", "bucket src page 2", 10, 3 * GIB, objectsCopied, bytesCopied,
-        0, 0, 0, 2, 0, 1);
-  }
-
-  private static RunStatus<MigrationProgress> running(MigrationProgress progress) {
-    return new RunStatus<>("watch-copy", "run", "DataMigrationWorkflow", RunStatus.RUNNING, null, null, 10, progress);
+    assertThat(run.err().lines()).containsExactly("--interval must be at least 1s, not 0s");
   }
 }

@@ -24,7 +24,7 @@ class SyncScheduleCommandsTest {
 
     assertThat(scheduled.exitCode()).as(scheduled.err()).isZero();
     assertThat(scheduled.out().lines().filter(l -> l.contains("cron workflow"))).hasSize(1);
-    assertThat(scheduled.out()).contains("warm-final-sync (cron, every PT1M)");
+    assertThat(scheduled.out()).contains("warm-final-sync (cron, every 1m)");
     WorkflowClient client = TEMPORAL.client();
 
     Run listed = TEMPORAL.avesa("sync", "schedules", "--json");

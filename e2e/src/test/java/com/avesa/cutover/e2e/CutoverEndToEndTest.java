@@ -48,7 +48,8 @@ class CutoverEndToEndTest extends CutoverEstateTest {
         List.of(DemoCutover.SHARED_VALUE)));
 
     // bob may approve (approvals.approvers: alice, bob), but not the run he started himself
-    Launched.Result started = avesa("cutover", "-c", config(Duration.ofSeconds(15)).toString(), "--identity", "bob");
+    Launched.Result started = avesa("cutover", "-c", config(Duration.ofSeconds(15)).toString(), "--identity", "bob",
+        "-o", "json");
 
     assertThat(started.exitCode()).as(started.toString()).isZero();
     assertThat(started.stdout().strip()).isEqualTo("{\"workflowId\": \"avesa-demo-cutover\"}");
@@ -187,7 +188,7 @@ class CutoverEndToEndTest extends CutoverEstateTest {
         ApprovalsConfig.AWS_IAM));
 
     // bob types alice's name: the run compares the ARN his credentials sign with
-    Launched.Result started = avesaAs(bob, "cutover", "-c", config.toString(), "--identity", "bob");
+    Launched.Result started = avesaAs(bob, "cutover", "-c", config.toString(), "--identity", "bob", "-o", "json");
     assertThat(started.exitCode()).as(started.toString()).isZero();
     String id = JSON.readTree(started.stdout()).path("workflowId").asText();
     Launched.Result ownApproval = avesaAs(bob, "approve", id, "--gate", "cutover", "--reason", "CAB-7",

@@ -84,7 +84,7 @@ class IsolationEndToEndTest {
     Map<String, EstateOracle.ObjectPrint> sourceObjects = oracle.objects(oracle.sourceS3, DemoEstate.SOURCE_BUCKET);
     Path config = config();
 
-    Launched.Result started = avesa("isolate", "-c", config.toString(), "--identity", "alice");
+    Launched.Result started = avesa("isolate", "-c", config.toString(), "--identity", "alice", "-o", "json");
 
     assertThat(started.exitCode()).as(started.toString()).isZero();
     String id = JSON.readTree(started.stdout()).path("workflowId").asText();

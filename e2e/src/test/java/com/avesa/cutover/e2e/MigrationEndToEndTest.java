@@ -153,6 +153,16 @@ class MigrationEndToEndTest {
       assertThat(table.path("copied").asLong()).as(table.path("source").asText()).isZero();
     }
     assertThat(second.path("secrets").path("copied").asInt()).isZero();
+
+    // Without a terminal, --wait prints a line per phase (the last one DONE) and a summary that counts
+    // identical objects as done.
+    Launched.Result sync = Launched.run(stack.cliEnv(), RUN, "sync", "-c", config.toString(), "--wait");
+    long objects = bucket.path("objects").asLong();
+    assertThat(sync.exitCode()).as(sync.toString()).isZero();
+    assertThat(sync.stdout()).containsPattern("(?m)^\\d+s +DONE  \\(run COMPLETED\\)$")
+        .contains("ended: COMPLETED after ")
+        .contains("objects " + objects + ": 0 copied, " + objects + " checked, 0 failed, " + objects + " verified")
+        .doesNotContain("\u001b[");
   }
 
   @Test

@@ -221,13 +221,16 @@ final class MigrationLedger {
   }
 
   MigrationProgress progress() {
-    long objects = 0, bytes = 0, copied = 0, bytesCopied = 0, pages = 0;
+    long objects = 0, bytes = 0, copied = 0, bytesCopied = 0, pages = 0, checked = 0, failed = 0, verified = 0;
     for (BucketCursor c : cursors) {
       objects += c.objects();
       bytes += c.bytes();
       copied += c.copied();
       bytesCopied += c.bytesCopied();
       pages += c.pages();
+      checked += c.skipped();
+      failed += c.failed();
+      verified += c.verifiedObjects();
     }
     long items = 0, itemsCopied = 0, extras = 0;
     for (BucketCursor c : cursors) {
@@ -242,6 +245,7 @@ final class MigrationLedger {
       extras += secrets.extras().count();
     }
     return new MigrationProgress(mode, phase, step, objects, bytes, copied, bytesCopied, items, itemsCopied,
-        secrets == null ? 0 : secrets.copied(), pages, problems.size() + (int) problemsOmitted, runs, extras);
+        secrets == null ? 0 : secrets.copied(), pages, problems.size() + (int) problemsOmitted, runs, extras,
+        checked, failed, verified);
   }
 }

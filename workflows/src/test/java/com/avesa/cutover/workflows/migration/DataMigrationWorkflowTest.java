@@ -2,6 +2,7 @@ package com.avesa.cutover.workflows.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeastOnce;
@@ -345,5 +346,25 @@ class DataMigrationWorkflowTest {
     assertThat(progress.items()).isEqualTo(10);
     assertThat(progress.secretsCopied()).isEqualTo(2);
     assertThat(TaskQueues.AVESA_CUTOVER).isEqualTo("avesa-cutover");
+  }
+
+  @Test
+  void progressSplitsObjectsIntoCopiedCheckedFailedAndVerified(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(2);
+    doAnswer(i -> MigrationFixtures.page(i.getArgument(0), 2, 4, 3, 6, 1)).when(fx.buckets).copyPage(any());
+    doAnswer(i -> MigrationFixtures.page(i.getArgument(0), 2, 0, 0, 0, 2)).when(fx.buckets).verifyPage(any());
+    DataMigrationWorkflow workflow = start(env, worker, fx);
+    WorkflowClient.start(workflow::migrate, MigrationInput.of(MigrationFixtures.config(List.of()), Mode.COPY));
+    // The run fails (objects failed and differ); its progress still counts what happened.
+    catchThrowable(() -> env.getWorkflowClient().newUntypedWorkflowStub("migration-test").getResult(MigrationReport.class));
+
+    MigrationProgress progress = workflow.progress();
+
+    // Two pages of 10: each copies 3, finds 6 identical and fails 1; verification finds 2 of each 10 differ.
+    assertThat(progress.objects()).isEqualTo(20);
+    assertThat(progress.objectsCopied()).isEqualTo(6);
+    assertThat(progress.objectsChecked()).isEqualTo(12);
+    assertThat(progress.objectsFailed()).isEqualTo(2);
+    assertThat(progress.objectsVerified()).isEqualTo(16);
   }
 }
