@@ -31,7 +31,8 @@ public final class WorkerMain implements Callable<Integer> {
   static final int EXIT_USAGE = 2;
   static final int EXIT_TEMPORAL_UNREACHABLE = 3;
 
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** How long the worker tries to reach Temporal at start before it exits 3 (a loaded machine needs more than 5 s). */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
   static final Duration METRICS_REPORT_INTERVAL = Duration.ofSeconds(5);
 
   static final String FOOTER = """
