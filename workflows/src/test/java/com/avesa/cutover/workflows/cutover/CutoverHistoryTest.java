@@ -110,8 +110,10 @@ class CutoverHistoryTest {
     CutoverChanges changes = undo.changes();
     assertThat(changes.sourceRulesDisabled()).isEqualTo(CutoverFixtures.SOURCE_RULES);
     assertThat(changes.targetRulesEnabled()).isEqualTo(CutoverFixtures.TARGET_RULES);
-    assertThat(changes.previousDns()).isEqualTo(CutoverFixtures.SHARED_DNS);
+    // recorded before dns-ttl-insync, when the fixture's record had TTL 300
+    assertThat(changes.previousDns()).isEqualTo(DnsRecordSet.simple("api.example.com", "CNAME", 300, "api-shared.example.com"));
     assertThat(changes.appliedDns()).isEqualTo(DnsRecordSet.simple("api.example.com", "CNAME", 60, "api-prod.example.com"));
+    assertThat(changes.loweredDns()).isNull();
     assertThat(changes.dnsSide()).isEqualTo(Side.SOURCE);
     assertThat(changes.hostedZoneId()).isEqualTo("Z123");
     assertThat(changes.syncHold().kind()).isEqualTo(SyncHold.SCHEDULE);
@@ -158,7 +160,7 @@ class CutoverHistoryTest {
     assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
     assertThat(fx.journal).containsExactly(
         "disable TARGET " + CutoverFixtures.TARGET_RULES,
-        "dns SOURCE [api-shared.example.com] ttl 300",
+        "dns SOURCE [api-shared.example.com] ttl 60",
         "sync REVERSE",
         "enable SOURCE " + CutoverFixtures.SOURCE_RULES,
         "release sync");
@@ -225,7 +227,7 @@ class CutoverHistoryTest {
     }).when(fx.cutover).writeDnsRecord(any());
     CutoverWorkflow workflow = startAndApprove(env, worker, CutoverFixtures.config(ApprovalsConfig.defaults()));
     workflow.approveGate(new Approval(Gates.CUTOVER, "alice", "CAB-1", "now"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> fx.journal.contains("dns SOURCE [api-shared.example.com] ttl 300"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> fx.journal.contains("dns SOURCE [api-shared.example.com] ttl 60"));
 
     CutoverHistory history = terminateAndRead(env, ENCRYPTED);
     release.countDown();
