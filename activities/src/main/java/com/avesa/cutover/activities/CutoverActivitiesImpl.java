@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.cutover.CutoverActivities;
 import com.avesa.cutover.workflows.cutover.CutoverPreflight;
 import com.avesa.cutover.workflows.cutover.CutoverPreflightRequest;
 import com.avesa.cutover.workflows.cutover.DnsChange;
+import com.avesa.cutover.workflows.cutover.DnsChangeRequest;
 import com.avesa.cutover.workflows.cutover.DnsRecordSet;
 import com.avesa.cutover.workflows.cutover.DnsRequest;
 import com.avesa.cutover.workflows.cutover.Notice;
@@ -50,8 +51,13 @@ public class CutoverActivitiesImpl implements CutoverActivities {
   }
 
   @Override
-  public void writeDnsRecord(DnsChange change) {
-    dns(change.estate(), change.side()).write(change.hostedZoneId(), change.desired());
+  public String writeDnsRecord(DnsChange change) {
+    return dns(change.estate(), change.side()).write(change.hostedZoneId(), change.desired());
+  }
+
+  @Override
+  public String dnsChangeStatus(DnsChangeRequest request) {
+    return dns(request.estate(), request.side()).status(request.changeId());
   }
 
   @Override

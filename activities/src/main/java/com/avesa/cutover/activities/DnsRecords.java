@@ -17,13 +17,12 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * TTL and values, or the alias target. Only simple records: a record set with a routing policy
  * (a set identifier) is refused as BAD_CONFIG.
  *
- * <p>Writes do not wait for the change to be INSYNC. Route53 answers reads with the new record
- * set as soon as it accepted the change, and propagation to its name servers (usually under a
- * minute) is covered by the cutover's smoke tests and monitoring; polling {@code GetChange} here
- * would only lengthen the window.
+ * <p>Writes return the Route53 change id and do not wait; {@link #status} reads whether that change
+ * is INSYNC (on all of Route53's name servers), which the cutover polls with durable timers.
  */
 final class DnsRecords {
   private static final Set<String> INVALID_CHANGE = Set.of("InvalidChangeBatch", "InvalidInput");
+  private static final String CHANGE_PREFIX = "/change/";
 
   private final Route53Client route53;
   private final String where;
@@ -63,18 +62,28 @@ final class DnsRecords {
         set.resourceRecords().stream().map(ResourceRecord::value).toList(), null, null, null);
   }
 
-  /** UPSERTs {@code desired}, or DELETEs the current record set when {@code desired} is absent. */
-  void write(String hostedZoneId, DnsRecordSet desired) {
+  /**
+   * UPSERTs {@code desired}, or DELETEs the current record set when {@code desired} is absent.
+   * Returns the change id (without {@code /change/}), or null when there was nothing to delete.
+   */
+  String write(String hostedZoneId, DnsRecordSet desired) {
     String zone = zoneId(hostedZoneId);
     if (desired.exists()) {
-      change(zone, ChangeAction.UPSERT, desired);
-      return;
+      return change(zone, ChangeAction.UPSERT, desired);
     }
     DnsRecordSet current = read(zone, desired.name(), desired.type());
     if (current.exists()) {
       // DELETE must repeat the record set exactly as it is (TTL and values, or alias)
-      change(zone, ChangeAction.DELETE, current);
+      return change(zone, ChangeAction.DELETE, current);
     }
+    return null;
+  }
+
+  /** {@code PENDING} or {@code INSYNC}: the status of change {@code changeId} (GetChange). */
+  String status(String changeId) {
+    String id = changeId.startsWith(CHANGE_PREFIX) ? changeId.substring(CHANGE_PREFIX.length()) : changeId;
+    return Failures.classified(about("read the status of Route53 change " + id),
+        () -> route53.getChange(b -> b.id(id))).changeInfo().statusAsString();
   }
 
   /** The zone's name (e.g. {@code example.com.}), or empty when this account has no such zone. */
@@ -98,11 +107,13 @@ final class DnsRecords {
     return decoded.endsWith(".") ? decoded.substring(0, decoded.length() - 1) : decoded;
   }
 
-  private void change(String zone, ChangeAction action, DnsRecordSet record) {
+  private String change(String zone, ChangeAction action, DnsRecordSet record) {
     String what = action + " " + record.type() + " " + record.name() + " in hosted zone " + zone;
     try {
-      route53.changeResourceRecordSets(b -> b.hostedZoneId(zone).changeBatch(batch -> batch
-          .comment("avesa-cutover").changes(c -> c.action(action).resourceRecordSet(toAws(record)))));
+      String id = route53.changeResourceRecordSets(b -> b.hostedZoneId(zone).changeBatch(batch -> batch
+          .comment("avesa-cutover").changes(c -> c.action(action).resourceRecordSet(toAws(record)))))
+          .changeInfo().id();
+      return id.startsWith(CHANGE_PREFIX) ? id.substring(CHANGE_PREFIX.length()) : id;
     } catch (SdkException e) {
       if (action == ChangeAction.UPSERT && Failures.hasErrorCode(e, INVALID_CHANGE)) {
         throw Failures.nonRetryable(FailureType.BAD_CONFIG, about(what) + ": " + Failures.awsMessage(e));

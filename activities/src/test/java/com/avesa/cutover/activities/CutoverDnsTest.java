@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.cutover.DnsChange;
+import com.avesa.cutover.workflows.cutover.DnsChangeRequest;
 import com.avesa.cutover.workflows.cutover.DnsRecordSet;
 import com.avesa.cutover.workflows.cutover.DnsRequest;
 import com.avesa.cutover.workflows.migration.Side;
@@ -97,6 +98,68 @@ class CutoverDnsTest extends CutoverTestBase {
     assertThat(read.aliasZoneId()).isEqualTo("Z2FDTNDATAQYW2");
     assertThat(read.values()).isEmpty();
     assertThat(read.ttl()).isNull();
+  }
+
+  @Test
+  void loweringTheTtlKeepsTheValueAndRestoringPutsTheOldTtlBack() {
+    put(Side.SOURCE, API, "CNAME", 300, "api-shared.example.com");
+    DnsRecordSet previous = read(Side.SOURCE, API, "CNAME");
+
+    write(new DnsRecordSet(true, previous.name(), "CNAME", 30L, previous.values(), null, null, null));
+
+    DnsRecordSet lowered = read(Side.SOURCE, API, "CNAME");
+    assertThat(lowered.ttl()).isEqualTo(30L);
+    assertThat(lowered.values()).containsExactly("api-shared.example.com");
+    write(previous);
+    assertThat(read(Side.SOURCE, API, "CNAME")).isEqualTo(previous);
+  }
+
+  @Test
+  void aPlainRecordSwitchedToAnAliasIsRestoredExactlyAsThePlainRecord() {
+    route53(Side.SOURCE).changeResourceRecordSets(b -> b.hostedZoneId(zone).changeBatch(c -> c.changes(ch -> ch
+        .action(ChangeAction.CREATE).resourceRecordSet(r -> r.name("app.example.com").type("A").ttl(300L)
+            .resourceRecords(v -> v.value("10.0.0.1"), v -> v.value("10.0.0.2"))))));
+    DnsRecordSet previous = read(Side.SOURCE, "app.example.com", "A");
+    DnsRecordSet alias = new DnsRecordSet(true, "app.example.com", "A", null, List.of(), "Z35SXDOTRQ7X7K",
+        "dualstack.avesa-alb-123.us-east-1.elb.amazonaws.com.", true);
+
+    write(alias);
+    DnsRecordSet switched = read(Side.SOURCE, "app.example.com", "A");
+    write(previous);
+
+    assertThat(switched.aliasDnsName()).isEqualTo("dualstack.avesa-alb-123.us-east-1.elb.amazonaws.com.");
+    assertThat(switched.aliasEvaluateTargetHealth()).isTrue();
+    assertThat(switched.values()).isEmpty();
+    DnsRecordSet restored = read(Side.SOURCE, "app.example.com", "A");
+    assertThat(restored).isEqualTo(previous);
+    assertThat(restored.ttl()).isEqualTo(300L);
+    assertThat(restored.values()).containsExactlyInAnyOrder("10.0.0.1", "10.0.0.2");
+    assertThat(restored.aliasDnsName()).isNull();
+  }
+
+  @Test
+  void anAliasThatDidNotExistBeforeIsDeletedByTheRestore() {
+    DnsRecordSet previous = read(Side.SOURCE, "app.example.com", "A");
+    write(new DnsRecordSet(true, "app.example.com", "A", null, List.of(), "Z35SXDOTRQ7X7K",
+        "avesa-alb-123.us-east-1.elb.amazonaws.com.", false));
+
+    String deleted = activities.writeDnsRecord(new DnsChange(estate, Side.SOURCE, zone, previous));
+    String nothing = activities.writeDnsRecord(new DnsChange(estate, Side.SOURCE, zone, previous));
+
+    assertThat(read(Side.SOURCE, "app.example.com", "A").exists()).isFalse();
+    assertThat(deleted).isNotBlank();
+    assertThat(nothing).isNull();
+  }
+
+  @Test
+  void aWriteReturnsItsChangeIdWhoseStatusRoute53Reports() {
+    String changeId = activities.writeDnsRecord(new DnsChange(estate, Side.SOURCE, zone,
+        DnsRecordSet.simple(API, "CNAME", 60, "api-prod.example.com"), DnsChange.SWITCH));
+
+    assertThat(changeId).isNotBlank().doesNotStartWith("/change/");
+    assertThat(activities.dnsChangeStatus(new DnsChangeRequest(estate, Side.SOURCE, changeId))).isEqualTo("INSYNC");
+    assertThat(activities.dnsChangeStatus(new DnsChangeRequest(estate, Side.SOURCE, "/change/" + changeId)))
+        .isEqualTo("INSYNC");
   }
 
   @Test

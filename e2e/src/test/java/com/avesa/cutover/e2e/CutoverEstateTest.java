@@ -7,6 +7,7 @@ import com.avesa.cutover.activities.demo.DemoEstate;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.CutoverConfig;
+import com.avesa.cutover.workflows.config.DnsConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,9 +79,16 @@ abstract class CutoverEstateTest {
   /** The same with {@code approvals}. */
   Path config(Duration window, Duration monitorFor, Duration checkEvery, Duration rollbackBudget,
       ApprovalsConfig approvals) throws IOException {
+    return config(window, monitorFor, checkEvery, rollbackBudget, approvals,
+        DemoEstate.cutoverConfig(MOTO.endpoint(), MotoExtension.REGION).dns());
+  }
+
+  /** The same with {@code approvals} and the record {@code dns} switches. */
+  Path config(Duration window, Duration monitorFor, Duration checkEvery, Duration rollbackBudget,
+      ApprovalsConfig approvals, DnsConfig dns) throws IOException {
     CutoverConfig demo = DemoEstate.cutoverConfig(MOTO.endpoint(), MotoExtension.REGION);
     CutoverConfig timed = new CutoverConfig(window, monitorFor, checkEvery, rollbackBudget, demo.sourceRules(),
-        demo.targetRules(), demo.dns(), demo.smokeTests(), demo.alarms(), demo.notifyTopicArn());
+        demo.targetRules(), dns, demo.smokeTests(), demo.alarms(), demo.notifyTopicArn());
     return Files.writeString(dir.resolve("avesa.yaml"),
         DemoEstate.configYaml(MOTO.endpoint(), MotoExtension.REGION, timed, approvals));
   }

@@ -49,7 +49,11 @@ public final class DemoCutover {
   public static final String SHARED_VALUE = "api-shared." + ZONE_NAME;
   /** Where the cutover points it. */
   public static final String PROD_VALUE = "api-prod." + ZONE_NAME;
-  public static final long RECORD_TTL = 300;
+  /**
+   * Short, so that a demo (or test) cutover does not wait minutes for resolvers: a switch waits out
+   * the record's old TTL once it lowered it, and at {@code dns.ttl} 60 there is nothing to lower.
+   */
+  public static final long RECORD_TTL = 20;
   public static final String FUNCTION = "avesa-connectwise-ingestion-prod";
   public static final String ALARM_PREFIX = "LambdaErrorAlarm-";
   public static final String ALARM = ALARM_PREFIX + FUNCTION;
@@ -112,8 +116,12 @@ public final class DemoCutover {
     DnsConfig dns = cutover.dns();
     if (dns != null) {
       lines.add("  dns: { hostedZoneId: " + dns.hostedZoneId() + ", name: " + dns.name() + ", type: " + dns.type()
-          + ", value: " + dns.value() + ", ttl: " + dns.ttl()
-          + (dns.account() == null ? "" : ", account: " + dns.account().name().toLowerCase(Locale.ROOT)) + " }");
+          + (dns.value() == null ? "" : ", value: " + dns.value()) + ", ttl: " + dns.ttl()
+          + (dns.account() == null ? "" : ", account: " + dns.account().name().toLowerCase(Locale.ROOT))
+          + (dns.ttlLead() == null ? "" : ", ttlLead: " + dns.ttlLead())
+          + (dns.alias() == null ? "" : ", alias: { hostedZoneId: " + dns.alias().hostedZoneId() + ", dnsName: "
+              + dns.alias().dnsName() + ", evaluateTargetHealth: " + dns.alias().evaluateTargetHealth() + " }")
+          + " }");
     }
     lines.add("  smokeTests:" + (cutover.smokeTests().isEmpty() ? " []" : ""));
     // the payload is JSON text, which YAML reads as the same value

@@ -9,6 +9,7 @@ import com.avesa.cutover.workflows.config.AlarmSelector;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.ConfigLoader;
 import com.avesa.cutover.workflows.config.CutoverConfig;
+import com.avesa.cutover.workflows.config.DnsAlias;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
@@ -69,7 +70,7 @@ class DemoEstateTest {
       ResourceRecordSet record = clients.route53(estate, Side.SOURCE).listResourceRecordSets(b -> b.hostedZoneId(zone))
           .resourceRecordSets().stream().filter(r -> r.name().equals("api.example.com.")).findFirst().orElseThrow();
       assertThat(record.typeAsString()).isEqualTo("CNAME");
-      assertThat(record.ttl()).isEqualTo(300L);
+      assertThat(record.ttl()).isEqualTo(DemoCutover.RECORD_TTL);
       assertThat(record.resourceRecords()).extracting(r -> r.value()).containsExactly("api-shared.example.com");
       InvokeResponse invoked = clients.lambda(estate, Side.TARGET).invoke(b -> b.functionName(DemoCutover.FUNCTION)
           .payload(SdkBytes.fromUtf8String("{\"test\":true}")));
@@ -151,6 +152,12 @@ class DemoEstateTest {
 
     assertThat(config.cutover()).isEqualTo(cutover);
     assertThat(config.approvals()).isEqualTo(approvals);
+    CutoverConfig alias = new CutoverConfig(cutover.window(), cutover.monitorFor(), cutover.checkEvery(),
+        cutover.rollbackBudget(), List.of("A"), List.of(), new DnsConfig("Z9", "app.example.com", "AAAA", null, 5,
+            null, Duration.ofMinutes(90), new DnsAlias("Z35SXDOTRQ7X7K", "dualstack.alb.example.com", true)),
+        List.of(), cutover.alarms(), null);
+    assertThat(ConfigLoader.parse(DemoEstate.configYaml("http://127.0.0.1:5000", "us-east-1", alias, approvals),
+        "demo.yaml").cutover()).isEqualTo(alias);
   }
 
   @Test

@@ -21,7 +21,11 @@ final class CutoverSectionReader {
       "sourceRules", "targetRules", "dns", "smokeTests", "alarms", "notifyTopicArn", "syncSchedule", "drainTimeout", "monitor");
   static final List<String> MONITOR_KEYS = List.of("newObjects", "invocations", "maxErrors", "within", "functions",
       "none");
-  static final List<String> DNS_KEYS = List.of("hostedZoneId", "name", "type", "value", "ttl", "account");
+  static final List<String> DNS_KEYS = List.of("hostedZoneId", "name", "type", "value", "ttl", "account", "ttlLead",
+      "alias");
+  static final List<String> DNS_ALIAS_KEYS = List.of("hostedZoneId", "dnsName", "evaluateTargetHealth");
+  /** The record types an alias can be (an API Gateway or load balancer answers A and AAAA). */
+  static final List<String> DNS_ALIAS_TYPES = List.of("A", "AAAA");
   static final List<String> DNS_TYPES = List.of("A", "AAAA", "CNAME", "TXT");
   static final List<String> DNS_ACCOUNTS = List.of("source", "target");
   static final List<String> SMOKE_TEST_KEYS = List.of("function", "payload");
@@ -164,12 +168,35 @@ final class CutoverSectionReader {
     }
     String hostedZoneId = rules.hostedZoneId(path + ".hostedZoneId", yaml.text(node, path, "hostedZoneId", true));
     String name = yaml.text(node, path, "name", true);
-    String type = yaml.oneOf(node, path, "type", DNS_TYPES, "CNAME");
-    String value = yaml.text(node, path, "value", true);
+    // an alias (to an API Gateway or load balancer) is an A record unless the type says AAAA
+    String type = yaml.oneOf(node, path, "type", DNS_TYPES, absent(node.get("alias")) ? "CNAME" : "A");
+    JsonNode aliasNode = node.get("alias");
+    DnsAlias alias = absent(aliasNode) ? null : alias(aliasNode, type);
+    String value = yaml.text(node, path, "value", absent(aliasNode));
+    if (value != null && !absent(aliasNode)) {
+      problems.add(path + ": both value and alias are set: the record becomes one of them (remove value to "
+          + "switch to the alias target, or alias to switch to the value)");
+    }
     int ttl = yaml.number(node, path, "ttl", (int) DnsConfig.DEFAULT_TTL, 0, Integer.MAX_VALUE);
     String account = yaml.oneOf(node, path, "account", DNS_ACCOUNTS, null);
     Side side = account == null ? null : Side.valueOf(account.toUpperCase(Locale.ROOT));
-    return new DnsConfig(hostedZoneId, name, type, value, ttl, side);
+    Duration ttlLead = yaml.duration(node, path, "ttlLead", null, DurationLimits.WINDOW, "PT1H");
+    return new DnsConfig(hostedZoneId, name, type, value, ttl, side, ttlLead, alias);
+  }
+
+  private DnsAlias alias(JsonNode node, String type) {
+    String path = "cutover.dns.alias";
+    if (!yaml.mapping(node, path, DNS_ALIAS_KEYS)) {
+      return null;
+    }
+    if (type != null && !DNS_ALIAS_TYPES.contains(type)) {
+      problems.add("cutover.dns.type: " + type + " cannot be an alias of an API Gateway or load balancer: set "
+          + "cutover.dns.type to one of " + DNS_ALIAS_TYPES + " with cutover.dns.alias");
+    }
+    String zone = rules.hostedZoneId(path + ".hostedZoneId", yaml.text(node, path, "hostedZoneId", true));
+    String dnsName = yaml.text(node, path, "dnsName", true);
+    boolean evaluate = yaml.bool(node, path, "evaluateTargetHealth", false);
+    return new DnsAlias(zone, dnsName, evaluate);
   }
 
   private SmokeTest smokeTest(JsonNode node, String path) {

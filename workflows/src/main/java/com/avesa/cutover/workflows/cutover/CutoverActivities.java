@@ -30,9 +30,13 @@ public interface CutoverActivities {
 
   /**
    * Makes the record set in the zone equal {@code change.desired()}: UPSERT when it exists, DELETE of
-   * the current record set when it does not.
+   * the current record set when it does not. Returns the Route53 change id, or null when nothing was
+   * written (a DELETE of a record that is already gone).
    */
-  void writeDnsRecord(DnsChange change);
+  String writeDnsRecord(DnsChange change);
+
+  /** The status Route53 reports for a change: {@code PENDING} or {@code INSYNC}. */
+  String dnsChangeStatus(DnsChangeRequest request);
 
   /** Invokes one function synchronously with its payload. Reports FunctionError and status; does not throw for them. */
   SmokeTestResult invokeFunction(SmokeTestRequest request);

@@ -173,19 +173,34 @@ public final class CutoverHistory {
       case RELEASE_SYNC -> doneIf(a, CutoverUndo.RESUME_SCHEDULED_SYNC);
       case SET_RULES -> rulesChanged(a, decode(a.input(), RuleChange.class));
       case READ_DNS -> dnsRead = a.completed() ? decode(a.result(), DnsRecordSet.class) : null;
-      case WRITE_DNS -> {
-        if (dnsSwitched) {
-          doneIf(a, CutoverUndo.RESTORE_DNS);
-        } else if (dnsRead != null) {
-          DnsChange change = decode(a.input(), DnsChange.class);
-          dnsSwitched = true;
-          changes = new CutoverChanges(changes.sourceRulesDisabled(), changes.targetRulesEnabled(), change.side(),
-              change.hostedZoneId(), dnsRead, change.desired(), changes.changesBegan(), changes.syncHold());
-          register(CutoverUndo.REVERSE_SYNC, "switchDns", a);
-          register(CutoverUndo.RESTORE_DNS, "switchDns", a);
-        }
-      }
+      case WRITE_DNS -> dnsWritten(a, decode(a.input(), DnsChange.class));
       default -> { }
+    }
+  }
+
+  /**
+   * A record write. From {@code dns-ttl-insync} on each write names its purpose; before, the first
+   * write after a read was the switch and any later one the restore.
+   */
+  private void dnsWritten(Activity a, DnsChange change) {
+    String purpose = change.purpose();
+    if (DnsChange.LOWER_TTL.equals(purpose) && dnsRead != null) {
+      changes = changes.withLoweredDns(change.side(), change.hostedZoneId(), dnsRead, change.desired(),
+          a.scheduledAt());
+      register(CutoverUndo.RESTORE_DNS_TTL, "lowerDnsTtl", a);
+    } else if (DnsChange.RESTORE_TTL.equals(purpose)) {
+      doneIf(a, CutoverUndo.RESTORE_DNS_TTL);
+    } else if (DnsChange.RESTORE.equals(purpose) || (purpose == null && dnsSwitched)) {
+      doneIf(a, CutoverUndo.RESTORE_DNS);
+    } else if (!dnsSwitched && (dnsRead != null || changes.loweredDns() != null)) {
+      // after a lowering the switch does not read again: the record before the run is the one to restore
+      DnsRecordSet previous = changes.loweredDns() != null ? changes.previousDns() : dnsRead;
+      dnsSwitched = true;
+      changes = new CutoverChanges(changes.sourceRulesDisabled(), changes.targetRulesEnabled(), change.side(),
+          change.hostedZoneId(), previous, change.desired(), changes.changesBegan(), changes.syncHold(),
+          changes.loweredDns(), changes.dnsTtlLoweredAt());
+      register(CutoverUndo.REVERSE_SYNC, "switchDns", a);
+      register(CutoverUndo.RESTORE_DNS, "switchDns", a);
     }
   }
 

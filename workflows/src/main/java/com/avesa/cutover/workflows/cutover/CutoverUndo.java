@@ -29,6 +29,8 @@ final class CutoverUndo {
   static final String ENABLE_SOURCE_INGESTION = "enableSourceIngestion";
   static final String REVERSE_SYNC = "reverseSync";
   static final String RESTORE_DNS = "restoreDns";
+  /** Undoes the TTL lowering before the window: the record as it was, old TTL included. */
+  static final String RESTORE_DNS_TTL = "restoreDnsTtl";
   static final String DISABLE_TARGET_INGESTION = "disableTargetIngestion";
 
   /**
@@ -81,6 +83,7 @@ final class CutoverUndo {
       case ENABLE_SOURCE_INGESTION -> this::enableSourceIngestion;
       case REVERSE_SYNC -> this::reverseSync;
       case RESTORE_DNS -> this::restoreDns;
+      case RESTORE_DNS_TTL -> this::restoreDnsTtl;
       case DISABLE_TARGET_INGESTION -> this::disableTargetIngestion;
       default -> throw new IllegalArgumentException("no compensation named " + name);
     };
@@ -118,9 +121,22 @@ final class CutoverUndo {
   }
 
   String restoreDns() {
+    return restore(DnsChange.RESTORE);
+  }
+
+  /**
+   * After the TTL lowering: the record as it was before the run, old TTL included (a no-op when
+   * {@link #restoreDns} already put it back).
+   */
+  String restoreDnsTtl() {
+    return restore(DnsChange.RESTORE_TTL);
+  }
+
+  private String restore(String purpose) {
     CutoverChanges changes = state.changes();
     DnsRecordSet previous = changes.previousDns();
-    activities().writeDnsRecord(new DnsChange(config.estate(), changes.dnsSide(), changes.hostedZoneId(), previous));
+    activities().writeDnsRecord(new DnsChange(config.estate(), changes.dnsSide(), changes.hostedZoneId(), previous,
+        purpose));
     return previous.exists()
         ? "restored " + previous.name() + " " + previous.type() + " " + describe(previous)
         : "deleted " + previous.name() + " " + previous.type() + " (it did not exist before)";
@@ -142,7 +158,7 @@ final class CutoverUndo {
 
   static String describe(DnsRecordSet record) {
     if (record.aliasDnsName() != null) {
-      return "alias " + record.aliasDnsName();
+      return "alias " + record.aliasDnsName() + " (zone " + record.aliasZoneId() + ")";
     }
     return String.join(",", record.values()) + " ttl " + record.ttl();
   }

@@ -50,6 +50,11 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   static final Instant HOLD_SCHEDULED_SYNC_SHIPPED = Instant.parse("2026-11-28T00:40:00Z");
   /** Change id: a running scheduled sync is awaited and the source functions drained before the final sync. */
   static final String DRAIN_SOURCE_INGESTION = "drain-source-ingestion";
+  /**
+   * Change id of the DNS switch that lowers the TTL before the window, waits out the old TTL and
+   * for INSYNC, and can switch to an alias ({@link DnsSwitch}); asked once, when the gate opens.
+   */
+  static final String DNS_TTL_INSYNC = "dns-ttl-insync";
 
   private final RetryOptions retry = ActivityRetries.transientErrors(Duration.ofSeconds(30), 10);
 
@@ -76,6 +81,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   private TargetChecks checks;
   private Switchover switchover;
   private IngestionDrain drain;
+  private DnsSwitch dnsSwitch;
 
   @Override
   @WorkflowVersioningBehavior(VersioningBehavior.PINNED)
@@ -110,6 +116,10 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
       return finish(gate, null);
     }
     try {
+      if (plan.dns() != null && Workflow.getVersion(DNS_TTL_INSYNC, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        dnsSwitch = new DnsSwitch(config, state, compensations, undo, desk);
+        lowerDnsTtl();
+      }
       waitForWindow();
       boolean drains = Workflow.getVersion(DRAIN_SOURCE_INGESTION, Workflow.DEFAULT_VERSION, 1) >= 1;
       if (holdsScheduledSync()) {
@@ -126,7 +136,9 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
         drain.drainSourceIngestion(beginStep("drainSourceIngestion"));
       }
       runFinalSync();
-      if (plan.dns() != null) {
+      if (dnsSwitch != null) {
+        dnsSwitch.switchRecord(beginStep("switchDns"), state.lastMomentToSwitch(plan));
+      } else if (plan.dns() != null) {
         switchover.switchDns(beginStep("switchDns"));
       }
       switchover.startTargetIngestion(beginStep("enableTargetIngestion"));
@@ -199,6 +211,19 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     state.window(start, start.plus(plan.window()));
     state.stepDone(step, "approved by " + desk.approvedBy(Gates.CUTOVER) + "; window " + start + " → " + state.windowEnd());
     return null;
+  }
+
+  /** Waits until {@code dns.ttlLead} before the window (if that is later than now), then lowers the TTL. */
+  private void lowerDnsTtl() {
+    Duration wait = Duration.between(CutoverState.now(), dnsSwitch.lowerAt(state.windowEnd().minus(plan.window())));
+    if (positive(wait)) {
+      state.phase("WAITING_FOR_WINDOW", "lowering the TTL of " + plan.dns().name() + " in " + wait);
+      Workflow.await(wait, () -> desk.rollbackRequested());
+    }
+    state.phase("WAITING_FOR_WINDOW", "lowering the TTL of " + plan.dns().name());
+    desk.checkRollback();
+    // not a switching step: it runs before the window, and is undone if the run rolls back
+    dnsSwitch.lowerTtl(state.startStep("lowerDnsTtl"));
   }
 
   private void waitForWindow() {

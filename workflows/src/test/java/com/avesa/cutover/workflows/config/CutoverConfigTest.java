@@ -101,7 +101,8 @@ class CutoverConfigTest {
     assertThat(problems(FULL.replace("window:", "windw:"))).contains("cutover.windw: unknown key (known: window, "
         + "monitorFor, checkEvery, rollbackBudget, sourceRules, targetRules, dns, smokeTests, alarms, notifyTopicArn, syncSchedule, drainTimeout, monitor)");
     assertThat(problems(FULL.replace("ttl: 60", "TTL: 60")))
-        .contains("cutover.dns.TTL: unknown key (known: hostedZoneId, name, type, value, ttl, account)");
+        .contains("cutover.dns.TTL: unknown key (known: hostedZoneId, name, type, value, ttl, account, ttlLead, "
+            + "alias)");
     assertThat(problems(FULL.replace("payload:", "body:")))
         .contains("cutover.smokeTests[0].body: unknown key (known: function, payload)");
     assertThat(problems(FULL.replace("namePrefix:", "prefix:")))
@@ -255,6 +256,40 @@ class CutoverConfigTest {
   void refusesADnsAccountOtherThanSourceOrTarget() {
     assertThat(problems(FULL.replace("account: source", "account: both")))
         .containsExactly("cutover.dns.account: 'both' is not one of source or target");
+  }
+
+  @Test
+  void readsTheTtlLeadAndAnAliasTargetThatIsAnARecordByDefault() throws ConfigException {
+    MigrationConfig config = ConfigLoader.parse(cutover("dns:", "  hostedZoneId: Z123", "  name: api.example.com",
+        "  ttl: 30", "  ttlLead: PT2H",
+        "  alias: { hostedZoneId: Z35SXDOTRQ7X7K, dnsName: dualstack.avesa-alb.us-east-1.elb.amazonaws.com, "
+            + "evaluateTargetHealth: true }"), "f");
+
+    assertThat(config.cutover().dns()).isEqualTo(new DnsConfig("Z123", "api.example.com", "A", null, 30, null,
+        Duration.ofHours(2), new DnsAlias("Z35SXDOTRQ7X7K", "dualstack.avesa-alb.us-east-1.elb.amazonaws.com", true)));
+    assertThat(ConfigLoader.parse(FULL, "f").cutover().dns().ttlLead()).isNull();
+  }
+
+  @Test
+  void refusesAnAliasWithAValueAnAliasOfACnameAndAnAliasWithoutItsTarget() {
+    assertThat(problems(FULL.replace("ttl: 60,", "ttl: 60, alias: { hostedZoneId: Z2, dnsName: x.elb.amazonaws.com },"))).containsExactly(
+        "cutover.dns.type: CNAME cannot be an alias of an API Gateway or load balancer: set cutover.dns.type to one "
+            + "of [A, AAAA] with cutover.dns.alias",
+        "cutover.dns: both value and alias are set: the record becomes one of them (remove value to switch to the "
+            + "alias target, or alias to switch to the value)");
+    assertThat(problems(cutover("dns: { hostedZoneId: Z123, name: api.example.com, alias: { evaluateTargetHealth: "
+        + "maybe, region: eu } }"))).containsExactly(
+        "cutover.dns.alias.region: unknown key (known: hostedZoneId, dnsName, evaluateTargetHealth)",
+        "cutover.dns.alias.hostedZoneId: required", "cutover.dns.alias.dnsName: required",
+        "cutover.dns.alias.evaluateTargetHealth: must be true or false (without quotes), got a string 'maybe'");
+  }
+
+  @Test
+  void checksTheTtlLeadLikeEveryDuration() {
+    assertThat(problems(FULL.replace("ttl: 60,", "ttl: 60, ttlLead: 3600,")))
+        .containsExactly("cutover.dns.ttlLead: must be an ISO-8601 duration (e.g. PT1H), got a number");
+    assertThat(problems(FULL.replace("ttl: 60,", "ttl: 60, ttlLead: P32D,")))
+        .containsExactly("cutover.dns.ttlLead: 'P32D' is longer than P31D, the longest allowed (e.g. PT1H)");
   }
 
   @Test

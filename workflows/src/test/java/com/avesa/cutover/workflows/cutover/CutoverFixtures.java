@@ -41,7 +41,7 @@ final class CutoverFixtures {
   static final List<String> SOURCE_RULES = List.of("ConnectWiseIngestionSchedule", "CanonicalTransformTicketsSchedule");
   static final List<String> TARGET_RULES = List.of("ConnectWiseIngestionSchedule", "CanonicalTransformTicketsSchedule");
   static final String SOURCE_FUNCTION = "avesa-connectwise-ingestion";
-  static final DnsRecordSet SHARED_DNS = new DnsRecordSet(true, "api.example.com", "CNAME", 300L,
+  static final DnsRecordSet SHARED_DNS = new DnsRecordSet(true, "api.example.com", "CNAME", 60L,
       List.of("api-shared.example.com"), null, null, null);
 
   final List<String> journal = Collections.synchronizedList(new ArrayList<>());
@@ -90,8 +90,9 @@ final class CutoverFixtures {
     lenient().doAnswer(i -> {
       DnsChange c = i.getArgument(0);
       journal.add("dns " + c.side() + " " + c.desired().values() + " ttl " + c.desired().ttl());
-      return null;
+      return "C" + journal.size();
     }).when(cutover).writeDnsRecord(any());
+    lenient().when(cutover.dnsChangeStatus(any())).thenReturn(DnsSwitch.INSYNC);
     lenient().when(cutover.invokeFunction(any())).thenAnswer(i -> {
       SmokeTestRequest r = i.getArgument(0);
       journal.add("invoke " + r.function());

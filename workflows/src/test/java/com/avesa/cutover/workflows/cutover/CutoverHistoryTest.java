@@ -110,8 +110,10 @@ class CutoverHistoryTest {
     CutoverChanges changes = undo.changes();
     assertThat(changes.sourceRulesDisabled()).isEqualTo(CutoverFixtures.SOURCE_RULES);
     assertThat(changes.targetRulesEnabled()).isEqualTo(CutoverFixtures.TARGET_RULES);
-    assertThat(changes.previousDns()).isEqualTo(CutoverFixtures.SHARED_DNS);
+    // recorded before dns-ttl-insync, when the fixture's record had TTL 300
+    assertThat(changes.previousDns()).isEqualTo(DnsRecordSet.simple("api.example.com", "CNAME", 300, "api-shared.example.com"));
     assertThat(changes.appliedDns()).isEqualTo(DnsRecordSet.simple("api.example.com", "CNAME", 60, "api-prod.example.com"));
+    assertThat(changes.loweredDns()).isNull();
     assertThat(changes.dnsSide()).isEqualTo(Side.SOURCE);
     assertThat(changes.hostedZoneId()).isEqualTo("Z123");
     assertThat(changes.syncHold().kind()).isEqualTo(SyncHold.SCHEDULE);
@@ -158,10 +160,63 @@ class CutoverHistoryTest {
     assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
     assertThat(fx.journal).containsExactly(
         "disable TARGET " + CutoverFixtures.TARGET_RULES,
-        "dns SOURCE [api-shared.example.com] ttl 300",
+        "dns SOURCE [api-shared.example.com] ttl 60",
         "sync REVERSE",
         "enable SOURCE " + CutoverFixtures.SOURCE_RULES,
         "release sync");
+  }
+
+  @Test
+  void aRunThatLoweredTheTtlAndSwitchedIsRescuedToTheRecordAsItWasBeforeTheLowering(TestWorkflowEnvironment env,
+      Worker worker) {
+    doAnswer(i -> CutoverDnsSwitchTest.OLD).when(fx.cutover).readDnsRecord(any());
+    CutoverWorkflow workflow = startAndApprove(env, worker, CutoverFixtures.config(ApprovalsConfig.defaults()));
+    workflow.approveGate(new Approval(Gates.CUTOVER, "alice", "CAB-1", "now"));
+    env.sleep(Duration.ofMinutes(6)); // the old TTL of 300 s runs out before the switch
+    await().atMost(Duration.ofSeconds(20)).until(() -> "MONITORING".equals(workflow.progress().phase()));
+
+    CutoverHistory history = terminateAndRead(env, ENCRYPTED);
+
+    CutoverReport rebuilt = history.undo("TERMINATED");
+    assertThat(compensations(rebuilt)).containsExactly(
+        "restoreDnsTtl lowerDnsTtl REGISTERED",
+        "resumeScheduledSync holdScheduledSync REGISTERED",
+        "enableSourceIngestion disableSourceIngestion REGISTERED",
+        "reverseSync switchDns REGISTERED",
+        "restoreDns switchDns REGISTERED",
+        "disableTargetIngestion enableTargetIngestion REGISTERED");
+    assertThat(rebuilt.changes().previousDns()).isEqualTo(CutoverDnsSwitchTest.OLD);
+    assertThat(rebuilt.changes().loweredDns().ttl()).isEqualTo(60L);
+    assertThat(rebuilt.changes().appliedDns().values()).containsExactly("api-prod.example.com");
+
+    CutoverReport report = rollBack(env, worker, rebuilt);
+
+    assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(fx.journal).containsExactly(
+        "disable TARGET " + CutoverFixtures.TARGET_RULES,
+        "dns SOURCE [api-shared.example.com] ttl 300",
+        "sync REVERSE",
+        "enable SOURCE " + CutoverFixtures.SOURCE_RULES,
+        "release sync",
+        "dns SOURCE [api-shared.example.com] ttl 300");
+  }
+
+  @Test
+  void aRunStoppedAfterLoweringTheTtlBeforeItsWindowOnlyPutsTheTtlBack(TestWorkflowEnvironment env, Worker worker) {
+    doAnswer(i -> CutoverDnsSwitchTest.OLD).when(fx.cutover).readDnsRecord(any());
+    CutoverWorkflow workflow = startAndApprove(env, worker, CutoverFixtures.config(ApprovalsConfig.defaults()));
+    workflow.approveGate(new Approval(Gates.CUTOVER, "alice", "CAB-1",
+        java.time.Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofDays(2)).toString()));
+    await().atMost(Duration.ofSeconds(20)).until(() -> "WAITING_FOR_WINDOW".equals(workflow.progress().phase())
+        && fx.journal.contains("dns SOURCE [api-shared.example.com] ttl 60"));
+
+    CutoverHistory history = terminateAndRead(env, ENCRYPTED);
+
+    CutoverReport rebuilt = history.undo("TERMINATED");
+    assertThat(compensations(rebuilt)).as("no reverse sync: no data changed").containsExactly(
+        "restoreDnsTtl lowerDnsTtl REGISTERED");
+    assertThat(rollBack(env, worker, rebuilt).outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(fx.journal).containsExactly("dns SOURCE [api-shared.example.com] ttl 300");
   }
 
   @Test
@@ -225,7 +280,7 @@ class CutoverHistoryTest {
     }).when(fx.cutover).writeDnsRecord(any());
     CutoverWorkflow workflow = startAndApprove(env, worker, CutoverFixtures.config(ApprovalsConfig.defaults()));
     workflow.approveGate(new Approval(Gates.CUTOVER, "alice", "CAB-1", "now"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> fx.journal.contains("dns SOURCE [api-shared.example.com] ttl 300"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> fx.journal.contains("dns SOURCE [api-shared.example.com] ttl 60"));
 
     CutoverHistory history = terminateAndRead(env, ENCRYPTED);
     release.countDown();

@@ -79,6 +79,14 @@ public final class CutoverScenarios {
               .readDataFlow(any());
           return finish(env, startAtGate(env, worker, fx, id, dataFlowConfig()), id, Outcome.ROLLED_BACK);
         }),
+        Scenario.closed("cutover-dns-ttl-lowered", CUTOVER, (env, worker, id) -> {
+          // dns-ttl-insync: TTL 300 lowered at the gate, the switch after it ran out, INSYNC polled
+          CutoverFixtures fx = new CutoverFixtures();
+          doAnswer(i -> CutoverDnsSwitchTest.OLD).when(fx.cutover).readDnsRecord(any());
+          AtomicInteger polls = new AtomicInteger();
+          doAnswer(i -> polls.incrementAndGet() == 2 ? "PENDING" : DnsSwitch.INSYNC).when(fx.cutover).dnsChangeStatus(any());
+          return finish(env, startAtGate(env, worker, fx, id), id, Outcome.CUT_OVER);
+        }),
         Scenario.closed("cutover-rejected", CUTOVER, (env, worker, id) -> {
           CutoverWorkflow workflow = startAtGate(env, worker, new CutoverFixtures(), id);
           workflow.rejectGate(new Approval(Gates.CUTOVER, "bob", "freeze week", null));

@@ -89,7 +89,7 @@ class CutoverSmokeTestWindowTest {
     });
     assertThat(fx.journal).doesNotContain("alarms");
     assertThat(fx.journalFrom("invoke (hangs)")).contains("disable TARGET " + CutoverFixtures.TARGET_RULES,
-        "dns SOURCE [api-shared.example.com] ttl 300", "sync REVERSE", "enable SOURCE " + CutoverFixtures.SOURCE_RULES);
+        "dns SOURCE [api-shared.example.com] ttl 60", "sync REVERSE", "enable SOURCE " + CutoverFixtures.SOURCE_RULES);
   }
 
   /** Heartbeats like the real activity until Temporal cancels it or the test ends. */

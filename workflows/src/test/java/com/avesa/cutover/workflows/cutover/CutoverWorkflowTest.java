@@ -82,6 +82,7 @@ class CutoverWorkflowTest {
     assertThat(fx.journal.subList(0, 14)).containsExactly(
         "preflight",
         "notify avesa avesa-test: awaiting approval",
+        "read dns",
         "describe sync avesa-test-final-sync",
         "hold sync",
         "describe SOURCE",
@@ -98,7 +99,7 @@ class CutoverWorkflowTest {
     assertThat(fx.journal.stream().filter("alarms"::equals)).hasSize(25);
     assertThat(fx.journal).doesNotContain("sync REVERSE", "release sync").last().isEqualTo("notify avesa avesa-test: CUT_OVER");
     assertThat(report.steps()).extracting(StepRecord::name).containsExactly("preflight", "cutover gate",
-        "holdScheduledSync", "awaitScheduledSync", "disableSourceIngestion", "drainSourceIngestion", "finalSync",
+        "lowerDnsTtl", "holdScheduledSync", "awaitScheduledSync", "disableSourceIngestion", "drainSourceIngestion", "finalSync",
         "switchDns", "enableTargetIngestion", "smokeTests", "monitorAlarms");
     assertThat(report.steps()).allMatch(s -> s.status().equals(StepRecord.DONE));
     assertThat(compensationNames(report)).containsExactly("resumeScheduledSync REGISTERED",
@@ -325,7 +326,7 @@ class CutoverWorkflowTest {
       Worker worker) {
     failAlarmCheck();
     doThrow(new IllegalStateException("Route53 InvalidChangeBatch: record changed by someone else"))
-        .when(fx.cutover).writeDnsRecord(argThat(c -> c.desired().ttl() == 300L));
+        .when(fx.cutover).writeDnsRecord(argThat(c -> c.desired().equals(CutoverFixtures.SHARED_DNS)));
     CutoverWorkflow workflow = start(env, worker, CutoverFixtures.config(ApprovalsConfig.defaults()));
     awaitGate(workflow, Gates.CUTOVER);
     workflow.approveGate(approval(Gates.CUTOVER, "alice"));
@@ -499,7 +500,7 @@ class CutoverWorkflowTest {
     List<String> undo = fx.journalFrom("disable TARGET");
     assertThat(undo).containsExactly(
         "disable TARGET " + CutoverFixtures.TARGET_RULES,
-        "dns SOURCE [api-shared.example.com] ttl 300",
+        "dns SOURCE [api-shared.example.com] ttl 60",
         "sync REVERSE",
         "enable SOURCE " + CutoverFixtures.SOURCE_RULES,
         "release sync",

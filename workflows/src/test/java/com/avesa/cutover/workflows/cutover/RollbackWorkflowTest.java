@@ -68,7 +68,7 @@ class RollbackWorkflowTest {
     // Only the target rule this cutover enabled is disabled again; the DNS record comes back with its TTL.
     assertThat(fx.journal).containsExactly(
         "disable TARGET [ConnectWiseIngestionSchedule]",
-        "dns SOURCE [api-shared.example.com] ttl 300",
+        "dns SOURCE [api-shared.example.com] ttl 60",
         "sync REVERSE",
         "enable SOURCE " + CutoverFixtures.SOURCE_RULES);
     assertThat(report.compensations()).extracting(CompensationRecord::status).containsOnly(CompensationRecord.DONE);
@@ -86,7 +86,7 @@ class RollbackWorkflowTest {
     CutoverReport report = rollBack(env, worker, cutover);
 
     assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
-    assertThat(fx.journal).containsExactly("dns SOURCE [api-shared.example.com] ttl 300");
+    assertThat(fx.journal).containsExactly("dns SOURCE [api-shared.example.com] ttl 60");
     assertThat(report.compensations()).singleElement().extracting(CompensationRecord::name).isEqualTo("restoreDns");
   }
 
