@@ -79,7 +79,7 @@ class CutoverWorkflowTest {
 
     assertThat(accepted.decision()).isEqualTo(ApprovalRecord.APPROVED);
     assertThat(report.outcome()).isEqualTo(Outcome.CUT_OVER);
-    assertThat(fx.journal.subList(0, 14)).containsExactly(
+    assertThat(fx.journal.subList(0, 15)).containsExactly(
         "preflight",
         "notify avesa avesa-test: awaiting approval",
         "read dns",
