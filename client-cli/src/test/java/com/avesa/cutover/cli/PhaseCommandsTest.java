@@ -66,7 +66,7 @@ class PhaseCommandsTest {
     assertThat(validate.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(validate.err()).isEqualTo("--since: 'yesterday' is not an ISO-8601 instant such as 2026-12-01T02:40:00Z\n");
     assertThat(gate.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(gate.err()).isEqualTo("--gate: 'launch' is not a gate (execute, cutover, signOff, decommission)\n");
+    assertThat(gate.err()).isEqualTo("--gate: 'launch' is not a gate (execute, cutover, signOff, validation, decommission)\n");
   }
 
   @Test

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 /**
  * An {@link IsolationReport} as a Markdown document to attach to a change ticket
  * ({@code avesa report ID --markdown}) and to show as the run's current details in the Temporal
- * UI: the run, a table of every phase, approvals, compensations, what each phase changed and found
- * in place, and problems. Uses only the report's own times, so the same report renders the same.
+ * UI: the run, a table of every phase, the validation's findings (when any), approvals,
+ * compensations, what each phase changed and found in place, and problems. Uses only the report's own times, so the same report renders the same.
  */
 public final class IsolationMarkdown {
   private IsolationMarkdown() {}
@@ -26,6 +26,7 @@ public final class IsolationMarkdown {
         .append("\n\n");
     header(md, report);
     phases(md, report);
+    findings(md, list(report.findings()));
     approvals(md, list(report.approvals()));
     compensations(md, list(report.compensations()));
     changes(md, list(report.phases()));
@@ -62,6 +63,16 @@ public final class IsolationMarkdown {
           .append(" | ").append(cell(p.summary() == null ? "" : p.summary()))
           .append(" |\n");
     }
+    md.append('\n');
+  }
+
+  /** Only when the validation found something: what the {@code validation} gate decided on. */
+  private static void findings(StringBuilder md, List<String> findings) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    md.append("## Validation findings\n\n");
+    findings.forEach(f -> md.append("- ").append(f).append('\n'));
     md.append('\n');
   }
 
