@@ -70,14 +70,26 @@ class PhaseCommandsTest {
   }
 
   @Test
-  void reportIsOnlyForIsolationRuns() {
+  void reportRendersAPhaseRunAsMarkdownOrJson() {
     assertThat(TEMPORAL.avesa("infra", "verify", "-c", TEMPORAL.config("not-iso").toString(), "--wait").exitCode())
         .isZero();
 
-    Run report = TEMPORAL.avesa("report", "not-iso-infrastructure", "--markdown");
+    Run markdown = TEMPORAL.avesa("report", "not-iso-infrastructure", "--markdown");
+    Run json = TEMPORAL.avesa("report", "not-iso-infrastructure", "--json");
+
+    assertThat(markdown.exitCode()).as(markdown.err()).isZero();
+    assertThat(markdown.out()).startsWith("# Infrastructure not-iso-infrastructure — SUCCEEDED\n")
+        .contains("- Run: `not-iso-infrastructure`", "- Deploy command: none configured", "## Missing\n\nNone.")
+        .endsWith("## Problems\n\nNone.\n\n");
+    assertThat(json.exitCode()).isZero();
+    assertThat(json.out()).contains("\"workflowId\":\"not-iso-infrastructure\"", "\"outcome\":\"SUCCEEDED\"");
+  }
+
+  @Test
+  void reportOfARunWithoutAReportSaysSoInOneLine() {
+    Run report = TEMPORAL.avesa("report", "no-such-run", "--markdown");
 
     assertThat(report.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
-    assertThat(report.err()).isEqualTo("run not-iso-infrastructure is a InfrastructureWorkflow, not an isolation run: "
-        + "`avesa result not-iso-infrastructure` prints its report\n");
+    assertThat(report.err()).isEqualTo("no run with id no-such-run in namespace default\n");
   }
 }
