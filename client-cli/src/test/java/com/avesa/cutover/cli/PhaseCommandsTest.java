@@ -82,7 +82,8 @@ class PhaseCommandsTest {
         .contains("- Run: `not-iso-infrastructure`", "- Deploy command: none configured", "## Missing\n\nNone.")
         .endsWith("## Problems\n\nNone.\n\n");
     assertThat(json.exitCode()).isZero();
-    assertThat(json.out()).contains("\"workflowId\":\"not-iso-infrastructure\"", "\"outcome\":\"SUCCEEDED\"");
+    assertThat(json.out()).containsPattern("\"workflowId\"\\s*:\\s*\"not-iso-infrastructure\"")
+        .containsPattern("\"outcome\"\\s*:\\s*\"SUCCEEDED\"");
   }
 
   @Test
