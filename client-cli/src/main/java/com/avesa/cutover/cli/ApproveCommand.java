@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "approve",
     mixinStandardHelpOptions = true,
-    description = "Approve a pending gate (execute, cutover, signOff, decommission) as --identity. The run "
+    description = "Approve a pending gate (execute, cutover, signOff, validation, decommission) as --identity. The run "
         + "answers at once: accepted (exit 0) or refused with its reason (exit 1).",
     footer = {"", "Example:",
         "  avesa approve avesa-prod-cutover --gate cutover --reason CAB-123 \\",

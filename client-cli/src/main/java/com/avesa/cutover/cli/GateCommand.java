@@ -22,7 +22,8 @@ abstract class GateCommand extends AvesaCommand {
   String workflowId;
 
   @Option(names = "--gate", required = true, paramLabel = "GATE", completionCandidates = GateNames.class,
-      description = "The gate: execute (isolation: start copying), cutover, signOff, decommission.")
+      description = "The gate: execute (isolation: start copying), cutover, signOff, validation (isolation: "
+          + "go on to the decommission despite the validation's findings), decommission.")
   String gate;
 
   @Option(names = "--reason", required = true, paramLabel = "TEXT",
@@ -40,7 +41,8 @@ abstract class GateCommand extends AvesaCommand {
 
   @Mixin SigningOptions signing;
 
-  static final List<String> GATES = List.of(Phases.EXECUTE_GATE, Gates.CUTOVER, Gates.SIGN_OFF, Phases.DECOMMISSION_GATE);
+  static final List<String> GATES = List.of(Phases.EXECUTE_GATE, Gates.CUTOVER, Gates.SIGN_OFF,
+      Phases.VALIDATION_GATE, Phases.DECOMMISSION_GATE);
 
   /** The gate names, for completion. */
   static final class GateNames implements Iterable<String> {

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
     name = "isolate",
     mixinStandardHelpOptions = true,
     description = "Run the whole runbook as one durable run: account setup, infrastructure, PLAN, the execute "
-        + "gate, COPY, smoke tests, the cutover (with its gate), post-cutover validation, decommission (with its "
-        + "gate). Approve each gate with `avesa approve ID --gate execute|cutover|decommission`; follow it with "
+        + "gate, COPY, smoke tests, the cutover (with its gate), post-cutover validation (findings "
+        + "wait at the validation gate), decommission (with its gate). Approve each gate with "
+        + "`avesa approve ID --gate execute|cutover|validation|decommission`; follow it with "
         + "`avesa status ID`; attach `avesa report ID --markdown` to the change ticket.",
     footer = {"", "Example:",
         "  avesa isolate -c examples/aws.yaml --identity alice",

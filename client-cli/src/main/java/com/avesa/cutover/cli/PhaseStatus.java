@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * {@code avesa status} of a runbook phase run or an isolation run: the run's state, then from its
  * progress query the phase, the time left of a wait (the decommission's retention), the pending
- * gate and how to approve it, the counts so far and, for an isolation, every phase.
+ * gate and how to approve it, the counts so far and, for an isolation, every phase and the
+ * validation's findings.
  */
 final class PhaseStatus {
   private final RunInspector inspector;
@@ -49,6 +50,7 @@ final class PhaseStatus {
       lines.add(String.format("  %-14s %-10s %s", phase.path("phase").asText(), phase.path("status").asText(),
           phase.path("summary").asText("")));
     }
+    findings(progress.path("findings"), lines);
     gate(status.workflowId(), childProgress.map(answer -> GateView.of(child, answer)).orElse(view), lines);
     if (progress.has("changed")) {
       lines.add("  changed  " + progress.path("changed").size() + ", unchanged " + progress.path("unchanged").size()
@@ -65,6 +67,14 @@ final class PhaseStatus {
       Instant until = Instant.parse(waitUntil.asText());
       lines.add("  waiting  " + who + "until " + until + " (" + Durations.format(Duration.between(now, until))
           + " left)");
+    }
+  }
+
+  /** An isolation's validation findings, which its {@code validation} gate decides on. */
+  private static void findings(JsonNode findings, List<String> lines) {
+    if (findings.isArray() && !findings.isEmpty()) {
+      lines.add("  findings " + findings.size() + " (validation):");
+      findings.forEach(finding -> lines.add("    - " + finding.asText()));
     }
   }
 

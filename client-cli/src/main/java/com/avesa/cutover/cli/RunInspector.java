@@ -123,7 +123,7 @@ final class RunInspector {
     }
   }
 
-  private static Instant instant(Timestamp timestamp) {
+  static Instant instant(Timestamp timestamp) {
     return timestamp == null ? null : Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
   }
 }

@@ -19,6 +19,6 @@ class CompletionCommandTest {
     }
     assertThat(run.out()).contains("--tls-cert").contains("--api-key").contains("--json").contains("--identity")
         .contains("--window-start").contains("--wait-gate").contains("--after");
-    assertThat(run.out()).contains("(\"execute\" \"cutover\" \"signOff\" \"decommission\") # --gate values");
+    assertThat(run.out()).contains("(\"execute\" \"cutover\" \"signOff\" \"validation\" \"decommission\") # --gate values");
   }
 }

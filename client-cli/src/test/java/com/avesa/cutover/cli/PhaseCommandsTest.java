@@ -66,18 +66,31 @@ class PhaseCommandsTest {
     assertThat(validate.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(validate.err()).isEqualTo("--since: 'yesterday' is not an ISO-8601 instant such as 2026-12-01T02:40:00Z\n");
     assertThat(gate.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(gate.err()).isEqualTo("--gate: 'launch' is not a gate (execute, cutover, signOff, decommission)\n");
+    assertThat(gate.err()).isEqualTo("--gate: 'launch' is not a gate (execute, cutover, signOff, validation, decommission)\n");
   }
 
   @Test
-  void reportIsOnlyForIsolationRuns() {
+  void reportRendersAPhaseRunAsMarkdownOrJson() {
     assertThat(TEMPORAL.avesa("infra", "verify", "-c", TEMPORAL.config("not-iso").toString(), "--wait").exitCode())
         .isZero();
 
-    Run report = TEMPORAL.avesa("report", "not-iso-infrastructure", "--markdown");
+    Run markdown = TEMPORAL.avesa("report", "not-iso-infrastructure", "--markdown");
+    Run json = TEMPORAL.avesa("report", "not-iso-infrastructure", "--json");
+
+    assertThat(markdown.exitCode()).as(markdown.err()).isZero();
+    assertThat(markdown.out()).startsWith("# Infrastructure not-iso-infrastructure — SUCCEEDED\n")
+        .contains("- Run: `not-iso-infrastructure`", "- Deploy command: none configured", "## Missing\n\nNone.")
+        .endsWith("## Problems\n\nNone.\n\n");
+    assertThat(json.exitCode()).isZero();
+    assertThat(json.out()).containsPattern("\"workflowId\"\\s*:\\s*\"not-iso-infrastructure\"")
+        .containsPattern("\"outcome\"\\s*:\\s*\"SUCCEEDED\"");
+  }
+
+  @Test
+  void reportOfARunWithoutAReportSaysSoInOneLine() {
+    Run report = TEMPORAL.avesa("report", "no-such-run", "--markdown");
 
     assertThat(report.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
-    assertThat(report.err()).isEqualTo("run not-iso-infrastructure is a InfrastructureWorkflow, not an isolation run: "
-        + "`avesa result not-iso-infrastructure` prints its report\n");
+    assertThat(report.err()).isEqualTo("no run with id no-such-run in namespace default\n");
   }
 }

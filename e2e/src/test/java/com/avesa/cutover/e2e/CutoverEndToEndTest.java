@@ -99,6 +99,10 @@ class CutoverEndToEndTest extends CutoverEstateTest {
 
     assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
     assertThat(switches()).isEqualTo(before);
+    Launched.Result rollbackReport = avesa("report", id + "-rollback", "--markdown");
+    assertThat(rollbackReport.exitCode()).as(rollbackReport.toString()).isZero();
+    assertThat(rollbackReport.stdout()).startsWith("# Rollback avesa-demo — ROLLED_BACK\n")
+        .contains("- Run: `" + id + "-rollback`", "## Steps", "## Compensations");
   }
 
   @Test

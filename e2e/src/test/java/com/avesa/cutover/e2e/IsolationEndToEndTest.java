@@ -28,11 +28,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The whole runbook as operators run it — {@code avesa isolate}, approvals of the execute, cutover
- * and decommission gates through the CLI, {@code status}, {@code result}, {@code report --markdown}
+ * The whole runbook as operators run it — {@code avesa isolate}, approvals of the execute, cutover,
+ * validation (a departed tenant's data) and decommission gates through the CLI, {@code status}, {@code result}, {@code report --markdown}
  * — against the dev server and the worker jar as processes and the demo estate in moto, with the
  * retention shortened by config. What the run did is read back from the emulated accounts.
  */
@@ -43,6 +45,7 @@ class IsolationEndToEndTest {
   private static final String STACK = "AVESADataPipeline-prod";
   private static final String ARCHIVE = "data-storage-msp-archive";
   private static final String TRAIL_BUCKET = "avesa-audit-logs-" + DemoEstate.TARGET_ACCOUNT;
+  private static final String DEPARTED = "raw/departed-msp/";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static TemporalStack stack;
 
@@ -81,6 +84,11 @@ class IsolationEndToEndTest {
 
   @Test
   void isolateSetsUpMigratesCutsOverValidatesAndDecommissionsAfterEachApproval() throws IOException, InterruptedException {
+    // A tenant that left (no TenantServices item) still has data, and an export the config expects.
+    for (String key : List.of(DEPARTED + "2026/10/tickets.json", "exports/2026-11.csv")) {
+      clients.s3(estate, Side.SOURCE).putObject(r -> r.bucket(DemoEstate.SOURCE_BUCKET).key(key),
+          RequestBody.fromString("{\"left\":true}"));
+    }
     Map<String, EstateOracle.ObjectPrint> sourceObjects = oracle.objects(oracle.sourceS3, DemoEstate.SOURCE_BUCKET);
     Path config = config();
 
@@ -97,8 +105,17 @@ class IsolationEndToEndTest {
 
     approve(id, Phases.EXECUTE_GATE, "bob", "CAB-7 execute");
     approve(id, "cutover", "bob", "CAB-7 cutover window");
+    // Waits for the validation gate, then four eyes refuses the requester.
+    Launched.Result ownFindings = avesa("approve", id, "--gate", Phases.VALIDATION_GATE, "--reason", "mine",
+        "--identity", "alice", "--wait-gate", WAIT_GATE);
+    assertThat(ownFindings.exitCode()).as(ownFindings.toString()).isEqualTo(1);
+    assertThat(ownFindings.stderr()).contains("four eyes");
     Launched.Result waiting = avesa("status", id);
     assertThat(waiting.exitCode()).as(waiting.toString()).isZero();
+    assertThat(waiting.stdout()).contains("findings 2 (validation):", DEPARTED, "gate     validation pending in " + id)
+        .doesNotContain("exports/");
+    assertThat(oracle.bucketExists(oracle.sourceS3, ARCHIVE)).as("no archive before the findings are decided").isFalse();
+    approve(id, Phases.VALIDATION_GATE, "bob", "CAB-7 departed tenant: archive it");
     approve(id, Phases.DECOMMISSION_GATE, "bob", "CAB-8 retention over");
 
     Launched.Result result = avesa("result", id, "--json");
@@ -110,7 +127,10 @@ class IsolationEndToEndTest {
     assertThat(list(report.path("phases"))).extracting(p -> p.path("status").asText()).containsOnly("SUCCEEDED");
     assertThat(list(report.path("approvals"))).filteredOn(a -> "APPROVED".equals(a.path("decision").asText()))
         .extracting(a -> a.path("gate").asText() + ":" + a.path("approver").asText())
-        .containsExactly("execute:bob", "cutover:bob", "decommission:bob");
+        .containsExactly("execute:bob", "validation:bob", "cutover:bob", "decommission:bob");
+    // The departed tenant's prefix, and its key among the stray ones; the expected export is neither.
+    assertThat(list(report.path("findings"))).extracting(JsonNode::asText).hasSize(2)
+        .anySatisfy(f -> assertThat(f).startsWith(DEPARTED)).noneSatisfy(f -> assertThat(f).contains("exports/"));
 
     // phase 1: role with the ExternalId, the security baseline
     String trust = URLDecoder.decode(clients.iam(estate, Side.TARGET).getRole(r -> r.roleName(DemoEstate.ROLE_NAME))
@@ -140,7 +160,23 @@ class IsolationEndToEndTest {
     assertThat(markdown.exitCode()).as(markdown.toString()).isZero();
     assertThat(markdown.stdout()).contains(Phases.ALL.toArray(String[]::new))
         .contains("bob", "alice", "CAB-7 execute", "CAB-7 cutover window", "CAB-8 retention over")
+        .contains("## Validation findings", DEPARTED, "CAB-7 departed tenant: archive it")
         .contains(String.valueOf(sourceObjects.size()));
+    // Every phase is a run of its own kind, and each renders as a document too.
+    Map<String, String> headlines = Map.of(Phases.ACCOUNT_SETUP, "# Account setup ", Phases.INFRASTRUCTURE,
+        "# Infrastructure ", Phases.PLAN, "# Plan ", Phases.COPY, "# Migration ", Phases.SMOKE_TEST, "# Smoke tests ",
+        Phases.CUTOVER, "# Cutover avesa-demo — CUT_OVER", Phases.VALIDATE, "# Post-cutover validation ",
+        Phases.DECOMMISSION, "# Decommission ");
+    headlines.forEach((phase, headline) -> {
+      Launched.Result child = avesa("report", Phases.childId(id, phase), "--markdown");
+      assertThat(child.exitCode()).as(child.toString()).isZero();
+      assertThat(child.stdout()).as(phase).startsWith(headline).contains("- Run: `" + Phases.childId(id, phase) + "`")
+          .contains("## Problems");
+    });
+    assertThat(avesa("report", Phases.childId(id, Phases.VALIDATE), "--markdown").stdout())
+        .contains("— FAILED", DEPARTED);
+    assertThat(avesa("report", Phases.childId(id, Phases.DECOMMISSION), "--markdown").stdout())
+        .contains("— SUCCEEDED", ARCHIVE, "| decommission | bob | APPROVED |");
 
     // the worker ran the whole runbook: one scrape stays small, every series is labelled sensibly
     TemporalStack.Scrape scrape = stack.scrapeMetrics();
@@ -228,6 +264,7 @@ class IsolationEndToEndTest {
         "  stacks: [" + STACK + "]",
         "  functions: [" + DemoCutover.FUNCTION + "]",
         "  rules: [" + String.join(", ", DemoCutover.RULES) + "]",
+        "validation: { knownPrefixes: [exports/] }",
         "decommission:",
         "  archiveBucket: " + ARCHIVE,
         "  storageClass: GLACIER",

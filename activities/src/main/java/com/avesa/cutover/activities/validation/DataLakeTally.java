@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Counts the keys of one listing of the data lake: per known tenant under {@code raw/{id}/} and
  * {@code canonical/{id}/} (and how many are new), everything else as stray, keeping samples of
- * at most {@value DataLakeSummary#SAMPLE} stray keys and unknown tenant prefixes. Its size
+ * at most {@value DataLakeSummary#SAMPLE} stray keys and unknown tenant prefixes. Keys under a
+ * known prefix ({@code validation.knownPrefixes}) count as objects and nothing else. Its size
  * depends on the number of tenants, never on the number of keys.
  */
 final class DataLakeTally {
@@ -21,6 +22,7 @@ final class DataLakeTally {
 
   private final String bucket;
   private final Instant since;
+  private final List<String> knownPrefixes;
   private final Map<String, TenantObjects> tenants = new LinkedHashMap<>();
   private final Set<String> unknownPrefixes = new LinkedHashSet<>();
   private final List<String> strayKeys = new ArrayList<>();
@@ -30,9 +32,11 @@ final class DataLakeTally {
   private long strayTotal;
 
   /** Continues from {@code soFar} (a heartbeated summary), or starts at zero for {@code tenantIds}. */
-  DataLakeTally(String bucket, List<String> tenantIds, Instant since, DataLakeSummary soFar) {
+  DataLakeTally(String bucket, List<String> tenantIds, Instant since, List<String> knownPrefixes,
+      DataLakeSummary soFar) {
     this.bucket = bucket;
     this.since = since;
+    this.knownPrefixes = List.copyOf(knownPrefixes);
     tenantIds.forEach(id -> tenants.put(id, TenantObjects.none(id)));
     if (soFar != null) {
       soFar.tenants().forEach(t -> tenants.put(t.tenantId(), t));
@@ -49,15 +53,16 @@ final class DataLakeTally {
     objects++;
     boolean isNew = since != null && lastModified != null && !lastModified.isBefore(since);
     String root = ROOTS.stream().filter(key::startsWith).findFirst().orElse(null);
+    if (knownPrefixes.stream().anyMatch(key::startsWith)) {
+      countNew(root, isNew);
+      return;
+    }
     if (root == null) {
       stray(key);
       return;
     }
     boolean raw = root.equals("raw/");
-    if (isNew) {
-      newRaw += raw ? 1 : 0;
-      newCanonical += raw ? 0 : 1;
-    }
+    countNew(root, isNew);
     if (key.equals(root)) {
       return; // the folder marker a console creates for raw/ or canonical/ belongs to no one
     }
@@ -86,6 +91,13 @@ final class DataLakeTally {
   DataLakeSummary summary() {
     return new DataLakeSummary(bucket, objects, newRaw, newCanonical, List.copyOf(tenants.values()),
         List.copyOf(unknownPrefixes), List.copyOf(strayKeys), strayTotal);
+  }
+
+  private void countNew(String root, boolean isNew) {
+    if (isNew && root != null) {
+      newRaw += root.equals("raw/") ? 1 : 0;
+      newCanonical += root.equals("raw/") ? 0 : 1;
+    }
   }
 
   private void stray(String key) {

@@ -71,7 +71,7 @@ public class ValidationActivitiesImpl implements ValidationActivities {
   public DataLakeSummary summarizeDataLake(DataLakeRequest request) {
     DataLakeScan resumed = Heartbeats.lastDetails(DataLakeScan.class).orElse(null);
     DataLakeTally tally = new DataLakeTally(request.bucket(), request.tenantIds(), request.since(),
-        resumed == null ? null : resumed.soFar());
+        request.knownPrefixesOrNone(), resumed == null ? null : resumed.soFar());
     if (resumed != null && resumed.continuationToken() == null) {
       return tally.summary(); // the last heartbeat was of the last page: nothing is left to list
     }

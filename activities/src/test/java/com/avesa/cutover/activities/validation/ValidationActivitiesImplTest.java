@@ -157,6 +157,20 @@ class ValidationActivitiesImplTest {
   }
 
   @Test
+  void keysUnderAKnownPrefixAreCountedButAreNeitherStrayNorAnUnknownTenant() throws InterruptedException {
+    Instant since = seedLakeAroundCutover();
+
+    DataLakeSummary summary = activities().summarizeDataLake(new DataLakeRequest(estate, BUCKET,
+        List.of("acme", "globex", "hooli"), since, List.of("raw/initech/", "exports/")));
+
+    assertThat(summary.objects()).isEqualTo(10);
+    assertThat(summary.unknownTenantPrefixes()).isEmpty();
+    assertThat(summary.strayKeys()).containsExactly("raw/loose.json");
+    assertThat(summary.strayKeysTotal()).isEqualTo(1);
+    assertThat(summary.tenants()).extracting(TenantObjects::tenantId).containsExactly("acme", "globex", "hooli");
+  }
+
+  @Test
   void strayKeysAreCountedInFullButSampledAtAHundred() {
     s3.createBucket(b -> b.bucket(BUCKET));
     List<String> keys = new ArrayList<>();

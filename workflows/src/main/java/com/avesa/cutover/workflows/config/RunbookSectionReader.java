@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the runbook's other sections — {@code account:}, {@code role:}, {@code security:},
- * {@code infrastructure:}, {@code tenants:}, {@code decommission:} — into the shared problem list.
+ * {@code infrastructure:}, {@code tenants:}, {@code decommission:}, {@code validation:} — into the
+ * shared problem list.
  */
 final class RunbookSectionReader {
   static final List<String> RUNBOOK_KEYS =
-      List.of("account", "role", "security", "infrastructure", "tenants", "decommission");
+      List.of("account", "role", "security", "infrastructure", "tenants", "decommission", "validation");
   static final List<String> ACCOUNT_KEYS = List.of("create", "adminRoleArn", "adminProfile");
   static final List<String> CREATE_KEYS = List.of("email", "name");
   static final List<String> ROLE_KEYS = List.of("name", "policies");
@@ -26,6 +27,7 @@ final class RunbookSectionReader {
   static final List<String> INFRASTRUCTURE_KEYS = List.of("deploy", "stacks", "functions", "rules");
   static final List<String> TENANTS_KEYS = List.of("table", "environment", "bucket");
   static final List<String> DECOMMISSION_KEYS = List.of("archiveBucket", "storageClass", "retention", "remove");
+  static final List<String> VALIDATION_KEYS = List.of("knownPrefixes");
   static final List<String> REMOVE_KEYS = List.of("rules", "functions", "tables", "bucketObjects");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
@@ -33,6 +35,7 @@ final class RunbookSectionReader {
   private static final Pattern TRAIL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,127}");
   private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+  private static final Pattern KNOWN_PREFIX = Pattern.compile("[^/\\s][^\\s]{0,1022}/");
   private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final List<String> problems;
@@ -64,7 +67,24 @@ final class RunbookSectionReader {
     TenantsConfig tenants = tenants(root.get("tenants"), data);
     JsonNode decommissionNode = root.get("decommission");
     DecommissionConfig decommission = absent(decommissionNode) ? null : decommission(decommissionNode);
-    return new RunbookConfig(account, role, security, infrastructure, tenants, decommission);
+    ValidationConfig validation = validation(root.get("validation"));
+    return new RunbookConfig(account, role, security, infrastructure, tenants, decommission, validation);
+  }
+
+  /** {@code validation.knownPrefixes}: key prefixes that end with {@code /} and hold no {@code ..}. */
+  private ValidationConfig validation(JsonNode node) {
+    if (absent(node) || !yaml.mapping(node, "validation", VALIDATION_KEYS)) {
+      return ValidationConfig.none();
+    }
+    List<String> prefixes = yaml.strings(node, "validation", "knownPrefixes");
+    for (int i = 0; i < prefixes.size(); i++) {
+      String prefix = prefixes.get(i);
+      if (!KNOWN_PREFIX.matcher(prefix).matches() || prefix.contains("..") || prefix.contains("//")) {
+        problems.add("validation.knownPrefixes[" + i + "]: '" + prefix + "' is not a key prefix ending in /"
+            + " (1-1024 characters, no leading /, no .. or //; e.g. raw/legacy-export/)");
+      }
+    }
+    return new ValidationConfig(prefixes);
   }
 
   private AccountSetupConfig account(JsonNode node) {

@@ -15,7 +15,7 @@ public interface GateControl {
 
   @SignalMethod(name = "approve", description = "Approve the pending gate. One JSON object: "
       + "{\"gate\":\"cutover\",\"approver\":\"alice\",\"reason\":\"CAB-123\",\"windowStart\":\"2026-12-01T02:00:00Z\"}"
-      + " (windowStart: ISO-8601 or \"now\", cutover gate only; gates: execute, cutover, signOff, decommission)."
+      + " (windowStart: ISO-8601 or \"now\", cutover gate only; gates: execute, cutover, signOff, validation, decommission)."
       + " Refused approvals are recorded as REFUSED; under approvals.identity aws-iam every signal is (use the"
       + " approveGate update with the output of avesa approval-token).")
   void approve(Approval approval);

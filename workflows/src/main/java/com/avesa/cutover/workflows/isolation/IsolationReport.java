@@ -15,6 +15,9 @@ import java.util.List;
  *     the run ended without them)
  * @param approvals every decision of every gate (this run's and its children's)
  * @param compensations the cutover's compensations, when it ran any
+ * @param findings what the post-cutover validation found (unknown tenants' prefixes, stray keys,
+ *     tenants without their secret) and put before the {@code validation} gate; null in reports of
+ *     runs from before that gate
  */
 public record IsolationReport(
     String workflowId,
@@ -30,4 +33,15 @@ public record IsolationReport(
     List<CompensationRecord> compensations,
     List<String> problems,
     Instant started,
-    Instant ended) {}
+    Instant ended,
+    List<String> findings) {
+
+  /** A report without validation findings. */
+  public IsolationReport(String workflowId, String configName, String requestedBy, String outcome, String phase,
+      String pendingGate, int approvalsNeeded, String gateWorkflowId, List<PhaseRecord> phases,
+      List<ApprovalRecord> approvals, List<CompensationRecord> compensations, List<String> problems, Instant started,
+      Instant ended) {
+    this(workflowId, configName, requestedBy, outcome, phase, pendingGate, approvalsNeeded, gateWorkflowId, phases,
+        approvals, compensations, problems, started, ended, List.of());
+  }
+}

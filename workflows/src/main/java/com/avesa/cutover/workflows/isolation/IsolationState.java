@@ -37,6 +37,7 @@ final class IsolationState {
   private final List<ApprovalRecord> childApprovals = new ArrayList<>();
   private final List<CompensationRecord> compensations = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
+  private final List<String> findings = new ArrayList<>();
   private String outcome = PhaseProgress.RUNNING;
   private String phase = Phases.ALL.get(0);
   private Instant ended;
@@ -70,7 +71,7 @@ final class IsolationState {
     boolean running = PhaseProgress.RUNNING.equals(outcome);
     return new IsolationReport(workflowId, configName, requestedBy, outcome, phase,
         running ? gates.pendingGate() : null, running ? gates.approvalsNeeded() : 0, running ? gateWorkflowId() : null, List.copyOf(phases.values()), approvals,
-        List.copyOf(compensations), List.copyOf(problems), started, ended);
+        List.copyOf(compensations), List.copyOf(problems), started, ended, List.copyOf(findings));
   }
 
   /** {@code name} runs now (a child run, or the execute gate WAITING for decisions). */
@@ -91,6 +92,19 @@ final class IsolationState {
     childApprovals.addAll(result.approvals());
     compensations.addAll(result.compensations());
     result.problems().forEach(problem -> problems.add(name + ": " + problem));
+    publish();
+  }
+
+  /**
+   * {@code name} ended with {@code found} and now WAITS at a gate of this run: its counts and
+   * summary are kept, the findings become the report's, not problems (a person decides on them).
+   */
+  void awaitDecision(String name, PhaseResult result, List<String> found) {
+    phase = name;
+    PhaseRecord p = phases.get(name);
+    findings.addAll(found);
+    phases.put(name, new PhaseRecord(name, p.workflowId(), WAITING, p.started() == null ? now() : p.started(), null,
+        result.counts(), result.changed(), result.unchanged(), List.of(), result.summary()));
     publish();
   }
 

@@ -1,7 +1,6 @@
 package com.avesa.cutover.workflows.isolation;
 
 import com.avesa.cutover.workflows.account.AccountSetupReport;
-import com.avesa.cutover.workflows.cutover.CutoverChanges;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.SmokeTestResult;
@@ -13,6 +12,7 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
+import com.avesa.cutover.workflows.report.CutoverMarkdown;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
@@ -128,7 +128,7 @@ final class PhaseResults {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("steps", (long) r.steps().size());
     counts.put("compensations", (long) r.compensations().size());
-    List<PhaseItem> changed = r.outcome() == Outcome.CUT_OVER ? cutoverChanges(r.changes()) : List.of();
+    List<PhaseItem> changed = r.outcome() == Outcome.CUT_OVER ? CutoverMarkdown.changeItems(r.changes()) : List.of();
     List<String> problems = new ArrayList<>();
     if (r.outcome() != Outcome.CUT_OVER && r.reason() != null) {
       problems.add(r.reason());
@@ -198,21 +198,6 @@ final class PhaseResults {
     all.put("changed", (long) list(changed).size());
     all.put("unchanged", (long) list(unchanged).size());
     return all;
-  }
-
-  private static List<PhaseItem> cutoverChanges(CutoverChanges c) {
-    if (c == null) {
-      return List.of();
-    }
-    List<PhaseItem> items = new ArrayList<>();
-    c.sourceRulesDisabled().forEach(rule -> items.add(new PhaseItem("source rule " + rule, "disabled")));
-    if (c.appliedDns() != null) {
-      items.add(new PhaseItem("dns record " + c.appliedDns().name() + " " + c.appliedDns().type(),
-          c.appliedDns().values().isEmpty() ? "now alias " + c.appliedDns().aliasDnsName()
-              : "now " + String.join(", ", c.appliedDns().values())));
-    }
-    c.targetRulesEnabled().forEach(rule -> items.add(new PhaseItem("target rule " + rule, "enabled")));
-    return items;
   }
 
   private static <T> List<T> list(List<T> list) {

@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import io.temporal.common.VersioningBehavior;
 import io.temporal.workflow.WorkflowVersioningBehavior;
@@ -55,6 +56,12 @@ import io.temporal.workflow.WorkflowVersioningBehavior;
 public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements ProductionIsolationWorkflow {
   /** The failure type of an isolation run that a phase failed. */
   static final String PHASE_FAILED = FailureType.PHASE_FAILED.type();
+
+  /**
+   * The change that holds validation findings at the {@code validation} gate instead of failing the
+   * run; runs without its marker (histories recorded before it) fail as they did.
+   */
+  static final String VALIDATION_GATE_CHANGE = "validation-gate";
 
   private static final Logger log = Workflow.getLogger(ProductionIsolationWorkflowImpl.class);
 
@@ -118,7 +125,7 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
         w -> w.cutover(new CutoverInput(config, requestedBy)), CutoverReport.class, PhaseResults::cutover);
     runChild(Phases.VALIDATE, PostCutoverValidationWorkflow.class,
         w -> w.validate(new ValidationInput(config, targetLiveSince(cutover), requestedBy)),
-        ValidationReport.class, PhaseResults::validation);
+        ValidationReport.class, PhaseResults::validation, this::askAboutFindings);
     if (config.runbook().decommission() == null) {
       state.skip(Phases.DECOMMISSION, "the config has no decommission: section; the source stays as it is");
       return;
@@ -133,6 +140,15 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
    */
   private <W, R> R runChild(String phase, Class<W> type, Function<W, R> call, Class<R> reportType,
       Function<R, PhaseResult> read) {
+    return runChild(phase, type, call, reportType, read, failure -> false);
+  }
+
+  /**
+   * The same; a failure {@code decided} says it took care of (true) ends the phase without a report
+   * (null) and the run goes on.
+   */
+  private <W, R> R runChild(String phase, Class<W> type, Function<W, R> call, Class<R> reportType,
+      Function<R, PhaseResult> read, Predicate<ChildWorkflowFailure> decided) {
     stopIfCancelled();
     W child = Workflow.newChildWorkflowStub(type, ChildWorkflowOptions.newBuilder()
         .setWorkflowId(Phases.childId(state.workflowId(), phase))
@@ -146,6 +162,9 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
       if (ChildFailures.cancelled(failure)) {
         state.finish(phase, PhaseResult.of(PhaseProgress.CANCELLED, "cancelled"));
         throw new IsolationStop(PhaseProgress.CANCELLED, phase + " was cancelled", failure);
+      }
+      if (decided.test(failure)) {
+        return null;
       }
       String why = ChildFailures.describe(failure);
       R partial = ChildFailures.report(failure, reportType);
@@ -180,6 +199,39 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
         throw new IsolationStop(PhaseProgress.EXPIRED, why + "; nothing was copied", null);
       }
     }
+  }
+
+  /**
+   * A validation that failed on findings — not on an error — asks the {@code validation} gate of
+   * this run: approved, the findings are accepted and the decommission follows (its archive takes
+   * the whole source buckets, the findings' keys included); rejected or expired, the run stops with
+   * nothing decommissioned. False (fail as before) for any other failure and for runs without the
+   * {@value #VALIDATION_GATE_CHANGE} marker.
+   */
+  private boolean askAboutFindings(ChildWorkflowFailure failure) {
+    ValidationReport found = ValidationGate.findings(failure);
+    if (found == null
+        || Workflow.getVersion(VALIDATION_GATE_CHANGE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return false;
+    }
+    String gate = Phases.VALIDATION_GATE;
+    state.awaitDecision(Phases.VALIDATE, ValidationGate.waiting(found), found.problems());
+    GateKeeper gates = state.gates();
+    switch (gates.await(gate)) {
+      case APPROVED -> state.finish(Phases.VALIDATE, ValidationGate.accepted(found, gates.approvedBy(gate)));
+      case REJECTED -> {
+        ApprovalRecord rejection = gates.rejection(gate);
+        String why = "gate validation rejected by " + rejection.approver() + ": " + rejection.reason();
+        state.finish(Phases.VALIDATE, ValidationGate.ended(found, PhaseProgress.REJECTED, why));
+        throw new IsolationStop(PhaseProgress.REJECTED, why + "; nothing was decommissioned", null);
+      }
+      case EXPIRED -> {
+        String why = "no decision on gate validation within " + approvalTimeout();
+        state.finish(Phases.VALIDATE, ValidationGate.ended(found, PhaseProgress.EXPIRED, why));
+        throw new IsolationStop(PhaseProgress.EXPIRED, why + "; nothing was decommissioned", null);
+      }
+    }
+    return true;
   }
 
   private void stopIfCancelled() {

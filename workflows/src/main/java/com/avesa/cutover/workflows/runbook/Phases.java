@@ -18,8 +18,15 @@ public final class Phases {
   public static final List<String> ALL = List.of(ACCOUNT_SETUP, INFRASTRUCTURE, PLAN, EXECUTE_GATE, COPY,
       SMOKE_TEST, CUTOVER, VALIDATE, DECOMMISSION);
 
-  /** The gate names outside the cutover: {@link #EXECUTE_GATE} and {@link #DECOMMISSION}. */
+  /** The gate names outside the cutover: {@link #EXECUTE_GATE}, {@link #VALIDATION_GATE} and {@link #DECOMMISSION}. */
   public static final String DECOMMISSION_GATE = DECOMMISSION;
+
+  /**
+   * The isolation run's own gate after a validation with findings (unknown tenants' prefixes,
+   * stray keys, a tenant without its secret): approve to go on to the decommission, reject to stop.
+   * Held in the {@link #VALIDATE} phase; not a phase of its own.
+   */
+  public static final String VALIDATION_GATE = "validation";
 
   private Phases() {}
 

@@ -71,7 +71,8 @@ public class PostCutoverValidationWorkflowImpl implements PostCutoverValidationW
       Promise<TenantSecrets> secrets = Async.function(lookups::checkTenantSecrets, new TenantSecretsRequest(estate,
           findings.tenantIds().stream().map(tenants::secretName).toList()));
       Promise<DataLakeSummary> lake = Async.function(listing::summarizeDataLake,
-          new DataLakeRequest(estate, tenants.bucket(), findings.tenantIds(), input.since()));
+          new DataLakeRequest(estate, tenants.bucket(), findings.tenantIds(), input.since(),
+              input.config().runbook().validationOrNone().knownPrefixes()));
       findings.recordSecrets(secrets.get());
       findings.recordDataLake(lake.get());
     } catch (ActivityFailure failure) {

@@ -70,7 +70,7 @@ class ConfigLoaderTest {
         .contains("data.bukets: unknown key (known: buckets, tables, secrets, concurrency, copyMode, tableSegments, "
             + "multipartThreshold, deleteExtras, protect)");
     assertThat(problems(VALID + "colour: blue\n"))
-        .contains("colour: unknown key (known: name, region, endpoint, source, target, data, cutover, approvals, account, role, security, infrastructure, tenants, decommission)");
+        .contains("colour: unknown key (known: name, region, endpoint, source, target, data, cutover, approvals, account, role, security, infrastructure, tenants, decommission, validation)");
     assertThat(problems(VALID.replace("profile: default", "profil: default")))
         .contains("source.profil: unknown key (known: accountId, profile, roleArn, externalId)");
     assertThat(problems(VALID.replace("prefixes: []", "prefix: []")))

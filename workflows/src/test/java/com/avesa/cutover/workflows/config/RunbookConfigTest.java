@@ -126,6 +126,35 @@ class RunbookConfigTest {
   }
 
   @Test
+  void validationKnownPrefixesAreReadAndAbsentMeansNone() throws ConfigException {
+    RunbookConfig known = ConfigLoader.parse(VALID + "validation: { knownPrefixes: [raw/legacy-export/, tmp/] }\n",
+        "avesa.yaml").runbook();
+    RunbookConfig none = ConfigLoader.parse(VALID, "avesa.yaml").runbook();
+
+    assertThat(known.validationOrNone().knownPrefixes()).containsExactly("raw/legacy-export/", "tmp/");
+    assertThat(none.validationOrNone().knownPrefixes()).isEmpty();
+    assertThat(new RunbookConfig(none.account(), none.role(), none.security(), none.infrastructure(), none.tenants(),
+        null, null).validationOrNone()).as("a payload from before validation:").isEqualTo(ValidationConfig.none());
+  }
+
+  @Test
+  void namesEveryBrokenKnownPrefixAtOnce() {
+    String broken = VALID + "validation: { knownPrefixes: [raw/old, /abs/, \"a b/\", raw/../x/, 3], typo: 1 }\n";
+
+    assertThat(problems(broken)).containsExactly(
+        "validation.typo: unknown key (known: knownPrefixes)",
+        "validation.knownPrefixes[4]: must be a string, got a number",
+        "validation.knownPrefixes[0]: 'raw/old' is not a key prefix ending in / (1-1024 characters, no leading /,"
+            + " no .. or //; e.g. raw/legacy-export/)",
+        "validation.knownPrefixes[1]: '/abs/' is not a key prefix ending in / (1-1024 characters, no leading /,"
+            + " no .. or //; e.g. raw/legacy-export/)",
+        "validation.knownPrefixes[2]: 'a b/' is not a key prefix ending in / (1-1024 characters, no leading /,"
+            + " no .. or //; e.g. raw/legacy-export/)",
+        "validation.knownPrefixes[3]: 'raw/../x/' is not a key prefix ending in / (1-1024 characters, no leading /,"
+            + " no .. or //; e.g. raw/legacy-export/)");
+  }
+
+  @Test
   void refusesARetentionLongerThanItsLimit() {
     assertThat(problems(VALID + RUNBOOK.replace("retention: P30D", "retention: P401D")))
         .containsExactly("decommission.retention: 'P401D' is longer than P400D, the longest allowed (e.g. P30D)");

@@ -14,6 +14,7 @@ import com.avesa.cutover.workflows.config.RunbookConfig;
 import com.avesa.cutover.workflows.config.SecretFilter;
 import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.config.TableMapping;
+import io.temporal.testing.TestWorkflowExtension;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,6 +24,14 @@ final class IsolationFixtures {
   static final String TARGET_ROLE = "arn:aws:iam::987654321098:role/AVESADeploymentRole";
 
   private IsolationFixtures() {}
+
+  /** The isolation workflow with every phase a {@link ScriptedPhases} stand-in, on the test server. */
+  static TestWorkflowExtension extension() {
+    return TestWorkflowExtension.newBuilder()
+        .registerWorkflowImplementationTypes(ProductionIsolationWorkflowImpl.class)
+        .registerWorkflowImplementationTypes(ScriptedPhases.types())
+        .build();
+  }
 
   /** Every section: cutover, approvals (one approver, four eyes), decommission. */
   static MigrationConfig config() {

@@ -24,10 +24,7 @@ class IsolationReplayTest {
   private static final String RECORDED = "/histories/isolation-succeeded.json";
 
   @RegisterExtension
-  final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(ProductionIsolationWorkflowImpl.class)
-      .registerWorkflowImplementationTypes(ScriptedPhases.types())
-      .build();
+  final TestWorkflowExtension testWorkflow = IsolationFixtures.extension();
 
   @BeforeEach
   void resetScript() {

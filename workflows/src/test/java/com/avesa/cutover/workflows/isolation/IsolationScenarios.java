@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The isolation's recorded paths (its phases are {@link ScriptedPhases} child runs): at the execute
- * gate; the cutover child running; done, decommission included.
+ * gate; the cutover child running; done, decommission included; held at the validation gate by
+ * findings (change {@value ProductionIsolationWorkflowImpl#VALIDATION_GATE_CHANGE}).
  */
 public final class IsolationScenarios {
   private IsolationScenarios() {}
@@ -32,6 +33,15 @@ public final class IsolationScenarios {
           // COPY takes 10 minutes, the cutover child waits an hour for its gate.
           env.sleep(Duration.ofMinutes(20));
           await().atMost(Duration.ofSeconds(20)).until(() -> ScriptedPhases.journal.contains("cutover"));
+          return Histories.settled(env, id);
+        }),
+        Scenario.open("isolation-at-validation-gate", types, (env, worker, id) -> {
+          ProductionIsolationWorkflow workflow = startAtTheGate(env, worker, id);
+          ScriptedPhases.validationFindings = true;
+          approve(workflow);
+          env.sleep(IsolationValidationGateTest.TO_THE_VALIDATION);
+          await().atMost(Duration.ofSeconds(30))
+              .until(() -> Phases.VALIDATION_GATE.equals(workflow.progress().pendingGate()));
           return Histories.settled(env, id);
         }),
         Scenario.closed("isolation-done", types, (env, worker, id) -> {

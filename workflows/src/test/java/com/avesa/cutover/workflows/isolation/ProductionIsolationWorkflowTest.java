@@ -37,10 +37,7 @@ class ProductionIsolationWorkflowTest {
   static final String RUN_ID = "avesa-test-isolate";
 
   @RegisterExtension
-  final TestWorkflowExtension testWorkflow = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(ProductionIsolationWorkflowImpl.class)
-      .registerWorkflowImplementationTypes(ScriptedPhases.types())
-      .build();
+  final TestWorkflowExtension testWorkflow = IsolationFixtures.extension();
 
   @BeforeEach
   void resetScript() {

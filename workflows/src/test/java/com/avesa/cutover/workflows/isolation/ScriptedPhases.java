@@ -65,6 +65,8 @@ final class ScriptedPhases {
   static volatile Outcome cutoverOutcome = Outcome.CUT_OVER;
   static volatile Instant dnsSwitchedAt;
   static volatile Instant validationSince;
+  /** The validation finds an unknown tenant's prefix and a tenant without its secret, and fails on them. */
+  static volatile boolean validationFindings;
 
   private ScriptedPhases() {}
 
@@ -76,6 +78,7 @@ final class ScriptedPhases {
     cutoverOutcome = Outcome.CUT_OVER;
     dnsSwitchedAt = null;
     validationSince = null;
+    validationFindings = false;
   }
 
   static Class<?>[] types() {
@@ -263,6 +266,9 @@ final class ScriptedPhases {
     }
   }
 
+  static final String FINDING_PREFIX = "raw/departed/: keys under a tenant prefix with no tenant in TenantServices";
+  static final String FINDING_SECRET = "tenant t2: secret tenant/t2/prod is missing in the target";
+
   public static class Validation implements PostCutoverValidationWorkflow {
     @Override
     public ValidationReport validate(ValidationInput input) {
@@ -271,6 +277,20 @@ final class ScriptedPhases {
         validationSince = input.since();
       }
       Instant started = now();
+      if ("validate".equals(failing)) {
+        throw ApplicationFailure.newNonRetryableFailure("list data lake bucket data-storage-msp-prod: does not exist",
+            FailureType.NOT_FOUND.type());
+      }
+      if (validationFindings) {
+        List<String> problems = List.of(FINDING_PREFIX, FINDING_SECRET);
+        ValidationReport report = new ValidationReport(id(), PhaseProgress.FAILED, input.since(),
+            "data-storage-msp-prod", 42, 5, 3, List.of(new TenantValidation("t1", 20, 3, 2, true, List.of()),
+                new TenantValidation("t2", 20, 2, 1, false, List.of("secret tenant/t2/prod is missing"))),
+            List.of("raw/departed/a.json", "raw/departed/b.json"), 2, List.of(), List.of(), problems, List.of(),
+            started, now());
+        throw ApplicationFailure.newNonRetryableFailure("tenant isolation breached: 2 problem(s); first: "
+            + FINDING_PREFIX, FailureType.VERIFICATION_FAILED.type(), report);
+      }
       return new ValidationReport(id(), PhaseProgress.SUCCEEDED, input.since(), "data-storage-msp-prod", 40, 5, 3,
           List.of(new TenantValidation("t1", 20, 3, 2, true, List.of()),
               new TenantValidation("t2", 20, 2, 1, true, List.of())),
