@@ -110,7 +110,7 @@ class CutoverConfigTest {
     assertThat(problems(FULL.replace("signOff:", "signoff:")))
         .contains("approvals.signoff: unknown key (known: approvers, required, fourEyes, signOff, timeout, identity)");
     assertThat(problems(FULL.replace("approvals: {", "approval: {")))
-        .contains("approval: unknown key (known: name, region, endpoint, source, target, data, cutover, approvals, account, role, security, infrastructure, tenants, decommission)");
+        .contains("approval: unknown key (known: name, region, endpoint, source, target, data, cutover, approvals, account, role, security, infrastructure, tenants, decommission, validation)");
   }
 
   @Test
