@@ -73,7 +73,9 @@ class RescueEndToEndTest extends CutoverEstateTest {
         .startsWith("terminated the open run " + id + " (");
     assertThat(stack.history(id)).contains("EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED")
         .contains("rescued by bob: stuck after deploy");
-    assertThat(rescue.stdout()).startsWith("ROLLBACK " + id + "-rescue: ROLLED_BACK");
+    // --wait in table mode: the progress lines, then the report
+    assertThat(rescue.stdout().lines()).contains("ROLLBACK " + id + "-rescue: ROLLED_BACK")
+        .last().isEqualTo("ROLLED BACK: every change was undone");
     assertThat(switches()).isEqualTo(before);
   }
 
