@@ -20,13 +20,15 @@ final class TemporalConnection implements AutoCloseable {
   private final WorkflowClient client;
   private final String namespace;
   private final String identity;
+  private final boolean encrypted;
   private Optional<String> searchAttributesMissing;
 
   private TemporalConnection(WorkflowServiceStubs stubs, String namespace, DataConverter dataConverter,
-      String identity) {
+      String identity, boolean encrypted) {
     this.stubs = stubs;
     this.namespace = namespace;
     this.identity = identity;
+    this.encrypted = encrypted;
     this.client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
         .setNamespace(namespace).setDataConverter(dataConverter).setIdentity(identity).build());
   }
@@ -56,14 +58,16 @@ final class TemporalConnection implements AutoCloseable {
       throw new CliException(ExitCodes.USAGE, e.getMessage());
     }
     DataConverter dataConverter;
+    boolean encrypted;
     try {
       dataConverter = PayloadEncryption.dataConverter(System.getenv());
+      encrypted = PayloadEncryption.codec(System.getenv()).isPresent();
     } catch (CodecKeysException e) {
       throw new CliException(ExitCodes.USAGE, e.getMessage());
     }
     try {
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, deadline);
-      return new TemporalConnection(stubs, target.namespace(), dataConverter, identity);
+      return new TemporalConnection(stubs, target.namespace(), dataConverter, identity, encrypted);
     } catch (RuntimeException e) {
       throw target.usesTls() ? unreachableOverTls(target.address(), e) : unreachable(target.address());
     }
@@ -108,9 +112,14 @@ final class TemporalConnection implements AutoCloseable {
   /**
    * The search attributes a new run of {@code kind} from config {@code configName} starts with: its
    * config and kind when the namespace has the run attributes; else none, and one warning line on
-   * stderr (once per connection) saying why.
+   * stderr (once per connection) saying why. With payload encryption on ({@code AVESA_CODEC_KEYS}),
+   * none: search attributes are stored and indexed in plaintext by the server, so they would put the
+   * config name, phase and outcome next to the encrypted payloads.
    */
   SearchAttributes runSearchAttributes(String configName, String kind) {
+    if (encrypted) {
+      return null;
+    }
     if (searchAttributesMissing == null) {
       searchAttributesMissing = NamespaceSearchAttributes.missing(stubs, namespace);
       searchAttributesMissing.ifPresent(why -> System.err.println(NamespaceSearchAttributes.warning(why)));
