@@ -22,12 +22,14 @@ final class ConfigReader {
   static final List<String> ACCOUNT_KEYS = List.of("accountId", "profile", "roleArn", "externalId");
   static final List<String> DATA_KEYS =
       List.of("buckets", "tables", "secrets", "concurrency", "copyMode", "tableSegments", "multipartThreshold",
-          "deleteExtras", "protect");
+          "deleteExtras", "protect", "verify", "verifySample");
   static final List<String> BUCKET_KEYS = List.of("source", "target", "prefixes");
   static final List<String> TABLE_KEYS = List.of("source", "target");
   static final List<String> SECRET_KEYS = List.of("include");
   static final List<String> COPY_MODES =
       Stream.of(CopyMode.values()).map(mode -> mode.name().toLowerCase(Locale.ROOT)).toList();
+  static final List<String> VERIFY_MODES =
+      Stream.of(VerifyMode.values()).map(mode -> mode.name().toLowerCase(Locale.ROOT)).toList();
 
   private final List<String> problems = new ArrayList<>();
   private final YamlFields yaml = new YamlFields(problems);
@@ -123,8 +125,11 @@ final class ConfigReader {
         DataConfig.MIN_MULTIPART_THRESHOLD, DataConfig.MAX_MULTIPART_THRESHOLD);
     boolean deleteExtras = yaml.bool(node, "data", "deleteExtras", false);
     ExtrasProtection protect = protectSection.read(node.get("protect"));
+    String verify = yaml.oneOf(node, "data", "verify", VERIFY_MODES, "listing");
+    double verifySample = yaml.fraction(node, "data", "verifySample", DataConfig.DEFAULT_VERIFY_SAMPLE);
     return new DataConfig(readItems(buckets), readItems(tables), secrets, concurrency,
-        CopyMode.valueOf(copyMode.toUpperCase(Locale.ROOT)), segments, multipartThreshold, deleteExtras, protect);
+        CopyMode.valueOf(copyMode.toUpperCase(Locale.ROOT)), segments, multipartThreshold, deleteExtras, protect,
+        VerifyMode.valueOf(verify.toUpperCase(Locale.ROOT)), verifySample);
   }
 
   private BucketMapping bucket(JsonNode node, String path) {

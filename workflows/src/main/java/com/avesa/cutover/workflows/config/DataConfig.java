@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * What the data migration moves, and how hard it pushes. {@code deleteExtras}: mirror mode, what
  * only the written side has is deleted unless {@code protect} (or the tenant commands' record)
- * protects it; false (and on payloads without it): extras are reported only.
+ * protects it; false (and on payloads without it): extras are reported only. {@code verify}: how
+ * buckets are verified (null, on payloads from before the setting: FULL, as before);
+ * {@code verifySample}: the share (0 to 1) of the objects a run copies that LISTING checks in full.
  */
 public record DataConfig(
     List<BucketMapping> buckets,
@@ -16,7 +18,9 @@ public record DataConfig(
     int tableSegments,
     long multipartThreshold,
     boolean deleteExtras,
-    ExtrasProtection protect) {
+    ExtrasProtection protect,
+    VerifyMode verify,
+    double verifySample) {
 
   public static final int DEFAULT_CONCURRENCY = 32;
   public static final int DEFAULT_TABLE_SEGMENTS = 4;
@@ -26,6 +30,15 @@ public record DataConfig(
   public static final long MIN_MULTIPART_THRESHOLD = 5L << 20;
   /** CopyObject refuses sources above 5 GiB: larger objects are always copied in parts. */
   public static final long MAX_MULTIPART_THRESHOLD = 5L << 30;
+  /** {@code data.verifySample} when the config does not say: 1% of the copied objects. */
+  public static final double DEFAULT_VERIFY_SAMPLE = 0.01;
+
+  /** Verified in full, as before {@code data.verify} existed. */
+  public DataConfig(List<BucketMapping> buckets, List<TableMapping> tables, SecretFilter secrets, int concurrency,
+      CopyMode copyMode, int tableSegments, long multipartThreshold, boolean deleteExtras, ExtrasProtection protect) {
+    this(buckets, tables, secrets, concurrency, copyMode, tableSegments, multipartThreshold, deleteExtras, protect,
+        VerifyMode.FULL, 0);
+  }
 
   /** Extras kept (reported, never deleted), nothing protected beyond the defaults. */
   public DataConfig(List<BucketMapping> buckets, List<TableMapping> tables, SecretFilter secrets, int concurrency,
@@ -46,5 +59,7 @@ public record DataConfig(
     copyMode = copyMode == null ? CopyMode.AUTO : copyMode;
     multipartThreshold = multipartThreshold <= 0 ? DEFAULT_MULTIPART_THRESHOLD : multipartThreshold;
     protect = protect == null ? ExtrasProtection.NONE : protect;
+    verify = verify == null ? VerifyMode.FULL : verify;
+    verifySample = Math.max(0, Math.min(1, verifySample));
   }
 }

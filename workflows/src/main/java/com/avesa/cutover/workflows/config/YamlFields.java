@@ -106,6 +106,33 @@ final class YamlFields {
     return value;
   }
 
+  /** A share from 0 to 1: a number ({@code 0.01}) or a percentage ({@code "1%"}). */
+  double fraction(JsonNode parent, String path, String key, double fallback) {
+    JsonNode node = parent.get(key);
+    String at = join(path, key);
+    if (absent(node)) {
+      return fallback;
+    }
+    String fix = " (a share from 0 to 1 such as 0.01, or a percentage such as 1%; default " + fallback + ")";
+    double value;
+    if (node.isNumber()) {
+      value = node.doubleValue();
+    } else if (node.isTextual() && PERCENT.matcher(node.textValue().trim()).matches()) {
+      String text = node.textValue().trim();
+      value = Double.parseDouble(text.substring(0, text.length() - 1).trim()) / 100;
+    } else {
+      problems.add(at + ": must be a number" + fix + ", got " + (node.isTextual() ? "'" + node.textValue() + "'" : kind(node)));
+      return fallback;
+    }
+    if (!(value >= 0 && value <= 1)) {
+      problems.add(at + ": " + node.asText() + " is out of range" + fix);
+      return fallback;
+    }
+    return value;
+  }
+
+  private static final Pattern PERCENT = Pattern.compile("\\d{1,3}(\\.\\d+)?\\s*%");
+
   /**
    * A size in bytes: a whole number, or a number with a binary unit ({@code 64MiB}, {@code 1 GiB},
    * {@code 512KiB}); {@code min} and {@code max} bound it.

@@ -1,12 +1,15 @@
 package com.avesa.cutover.workflows.migration;
 
 import com.avesa.cutover.workflows.config.CopyMode;
+import com.avesa.cutover.workflows.config.VerifyMode;
 
 /**
  * One page (at most {@code pageSize} keys, never more than 1,000) of {@code fromBucket} under
  * {@code prefix}, starting at {@code continuationToken} (null: the first page), compared with
  * {@code toBucket}. {@code fromSide} is SOURCE except for REVERSE runs. Objects of at least
  * {@code multipartThreshold} bytes are copied in parallel parts (0: the default, 64 MiB).
+ * {@code verify} and {@code verifySample}: {@code data.verify} and {@code data.verifySample}; null
+ * (requests from before they existed): FULL, today's per-object comparison.
  */
 public record BucketPageRequest(
     Estate estate,
@@ -18,7 +21,15 @@ public record BucketPageRequest(
     int pageSize,
     int concurrency,
     CopyMode copyMode,
-    long multipartThreshold) {
+    long multipartThreshold,
+    VerifyMode verify,
+    double verifySample) {
+
+  public BucketPageRequest(Estate estate, Side fromSide, String fromBucket, String toBucket, String prefix,
+      String continuationToken, int pageSize, int concurrency, CopyMode copyMode, long multipartThreshold) {
+    this(estate, fromSide, fromBucket, toBucket, prefix, continuationToken, pageSize, concurrency, copyMode,
+        multipartThreshold, null, 0);
+  }
 
   public BucketPageRequest(Estate estate, Side fromSide, String fromBucket, String toBucket, String prefix,
       String continuationToken, int pageSize, int concurrency, CopyMode copyMode) {

@@ -168,7 +168,8 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
       BucketPageRequest request = new BucketPageRequest(input.config().estate(), fromSide(),
           fromName(mapping.source(), mapping.target()), toName(mapping), c.prefix(), c.token(), PAGE_SIZE,
           input.config().data().concurrency(), input.config().data().copyMode(),
-          input.config().data().multipartThreshold());
+          input.config().data().multipartThreshold(), input.config().data().verify(),
+          input.config().data().verifySample());
       if (c.stage() == BucketCursor.Stage.COPY) {
         ledger.at(input.mode().writes() ? "COPY" : "PLAN", describe(request, c));
         ledger.recordListedPage(i, input.mode().writes() ? buckets.copyPage(request) : buckets.planPage(request));

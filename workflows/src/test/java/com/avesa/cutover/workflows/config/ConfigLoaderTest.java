@@ -68,13 +68,44 @@ class ConfigLoaderTest {
   void namesTheUnknownKeyAndTheKnownOnes() {
     assertThat(problems(VALID.replace("buckets:", "bukets:")))
         .contains("data.bukets: unknown key (known: buckets, tables, secrets, concurrency, copyMode, tableSegments, "
-            + "multipartThreshold, deleteExtras, protect)");
+            + "multipartThreshold, deleteExtras, protect, verify, verifySample)");
     assertThat(problems(VALID + "colour: blue\n"))
         .contains("colour: unknown key (known: name, region, endpoint, source, target, data, cutover, approvals, account, role, security, infrastructure, tenants, decommission, validation)");
     assertThat(problems(VALID.replace("profile: default", "profil: default")))
         .contains("source.profil: unknown key (known: accountId, profile, roleArn, externalId)");
     assertThat(problems(VALID.replace("prefixes: []", "prefix: []")))
         .contains("data.buckets[0].prefix: unknown key (known: source, target, prefixes)");
+  }
+
+  @Test
+  void verifiesByListingWithAOnePercentSampleUnlessTheConfigSaysOtherwise() throws ConfigException {
+    DataConfig defaults = ConfigLoader.parse(VALID, "f").data();
+    DataConfig full = ConfigLoader.parse(VALID + "  verify: FULL\n  verifySample: 0\n", "f").data();
+    DataConfig percent = ConfigLoader.parse(VALID + "  verify: listing\n  verifySample: \"5%\"\n", "f").data();
+
+    assertThat(defaults.verify()).isEqualTo(VerifyMode.LISTING);
+    assertThat(defaults.verifySample()).isEqualTo(0.01);
+    assertThat(full.verify()).isEqualTo(VerifyMode.FULL);
+    assertThat(full.verifySample()).isZero();
+    assertThat(percent.verifySample()).isEqualTo(0.05);
+  }
+
+  @Test
+  void aDataConfigWithoutTheVerifySettingIsVerifiedInFullAsBefore() {
+    DataConfig old = new DataConfig(List.of(), List.of(), null, 8, CopyMode.AUTO, 4, 0, false, null, null, 0);
+
+    assertThat(old.verify()).isEqualTo(VerifyMode.FULL);
+  }
+
+  @Test
+  void reportsBadVerifySettingsTogether() {
+    assertThat(problems(VALID + "  verify: sometimes\n  verifySample: 1.5\n  copyMode: fast\n")).contains(
+        "data.verify: 'sometimes' is not one of listing or full",
+        "data.verifySample: 1.5 is out of range (a share from 0 to 1 such as 0.01, or a percentage such as 1%; default 0.01)",
+        "data.copyMode: 'fast' is not one of auto, server or stream");
+    assertThat(problems(VALID + "  verifySample: lots\n")).contains(
+        "data.verifySample: must be a number (a share from 0 to 1 such as 0.01, or a percentage such as 1%; default 0.01), "
+            + "got 'lots'");
   }
 
   @Test
