@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -71,18 +73,31 @@ public final class AwsClients implements AutoCloseable {
 
   private final SdkHttpClient http;
   private final SdkHttpClient invokeHttp;
+  private final ExecutionInterceptor s3Interceptor;
   private final Map<ClientKey, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
   private final Map<AccountKey, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
   private final Map<AccountKey, StsClient> baseStsClients = new ConcurrentHashMap<>();
 
   public AwsClients() {
+    this(null);
+  }
+
+  /** With {@code s3Interceptor} (null: none) on every S3 client: tests count and inspect S3 requests. */
+  AwsClients(ExecutionInterceptor s3Interceptor) {
     this.http = ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS).build();
     this.invokeHttp = ApacheHttpClient.builder()
         .maxConnections(MAX_INVOKE_CONNECTIONS).socketTimeout(LONGEST_INVOCATION).build();
+    this.s3Interceptor = s3Interceptor;
   }
 
   public S3Client s3(Estate estate, Side side) {
-    return client("s3", estate, side, account -> configure(S3Client.builder().forcePathStyle(account.endpoint != null), account));
+    return client("s3", estate, side, account -> {
+      S3ClientBuilder builder = S3Client.builder().forcePathStyle(account.endpoint != null);
+      if (s3Interceptor != null) {
+        builder.overrideConfiguration(c -> c.addExecutionInterceptor(s3Interceptor));
+      }
+      return configure(builder, account);
+    });
   }
 
   public DynamoDbClient dynamoDb(Estate estate, Side side) {

@@ -5,6 +5,7 @@ import com.avesa.cutover.activities.ObjectSync.Outcome;
 import com.avesa.cutover.activities.ObjectSync.Result;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.CopyMode;
+import com.avesa.cutover.workflows.config.VerifyMode;
 import com.avesa.cutover.workflows.migration.BucketActivities;
 import com.avesa.cutover.workflows.migration.BucketPage;
 import com.avesa.cutover.workflows.migration.BucketPageRequest;
@@ -173,19 +174,24 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     AtomicInteger done = new AtomicInteger();
     AtomicBoolean serverCopyRefused = new AtomicBoolean();
     CopyMode mode = request.copyMode() == null ? CopyMode.AUTO : request.copyMode();
-    Set<String> inTarget = pass == Pass.COPY
+    boolean byListing = request.verify() == VerifyMode.LISTING;
+    Map<String, S3Object> inTarget = pass == Pass.COPY || (pass == Pass.VERIFY && byListing)
         ? listTarget(route, request, objects)
-        : Set.of();
+        : Map.of();
     List<Callable<Result>> tasks = new ArrayList<>(objects.size());
     for (S3Object object : objects) {
       tasks.add(() -> {
         try {
+          S3Object copy = inTarget.get(object.key());
           return switch (pass) {
             case PLAN -> sync.plan(route, object.key());
-            case COPY -> inTarget.contains(object.key())
-                ? sync.copy(route, object.key(), mode, serverCopyRefused)
-                : sync.copyMissing(route, object, mode, serverCopyRefused);
-            case VERIFY -> sync.verify(route, object.key());
+            case COPY -> byListing
+                ? sync.copyAgainstListing(route, object, copy, mode, serverCopyRefused,
+                    ObjectSync.sampled(object.key(), request.verifySample()))
+                : copy != null
+                    ? sync.copy(route, object.key(), mode, serverCopyRefused)
+                    : sync.copyMissing(route, object, mode, serverCopyRefused);
+            case VERIFY -> byListing ? sync.verifyAgainstListing(route, object, copy) : sync.verify(route, object.key());
           };
         } catch (SdkException e) {
           throw Failures.classify(
@@ -202,10 +208,10 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     return summarize(request.estate(), listing, results, pass);
   }
 
-  /** The page's keys the target already has (the target bucket exists: COPY ensured it). */
-  private static Set<String> listTarget(Route route, BucketPageRequest request, List<S3Object> objects) {
+  /** What the target lists in the page's key range (the target bucket exists: COPY ensured it). */
+  private static Map<String, S3Object> listTarget(Route route, BucketPageRequest request, List<S3Object> objects) {
     try {
-      return TargetListing.present(route.to(), route.toBucket(), request.prefix(), objects);
+      return TargetListing.listed(route.to(), route.toBucket(), request.prefix(), objects);
     } catch (SdkException e) {
       if (Failures.isNotFound(e)) {
         Side toSide = request.fromSide() == Side.SOURCE ? Side.TARGET : Side.SOURCE;
@@ -271,16 +277,15 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
           bytesCopied += result.bytes();
           metrics.objectCopied(estate, result.bytes());
         }
-        case DIFFERENT -> {
-          toCopy++;
-          if (result.problem() != null) {
-            failed++;
-            if (problems.size() < MAX_PROBLEMS_PER_PAGE) {
-              problems.add(result.problem());
-            }
-          }
-        }
+        case DIFFERENT -> toCopy++;
         default -> throw new IllegalStateException("unexpected outcome " + result.outcome());
+      }
+      // a difference verification found, or a copy whose ETag or sampled full check disagrees
+      if (result.problem() != null) {
+        failed++;
+        if (problems.size() < MAX_PROBLEMS_PER_PAGE) {
+          problems.add(result.problem());
+        }
       }
     }
     if (failed > 0) {

@@ -7,7 +7,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.Tag;
@@ -66,6 +68,25 @@ final class ObjectCopier {
             .partNumber(part.number)
             .copySourceRange(part.range()))
         .copyPartResult().eTag());
+  }
+
+  /**
+   * One {@code CopyObject}: S3 copies the content headers, user metadata and tags itself (both
+   * directives COPY; the destination's credentials need s3:GetObjectTagging on the source too).
+   * {@code ifMatch} (the listed ETag, or null) pins the copied version: a source changed since
+   * fails with 412. Unless {@code contentMd5ETag}, the copy gets a full-object CRC64NVME checksum,
+   * so verification can compare stored checksums instead of streaming both bodies.
+   */
+  CopyObjectResponse copyObject(Route route, String key, String ifMatch, boolean contentMd5ETag) {
+    return route.to().copyObject(b -> b
+        .sourceBucket(route.fromBucket())
+        .sourceKey(key)
+        .destinationBucket(route.toBucket())
+        .destinationKey(key)
+        .copySourceIfMatch(ifMatch)
+        .metadataDirective(MetadataDirective.COPY)
+        .taggingDirective(TaggingDirective.COPY)
+        .checksumAlgorithm(contentMd5ETag ? null : ChecksumAlgorithm.CRC64_NVME));
   }
 
   /** GET with the source's credentials, PUT with the destination's. */

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -49,6 +51,49 @@ final class S3Objects {
   static Optional<ObjectState> listed(S3Client s3, String bucket, S3Object listed) {
     return unlessMissing(() -> new ObjectState(listed.key(), listed.size(), listed.eTag(), null, null, null, null,
         Map.of(), readTags(s3, bucket, listed.key()), null));
+  }
+
+  /**
+   * An object's state without tags (one HEAD with checksum mode on) and the full-object checksums
+   * S3 stored for it, by algorithm: what settles equal content when an ETag is not a content MD5.
+   */
+  record Stored(ObjectState state, Map<String, String> checksums) {
+    /** Same content by the stored checksums: empty when the two share no full-object checksum. */
+    Optional<Boolean> sameChecksumAs(Stored copy) {
+      for (Map.Entry<String, String> checksum : checksums.entrySet()) {
+        String other = copy.checksums.get(checksum.getKey());
+        if (other != null) {
+          return Optional.of(other.equals(checksum.getValue()));
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** The object's ETag, encryption and stored checksums; empty when the key (or the bucket) does not exist. */
+  static Optional<Stored> stored(S3Client s3, String bucket, String key) {
+    return unlessMissing(() -> {
+      HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key).checksumMode(ChecksumMode.ENABLED));
+      Map<String, String> checksums = new LinkedHashMap<>();
+      if (head.checksumType() != ChecksumType.COMPOSITE) {
+        putChecksum(checksums, "CRC64NVME", head.checksumCRC64NVME());
+        putChecksum(checksums, "SHA256", head.checksumSHA256());
+        putChecksum(checksums, "CRC32C", head.checksumCRC32C());
+        putChecksum(checksums, "CRC32", head.checksumCRC32());
+        putChecksum(checksums, "SHA1", head.checksumSHA1());
+      }
+      ObjectState state = new ObjectState(key, head.contentLength(), head.eTag(), head.contentType(),
+          head.cacheControl(), head.contentEncoding(), head.contentDisposition(), head.metadata(), Map.of(),
+          head.sseCustomerAlgorithm() != null ? "SSE-C" : head.serverSideEncryptionAsString());
+      return new Stored(state, checksums);
+    });
+  }
+
+  /** A part-wise ("value-N") checksum only compares with the same part layout: left out. */
+  private static void putChecksum(Map<String, String> checksums, String algorithm, String value) {
+    if (value != null && !value.isEmpty() && !value.contains("-")) {
+      checksums.put(algorithm, value);
+    }
   }
 
   /** The read's answer, or empty when the key (or its bucket) does not exist. */
