@@ -178,7 +178,7 @@ avesa_run() { # tool kind config id
   R[$tool,reportruns]=$(jq .runs "$report")
   log "$tool: $n $kind in ${wf_wall}s (workflow), CLI ${WALL}s; worker CPU ${R[$tool,cpu]}s, dev server CPU ${R[$tool,dev]}s; history $hist"
 }
-write_config "$work/bench-s3.yaml" avesa-bench-s3 "[ { source: bench-src, target: bench-dst-avesa, prefixes: [] } ]" "[]"
+write_config "$work/bench-s3.yaml" avesa-bench-s3 "[ { source: bench-src, target: bench-dst-avesa, prefixes: [] } ]" "[]" "  verify: listing"
 write_config "$work/bench-ddb.yaml" avesa-bench-ddb "[]" "[ { source: bench-src, target: bench-dst-avesa } ]"
 log "avesa migrate: S3"
 avesa_run avesa-s3 objects "$work/bench-s3.yaml" "bench-s3-$$" || log "avesa S3 run failed"

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
@@ -123,7 +124,7 @@ final class ObjectSync {
       response = copier.copyObject(route, key, listed.eTag(), source.eTagIsContentMd5());
     } catch (SdkException e) {
       boolean changed = e instanceof S3Exception s3 && s3.statusCode() == 412;
-      if (!changed && Failures.isNotFound(e)) {
+      if (!changed && Failures.hasErrorCode(e, Set.of("NoSuchKey"))) {
         return new Result(Outcome.VANISHED, 0, null);
       }
       if (!changed && (mode != CopyMode.AUTO || !Failures.isAccessDenied(e))) {

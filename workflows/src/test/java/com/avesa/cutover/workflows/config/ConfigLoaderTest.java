@@ -3,6 +3,9 @@ package com.avesa.cutover.workflows.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.ByteString;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,23 +81,29 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void verifiesByListingWithAOnePercentSampleUnlessTheConfigSaysOtherwise() throws ConfigException {
+  void verifiesInFullWithAOnePercentSampleForListingUnlessTheConfigSaysOtherwise() throws ConfigException {
     DataConfig defaults = ConfigLoader.parse(VALID, "f").data();
-    DataConfig full = ConfigLoader.parse(VALID + "  verify: FULL\n  verifySample: 0\n", "f").data();
+    DataConfig listing = ConfigLoader.parse(VALID + "  verify: Listing\n  verifySample: 0\n", "f").data();
     DataConfig percent = ConfigLoader.parse(VALID + "  verify: listing\n  verifySample: \"5%\"\n", "f").data();
 
-    assertThat(defaults.verify()).isEqualTo(VerifyMode.LISTING);
+    assertThat(defaults.verify()).isEqualTo(VerifyMode.FULL);
     assertThat(defaults.verifySample()).isEqualTo(0.01);
-    assertThat(full.verify()).isEqualTo(VerifyMode.FULL);
-    assertThat(full.verifySample()).isZero();
+    assertThat(listing.verify()).isEqualTo(VerifyMode.LISTING);
+    assertThat(listing.verifySample()).isZero();
     assertThat(percent.verifySample()).isEqualTo(0.05);
   }
 
   @Test
-  void aDataConfigWithoutTheVerifySettingIsVerifiedInFullAsBefore() {
-    DataConfig old = new DataConfig(List.of(), List.of(), null, 8, CopyMode.AUTO, 4, 0, false, null, null, 0);
+  void aPayloadFromBeforeTheVerifySettingIsVerifiedInFullAsBefore() {
+    String json = "{\"buckets\":[],\"tables\":[],\"concurrency\":8,\"copyMode\":\"AUTO\",\"tableSegments\":4,"
+        + "\"multipartThreshold\":67108864,\"deleteExtras\":false}";
+    Payload payload = Payload.newBuilder().putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
+        .setData(ByteString.copyFromUtf8(json)).build();
+
+    DataConfig old = DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, DataConfig.class, DataConfig.class);
 
     assertThat(old.verify()).isEqualTo(VerifyMode.FULL);
+    assertThat(old.concurrency()).isEqualTo(8);
   }
 
   @Test
