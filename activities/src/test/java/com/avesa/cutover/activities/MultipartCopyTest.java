@@ -103,10 +103,7 @@ class MultipartCopyTest {
 
   @Test
   void aRecordedUploadThatIsGoneIsStartedOver() {
-    MultipartCopy.Uploads first = new MultipartCopy.Uploads();
-    counter.failAbove(2);
-    assertThatThrownBy(() -> copy(new ObjectCopier(runner, first, 6 * MIB, 5 * MIB), true));
-    List<MultipartCopy.Upload> heartbeat = first.of(TARGET, List.of(KEY));
+    List<MultipartCopy.Upload> heartbeat = heartbeatOfACopyThatFailedAfter(2);
     s3.abortMultipartUpload(b -> b.bucket(TARGET).key(KEY).uploadId(heartbeat.get(0).uploadId()));
     MultipartCopy.Uploads second = new MultipartCopy.Uploads();
     second.offer(TARGET, heartbeat);
@@ -120,10 +117,7 @@ class MultipartCopyTest {
 
   @Test
   void aChangedSourceAbortsTheRecordedUploadAndCopiesAnew() {
-    MultipartCopy.Uploads first = new MultipartCopy.Uploads();
-    counter.failAbove(2);
-    assertThatThrownBy(() -> copy(new ObjectCopier(runner, first, 6 * MIB, 5 * MIB), true));
-    List<MultipartCopy.Upload> heartbeat = first.of(TARGET, List.of(KEY));
+    List<MultipartCopy.Upload> heartbeat = heartbeatOfACopyThatFailedAfter(2);
     counter.reset();
     body = new S3Fixture(s3, SOURCE).putMultipart(KEY, 2, 5 * MIB, 7);
     MultipartCopy.Uploads second = new MultipartCopy.Uploads();
@@ -165,6 +159,14 @@ class MultipartCopyTest {
     BitSet numbers = new BitSet();
     List.of(1, 2, 3, 5, 7, 8, 10_000).forEach(numbers::set);
     assertThat(MultipartCopy.ranges(numbers)).isEqualTo("1-3,5,7-8,10000");
+  }
+
+  /** The heartbeat details a streamed copy left when it failed after {@code parts} parts. */
+  private List<MultipartCopy.Upload> heartbeatOfACopyThatFailedAfter(int parts) {
+    MultipartCopy.Uploads first = new MultipartCopy.Uploads();
+    counter.failAbove(parts);
+    assertThatThrownBy(() -> copy(new ObjectCopier(runner, first, 6 * MIB, 5 * MIB), true));
+    return first.of(TARGET, List.of(KEY));
   }
 
   private void copy(ObjectCopier copier, boolean streaming) {
