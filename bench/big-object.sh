@@ -4,19 +4,24 @@
 # exits 0 with a verified report, the worker is alive with no OutOfMemoryError in its log, and
 # the target object's size is exactly 1 GiB. Prints the worker's peak RSS (VmHWM) and wall time.
 #
-#   bench/big-object.sh [--size-mib N] [--xmx 256m] [--keep]      (also: bench/run.sh --big)
+#   bench/big-object.sh [--size-mib N] [--source-part-mib M] [--xmx 256m] [--keep]   (also: bench/run.sh --big)
+#
+# --source-part-mib M seeds the source as a multipart upload of M MiB parts (default 64; issue 14
+# measured 5: a 1 GiB object of 205 parts). The GETs and UploadParts moto answered are counted.
 #
 # Starts its own moto, dev server and worker (see bench/common.sh); needs ~1 GiB free in /tmp for
 # the seed file (deleted once uploaded) plus what moto spools for the two copies.
 NAME=big-object.sh
 SIZE_MIB=1024
+SOURCE_PART_MIB=64
 XMX=256m
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --size-mib) SIZE_MIB="$2"; shift 2 ;;
+    --source-part-mib) SOURCE_PART_MIB="$2"; shift 2 ;;
     --xmx) XMX="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "$NAME: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -30,16 +35,19 @@ log "worker pid $WORKER_PID with JAVA_OPTS=$JAVA_OPTS: $(tr '\0' ' ' </proc/$WOR
 
 # ---------------------------------------------------------------- seed
 BYTES=$((SIZE_MIB * 1048576))
-log "seeding one object of $SIZE_MIB MiB (aws s3 cp, 64 MiB parts)"
+log "seeding one object of $SIZE_MIB MiB (aws s3 cp, $SOURCE_PART_MIB MiB parts)"
 seed_start=$(now)
 awsm s3api create-bucket --bucket bench-big-src >/dev/null
 head -c "$BYTES" /dev/urandom >"$work/big.bin"
-printf '[default]\ns3 =\n  multipart_chunksize = 64MB\n  multipart_threshold = 64MB\n  max_concurrent_requests = 4\n' >"$work/aws.cfg"
-AWS_CONFIG_FILE="$work/aws.cfg" awsm s3 cp --only-show-errors "$work/big.bin" s3://bench-big-src/big.bin
+printf '[default]\ns3 =\n  multipart_chunksize = %sMB\n  multipart_threshold = %sMB\n  max_concurrent_requests = 4\n' "$SOURCE_PART_MIB" "$SOURCE_PART_MIB" >"$work/aws.cfg"
+AWS_CONFIG_FILE="$work/aws.cfg" awsm s3 cp --cli-read-timeout 0 --only-show-errors "$work/big.bin" s3://bench-big-src/big.bin
 rm -f "$work/big.bin"
+src_etag=$(awsm s3api head-object --bucket bench-big-src --key big.bin --query ETag --output text)
+log "source ETag $src_etag"
 src_size=$(awsm s3api head-object --bucket bench-big-src --key big.bin --query ContentLength --output text)
 [[ $src_size == "$BYTES" ]] || { echo "$NAME: source object is $src_size bytes, expected $BYTES" >&2; exit 1; }
 seed_target_role
+wc -l <"$work/moto.log" >"$work/moto.seed-lines"
 log "seeded in $(calc "$(now) - $seed_start" 1) s; disk now: $(df -h /tmp | awk 'NR==2 {print $4 " free"}')"
 
 # ---------------------------------------------------------------- measure
@@ -56,12 +64,16 @@ status=$(jq -r .status "$work/migrate.out" 2>/dev/null || echo none)
 verified=$(jq -r .verified "$work/migrate.out" 2>/dev/null || echo none)
 dst_size=$(target_s3 s3api head-object --bucket bench-big-dst --key big.bin --query ContentLength --output text 2>/dev/null || echo 0)
 [[ $rc == 0 ]] || { log "migrate exited $rc:"; tail -5 "$work/migrate.err" >&2; head -c 600 "$work/migrate.out" >&2; echo >&2; }
+seeded_lines=$(cat "$work/moto.seed-lines" 2>/dev/null || echo 0)
+gets=$(tail -n +"$((seeded_lines + 1))" "$work/moto.log" | grep -c '"GET /bench-big-src/big.bin' || true)
+parts=$(tail -n +"$((seeded_lines + 1))" "$work/moto.log" | grep -c '"PUT /bench-big-dst/big.bin?[^ ]*partNumber=' || true)
 log "disk after: $(df -h /tmp | awk 'NR==2 {print $4 " free"}'); moto RSS $(awk '/VmHWM/ {print $2 / 1024 " MiB peak"}' "/proc/$MOTO_PID/status")"
 
 echo
 echo "avesa-cutover big-object benchmark  $(date -u +%Y-%m-%dT%H:%M:%SZ)  one object of $SIZE_MIB MiB, copyMode stream, multipartThreshold 64MiB (default), worker JAVA_OPTS=$JAVA_OPTS"
 machine_line
 echo "migrate --wait exit $rc, status $status, verified $verified; worker alive $alive, OutOfMemoryError lines $oom; target size $dst_size bytes (want $BYTES)"
+echo "source stored in $SOURCE_PART_MIB MiB parts (ETag $src_etag); moto answered $gets GETs of the source and $parts UploadPart(s) during migrate"
 echo "wall time (migrate --wait, CLI start to exit): ${WALL} s = $(calc "$SIZE_MIB / $WALL" 1) MiB/s; worker peak RSS (VmHWM) $(calc "$HWM_KB / 1024" 0) MiB"
 ok=0; [[ $rc == 0 && $status == COMPLETED && $verified == true && $alive == true && $oom == 0 && $dst_size == "$BYTES" ]] && ok=1
 verdict "$SIZE_MIB MiB object copied in stream mode with -Xmx$XMX (exit $rc, verified $verified, no OOM: $([[ $oom == 0 && $alive == true ]] && echo yes || echo no), size $dst_size)" "$ok == 1"

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,8 +50,15 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     VERIFY
   }
 
-  /** Heartbeat details while a page is worked on. */
-  record PageProgress(String bucket, String continuationToken, int done, int objects) {}
+  /**
+   * Heartbeat details while a page is worked on; {@code uploads}: its unfinished multipart copies,
+   * which a retried attempt resumes.
+   */
+  record PageProgress(String bucket, String continuationToken, int done, int objects, List<MultipartCopy.Upload> uploads) {
+    boolean isOf(BucketPageRequest request) {
+      return Objects.equals(bucket, request.fromBucket()) && Objects.equals(continuationToken, request.continuationToken());
+    }
+  }
 
   private final AwsClients clients;
   private final MigrationMetrics metrics;
@@ -58,6 +66,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   private final ParallelRunner partRunner = new ParallelRunner("avesa-s3-part", PART_THREADS);
   private final ObjectSync sync;
   private final ListingPrefetch prefetch = new ListingPrefetch();
+  private final MultipartCopy.Uploads uploads = new MultipartCopy.Uploads();
 
   public BucketActivitiesImpl(AwsClients clients, MigrationMetrics metrics) {
     this(clients, metrics, ObjectCopier.DEFAULT_MULTIPART_THRESHOLD, ObjectCopier.DEFAULT_PART_SIZE);
@@ -67,7 +76,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   BucketActivitiesImpl(AwsClients clients, MigrationMetrics metrics, long multipartThreshold, long partSize) {
     this.clients = clients;
     this.metrics = metrics;
-    this.sync = new ObjectSync(new ObjectCopier(partRunner, multipartThreshold, partSize),
+    this.sync = new ObjectSync(new ObjectCopier(partRunner, uploads, multipartThreshold, partSize),
         new PrefixShaper(PrefixShaper.S3_WRITES_PER_PREFIX));
   }
 
@@ -99,7 +108,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     S3Client from = clients.s3(request.estate(), request.fromSide());
     String prefix = request.prefix() == null || request.prefix().isEmpty() ? null : request.prefix();
     int pageSize = pageSize(request.pageSize());
-    Heartbeats.beat(new PageProgress(request.toBucket(), request.continuationToken(), 0, 0));
+    Heartbeats.beat(new PageProgress(request.toBucket(), request.continuationToken(), 0, 0, List.of()));
     ListObjectsV2Response listing;
     try {
       listing = to.listObjectsV2(b -> b.bucket(request.toBucket()).prefix(prefix)
@@ -201,8 +210,14 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
         }
       });
     }
-    Runnable heartbeat = () -> Heartbeats.beat(
-        new PageProgress(request.fromBucket(), request.continuationToken(), done.get(), objects.size()));
+    List<String> keys = objects.stream().map(S3Object::key).toList();
+    if (pass == Pass.COPY) {
+      Heartbeats.lastDetails(PageProgress.class)
+          .filter(last -> last.isOf(request) && last.uploads() != null)
+          .ifPresent(last -> uploads.offer(route.toBucket(), last.uploads()));
+    }
+    Runnable heartbeat = () -> Heartbeats.beat(new PageProgress(request.fromBucket(), request.continuationToken(),
+        done.get(), objects.size(), pass == Pass.COPY ? uploads.of(route.toBucket(), keys) : List.of()));
     heartbeat.run();
     List<Result> results = objectRunner.runAll(tasks, request.concurrency(), heartbeat);
     return summarize(request.estate(), listing, results, pass);

@@ -1,9 +1,10 @@
 package com.avesa.cutover.activities;
 
+import com.avesa.cutover.activities.MultipartCopy.PartWriter;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,14 +22,13 @@ import software.amazon.awssdk.services.s3.model.TaggingDirective;
  * Server-side: {@code CopyObject} below the multipart threshold, parallel {@code UploadPartCopy}
  * above it (S3 requires it above 5 GiB). Streaming: GET with the source's credentials, PUT (or
  * multipart, one ranged GET per part) with the target's; nothing is buffered (a resent PUT reads
- * its GET again), so memory stays bounded whatever the object size.
+ * its GET again), so memory stays bounded whatever the object size. Multipart copies resume after
+ * a retry ({@link MultipartCopy}).
  */
 final class ObjectCopier {
   static final long DEFAULT_MULTIPART_THRESHOLD = 64L * 1024 * 1024;
   static final long DEFAULT_PART_SIZE = 64L * 1024 * 1024;
-  private static final int MAX_PARTS = 10_000;
   private static final long MAX_SINGLE_COPY = 5L << 30;
-  private static final int PARTS_IN_FLIGHT = 8;
 
   /**
    * Where an object travels: {@code from} reads {@code fromBucket}, {@code to} writes {@code toBucket};
@@ -36,12 +36,17 @@ final class ObjectCopier {
    */
   record Route(S3Client from, S3Client to, String fromBucket, String toBucket, long multipartThreshold) {}
 
-  private final ParallelRunner parts;
+  private final MultipartCopy multipart;
   private final long multipartThreshold;
   private final long partSize;
 
   ObjectCopier(ParallelRunner parts, long multipartThreshold, long partSize) {
-    this.parts = parts;
+    this(parts, new MultipartCopy.Uploads(), multipartThreshold, partSize);
+  }
+
+  /** {@code uploads}: the multipart uploads to resume and those in progress (the page's heartbeat). */
+  ObjectCopier(ParallelRunner parts, MultipartCopy.Uploads uploads, long multipartThreshold, long partSize) {
+    this.multipart = new MultipartCopy(parts, uploads);
     this.multipartThreshold = multipartThreshold;
     this.partSize = partSize;
   }
@@ -59,15 +64,20 @@ final class ObjectCopier {
           .tagging(tagging(object)));
       return;
     }
-    multipart(route, object, (uploadId, part) -> route.to().uploadPartCopy(b -> b
-            .sourceBucket(route.fromBucket())
-            .sourceKey(object.key())
-            .destinationBucket(route.toBucket())
-            .destinationKey(object.key())
-            .uploadId(uploadId)
-            .partNumber(part.number)
-            .copySourceRange(part.range()))
-        .copyPartResult().eTag());
+    multipart(route, object, route.to(), (uploadId, part) -> {
+      var copied = route.to().uploadPartCopy(b -> b
+          .sourceBucket(route.fromBucket())
+          .sourceKey(object.key())
+          .copySourceIfMatch(object.eTag())
+          .destinationBucket(route.toBucket())
+          .destinationKey(object.key())
+          .uploadId(uploadId)
+          .partNumber(part.number())
+          .copySourceRange(part.range()))
+          .copyPartResult();
+      return CompletedPart.builder().partNumber(part.number()).eTag(copied.eTag())
+          .checksumCRC32(copied.checksumCRC32()).build();
+    });
   }
 
   /**
@@ -104,14 +114,18 @@ final class ObjectCopier {
           sourceContent(route, object, null, object.size()));
       return;
     }
-    multipart(route, object, (uploadId, part) -> route.to().uploadPart(b -> b
-                .bucket(route.toBucket())
-                .key(object.key())
-                .uploadId(uploadId)
-                .partNumber(part.number)
-                .contentLength(part.length()),
-            sourceContent(route, object, part.range(), part.length()))
-        .eTag());
+    multipart(route, object, route.from(), (uploadId, part) -> {
+      var uploaded = route.to().uploadPart(b -> b
+              .bucket(route.toBucket())
+              .key(object.key())
+              .uploadId(uploadId)
+              .partNumber(part.number())
+              .contentLength(part.length())
+              .checksumAlgorithm(MultipartCopy.CHECKSUM),
+          sourceContent(route, object, part.range(), part.length()));
+      return CompletedPart.builder().partNumber(part.number()).eTag(uploaded.eTag())
+          .checksumCRC32(uploaded.checksumCRC32()).build();
+    });
   }
 
   /**
@@ -120,26 +134,24 @@ final class ObjectCopier {
    * that was compared ({@code If-Match}): a source changed in between fails the copy, never mixes.
    */
   private static RequestBody sourceContent(Route route, ObjectState object, String range, long length) {
-    ContentStreamProvider reads = () -> route.from().getObject(b -> b
-        .bucket(route.fromBucket())
-        .key(object.key())
-        .range(range)
-        .ifMatch(object.eTag()));
+    ContentStreamProvider reads = new ContentStreamProvider() {
+      private ResponseInputStream<?> last;
+
+      /** A new GET for each attempt; the previous attempt's GET is aborted, never left holding a connection. */
+      @Override
+      public synchronized InputStream newStream() {
+        if (last != null) {
+          last.abort();
+        }
+        last = route.from().getObject(b -> b
+            .bucket(route.fromBucket())
+            .key(object.key())
+            .range(range)
+            .ifMatch(object.eTag()));
+        return last;
+      }
+    };
     return RequestBody.fromContentProvider(reads, length, "application/octet-stream");
-  }
-
-  private interface PartWriter {
-    String write(String uploadId, Part part);
-  }
-
-  private record Part(int number, long first, long last) {
-    String range() {
-      return "bytes=" + first + "-" + last;
-    }
-
-    long length() {
-      return last - first + 1;
-    }
   }
 
   /** The route's threshold, else the copier's; never above 5 GiB, where CopyObject refuses the source. */
@@ -148,7 +160,8 @@ final class ObjectCopier {
     return Math.min(threshold, MAX_SINGLE_COPY);
   }
 
-  private void multipart(Route route, ObjectState object, PartWriter writer) {
+  /** Copies in parts (see {@link MultipartCopy}), parts aligned with the source's own parts. */
+  private void multipart(Route route, ObjectState object, S3Client reader, PartWriter writer) {
     CreateMultipartUploadRequest create = CreateMultipartUploadRequest.builder()
         .bucket(route.toBucket())
         .key(object.key())
@@ -159,40 +172,22 @@ final class ObjectCopier {
         .metadata(object.metadata())
         .tagging(tagging(object))
         .build();
-    String uploadId = route.to().createMultipartUpload(create).uploadId();
-    try {
-      List<Callable<CompletedPart>> tasks = new ArrayList<>();
-      for (Part part : partsOf(object.size())) {
-        tasks.add(() -> CompletedPart.builder().partNumber(part.number).eTag(writer.write(uploadId, part)).build());
-      }
-      List<CompletedPart> completed = parts.runAll(tasks, PARTS_IN_FLIGHT, () -> {});
-      route.to().completeMultipartUpload(b -> b
-          .bucket(route.toBucket())
-          .key(object.key())
-          .uploadId(uploadId)
-          .multipartUpload(m -> m.parts(completed)));
-    } catch (RuntimeException e) {
-      abortQuietly(route, object, uploadId);
-      throw e;
-    }
+    long size = MultipartCopy.partSize(object.size(), partSize, sourcePartSize(reader, route.fromBucket(), object));
+    multipart.copy(route, object, size, create, writer);
   }
 
-  private List<Part> partsOf(long size) {
-    long length = Math.max(partSize, (size + MAX_PARTS - 1) / MAX_PARTS);
-    List<Part> result = new ArrayList<>();
-    int number = 1;
-    for (long first = 0; first < size; first += length) {
-      result.add(new Part(number++, first, Math.min(size, first + length) - 1));
+  /**
+   * The size of the source's first part when it is a multipart upload (its ETag ends in -N), from
+   * {@code HEAD ?partNumber=1} (only the plan depends on it: every part read is pinned to the
+   * compared version); 0 for a single-part object.
+   */
+  private static long sourcePartSize(S3Client reader, String bucket, ObjectState object) {
+    if (!object.eTag().matches("\"?[0-9a-fA-F]{32}-\\d+\"?")) {
+      return 0;
     }
-    return result;
-  }
-
-  private static void abortQuietly(Route route, ObjectState object, String uploadId) {
-    try {
-      route.to().abortMultipartUpload(b -> b.bucket(route.toBucket()).key(object.key()).uploadId(uploadId));
-    } catch (SdkException ignored) {
-      // The original failure matters more; S3 lifecycle rules clean up abandoned uploads.
-    }
+    Long first = reader.headObject(b -> b.bucket(bucket).key(object.key()).partNumber(1))
+        .contentLength();
+    return first == null ? 0 : first;
   }
 
   private static Tagging tagging(ObjectState object) {
