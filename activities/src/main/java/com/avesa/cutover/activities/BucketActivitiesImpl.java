@@ -187,6 +187,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     Map<String, S3Object> inTarget = pass == Pass.COPY || (pass == Pass.VERIFY && byListing)
         ? listTarget(route, request, objects)
         : Map.of();
+    String guard = pass == Pass.COPY && byListing ? ObjectSync.firstToCopy(objects, inTarget) : null;
     List<Callable<Result>> tasks = new ArrayList<>(objects.size());
     for (S3Object object : objects) {
       tasks.add(() -> {
@@ -196,7 +197,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
             case PLAN -> sync.plan(route, object.key());
             case COPY -> byListing
                 ? sync.copyAgainstListing(route, object, copy, mode, serverCopyRefused,
-                    ObjectSync.sampled(object.key(), request.verifySample()))
+                    object.key().equals(guard) || ObjectSync.sampled(object.key(), request.verifySample()))
                 : copy != null
                     ? sync.copy(route, object.key(), mode, serverCopyRefused)
                     : sync.copyMissing(route, object, mode, serverCopyRefused);

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -146,6 +147,22 @@ final class ObjectSync {
    * LISTING mode, copy pass: nothing to do when the target lists the key with the same size and
    * ETag, or (ETags that are not content MD5s) the same stored checksum; else one copy.
    */
+  /**
+   * The key of the first object of a page whose target listing does not match (missing, another
+   * size or another ETag): in LISTING mode it is always checked in full after its copy, besides
+   * the sample, so a store that drops headers, metadata or tags on a directive-COPY copy is found
+   * on the first page it copies to, not only where the sample falls. Null: nothing to copy.
+   */
+  static String firstToCopy(List<S3Object> page, Map<String, S3Object> inTarget) {
+    for (S3Object listed : page) {
+      S3Object copy = inTarget.get(listed.key());
+      if (copy == null || !listed.size().equals(copy.size()) || !sameETag(listed, copy)) {
+        return listed.key();
+      }
+    }
+    return null;
+  }
+
   Result copyAgainstListing(Route route, S3Object listed, S3Object copy, CopyMode mode,
       AtomicBoolean serverCopyRefused, boolean sampled) {
     if (copy != null && listed.size().equals(copy.size())) {

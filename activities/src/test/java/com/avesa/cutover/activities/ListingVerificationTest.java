@@ -80,8 +80,10 @@ class ListingVerificationTest {
     assertThat(copied.failed()).isZero();
     Map<String, Integer> calls = counter.calls();
     assertThat(calls.get("CopyObject")).isEqualTo(objects);
-    assertThat(calls.keySet()).containsOnly("CopyObject", "ListObjectsV2");
+    assertThat(calls.keySet()).containsOnly("CopyObject", "ListObjectsV2", "HeadObject", "GetObjectTagging");
     assertThat(calls.get("ListObjectsV2")).as("the source page and the target's range").isEqualTo(2);
+    assertThat(calls.get("HeadObject")).as("the page's first copy, checked in full: one HEAD a side").isEqualTo(2);
+    assertThat(calls.get("GetObjectTagging")).as("and its tags on each side").isEqualTo(2);
     assertThat(counter.total() / (double) objects).isLessThanOrEqualTo(1.1);
     String key = "raw/acme/halo/0007.json";
     assertThat(target.state(key).differencesFrom(source.state(key))).as("S3 copied headers, metadata and tags").isEmpty();
@@ -150,7 +152,9 @@ class ListingVerificationTest {
     List<String> sampled = keys.stream().filter(key -> ObjectSync.sampled(key, 0.25)).toList();
     assertThat(sampled).isNotEmpty().hasSizeLessThan(keys.size());
     String spoiled = sampled.get(0);
-    String unsampled = keys.stream().filter(key -> !sampled.contains(key)).findFirst().orElseThrow();
+    String first = keys.stream().sorted().findFirst().orElseThrow();
+    String unsampled = keys.stream().filter(key -> !sampled.contains(key) && !key.equals(first)).findFirst()
+        .orElseThrow();
     // a store that loses the tags of some copies
     counter.after((operation, request) -> {
       if (operation.equals("CopyObject")) {
@@ -171,6 +175,24 @@ class ListingVerificationTest {
     assertThat(activities.copyPage(request(VerifyMode.LISTING, 0.25)).skipped())
         .as("a no-op sync samples nothing").isEqualTo(keys.size());
     assertThat(counter.calls()).containsOnlyKeys("ListObjectsV2");
+  }
+
+  @Test
+  void thePagesFirstCopyIsCheckedInFullEvenWithoutASampleSoAStoreThatDropsTagsIsFound() {
+    List<String> keys = IntStream.range(0, 20).mapToObj(i -> String.format("raw/acme/g/%02d.json", i)).toList();
+    keys.forEach(key -> source.put(key, S3Fixture.randomBytes(64, key.hashCode()), Map.of(), Map.of("tier", "raw")));
+    // a store that loses the tags of every copy (moto across accounts)
+    counter.after((operation, request) -> {
+      if (operation.equals("CopyObject")) {
+        target.tag(((CopyObjectRequest) request).destinationKey(), Map.of("tier", "lost"));
+      }
+    });
+
+    BucketPage page = activities.copyPage(request(VerifyMode.LISTING, 0));
+
+    assertThat(page.copied()).isEqualTo(keys.size());
+    assertThat(page.problems()).containsExactly(SOURCE + "/" + keys.get(0) + " -> " + TARGET + ": tags");
+    counter.after((operation, request) -> {});
   }
 
   @Test
@@ -237,7 +259,9 @@ class ListingVerificationTest {
     BucketPage page = activities.copyPage(request(VerifyMode.LISTING, 0));
 
     assertThat(page.copied()).isEqualTo(1);
-    assertThat(counter.calls()).containsEntry("CopyObject", 1).containsOnlyKeys("CopyObject", "ListObjectsV2");
+    // one CopyObject; the rest is the page's first copy checked in full (HEAD, tags, both bodies: no checksum on the source)
+    assertThat(counter.calls()).containsEntry("CopyObject", 1)
+        .doesNotContainKeys("UploadPartCopy", "UploadPart", "PutObject", "CreateMultipartUpload");
     assertThat(target.body(key)).isEqualTo(body);
     assertThat(S3Objects.stored(clients.s3(estate, Side.TARGET), TARGET, key).orElseThrow().checksums())
         .containsKey("CRC64NVME");

@@ -125,7 +125,7 @@ final class ConfigReader {
         DataConfig.MIN_MULTIPART_THRESHOLD, DataConfig.MAX_MULTIPART_THRESHOLD);
     boolean deleteExtras = yaml.bool(node, "data", "deleteExtras", false);
     ExtrasProtection protect = protectSection.read(node.get("protect"));
-    String verify = yaml.oneOf(node, "data", "verify", VERIFY_MODES, "full");
+    String verify = yaml.oneOf(node, "data", "verify", VERIFY_MODES, "listing");
     double verifySample = yaml.fraction(node, "data", "verifySample", DataConfig.DEFAULT_VERIFY_SAMPLE);
     return new DataConfig(readItems(buckets), readItems(tables), secrets, concurrency,
         CopyMode.valueOf(copyMode.toUpperCase(Locale.ROOT)), segments, multipartThreshold, deleteExtras, protect,

@@ -86,7 +86,7 @@ class ConfigLoaderTest {
     DataConfig listing = ConfigLoader.parse(VALID + "  verify: Listing\n  verifySample: 0\n", "f").data();
     DataConfig percent = ConfigLoader.parse(VALID + "  verify: listing\n  verifySample: \"5%\"\n", "f").data();
 
-    assertThat(defaults.verify()).isEqualTo(VerifyMode.FULL);
+    assertThat(defaults.verify()).isEqualTo(VerifyMode.LISTING);
     assertThat(defaults.verifySample()).isEqualTo(0.01);
     assertThat(listing.verify()).isEqualTo(VerifyMode.LISTING);
     assertThat(listing.verifySample()).isZero();
