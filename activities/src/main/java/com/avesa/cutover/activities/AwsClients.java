@@ -18,6 +18,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -82,7 +84,11 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public S3Client s3(Estate estate, Side side) {
-    return client("s3", estate, side, account -> configure(S3Client.builder().forcePathStyle(account.endpoint != null), account));
+    return client("s3", estate, side, account -> configure(S3Client.builder().forcePathStyle(account.endpoint != null)
+        // No CRC32 of every uploaded body nor of every downloaded one (SDK >= 2.30 defaults): calls
+        // that ask for a checksum (ArchivePages' SHA-256) still get it, and verification hashes content itself.
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED), account));
   }
 
   public DynamoDbClient dynamoDb(Estate estate, Side side) {
