@@ -19,6 +19,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -92,7 +94,11 @@ public final class AwsClients implements AutoCloseable {
 
   public S3Client s3(Estate estate, Side side) {
     return client("s3", estate, side, account -> {
-      S3ClientBuilder builder = S3Client.builder().forcePathStyle(account.endpoint != null);
+      S3ClientBuilder builder = S3Client.builder().forcePathStyle(account.endpoint != null)
+          // No CRC32 of every uploaded body nor of every downloaded one (SDK >= 2.30 defaults): calls
+          // that ask for a checksum (multipart parts, ArchivePages' SHA-256) still get it.
+          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
       if (s3Interceptor != null) {
         builder.overrideConfiguration(c -> c.addExecutionInterceptor(s3Interceptor));
       }
