@@ -22,6 +22,11 @@ import java.util.concurrent.TimeUnit;
 final class Launched implements AutoCloseable {
   static final Path REPO = Path.of("").toAbsolutePath().getParent();
   private static final Path LOGS = REPO.resolve("e2e/target/e2e-logs");
+  // Failsafe runs test classes in two JVMs at once: the pid keeps their log names apart.
+  private static final long PID = ProcessHandle.current().pid();
+  // A CLI command is a JVM that lives a few seconds: the client compiler alone and the serial
+  // collector start it with about half the CPU (the machine's JAVA_OPTS, when set, win).
+  private static final String CLI_JAVA_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
   private final Process process;
   private final Path log;
@@ -34,7 +39,7 @@ final class Launched implements AutoCloseable {
   static Launched start(String name, Map<String, String> env, String... command) {
     try {
       Files.createDirectories(LOGS);
-      Path log = LOGS.resolve(name + "-" + System.nanoTime() + ".log");
+      Path log = LOGS.resolve(name + "-" + PID + "-" + System.nanoTime() + ".log");
       List<String> argv = new ArrayList<>(List.of(command));
       argv.set(0, REPO.resolve(argv.get(0)).toString());
       ProcessBuilder builder = new ProcessBuilder(argv).directory(REPO.toFile())
@@ -56,6 +61,7 @@ final class Launched implements AutoCloseable {
       Path err = Files.createTempFile("avesa-err", ".txt");
       ProcessBuilder builder = new ProcessBuilder(argv).directory(REPO.toFile())
           .redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().putIfAbsent("JAVA_OPTS", CLI_JAVA_OPTS);
       builder.environment().putAll(env);
       Process p = builder.start();
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -27,6 +27,9 @@ import java.util.zip.GZIPInputStream;
  * as two processes, so the worker can be killed and replaced while the server keeps the runs.
  */
 final class TemporalStack implements AutoCloseable {
+  // Generous: a passing run never waits for them, a loaded machine has needed over a minute.
+  private static final Duration START_PATIENCE = Duration.ofMinutes(3);
+  private static final Duration CALL_PATIENCE = Duration.ofSeconds(30);
   private static final Pattern PAYLOAD_DATA = Pattern.compile("\"data\"\\s*:\\s*\"([A-Za-z0-9+/=]+)\"");
   private final int temporalPort = Launched.freePort();
   private final Map<String, String> workerEnv = new HashMap<>();
@@ -37,9 +40,15 @@ final class TemporalStack implements AutoCloseable {
 
   TemporalStack(Map<String, String> extraWorkerEnv) {
     server = Launched.start("dev-server", Map.of(), "bin/avesa", "dev-server", "--port", String.valueOf(temporalPort));
-    server.awaitPort(temporalPort, Duration.ofSeconds(60));
-    workerEnv.putAll(extraWorkerEnv);
-    worker = startWorker();
+    try {
+      server.awaitPort(temporalPort, START_PATIENCE);
+      workerEnv.putAll(extraWorkerEnv);
+      worker = startWorker();
+    } catch (RuntimeException | Error e) {
+      // No test closes a stack it never got: stop the server here, or it outlives the test JVM.
+      server.close();
+      throw e;
+    }
   }
 
   /** Environment for CLI commands: the server's address. */
@@ -93,7 +102,10 @@ final class TemporalStack implements AutoCloseable {
 
   private synchronized WorkflowClient client() {
     if (stubs == null) {
-      stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address()).build());
+      // Patient, as the tests' own eye should be: with two test classes at once on a loaded 2-core
+      // machine the dev server has left a first call waiting for its connection for seconds.
+      stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(address())
+          .setSystemInfoTimeout(CALL_PATIENCE).setRpcTimeout(CALL_PATIENCE).setRpcQueryTimeout(CALL_PATIENCE).build());
     }
     return WorkflowClient.newInstance(stubs);
   }
@@ -145,7 +157,12 @@ final class TemporalStack implements AutoCloseable {
     metricsPort = Launched.freePort();
     env.put("METRICS_PORT", String.valueOf(metricsPort));
     Launched started = Launched.start("worker", env, "bin/avesa-worker");
-    started.awaitOutput("avesa-worker polling", Duration.ofSeconds(60));
+    try {
+      started.awaitOutput("avesa-worker polling", START_PATIENCE);
+    } catch (RuntimeException | Error e) {
+      started.kill();
+      throw e;
+    }
     return started;
   }
 
