@@ -22,7 +22,7 @@ final class ConfigReader {
   static final List<String> ACCOUNT_KEYS = List.of("accountId", "profile", "roleArn", "externalId");
   static final List<String> DATA_KEYS =
       List.of("buckets", "tables", "secrets", "concurrency", "copyMode", "tableSegments", "multipartThreshold",
-          "deleteExtras", "protect");
+          "deleteExtras", "protect", "partitions");
   static final List<String> BUCKET_KEYS = List.of("source", "target", "prefixes");
   static final List<String> TABLE_KEYS = List.of("source", "target");
   static final List<String> SECRET_KEYS = List.of("include");
@@ -123,8 +123,11 @@ final class ConfigReader {
         DataConfig.MIN_MULTIPART_THRESHOLD, DataConfig.MAX_MULTIPART_THRESHOLD);
     boolean deleteExtras = yaml.bool(node, "data", "deleteExtras", false);
     ExtrasProtection protect = protectSection.read(node.get("protect"));
+    int partitions = yaml.number(node, "data", "partitions", DataConfig.DEFAULT_PARTITIONS, 1,
+        DataConfig.MAX_PARTITIONS);
     return new DataConfig(readItems(buckets), readItems(tables), secrets, concurrency,
-        CopyMode.valueOf(copyMode.toUpperCase(Locale.ROOT)), segments, multipartThreshold, deleteExtras, protect);
+        CopyMode.valueOf(copyMode.toUpperCase(Locale.ROOT)), segments, multipartThreshold, deleteExtras, protect,
+        partitions);
   }
 
   private BucketMapping bucket(JsonNode node, String path) {

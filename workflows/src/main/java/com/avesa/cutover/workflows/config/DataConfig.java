@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * What the data migration moves, and how hard it pushes. {@code deleteExtras}: mirror mode, what
  * only the written side has is deleted unless {@code protect} (or the tenant commands' record)
- * protects it; false (and on payloads without it): extras are reported only.
+ * protects it; false (and on payloads without it): extras are reported only. {@code partitions}: how many
+ * listing partitions run at once (a listing is split by prefix or key range; 1, and payloads
+ * without it: one listing per (bucket, prefix) as before).
  */
 public record DataConfig(
     List<BucketMapping> buckets,
@@ -16,7 +18,8 @@ public record DataConfig(
     int tableSegments,
     long multipartThreshold,
     boolean deleteExtras,
-    ExtrasProtection protect) {
+    ExtrasProtection protect,
+    int partitions) {
 
   public static final int DEFAULT_CONCURRENCY = 32;
   public static final int DEFAULT_TABLE_SEGMENTS = 4;
@@ -26,6 +29,15 @@ public record DataConfig(
   public static final long MIN_MULTIPART_THRESHOLD = 5L << 20;
   /** CopyObject refuses sources above 5 GiB: larger objects are always copied in parts. */
   public static final long MAX_MULTIPART_THRESHOLD = 5L << 30;
+  /** {@code data.partitions} when the file does not say. */
+  public static final int DEFAULT_PARTITIONS = 8;
+  public static final int MAX_PARTITIONS = 256;
+
+  /** Unpartitioned listings (one per (bucket, prefix)). */
+  public DataConfig(List<BucketMapping> buckets, List<TableMapping> tables, SecretFilter secrets, int concurrency,
+      CopyMode copyMode, int tableSegments, long multipartThreshold, boolean deleteExtras, ExtrasProtection protect) {
+    this(buckets, tables, secrets, concurrency, copyMode, tableSegments, multipartThreshold, deleteExtras, protect, 1);
+  }
 
   /** Extras kept (reported, never deleted), nothing protected beyond the defaults. */
   public DataConfig(List<BucketMapping> buckets, List<TableMapping> tables, SecretFilter secrets, int concurrency,
@@ -46,5 +58,6 @@ public record DataConfig(
     copyMode = copyMode == null ? CopyMode.AUTO : copyMode;
     multipartThreshold = multipartThreshold <= 0 ? DEFAULT_MULTIPART_THRESHOLD : multipartThreshold;
     protect = protect == null ? ExtrasProtection.NONE : protect;
+    partitions = Math.max(1, partitions);
   }
 }

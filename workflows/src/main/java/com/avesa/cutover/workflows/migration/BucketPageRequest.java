@@ -7,6 +7,8 @@ import com.avesa.cutover.workflows.config.CopyMode;
  * {@code prefix}, starting at {@code continuationToken} (null: the first page), compared with
  * {@code toBucket}. {@code fromSide} is SOURCE except for REVERSE runs. Objects of at least
  * {@code multipartThreshold} bytes are copied in parallel parts (0: the default, 64 MiB).
+ * {@code startAfter} (exclusive) and {@code endAt} (inclusive) bound a partition's key range
+ * (null: unbounded; absent on older payloads).
  */
 public record BucketPageRequest(
     Estate estate,
@@ -18,7 +20,15 @@ public record BucketPageRequest(
     int pageSize,
     int concurrency,
     CopyMode copyMode,
-    long multipartThreshold) {
+    long multipartThreshold,
+    String startAfter,
+    String endAt) {
+
+  public BucketPageRequest(Estate estate, Side fromSide, String fromBucket, String toBucket, String prefix,
+      String continuationToken, int pageSize, int concurrency, CopyMode copyMode, long multipartThreshold) {
+    this(estate, fromSide, fromBucket, toBucket, prefix, continuationToken, pageSize, concurrency, copyMode,
+        multipartThreshold, null, null);
+  }
 
   public BucketPageRequest(Estate estate, Side fromSide, String fromBucket, String toBucket, String prefix,
       String continuationToken, int pageSize, int concurrency, CopyMode copyMode) {
