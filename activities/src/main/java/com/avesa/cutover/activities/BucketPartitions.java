@@ -169,6 +169,8 @@ final class BucketPartitions {
 
   private ListObjectsV2Response list(
       java.util.function.Consumer<software.amazon.awssdk.services.s3.model.ListObjectsV2Request.Builder> request) {
+    // every LIST heartbeats (the SDK throttles them): a few hundred small LISTs outlast a heartbeat timeout
+    Heartbeats.beat(new BucketActivitiesImpl.PageProgress(bucket, null, probes, 0));
     try {
       return s3.listObjectsV2(request);
     } catch (SdkException e) {
