@@ -214,7 +214,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
       BucketMapping mapping = input.config().data().buckets().get(c.bucket());
       BucketPageRequest request = new BucketPageRequest(input.config().estate(), fromSide(),
           fromName(mapping.source(), mapping.target()), toName(mapping), c.prefix(), c.token(), PAGE_SIZE,
-          input.config().data().concurrency(), input.config().data().copyMode(),
+          pageConcurrency(), input.config().data().copyMode(),
           input.config().data().multipartThreshold(), c.startAfter(), c.endAt());
       if (c.stage() == BucketCursor.Stage.COPY) {
         ledger.at(input.mode().writes() ? "COPY" : "PLAN", describe(request, c));
@@ -231,6 +231,16 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
       }
       publishDetails();
     }
+  }
+
+  /**
+   * Objects worked on at once per page: {@code data.concurrency}, shared by the partitions in flight
+   * so that partitioning does not multiply the requests the buckets see.
+   */
+  private int pageConcurrency() {
+    DataConfig data = input.config().data();
+    return partitioned ? Math.max(1, (data.concurrency() + data.partitions() - 1) / data.partitions())
+        : data.concurrency();
   }
 
   private void migrateTables() {

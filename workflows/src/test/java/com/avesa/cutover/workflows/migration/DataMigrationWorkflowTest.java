@@ -324,6 +324,7 @@ class DataMigrationWorkflowTest {
     MigrationReport report = start(env, worker, fx).migrate(MigrationInput.of(
         MigrationFixtures.partitioned(MigrationFixtures.config(List.of("raw/")), 4), Mode.COPY));
 
+    verify(fx.buckets, times(2)).copyPage(argThat(r -> r.concurrency() == 2 && r.endAt() == null));
     verify(fx.buckets, times(1)).partitions(argThat(r -> r.prefix().equals("raw/") && r.max() == 16
         && r.bucket().equals(MigrationFixtures.SOURCE_BUCKET) && r.side() == Side.SOURCE));
     for (KeyRange range : MigrationFixtures.ranges(3)) {
