@@ -65,15 +65,23 @@ start_worker() {
   WORKER_PID=$!; pids+=("$WORKER_PID")
   wait_for worker 90 curl -sf "http://127.0.0.1:$METRICS_PORT/health"
 }
+# start_extra_worker LOGFILE: one more worker on the same task queue (its own metrics port)
+start_extra_worker() {
+  local port; port=$(free_port)
+  METRICS_PORT=$port bin/avesa-worker >"$1" 2>&1 &
+  pids+=("$!")
+  wait_for "extra worker" 90 curl -sf "http://127.0.0.1:$port/health"
+}
 
 AUTH_S3="AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000"
-# seed_objects BUCKET N: N objects of 1 KiB, 16 parallel unsigned PUTs (as bench/run.sh does)
+# seed_objects BUCKET N [STEP] [BODY]: N objects of 1 KiB (obj/0000000, obj/STEP, ...; the same random
+# body for all, BODY if given), 16 parallel unsigned PUTs (as bench/run.sh does)
 seed_objects() {
-  local bucket=$1 n=$2 ok
-  awsm s3api create-bucket --bucket "$bucket" >/dev/null
-  head -c 1024 /dev/urandom >"$work/obj.bin"
-  awk -v n="$n" -v ep="$EP" -v b="$bucket" -v f="$work/obj.bin" 'BEGIN {
-    for (i = 0; i < n; i++) printf "url = \"%s/%s/obj/%07d\"\nupload-file = \"%s\"\noutput = \"/dev/null\"\n", ep, b, i, f }' >"$work/put.cfg"
+  local bucket=$1 n=$2 step=${3:-1} body=${4:-$work/obj.bin} ok
+  awsm s3api create-bucket --bucket "$bucket" >/dev/null 2>&1 || true
+  [[ -f $body ]] || head -c 1024 /dev/urandom >"$body"
+  awk -v n="$n" -v s="$step" -v ep="$EP" -v b="$bucket" -v f="$body" 'BEGIN {
+    for (i = 0; i < n; i++) printf "url = \"%s/%s/obj/%07d\"\nupload-file = \"%s\"\noutput = \"/dev/null\"\n", ep, b, i * s, f }' >"$work/put.cfg"
   curl -s --parallel --parallel-max 16 -H "Expect:" -H "Authorization: $AUTH_S3" -H "x-amz-date: 20260101T000000Z" \
     -w '%{http_code}\n' -K "$work/put.cfg" >"$work/put.codes" 2>"$work/put.err"
   ok=$(grep -c '^200$' "$work/put.codes" || true)

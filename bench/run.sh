@@ -8,6 +8,8 @@
 #   bench/run.sh [--objects N] [--items M] [--quick] [--load-seconds S] [--keep]
 #   bench/run.sh --big [options]    runs bench/big-object.sh: a 1 GiB object, stream mode, -Xmx256m
 #   bench/run.sh --kill [options]   runs bench/kill-resume.sh: worker SIGKILLed at 50% of 20,000 objects
+#   bench/run.sh --sync [options]   runs bench/sync.sh: final sync of 100,000 objects, 1% changed, vs aws s3 sync, rclone
+#   bench/run.sh --workers W ...    the copies above with W workers on the task queue (the emulator stays the limit)
 #
 # Needs the built jars (./mvnw -B -o -q package -DskipTests), moto_server, curl, jq; installs rclone,
 # wrk and time with apt-get when missing; uses `aws` if on PATH, else tries Debian's awscli.
@@ -18,12 +20,14 @@ set -euo pipefail
 case "${1:-}" in   # the two separate measurements, each with its own moto, dev server and worker
   --big) shift; exec "$(dirname "${BASH_SOURCE[0]}")/big-object.sh" "$@" ;;
   --kill) shift; exec "$(dirname "${BASH_SOURCE[0]}")/kill-resume.sh" "$@" ;;
+  --sync) shift; exec "$(dirname "${BASH_SOURCE[0]}")/sync.sh" "$@" ;;
 esac
 
 OBJECTS=5000
 ITEMS=20000
 LOAD_SECONDS=10
 KEEP=0
+WORKERS=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --objects) OBJECTS="$2"; shift 2 ;;
@@ -31,7 +35,8 @@ while [[ $# -gt 0 ]]; do
     --quick) OBJECTS=500; ITEMS=2000; LOAD_SECONDS=5; shift ;;
     --load-seconds) LOAD_SECONDS="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --workers) WORKERS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -63,6 +68,7 @@ ddb_count() { awsm dynamodb scan --table-name "$1" --select COUNT --query Count 
 
 start_stack
 start_worker "$work/worker.log"
+for ((w = 2; w <= WORKERS; w++)); do start_extra_worker "$work/worker-$w.log"; done
 
 # ---------------------------------------------------------------- seed
 AUTH_DDB="AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000"
@@ -220,7 +226,7 @@ fi
 
 # ---------------------------------------------------------------- report
 echo
-echo "avesa-cutover benchmark  $(date -u +%Y-%m-%dT%H:%M:%SZ)  objects=$OBJECTS (1 KiB)  items=$ITEMS  load-seconds=$LOAD_SECONDS"
+echo "avesa-cutover benchmark  $(date -u +%Y-%m-%dT%H:%M:%SZ)  objects=$OBJECTS (1 KiB)  items=$ITEMS  load-seconds=$LOAD_SECONDS  workers=$WORKERS"
 echo "machine: $(uname -srm), $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); load at start: $LOAD_START, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "moto $("$PY" -c 'import moto; print(moto.__version__)')  aws $(aws --version 2>&1 | cut -d' ' -f1)  $(rclone version 2>/dev/null | head -1)  $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
 echo
@@ -234,7 +240,7 @@ for t in "${rows[@]}"; do
 done
 echo
 echo "req/unit = requests moto logged during the tool's run per object (or per item); load1 = 1-min load average when it started."
-echo "avesa: wall = first run's start to last run's close (Temporal history); client_cpu = worker process (/proc/<pid>/stat)."
+echo "avesa: wall = first run's start to last run's close (Temporal history); client_cpu = worker process (/proc/<pid>/stat; with --workers, the first worker only)."
 for t in avesa-s3 avesa-ddb; do
   [[ -n ${R[$t,count]:-} ]] || continue
   echo "  $t: CLI (migrate --wait) wall ${R[$t,cliwall]}s, CLI CPU ${R[$t,cli]}s, dev server CPU ${R[$t,dev]}s;" \

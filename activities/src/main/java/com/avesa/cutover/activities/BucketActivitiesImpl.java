@@ -14,6 +14,8 @@ import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.Extras;
 import com.avesa.cutover.workflows.migration.ExtrasPage;
 import com.avesa.cutover.workflows.migration.ExtrasPageRequest;
+import com.avesa.cutover.workflows.migration.KeyRange;
+import com.avesa.cutover.workflows.migration.PartitionRequest;
 import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.migration.TenantTally;
 import java.util.ArrayList;
@@ -87,6 +89,13 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   }
 
   @Override
+  public List<KeyRange> partitions(PartitionRequest request) {
+    Heartbeats.beat(new PageProgress(request.bucket(), null, 0, 0));
+    S3Client s3 = clients.s3(request.estate(), request.side());
+    return new BucketPartitions(s3, request.bucket(), request.unsplitUpTo()).split(request.prefix(), request.max());
+  }
+
+  @Override
   public BucketPage planPage(BucketPageRequest request) {
     return runPage(request, Pass.PLAN);
   }
@@ -111,8 +120,9 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     Heartbeats.beat(new PageProgress(request.toBucket(), request.continuationToken(), 0, 0, List.of()));
     ListObjectsV2Response listing;
     try {
-      listing = to.listObjectsV2(b -> b.bucket(request.toBucket()).prefix(prefix)
-          .continuationToken(request.continuationToken()).maxKeys(pageSize));
+      listing = KeyOrder.endingAt(to.listObjectsV2(b -> b.bucket(request.toBucket()).prefix(prefix)
+          .startAfter(request.continuationToken() == null ? request.startAfter() : null)
+          .continuationToken(request.continuationToken()).maxKeys(pageSize)), request.endAt());
     } catch (SdkException e) {
       if (Failures.isNotFound(e)) {
         return new ExtrasPage(null, 0, Extras.NONE);
@@ -251,12 +261,14 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     return Math.max(1, Math.min(MAX_PAGE_SIZE, requested <= 0 ? MAX_PAGE_SIZE : requested));
   }
 
+  /** One page; a partition's first page starts after its range's start, and every page ends at its end. */
   private static ListObjectsV2Response listRaw(S3Client s3, BucketPageRequest request, String token) {
-    return s3.listObjectsV2(b -> b
+    return KeyOrder.endingAt(s3.listObjectsV2(b -> b
         .bucket(request.fromBucket())
         .prefix(request.prefix() == null || request.prefix().isEmpty() ? null : request.prefix())
+        .startAfter(token == null ? request.startAfter() : null)
         .continuationToken(token)
-        .maxKeys(pageSize(request)));
+        .maxKeys(pageSize(request))), request.endAt());
   }
 
   private ListObjectsV2Response list(S3Client s3, BucketPageRequest request) {

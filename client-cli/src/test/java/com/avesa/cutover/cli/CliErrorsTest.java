@@ -31,7 +31,7 @@ class CliErrorsTest {
         config + ": target.externalId: required when target.roleArn is set "
             + "(the ExternalId the role's trust policy requires)",
         config + ": data.bukets: unknown key (known: buckets, tables, secrets, concurrency, copyMode, tableSegments, "
-            + "multipartThreshold, deleteExtras, protect, verify, verifySample)");
+            + "multipartThreshold, deleteExtras, protect, verify, verifySample, partitions)");
     assertThat(run.out()).isEmpty();
     assertThat(TEMPORAL.exists("bad-config-copy")).isFalse();
   }

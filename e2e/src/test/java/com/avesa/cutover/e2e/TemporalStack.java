@@ -35,6 +35,7 @@ final class TemporalStack implements AutoCloseable {
   private final Map<String, String> workerEnv = new HashMap<>();
   private final Launched server;
   private Launched worker;
+  private final java.util.List<Launched> moreWorkers = new java.util.ArrayList<>();
   private int metricsPort;
   private WorkflowServiceStubs stubs;
 
@@ -145,6 +146,16 @@ final class TemporalStack implements AutoCloseable {
     worker = startWorker();
   }
 
+  /** Starts one more worker process on the same task queues (closed with the stack). */
+  void addWorker() {
+    moreWorkers.add(startWorker());
+  }
+
+  /** The events of the latest run of {@code workflowId}, as the SDK's client reads them. */
+  java.util.List<io.temporal.api.history.v1.HistoryEvent> events(String workflowId) {
+    return client().fetchHistory(workflowId).getEvents();
+  }
+
   /** SIGKILLs the worker and starts a fresh one on the same server. */
   void replaceWorkerAfterKill() {
     worker.kill();
@@ -174,6 +185,7 @@ final class TemporalStack implements AutoCloseable {
     if (worker != null) {
       worker.close();
     }
+    moreWorkers.forEach(Launched::close);
     server.close();
   }
 }

@@ -22,7 +22,7 @@ final class ConfigReader {
   static final List<String> ACCOUNT_KEYS = List.of("accountId", "profile", "roleArn", "externalId");
   static final List<String> DATA_KEYS =
       List.of("buckets", "tables", "secrets", "concurrency", "copyMode", "tableSegments", "multipartThreshold",
-          "deleteExtras", "protect", "verify", "verifySample");
+          "deleteExtras", "protect", "verify", "verifySample", "partitions");
   static final List<String> BUCKET_KEYS = List.of("source", "target", "prefixes");
   static final List<String> TABLE_KEYS = List.of("source", "target");
   static final List<String> SECRET_KEYS = List.of("include");
@@ -127,9 +127,11 @@ final class ConfigReader {
     ExtrasProtection protect = protectSection.read(node.get("protect"));
     String verify = yaml.oneOf(node, "data", "verify", VERIFY_MODES, "listing");
     double verifySample = yaml.fraction(node, "data", "verifySample", DataConfig.DEFAULT_VERIFY_SAMPLE);
+    int partitions = yaml.number(node, "data", "partitions", DataConfig.DEFAULT_PARTITIONS, 1,
+        DataConfig.MAX_PARTITIONS);
     return new DataConfig(readItems(buckets), readItems(tables), secrets, concurrency,
         CopyMode.valueOf(copyMode.toUpperCase(Locale.ROOT)), segments, multipartThreshold, deleteExtras, protect,
-        VerifyMode.valueOf(verify.toUpperCase(Locale.ROOT)), verifySample);
+        VerifyMode.valueOf(verify.toUpperCase(Locale.ROOT)), verifySample, partitions);
   }
 
   private BucketMapping bucket(JsonNode node, String path) {

@@ -8,6 +8,8 @@ import java.util.List;
  * protects it; false (and on payloads without it): extras are reported only. {@code verify}: how
  * buckets are verified (null, on payloads from before the setting: FULL, as before);
  * {@code verifySample}: the share (0 to 1) of the objects a run copies that LISTING checks in full.
+ * {@code partitions}: how many listing partitions run at once (a listing is split by prefix or key
+ * range; 1, and payloads without it: one listing per (bucket, prefix) as before).
  */
 public record DataConfig(
     List<BucketMapping> buckets,
@@ -20,7 +22,8 @@ public record DataConfig(
     boolean deleteExtras,
     ExtrasProtection protect,
     VerifyMode verify,
-    double verifySample) {
+    double verifySample,
+    int partitions) {
 
   public static final int DEFAULT_CONCURRENCY = 32;
   public static final int DEFAULT_TABLE_SEGMENTS = 4;
@@ -32,12 +35,31 @@ public record DataConfig(
   public static final long MAX_MULTIPART_THRESHOLD = 5L << 30;
   /** {@code data.verifySample} when the config does not say: 1% of the copied objects. */
   public static final double DEFAULT_VERIFY_SAMPLE = 0.01;
+  /** {@code data.partitions} when the file does not say. */
+  public static final int DEFAULT_PARTITIONS = 8;
+  public static final int MAX_PARTITIONS = 256;
 
-  /** Verified in full, as before {@code data.verify} existed. */
+  /** Verified in full and unpartitioned, as before {@code data.verify} and {@code data.partitions} existed. */
   public DataConfig(List<BucketMapping> buckets, List<TableMapping> tables, SecretFilter secrets, int concurrency,
       CopyMode copyMode, int tableSegments, long multipartThreshold, boolean deleteExtras, ExtrasProtection protect) {
     this(buckets, tables, secrets, concurrency, copyMode, tableSegments, multipartThreshold, deleteExtras, protect,
-        VerifyMode.FULL, 0);
+        VerifyMode.FULL, 0, 1);
+  }
+
+  /** Unpartitioned listings (one per (bucket, prefix)). */
+  public DataConfig(List<BucketMapping> buckets, List<TableMapping> tables, SecretFilter secrets, int concurrency,
+      CopyMode copyMode, int tableSegments, long multipartThreshold, boolean deleteExtras, ExtrasProtection protect,
+      VerifyMode verify, double verifySample) {
+    this(buckets, tables, secrets, concurrency, copyMode, tableSegments, multipartThreshold, deleteExtras, protect,
+        verify, verifySample, 1);
+  }
+
+  /** Verified in full, {@code partitions} listing partitions at once. */
+  public DataConfig(List<BucketMapping> buckets, List<TableMapping> tables, SecretFilter secrets, int concurrency,
+      CopyMode copyMode, int tableSegments, long multipartThreshold, boolean deleteExtras, ExtrasProtection protect,
+      int partitions) {
+    this(buckets, tables, secrets, concurrency, copyMode, tableSegments, multipartThreshold, deleteExtras, protect,
+        VerifyMode.FULL, 0, partitions);
   }
 
   /** Extras kept (reported, never deleted), nothing protected beyond the defaults. */
@@ -61,5 +83,6 @@ public record DataConfig(
     protect = protect == null ? ExtrasProtection.NONE : protect;
     verify = verify == null ? VerifyMode.FULL : verify;
     verifySample = Math.max(0, Math.min(1, verifySample));
+    partitions = Math.max(1, partitions);
   }
 }

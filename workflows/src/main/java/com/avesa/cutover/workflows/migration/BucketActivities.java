@@ -12,6 +12,13 @@ public interface BucketActivities {
    */
   void ensureTargetBucket(EnsureBucketRequest request);
 
+  /**
+   * Splits one listing into contiguous key ranges along its prefixes (one or two levels of "/")
+   * or, when those are few, along the characters its keys branch at; a few small LISTs, no
+   * object is read. At least one range; an empty or missing bucket gives {@link KeyRange#ALL}.
+   */
+  java.util.List<KeyRange> partitions(PartitionRequest request);
+
   /** Lists one page and compares it with the other bucket. Writes nothing anywhere. */
   BucketPage planPage(BucketPageRequest request);
 

@@ -16,6 +16,7 @@ import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowSemaphore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,15 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
    * {@code data.deleteExtras}, deleted unless protected.
    */
   static final String TARGET_EXTRAS = "target-extras";
+  /**
+   * Version 1: with {@code data.partitions} above 1, each (bucket, prefix) listing is first split
+   * into key ranges ({@code partitions} activity, once per migration, carried in the checkpoint),
+   * and at most {@code data.partitions} ranges are worked on at once, so workers on the task
+   * queue share the pages of one bucket.
+   */
+  static final String PARTITIONED_LISTINGS = "partitioned-listings";
+  /** Ranges per listing, per partition in flight: enough to keep every slot busy as ranges finish. */
+  static final int RANGES_PER_SLOT = 4;
 
   private static final Logger log = Workflow.getLogger(DataMigrationWorkflowImpl.class);
 
@@ -78,6 +88,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   private MigrationInput input;
   private boolean extrasPass;
   private ExtrasRules extrasRules;
+  private boolean partitioned;
 
   @Override
   @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
@@ -87,6 +98,9 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     this.extrasRules = new ExtrasRules(input.config(), !input.mode().writes());
     this.ledger = new MigrationLedger(input.config(), input.mode(), input.checkpoint(), extrasPass,
         input.reversed());
+    this.partitioned = input.checkpoint() != null ? ledger.partitioned()
+        : input.config().data().partitions() > 1
+            && Workflow.getVersion(PARTITIONED_LISTINGS, Workflow.DEFAULT_VERSION, 1) >= 1;
     this.phaseGauge = new PhaseGauge(WorkflowMetrics.MIGRATION_PHASE,
         Map.of("config", input.config().name(), "mode", input.mode().name()));
     String workflowId = Workflow.getInfo().getWorkflowId();
@@ -98,6 +112,11 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
         }
         ledger.markEnsured();
       }
+      if (partitioned && !ledger.partitioned()) {
+        partitionListings();
+      }
+      WorkflowSemaphore inFlight = partitioned ? Workflow.newWorkflowSemaphore(input.config().data().partitions())
+          : null;
       List<Promise<Void>> work = new ArrayList<>();
       if (!ledger.tablesDone()) {
         work.add(Async.procedure(this::migrateTables));
@@ -107,7 +126,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
       }
       for (int i = 0; i < ledger.cursorCount(); i++) {
         int cursor = i;
-        work.add(Async.procedure(() -> migrateListing(cursor)));
+        work.add(Async.procedure(() -> migrateListing(cursor, inFlight)));
       }
       Promise.allOf(work).get();
       if (!ledger.allCursorsDone()) {
@@ -161,15 +180,43 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     Promise.allOf(ensured).get();
   }
 
+  /** Splits every listing into key ranges, all listings at once; each range becomes a cursor. */
+  private void partitionListings() {
+    ledger.at(input.mode().writes() ? "COPY" : "PLAN", "splitting listings into partitions");
+    int max = Math.min(DataConfig.MAX_PARTITIONS, input.config().data().partitions() * RANGES_PER_SLOT);
+    List<Promise<List<KeyRange>>> found = new ArrayList<>();
+    for (int i = 0; i < ledger.cursorCount(); i++) {
+      BucketCursor c = ledger.cursor(i);
+      BucketMapping mapping = input.config().data().buckets().get(c.bucket());
+      found.add(Async.function(buckets::partitions, new PartitionRequest(input.config().estate(), fromSide(),
+          fromName(mapping.source(), mapping.target()), c.prefix(), max, PAGE_SIZE)));
+    }
+    ledger.partition(found.stream().map(Promise::get).toList());
+  }
+
+  /** Works cursor {@code i} off; with {@code inFlight}, only while holding one of its permits. */
+  private void migrateListing(int i, WorkflowSemaphore inFlight) {
+    if (inFlight == null || ledger.cursor(i).stage() == BucketCursor.Stage.DONE) {
+      migrateListing(i);
+      return;
+    }
+    inFlight.acquire();
+    try {
+      migrateListing(i);
+    } finally {
+      inFlight.release();
+    }
+  }
+
   private void migrateListing(int i) {
     while (ledger.cursor(i).stage() != BucketCursor.Stage.DONE && !historyBudgetSpent()) {
       BucketCursor c = ledger.cursor(i);
       BucketMapping mapping = input.config().data().buckets().get(c.bucket());
       BucketPageRequest request = new BucketPageRequest(input.config().estate(), fromSide(),
           fromName(mapping.source(), mapping.target()), toName(mapping), c.prefix(), c.token(), PAGE_SIZE,
-          input.config().data().concurrency(), input.config().data().copyMode(),
+          pageConcurrency(), input.config().data().copyMode(),
           input.config().data().multipartThreshold(), input.config().data().verify(),
-          input.config().data().verifySample());
+          input.config().data().verifySample(), c.startAfter(), c.endAt());
       if (c.stage() == BucketCursor.Stage.COPY) {
         ledger.at(input.mode().writes() ? "COPY" : "PLAN", describe(request, c));
         ledger.recordListedPage(i, input.mode().writes() ? buckets.copyPage(request) : buckets.planPage(request));
@@ -177,13 +224,24 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
         ledger.at("EXTRAS", "bucket " + request.toBucket() + (c.prefix().isEmpty() ? "" : " prefix " + c.prefix())
             + " page " + (c.pages() + 1));
         ledger.recordExtrasPage(i, buckets.extrasPage(new ExtrasPageRequest(input.config().estate(), fromSide(),
-            request.fromBucket(), request.toBucket(), c.prefix(), c.token(), PAGE_SIZE, extrasRules.bucket(mapping))));
+            request.fromBucket(), request.toBucket(), c.prefix(), c.token(), PAGE_SIZE, extrasRules.bucket(mapping),
+            c.startAfter(), c.endAt())));
       } else {
         ledger.at("VERIFY", describe(request, c));
         ledger.recordVerifiedPage(i, buckets.verifyPage(request));
       }
       publishDetails();
     }
+  }
+
+  /**
+   * Objects worked on at once per page: {@code data.concurrency}, shared by the partitions in flight
+   * so that partitioning does not multiply the requests the buckets see.
+   */
+  private int pageConcurrency() {
+    DataConfig data = input.config().data();
+    return partitioned ? Math.max(1, (data.concurrency() + data.partitions() - 1) / data.partitions())
+        : data.concurrency();
   }
 
   private void migrateTables() {
@@ -318,6 +376,8 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
 
   private String describe(BucketPageRequest request, BucketCursor c) {
     return "bucket " + request.fromBucket() + (c.prefix().isEmpty() ? "" : " prefix " + c.prefix())
+        + (c.startAfter() == null && c.endAt() == null ? ""
+            : " keys " + (c.startAfter() == null ? "" : c.startAfter()) + ".." + (c.endAt() == null ? "" : c.endAt()))
         + " page " + (c.pages() + 1);
   }
 

@@ -20,7 +20,8 @@ final class MigrationLedger {
   private final boolean extrasPass;
   private final boolean reverse;
   private final int runs;
-  private final BucketCursor[] cursors;
+  private BucketCursor[] cursors;
+  private boolean partitioned;
   private final List<TableReport> tables;
   private final List<String> problems;
   private SecretReport secrets;
@@ -51,6 +52,7 @@ final class MigrationLedger {
       this.secrets = checkpoint.secrets();
       this.problemsOmitted = checkpoint.problemsOmitted();
       this.ensured = checkpoint.ensured();
+      this.partitioned = checkpoint.partitioned();
     }
   }
 
@@ -63,6 +65,25 @@ final class MigrationLedger {
       }
     }
     return list.toArray(new BucketCursor[0]);
+  }
+
+  /** The cursors are partitions already (carried across continue-as-new). */
+  boolean partitioned() {
+    return partitioned;
+  }
+
+  /** Replaces cursor {@code i} by one fresh cursor per range of {@code ranges.get(i)} (none: unchanged). */
+  void partition(List<List<KeyRange>> ranges) {
+    List<BucketCursor> split = new ArrayList<>();
+    for (int i = 0; i < cursors.length; i++) {
+      BucketCursor c = cursors[i];
+      if (ranges.get(i).isEmpty()) {
+        split.add(c);
+      }
+      ranges.get(i).forEach(range -> split.add(BucketCursor.start(c.bucket(), c.prefix(), range)));
+    }
+    cursors = split.toArray(new BucketCursor[0]);
+    partitioned = true;
   }
 
   int cursorCount() {
@@ -93,7 +114,7 @@ final class MigrationLedger {
     cursors[i] = new BucketCursor(c.bucket(), c.prefix(), next, last ? null : page.nextToken(),
         c.pages() + 1, c.objects() + page.objects(), c.bytes() + page.bytes(), c.toCopy() + page.toCopy(),
         c.copied() + page.copied(), c.bytesCopied() + page.bytesCopied(), c.skipped() + page.skipped(),
-        c.failed() + page.failed(), c.verifiedObjects(), tenants, c.extras());
+        c.failed() + page.failed(), c.verifiedObjects(), tenants, c.extras(), c.startAfter(), c.endAt());
     addProblems(page.problems());
   }
 
@@ -108,7 +129,7 @@ final class MigrationLedger {
     cursors[i] = new BucketCursor(c.bucket(), c.prefix(),
         last ? BucketCursor.Stage.DONE : BucketCursor.Stage.EXTRAS, last ? null : page.nextToken(),
         c.pages() + 1, c.objects(), c.bytes(), c.toCopy(), c.copied(), c.bytesCopied(), c.skipped(), c.failed(),
-        c.verifiedObjects(), c.tenants(), c.extras().plus(page.extras()));
+        c.verifiedObjects(), c.tenants(), c.extras().plus(page.extras()), c.startAfter(), c.endAt());
   }
 
   /** Adds a verification page to cursor {@code i} and moves it on. */
@@ -118,7 +139,7 @@ final class MigrationLedger {
     cursors[i] = new BucketCursor(c.bucket(), c.prefix(),
         last ? afterVerification() : BucketCursor.Stage.VERIFY, last ? null : page.nextToken(),
         c.pages() + 1, c.objects(), c.bytes(), c.toCopy(), c.copied(), c.bytesCopied(), c.skipped(), c.failed(),
-        c.verifiedObjects() + page.objects() - page.failed(), c.tenants(), c.extras());
+        c.verifiedObjects() + page.objects() - page.failed(), c.tenants(), c.extras(), c.startAfter(), c.endAt());
     if (page.failed() > 0 && page.problems().isEmpty()) {
       addProblem(page.failed() + " object(s) differ in " + config.data().buckets().get(c.bucket()).target()
           + " (page after " + c.token() + ")");
@@ -182,7 +203,7 @@ final class MigrationLedger {
   }
 
   Checkpoint checkpoint() {
-    return new Checkpoint(runs, ensured, List.of(cursors), tables, secrets, problems, problemsOmitted);
+    return new Checkpoint(runs, ensured, List.of(cursors), tables, secrets, problems, problemsOmitted, partitioned);
   }
 
   MigrationReport report(String workflowId, String status, boolean verified) {

@@ -71,7 +71,7 @@ class ConfigLoaderTest {
   void namesTheUnknownKeyAndTheKnownOnes() {
     assertThat(problems(VALID.replace("buckets:", "bukets:")))
         .contains("data.bukets: unknown key (known: buckets, tables, secrets, concurrency, copyMode, tableSegments, "
-            + "multipartThreshold, deleteExtras, protect, verify, verifySample)");
+            + "multipartThreshold, deleteExtras, protect, verify, verifySample, partitions)");
     assertThat(problems(VALID + "colour: blue\n"))
         .contains("colour: unknown key (known: name, region, endpoint, source, target, data, cutover, approvals, account, role, security, infrastructure, tenants, decommission, validation)");
     assertThat(problems(VALID.replace("profile: default", "profil: default")))
@@ -135,6 +135,14 @@ class ConfigLoaderTest {
         new ExtrasProtection.ProtectedItem("TenantServices", java.util.Map.of("tenant_id", "test-msp")),
         new ExtrasProtection.ProtectedItem("LastUpdated", java.util.Map.of("tenant_id", "x", "n", "5")));
     assertThat(protect.secrets()).containsExactly("tenant/test-*/prod");
+  }
+
+  @Test
+  void partitionsDefaultToEightAndAreBoundedWithOneLine() throws ConfigException {
+    assertThat(ConfigLoader.parse(VALID, "f").data().partitions()).isEqualTo(DataConfig.DEFAULT_PARTITIONS);
+    assertThat(ConfigLoader.parse(VALID + "  partitions: 1\n", "f").data().partitions()).isEqualTo(1);
+    assertThat(problems(VALID + "  partitions: 0\n"))
+        .contains("data.partitions: 0 is out of range: use 1 to 256 (default 8)");
   }
 
   @Test

@@ -317,6 +317,91 @@ class DataMigrationWorkflowTest {
   }
 
   @Test
+  void partitionsSplitEachListingOnceAndTheBucketTotalsAreTheSumOfItsPartitions(TestWorkflowEnvironment env,
+      Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(2);
+    when(fx.buckets.partitions(any())).thenReturn(MigrationFixtures.ranges(3));
+    MigrationReport report = start(env, worker, fx).migrate(MigrationInput.of(
+        MigrationFixtures.partitioned(MigrationFixtures.config(List.of("raw/")), 4), Mode.COPY));
+
+    verify(fx.buckets, times(2)).copyPage(argThat(r -> r.concurrency() == 2 && r.endAt() == null));
+    verify(fx.buckets, times(1)).partitions(argThat(r -> r.prefix().equals("raw/") && r.max() == 16
+        && r.bucket().equals(MigrationFixtures.SOURCE_BUCKET) && r.side() == Side.SOURCE));
+    for (KeyRange range : MigrationFixtures.ranges(3)) {
+      verify(fx.buckets, times(2)).copyPage(argThat(r -> java.util.Objects.equals(r.startAfter(), range.startAfter())
+          && java.util.Objects.equals(r.endAt(), range.endAt())));
+      verify(fx.buckets, times(1)).extrasPage(argThat(r -> java.util.Objects.equals(r.startAfter(), range.startAfter())
+          && java.util.Objects.equals(r.endAt(), range.endAt())));
+    }
+    BucketReport bucket = report.buckets().get(0);
+    assertThat(report.buckets()).hasSize(1);
+    assertThat(bucket.objects()).isEqualTo(60);
+    assertThat(bucket.copied()).isEqualTo(24);
+    assertThat(bucket.verifiedObjects()).isEqualTo(60);
+    assertThat(bucket.tenants()).containsEntry("acme", new TenantTally(60, 6_000));
+    assertThat(report.verified()).isTrue();
+  }
+
+  @Test
+  void noMoreThanDataPartitionsRangesAreWorkedOnAtOnce(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    when(fx.buckets.partitions(any())).thenReturn(MigrationFixtures.ranges(6));
+    java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    doAnswer(i -> {
+      most.accumulateAndGet(running.incrementAndGet(), Math::max);
+      Thread.sleep(200);
+      running.decrementAndGet();
+      return MigrationFixtures.page(i.getArgument(0), 1, 4, 4, 6, 0);
+    }).when(fx.buckets).copyPage(any());
+    MigrationReport report = start(env, worker, fx).migrate(MigrationInput.of(
+        MigrationFixtures.partitioned(MigrationFixtures.config(List.of()), 2), Mode.COPY));
+
+    assertThat(report.buckets().get(0).objects()).isEqualTo(60);
+    verify(fx.buckets, times(6)).copyPage(any());
+    assertThat(most.get()).isBetween(1, 2);
+  }
+
+  @Test
+  void onePartitionNeverSplitsAListing(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(2);
+    start(env, worker, fx).migrate(MigrationInput.of(
+        MigrationFixtures.partitioned(MigrationFixtures.config(List.of()), 1), Mode.COPY));
+
+    verify(fx.buckets, never()).partitions(any());
+    verify(fx.buckets, times(2)).copyPage(argThat(r -> r.startAfter() == null && r.endAt() == null));
+  }
+
+  @Test
+  void partitionsAreFoundOnceAcrossContinueAsNewAndNoCountIsLost(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(5);
+    when(fx.buckets.partitions(any())).thenReturn(MigrationFixtures.ranges(4));
+    MigrationReport report = start(env, worker, fx).migrate(new MigrationInput(
+        MigrationFixtures.partitioned(MigrationFixtures.config(List.of()), 2), Mode.COPY, null, 60));
+
+    assertThat(report.runs()).isGreaterThan(1);
+    verify(fx.buckets, times(1)).partitions(any());
+    verify(fx.buckets, times(20)).copyPage(any());
+    assertThat(report.buckets().get(0).objects()).isEqualTo(200);
+    assertThat(report.buckets().get(0).verifiedObjects()).isEqualTo(200);
+  }
+
+  @Test
+  void twentyThousandObjectsInThirtyTwoPartitionsStayUnderTwoThousandHistoryEvents(TestWorkflowEnvironment env,
+      Worker worker) {
+    // 32 ranges of 625 keys: one page each to copy, verify and check for extras.
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    when(fx.buckets.partitions(any())).thenReturn(MigrationFixtures.ranges(32));
+    MigrationReport report = start(env, worker, fx).migrate(MigrationInput.of(
+        MigrationFixtures.partitioned(MigrationFixtures.config(List.of()), 8), Mode.COPY));
+
+    int events = env.getWorkflowClient().fetchHistory("migration-test").getEvents().size();
+    assertThat(report.runs()).isEqualTo(1);
+    assertThat(events).as("history events of the only run").isLessThanOrEqualTo(2_000);
+    verify(fx.buckets, times(32)).copyPage(any());
+  }
+
+  @Test
   void reverseCopiesFromTheTargetAccountBackToTheSource(TestWorkflowEnvironment env, Worker worker) {
     MigrationFixtures fx = new MigrationFixtures().answering(1);
     MigrationReport report = start(env, worker, fx)

@@ -35,6 +35,27 @@ final class MigrationFixtures {
             new SecretFilter(List.of("tenant/*/prod")), 8, CopyMode.AUTO, 2));
   }
 
+  /** {@code base} with {@code data.partitions} set. */
+  static MigrationConfig partitioned(MigrationConfig base, int partitions) {
+    DataConfig data = base.data();
+    return new MigrationConfig(base.name(), base.region(), base.endpoint(), base.source(), base.target(),
+        new DataConfig(data.buckets(), data.tables(), data.secrets(), data.concurrency(), data.copyMode(),
+            data.tableSegments(), data.multipartThreshold(), data.deleteExtras(), data.protect(), partitions),
+        null, null);
+  }
+
+  /** {@code count} contiguous ranges split at raw/t1/, raw/t2/, …; the first starts, the last ends, unbounded. */
+  static List<KeyRange> ranges(int count) {
+    List<KeyRange> ranges = new java.util.ArrayList<>();
+    String from = null;
+    for (int i = 1; i < count; i++) {
+      ranges.add(new KeyRange(from, "raw/t" + i + "/"));
+      from = "raw/t" + i + "/";
+    }
+    ranges.add(new KeyRange(from, null));
+    return ranges;
+  }
+
   /** {@link #config} in mirror mode, with one protection of every kind. */
   static MigrationConfig mirrorConfig() {
     MigrationConfig base = config(List.of());
@@ -56,6 +77,7 @@ final class MigrationFixtures {
   MigrationFixtures answering(int pages) {
     lenient().when(accounts.verifyAccess(any())).thenReturn(
         new AccountCheck("123456789012", "arn:src", "987654321098", "arn:dst"));
+    lenient().when(buckets.partitions(any())).thenReturn(List.of(KeyRange.ALL));
     lenient().when(buckets.planPage(any())).thenAnswer(i -> page(i.getArgument(0), pages, 10, 0, 0, 0));
     lenient().when(buckets.copyPage(any())).thenAnswer(i -> page(i.getArgument(0), pages, 4, 4, 6, 0));
     lenient().when(buckets.verifyPage(any())).thenAnswer(i -> page(i.getArgument(0), pages, 0, 0, 0, 0));

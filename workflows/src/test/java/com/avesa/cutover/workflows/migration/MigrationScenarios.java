@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The migration's recorded paths: a COPY that finished; a COPY held mid-page in a run after
- * continue-as-new; a mirror-mode SYNC that found extras and deleted one (version {@code target-extras}).
+ * continue-as-new; a mirror-mode SYNC that found extras and deleted one (version {@code target-extras});
+ * a COPY whose listing was split into three ranges, two at a time (version {@code partitioned-listings}).
  */
 public final class MigrationScenarios {
   private static final List<Class<?>> MIGRATION = List.of(DataMigrationWorkflowImpl.class);
@@ -35,6 +36,15 @@ public final class MigrationScenarios {
           worker.registerActivitiesImplementations(new MigrationFixtures().answering(3).activities());
           env.start();
           stub(env, worker, id).migrate(MigrationInput.of(MigrationFixtures.config(List.of("raw/")), Mode.COPY));
+          return Histories.settled(env, id);
+        }),
+        Scenario.closed("data-migration-copy-partitioned", MIGRATION, (env, worker, id) -> {
+          MigrationFixtures fx = new MigrationFixtures().answering(2);
+          doReturn(MigrationFixtures.ranges(3)).when(fx.buckets).partitions(any());
+          worker.registerActivitiesImplementations(fx.activities());
+          env.start();
+          stub(env, worker, id).migrate(MigrationInput.of(
+              MigrationFixtures.partitioned(MigrationFixtures.config(List.of("raw/")), 2), Mode.COPY));
           return Histories.settled(env, id);
         }),
         Scenario.open("data-migration-copy-continued", MIGRATION, MigrationScenarios::heldAfterContinueAsNew),
