@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What the data migration moves, and how hard it pushes. {@code deleteExtras}: mirror mode, what
  * only the written side has is deleted unless {@code protect} (or the tenant commands' record)
- * protects it; false (and on payloads without it): extras are reported only.
+ * protects it; false (and on payloads without it): extras are reported only. {@code tableSegments}:
+ * {@link #AUTO_TABLE_SEGMENTS} (0) or a fixed count.
  */
 public record DataConfig(
     List<BucketMapping> buckets,
@@ -19,7 +20,12 @@ public record DataConfig(
     ExtrasProtection protect) {
 
   public static final int DEFAULT_CONCURRENCY = 32;
-  public static final int DEFAULT_TABLE_SEGMENTS = 4;
+  /**
+   * {@code tableSegments: auto}: each table's parallel-scan segment count comes from its size
+   * (DescribeTable; see {@code ScanPlan#segmentsFor}). A number from 1 to 1000 fixes it.
+   */
+  public static final int AUTO_TABLE_SEGMENTS = 0;
+  public static final int DEFAULT_TABLE_SEGMENTS = AUTO_TABLE_SEGMENTS;
   /** Objects at least this large are copied in parallel parts. */
   public static final long DEFAULT_MULTIPART_THRESHOLD = 64L << 20;
   /** S3's smallest part (all but the last). */

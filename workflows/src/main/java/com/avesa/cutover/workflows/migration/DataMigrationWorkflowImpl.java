@@ -41,6 +41,14 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
    * {@code data.deleteExtras}, deleted unless protected.
    */
   static final String TARGET_EXTRAS = "target-extras";
+  /**
+   * Version 1: each table starts with {@code scanPlan} (segment count from the table's size unless
+   * {@code data.tableSegments} fixes it; a target that was empty is written without reading it
+   * first); the copy's segment digests are the source digest, and verification scans the written
+   * side once with {@code digestSegment}. Only segments whose count or digest differ from the
+   * source's get an {@code extrasSegment} pass (and none when the table totals agree).
+   */
+  static final String TABLE_SEGMENTS_FROM_SIZE = "table-segments-from-size";
 
   private static final Logger log = Workflow.getLogger(DataMigrationWorkflowImpl.class);
 
@@ -203,6 +211,9 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   }
 
   private TableReport migrateTable(String from, String to) {
+    if (Workflow.getVersion(TABLE_SEGMENTS_FROM_SIZE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      return migratePlannedTable(from, to);
+    }
     DataConfig data = input.config().data();
     Estate estate = input.config().estate();
     int segments = data.tableSegments();
@@ -242,6 +253,59 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     }
     SegmentTotals target = SegmentTotals.of(verified);
     return new TableReport(from, to, source.items, source.copied, target.items, source.digest, target.digest);
+  }
+
+  /** Version {@link #TABLE_SEGMENTS_FROM_SIZE}: plan, copy (or digest) the source, digest the written side. */
+  private TableReport migratePlannedTable(String from, String to) {
+    DataConfig data = input.config().data();
+    Estate estate = input.config().estate();
+    ScanPlan plan = tables.scanPlan(new ScanPlanRequest(estate, fromSide(), from, to, data.tableSegments()));
+    int segments = plan.segments();
+    boolean writeAll = input.mode().writes() && plan.target() == ScanPlan.Target.EMPTY;
+    List<Promise<SegmentResult>> scanned = new ArrayList<>();
+    for (int s = 0; s < segments; s++) {
+      SegmentRequest request = new SegmentRequest(estate, fromSide(), from, to, s, segments, data.concurrency(), writeAll);
+      scanned.add(input.mode().writes()
+          ? Async.function(tables::copySegment, request)
+          : Async.function(tables::digestSegment, request));
+    }
+    SegmentTotals source = SegmentTotals.of(scanned);
+    if (!input.mode().writes() && (!extrasPass || plan.target() == ScanPlan.Target.MISSING)) {
+      return new TableReport(from, to, source.items, source.copied, 0, source.digest, TableDigest.EMPTY);
+    }
+    List<Promise<SegmentResult>> verified = new ArrayList<>();
+    for (int s = 0; s < segments; s++) {
+      verified.add(Async.function(tables::digestSegment,
+          new SegmentRequest(estate, toSide(), to, from, s, segments, data.concurrency())));
+    }
+    SegmentTotals target = SegmentTotals.of(verified);
+    if (!extrasPass || target.items == source.items && target.digest.equals(source.digest)) {
+      return new TableReport(from, to, source.items, source.copied, target.items, source.digest, target.digest);
+    }
+    // Something differs: the segments that do not hold exactly the source's items look their keys up.
+    ExtrasRule rule = extrasRules.table(fromName(from, to), toName(from, to));
+    long matched = 0;
+    String digest = TableDigest.EMPTY;
+    List<Promise<ExtrasSegmentResult>> checked = new ArrayList<>();
+    for (int s = 0; s < segments; s++) {
+      SegmentResult inSource = scanned.get(s).get();
+      SegmentResult inTarget = verified.get(s).get();
+      if (inSource.items() == inTarget.items() && inSource.digest().equals(inTarget.digest())) {
+        matched += inTarget.items();
+        digest = TableDigest.add(digest, inTarget.digest());
+      } else {
+        checked.add(Async.function(tables::extrasSegment,
+            new ExtrasSegmentRequest(estate, toSide(), to, from, s, segments, data.concurrency(), rule)));
+      }
+    }
+    Extras extras = Extras.NONE;
+    for (Promise<ExtrasSegmentResult> p : checked) {
+      ExtrasSegmentResult r = p.get();
+      matched += r.matched();
+      digest = TableDigest.add(digest, r.matchedDigest());
+      extras = extras.plus(r.extras());
+    }
+    return new TableReport(from, to, source.items, source.copied, matched, source.digest, digest, extras);
   }
 
   private void migrateSecrets() {

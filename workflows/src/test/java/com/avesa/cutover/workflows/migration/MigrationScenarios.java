@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The migration's recorded paths: a COPY that finished; a COPY held mid-page in a run after
- * continue-as-new; a mirror-mode SYNC that found extras and deleted one (version {@code target-extras}).
+ * continue-as-new; a mirror-mode SYNC that found extras and deleted one (version {@code target-extras});
+ * a SYNC whose table was planned from its size, verified by one scan of the target, and whose one
+ * differing segment looked its keys up (version {@code table-segments-from-size}).
  */
 public final class MigrationScenarios {
   private static final List<Class<?>> MIGRATION = List.of(DataMigrationWorkflowImpl.class);
@@ -45,6 +47,21 @@ public final class MigrationScenarios {
           worker.registerActivitiesImplementations(fx.activities());
           env.start();
           stub(env, worker, id).migrate(MigrationInput.of(MigrationFixtures.mirrorConfig(), Mode.SYNC));
+          return Histories.settled(env, id);
+        }),
+        Scenario.closed("data-migration-sync-table-planned", MIGRATION, (env, worker, id) -> {
+          MigrationFixtures fx = new MigrationFixtures().answering(1);
+          doAnswer(i -> {
+            SegmentRequest request = i.getArgument(0);
+            return request.fromSide() == Side.TARGET && request.segment() == 2
+                ? new SegmentResult(2, 6, 0, MigrationFixtures.digestOf(42))
+                : MigrationFixtures.segment(request, 5, 0);
+          }).when(fx.tables).digestSegment(any());
+          doReturn(new ExtrasSegmentResult(2, 6, 5, MigrationFixtures.digestOf(2),
+              new Extras(1, List.of("tenant_id=test-msp"), 0, List.of()))).when(fx.tables).extrasSegment(any());
+          worker.registerActivitiesImplementations(fx.activities());
+          env.start();
+          stub(env, worker, id).migrate(MigrationInput.of(MigrationFixtures.config(0), Mode.SYNC));
           return Histories.settled(env, id);
         }));
   }
