@@ -232,16 +232,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
         written.add(Async.function(tables::extrasSegment,
             new ExtrasSegmentRequest(estate, toSide(), to, from, s, segments, data.concurrency(), rule)));
       }
-      long matched = 0;
-      String digest = TableDigest.EMPTY;
-      Extras extras = Extras.NONE;
-      for (Promise<ExtrasSegmentResult> p : written) {
-        ExtrasSegmentResult r = p.get();
-        matched += r.matched();
-        digest = TableDigest.add(digest, r.matchedDigest());
-        extras = extras.plus(r.extras());
-      }
-      return new TableReport(from, to, source.items, source.copied, matched, source.digest, digest, extras);
+      return reportWithExtras(from, to, source, written);
     }
     if (!input.mode().writes()) {
       return new TableReport(from, to, source.items, 0, 0, source.digest, TableDigest.EMPTY);
@@ -284,22 +275,25 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     }
     // Something differs: the segments that do not hold exactly the source's items look their keys up.
     ExtrasRule rule = extrasRules.table(fromName(from, to), toName(from, to));
-    long matched = 0;
-    String digest = TableDigest.EMPTY;
-    List<Promise<ExtrasSegmentResult>> checked = new ArrayList<>();
+    List<Promise<ExtrasSegmentResult>> written = new ArrayList<>();
     for (int s = 0; s < segments; s++) {
       SegmentResult inSource = scanned.get(s).get();
       SegmentResult inTarget = verified.get(s).get();
-      if (inSource.items() == inTarget.items() && inSource.digest().equals(inTarget.digest())) {
-        matched += inTarget.items();
-        digest = TableDigest.add(digest, inTarget.digest());
-      } else {
-        checked.add(Async.function(tables::extrasSegment,
-            new ExtrasSegmentRequest(estate, toSide(), to, from, s, segments, data.concurrency(), rule)));
-      }
+      written.add(inSource.items() == inTarget.items() && inSource.digest().equals(inTarget.digest())
+          ? Workflow.newPromise(new ExtrasSegmentResult(s, inTarget.items(), inTarget.items(), inTarget.digest(), Extras.NONE))
+          : Async.function(tables::extrasSegment,
+              new ExtrasSegmentRequest(estate, toSide(), to, from, s, segments, data.concurrency(), rule)));
     }
+    return reportWithExtras(from, to, source, written);
+  }
+
+  /** The table's report from its source totals and its written side's segments, extras added up. */
+  private static TableReport reportWithExtras(String from, String to, SegmentTotals source,
+      List<Promise<ExtrasSegmentResult>> written) {
+    long matched = 0;
+    String digest = TableDigest.EMPTY;
     Extras extras = Extras.NONE;
-    for (Promise<ExtrasSegmentResult> p : checked) {
+    for (Promise<ExtrasSegmentResult> p : written) {
       ExtrasSegmentResult r = p.get();
       matched += r.matched();
       digest = TableDigest.add(digest, r.matchedDigest());

@@ -137,15 +137,7 @@ class DataMigrationWorkflowTest {
 
   @Test
   void onlyTheSegmentsThatDifferLookTheirKeysUp(TestWorkflowEnvironment env, Worker worker) {
-    MigrationFixtures fx = new MigrationFixtures().answering(1);
-    doAnswer(i -> {
-      SegmentRequest request = i.getArgument(0);
-      return request.fromSide() == Side.TARGET && request.segment() == 1
-          ? new SegmentResult(1, 6, 0, MigrationFixtures.digestOf(42))
-          : MigrationFixtures.segment(request, 5, 0);
-    }).when(fx.tables).digestSegment(any());
-    doReturn(new ExtrasSegmentResult(1, 6, 5, MigrationFixtures.digestOf(1),
-        new Extras(1, List.of("tenant_id=test-msp"), 0, List.of()))).when(fx.tables).extrasSegment(any());
+    MigrationFixtures fx = new MigrationFixtures().answering(1).targetSegmentHasAnExtra(1);
 
     MigrationReport report = start(env, worker, fx)
         .migrate(MigrationInput.of(MigrationFixtures.config(DataConfig.AUTO_TABLE_SEGMENTS), Mode.SYNC));

@@ -118,6 +118,22 @@ final class MigrationFixtures {
     return this;
   }
 
+  /**
+   * Segment {@code segment} of the target table holds one extra item, tenant_id=test-msp: its
+   * digest differs, and its {@code extrasSegment} finds the 5 source items and the extra.
+   */
+  MigrationFixtures targetSegmentHasAnExtra(int segment) {
+    lenient().doAnswer(i -> {
+      SegmentRequest request = i.getArgument(0);
+      return request.fromSide() == Side.TARGET && request.segment() == segment
+          ? new SegmentResult(segment, 6, 0, digestOf(42))
+          : segment(request, 5, 0);
+    }).when(tables).digestSegment(any());
+    lenient().doReturn(new ExtrasSegmentResult(segment, 6, 5, digestOf(segment),
+        new Extras(1, List.of("tenant_id=test-msp"), 0, List.of()))).when(tables).extrasSegment(any());
+    return this;
+  }
+
   static SegmentResult segment(SegmentRequest request, long items, long copied) {
     return new SegmentResult(request.segment(), items, copied, digestOf(request.segment()));
   }

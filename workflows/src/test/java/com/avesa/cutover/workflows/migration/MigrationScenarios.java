@@ -50,15 +50,7 @@ public final class MigrationScenarios {
           return Histories.settled(env, id);
         }),
         Scenario.closed("data-migration-sync-table-planned", MIGRATION, (env, worker, id) -> {
-          MigrationFixtures fx = new MigrationFixtures().answering(1);
-          doAnswer(i -> {
-            SegmentRequest request = i.getArgument(0);
-            return request.fromSide() == Side.TARGET && request.segment() == 2
-                ? new SegmentResult(2, 6, 0, MigrationFixtures.digestOf(42))
-                : MigrationFixtures.segment(request, 5, 0);
-          }).when(fx.tables).digestSegment(any());
-          doReturn(new ExtrasSegmentResult(2, 6, 5, MigrationFixtures.digestOf(2),
-              new Extras(1, List.of("tenant_id=test-msp"), 0, List.of()))).when(fx.tables).extrasSegment(any());
+          MigrationFixtures fx = new MigrationFixtures().answering(1).targetSegmentHasAnExtra(2);
           worker.registerActivitiesImplementations(fx.activities());
           env.start();
           stub(env, worker, id).migrate(MigrationInput.of(MigrationFixtures.config(0), Mode.SYNC));
