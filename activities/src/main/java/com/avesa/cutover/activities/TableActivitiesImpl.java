@@ -11,6 +11,7 @@ import com.avesa.cutover.workflows.migration.SegmentResult;
 import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.migration.TableActivities;
 import com.avesa.cutover.workflows.migration.TableDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,14 @@ public class TableActivitiesImpl implements TableActivities, AutoCloseable {
 
   @Override
   public ScanPlan scanPlan(ScanPlanRequest request) {
+    // A few calls, but each may retry for a while: heartbeat meanwhile (the stub's timeout is 10 s).
+    return Heartbeats.whileRunning(new PlanningScan(request.from()), Duration.ofSeconds(3), () -> plan(request));
+  }
+
+  /** Heartbeat details of a scan being planned. */
+  record PlanningScan(String table) {}
+
+  private ScanPlan plan(ScanPlanRequest request) {
     DynamoDbClient source = clients.dynamoDb(request.estate(), request.fromSide());
     long items;
     long bytes;
