@@ -222,7 +222,9 @@ public class TableActivitiesImpl implements TableActivities, AutoCloseable {
     ScanPosition position = Heartbeats.lastDetails(ScanPosition.class).orElse(ScanPosition.START);
     boolean more = true;
     while (more) {
-      ScanResponse page = scanPage(source, request, position);
+      // One page of 1 MB can take longer than the heartbeat timeout on a loaded emulator: beat meanwhile.
+      ScanPosition at = position;
+      ScanResponse page = Heartbeats.whileRunning(at, Duration.ofSeconds(3), () -> scanPage(source, request, at));
       String digest = position.digest();
       for (Map<String, AttributeValue> item : page.items()) {
         digest = TableDigest.add(digest, ItemDigest.of(item));
