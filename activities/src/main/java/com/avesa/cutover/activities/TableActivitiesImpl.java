@@ -2,6 +2,8 @@ package com.avesa.cutover.activities;
 
 import com.avesa.cutover.workflows.migration.EnsureTableRequest;
 import com.avesa.cutover.workflows.migration.Extras;
+import com.avesa.cutover.workflows.migration.ScanPlan;
+import com.avesa.cutover.workflows.migration.ScanPlanRequest;
 import com.avesa.cutover.workflows.migration.ExtrasSegmentRequest;
 import com.avesa.cutover.workflows.migration.ExtrasSegmentResult;
 import com.avesa.cutover.workflows.migration.SegmentRequest;
@@ -9,6 +11,7 @@ import com.avesa.cutover.workflows.migration.SegmentResult;
 import com.avesa.cutover.workflows.migration.Side;
 import com.avesa.cutover.workflows.migration.TableActivities;
 import com.avesa.cutover.workflows.migration.TableDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * DynamoDB segments on the AWS SDK v2: a parallel-scan segment is read page by page (strongly
@@ -27,6 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  */
 public class TableActivitiesImpl implements TableActivities, AutoCloseable {
   private static final int WRITER_THREADS = 128;
+  /** Items read to estimate a table's size when DescribeTable reports 0 bytes. */
+  static final int SIZE_SAMPLE = 100;
 
   private final AwsClients clients;
   private final MigrationMetrics metrics;
@@ -49,6 +55,61 @@ public class TableActivitiesImpl implements TableActivities, AutoCloseable {
   }
 
   @Override
+  public ScanPlan scanPlan(ScanPlanRequest request) {
+    // A few calls, but each may retry for a while: heartbeat meanwhile (the stub's timeout is 10 s).
+    return Heartbeats.whileRunning(new PlanningScan(request.from()), Duration.ofSeconds(3), () -> plan(request));
+  }
+
+  /** Heartbeat details of a scan being planned. */
+  record PlanningScan(String table) {}
+
+  private ScanPlan plan(ScanPlanRequest request) {
+    DynamoDbClient source = clients.dynamoDb(request.estate(), request.fromSide());
+    long items;
+    long bytes;
+    try {
+      TableDescription table = source.describeTable(b -> b.tableName(request.from())).table();
+      items = table.itemCount() == null ? 0 : table.itemCount();
+      bytes = table.tableSizeBytes() == null ? 0 : table.tableSizeBytes();
+      if (bytes == 0) {
+        bytes = sampledBytes(source, request.from(), items);
+      }
+    } catch (SdkException e) {
+      throw Failures.classify("describe " + request.from(), e);
+    }
+    int segments = request.segments() > 0 ? request.segments() : ScanPlan.segmentsFor(bytes);
+    ScanPlan.Target target;
+    try {
+      ScanResponse first = clients.dynamoDb(request.estate(), other(request.fromSide()))
+          .scan(b -> b.tableName(request.to()).limit(1).consistentRead(true));
+      target = first.items().isEmpty() && !more(first) ? ScanPlan.Target.EMPTY : ScanPlan.Target.NOT_EMPTY;
+    } catch (ResourceNotFoundException e) {
+      target = ScanPlan.Target.MISSING;
+    } catch (SdkException e) {
+      throw Failures.classify("scan " + request.to(), e);
+    }
+    return new ScanPlan(items, bytes, segments, target);
+  }
+
+  /**
+   * The table's size from a sample of its first items: their total when the sample is the whole
+   * table, else their average times {@code items}; -1 (unknown) when DescribeTable counted no
+   * items but the table holds more than the sample (it is younger than DescribeTable's refresh).
+   */
+  private static long sampledBytes(DynamoDbClient dynamoDb, String table, long items) {
+    ScanResponse sample = dynamoDb.scan(b -> b.tableName(table).limit(SIZE_SAMPLE));
+    long sampled = sample.items().stream().mapToLong(ItemSize::of).sum();
+    if (!more(sample)) {
+      return sampled;
+    }
+    return items == 0 ? -1 : sampled * Math.max(items, sample.items().size()) / sample.items().size();
+  }
+
+  private static boolean more(ScanResponse page) {
+    return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+  }
+
+  @Override
   public SegmentResult digestSegment(SegmentRequest request) {
     return scanSegment(request, null);
   }
@@ -58,7 +119,7 @@ public class TableActivitiesImpl implements TableActivities, AutoCloseable {
     DynamoDbClient target = clients.dynamoDb(request.estate(), other(request.fromSide()));
     ChangedItems changed;
     try {
-      changed = new ChangedItems(target, request.to(), writers);
+      changed = request.writeAll() ? null : new ChangedItems(target, request.to(), writers);
     } catch (SdkException e) {
       throw Failures.classify("describe " + request.to(), e);
     }
@@ -149,7 +210,10 @@ public class TableActivitiesImpl implements TableActivities, AutoCloseable {
     writers.close();
   }
 
-  /** What a copy does with each scanned page: find what differs in the target, write only that. */
+  /**
+   * What a copy does with each scanned page: find what differs in the target, write only that;
+   * without {@code changed} (the target was empty), write it all.
+   */
   private record SegmentWriter(ChangedItems changed, BatchWriter writer) {}
 
   /** Scans the segment from the last heartbeated position; writes each page when {@code writer} is set. */
@@ -158,7 +222,9 @@ public class TableActivitiesImpl implements TableActivities, AutoCloseable {
     ScanPosition position = Heartbeats.lastDetails(ScanPosition.class).orElse(ScanPosition.START);
     boolean more = true;
     while (more) {
-      ScanResponse page = scanPage(source, request, position);
+      // One page of 1 MB can take longer than the heartbeat timeout on a loaded emulator: beat meanwhile.
+      ScanPosition at = position;
+      ScanResponse page = Heartbeats.whileRunning(at, Duration.ofSeconds(3), () -> scanPage(source, request, at));
       String digest = position.digest();
       for (Map<String, AttributeValue> item : page.items()) {
         digest = TableDigest.add(digest, ItemDigest.of(item));
@@ -172,7 +238,7 @@ public class TableActivitiesImpl implements TableActivities, AutoCloseable {
       position = ScanPosition.after(
           page.lastEvaluatedKey(), position.items() + page.items().size(), position.copied() + written, digest);
       Heartbeats.beat(position);
-      more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+      more = more(page);
     }
     return new SegmentResult(request.segment(), position.items(), position.copied(), position.digest());
   }
@@ -192,7 +258,8 @@ public class TableActivitiesImpl implements TableActivities, AutoCloseable {
 
   private static long write(SegmentWriter writer, SegmentRequest request, List<Map<String, AttributeValue>> items, Runnable beat) {
     try {
-      List<Map<String, AttributeValue>> changed = writer.changed().of(items, request.concurrency(), beat);
+      List<Map<String, AttributeValue>> changed = writer.changed() == null
+          ? items : writer.changed().of(items, request.concurrency(), beat);
       return changed.isEmpty() ? 0 : writer.writer().write(changed, request.concurrency(), beat);
     } catch (SdkException e) {
       throw Failures.classify("write " + request.to(), e);

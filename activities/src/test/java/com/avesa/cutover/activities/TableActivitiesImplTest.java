@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.migration.EnsureTableRequest;
+import com.avesa.cutover.workflows.migration.ScanPlan;
+import com.avesa.cutover.workflows.migration.ScanPlanRequest;
 import com.avesa.cutover.workflows.migration.Estate;
 import com.avesa.cutover.workflows.migration.SegmentRequest;
 import com.avesa.cutover.workflows.migration.SegmentResult;
@@ -184,6 +187,78 @@ class TableActivitiesImplTest {
   }
 
   @Test
+  void aSmallTableIsPlannedAsOneSegmentUnlessFixedAndThePlanSaysWhatTheTargetHolds() {
+    createLastUpdated(source, "LastUpdated-prod", "service_table");
+    putServices(30);
+    long exact = source.scan(b -> b.tableName("LastUpdated-prod")).items().stream().mapToLong(ItemSize::of).sum();
+
+    ScanPlan missing = activities.scanPlan(plan(DataConfig.AUTO_TABLE_SEGMENTS));
+    assertThat(missing.items()).isEqualTo(30);
+    assertThat(missing.bytes()).as("moto reports TableSizeBytes 0: the whole table was the sample").isEqualTo(exact);
+    assertThat(missing.segments()).isEqualTo(1);
+    assertThat(missing.target()).isEqualTo(ScanPlan.Target.MISSING);
+    assertThat(activities.scanPlan(plan(5)).segments()).isEqualTo(5);
+
+    activities.ensureTargetTable(new EnsureTableRequest(estate, Side.TARGET, "LastUpdated-prod", "LastUpdated"));
+    assertThat(activities.scanPlan(plan(DataConfig.AUTO_TABLE_SEGMENTS)).target()).isEqualTo(ScanPlan.Target.EMPTY);
+    target.putItem(b -> b.tableName("LastUpdated").item(Map.of(
+        "tenant_id", AttributeValue.fromS("test-msp"), "service_table", AttributeValue.fromS("svc#x"))));
+    assertThat(activities.scanPlan(plan(DataConfig.AUTO_TABLE_SEGMENTS)).target()).isEqualTo(ScanPlan.Target.NOT_EMPTY);
+  }
+
+  @Test
+  void aTableLargerThanTheSampleIsSizedFromTheSamplesAverageTimesItsItemCount() {
+    createLastUpdated(source, "LastUpdated-prod", "service_table");
+    putServices(TableActivitiesImpl.SIZE_SAMPLE + 50);   // every item the same size
+    long one = ItemSize.of(source.scan(b -> b.tableName("LastUpdated-prod").limit(1)).items().get(0));
+
+    ScanPlan plan = activities.scanPlan(plan(DataConfig.AUTO_TABLE_SEGMENTS));
+
+    assertThat(plan.items()).isEqualTo(TableActivitiesImpl.SIZE_SAMPLE + 50);
+    assertThat(plan.bytes()).isEqualTo(one * (TableActivitiesImpl.SIZE_SAMPLE + 50));
+    assertThat(plan.segments()).isEqualTo(1);
+  }
+
+  @Test
+  void itemSizeCountsNamesAndValuesAsDynamoDbDoes() {
+    assertThat(ItemSize.of(Map.of("id", AttributeValue.fromS("abc")))).isEqualTo(5);
+    assertThat(ItemSize.of(Map.of("n", AttributeValue.fromN("12345")))).isEqualTo(1 + 3);
+    assertThat(ItemSize.of(Map.of("ok", AttributeValue.fromBool(true), "m", AttributeValue.fromM(Map.of(
+        "a", AttributeValue.fromS("xy")))))).isEqualTo(2 + 1 + 1 + 3 + 1 + 1 + 2);
+  }
+
+  @Test
+  void aCopyIntoAnEmptyTargetWritesEveryItemAndVerificationStillComparesContent() {
+    createLastUpdated(source, "LastUpdated-prod", "service_table");
+    activities.ensureTargetTable(new EnsureTableRequest(estate, Side.TARGET, "LastUpdated-prod", "LastUpdated"));
+    putServices(40);
+    List<SegmentResult> copied = List.of(
+        activities.copySegment(writeAll(0, 2)), activities.copySegment(writeAll(1, 2)));
+    assertThat(copied).extracting(SegmentResult::copied).containsExactly(copied.get(0).items(), copied.get(1).items());
+    assertThat(copied.get(0).items() + copied.get(1).items()).isEqualTo(40);
+    // Written without reading the target: the same copy again writes everything again; by difference, nothing.
+    assertThat(activities.copySegment(writeAll(0, 2)).copied()).isEqualTo(copied.get(0).items());
+    assertThat(activities.copySegment(request(Side.SOURCE, 0, 2)).copied()).isZero();
+
+    // The target's segments digest like the copy's source segments (the source digest, taken while copying) ...
+    for (int segment = 0; segment < 2; segment++) {
+      SegmentResult written = activities.digestSegment(verify(segment, 2));
+      assertThat(written.items()).isEqualTo(copied.get(segment).items());
+      assertThat(written.digest()).isEqualTo(copied.get(segment).digest());
+    }
+    // ... until an item changes in the target: same count, and exactly its segment's digest differs.
+    Map<String, AttributeValue> key = Map.of("tenant_id", AttributeValue.fromS("t7"),
+        "service_table", AttributeValue.fromS("svc#007"));
+    target.updateItem(b -> b.tableName("LastUpdated").key(key)
+        .updateExpression("SET updated_at = :v").expressionAttributeValues(Map.of(":v", AttributeValue.fromN("99"))));
+    List<SegmentResult> after = List.of(activities.digestSegment(verify(0, 2)), activities.digestSegment(verify(1, 2)));
+    assertThat(after).extracting(SegmentResult::items).containsExactly(copied.get(0).items(), copied.get(1).items());
+    assertThat(after.stream().filter(r -> !r.digest().equals(copied.get(r.segment()).digest()))).hasSize(1);
+    assertThat(after.stream().map(SegmentResult::digest).reduce(TableDigest.EMPTY, TableDigest::add))
+        .isNotEqualTo(copied.stream().map(SegmentResult::digest).reduce(TableDigest.EMPTY, TableDigest::add));
+  }
+
+  @Test
   void scanPositionSurvivesTheRoundTripThroughItsJsonFriendlyForm() {
     Map<String, AttributeValue> key = Map.of(
         "tenant_id", AttributeValue.fromS("acme"),
@@ -192,6 +267,29 @@ class TableActivitiesImplTest {
 
     assertThat(ScanPosition.after(key, 1, 1, TableDigest.EMPTY).exclusiveStartKey()).isEqualTo(key);
     assertThat(ScanPosition.after(Map.of(), 1, 1, TableDigest.EMPTY).exclusiveStartKey()).isNull();
+  }
+
+  private ScanPlanRequest plan(int segments) {
+    return new ScanPlanRequest(estate, Side.SOURCE, "LastUpdated-prod", "LastUpdated", segments);
+  }
+
+  private SegmentRequest writeAll(int segment, int total) {
+    return new SegmentRequest(estate, Side.SOURCE, "LastUpdated-prod", "LastUpdated", segment, total, 4, true);
+  }
+
+  private SegmentRequest verify(int segment, int total) {
+    return new SegmentRequest(estate, Side.TARGET, "LastUpdated", "LastUpdated-prod", segment, total, 4);
+  }
+
+  /** {@code n} items of tenants t0 … t7, service tables svc#000 … (all the same size). */
+  private void putServices(int n) {
+    for (int i = 0; i < n; i++) {
+      String tenant = "t" + (i % 8);
+      String sk = String.format("svc#%03d", i);
+      source.putItem(b -> b.tableName("LastUpdated-prod").item(Map.of(
+          "tenant_id", AttributeValue.fromS(tenant), "service_table", AttributeValue.fromS(sk),
+          "updated_at", AttributeValue.fromN("1"))));
+    }
   }
 
   private SegmentRequest request(Side fromSide, int segment, int total) {

@@ -115,7 +115,7 @@ final class ConfigReader {
     SecretFilter secrets = secrets(node.get("secrets"));
     int concurrency = yaml.number(node, "data", "concurrency", DataConfig.DEFAULT_CONCURRENCY, 1, 1024);
     String copyMode = yaml.oneOf(node, "data", "copyMode", COPY_MODES, "auto");
-    int segments = yaml.number(node, "data", "tableSegments", DataConfig.DEFAULT_TABLE_SEGMENTS, 1, 1000);
+    int segments = tableSegments(node.get("tableSegments"));
     if (bucketNodes.isEmpty() && tableNodes.isEmpty() && secrets.include().isEmpty()) {
       problems.add("data: nothing to migrate: add at least one of data.buckets, data.tables "
           + "or a glob in data.secrets.include");
@@ -132,6 +132,19 @@ final class ConfigReader {
     return new DataConfig(readItems(buckets), readItems(tables), secrets, concurrency,
         CopyMode.valueOf(copyMode.toUpperCase(Locale.ROOT)), segments, multipartThreshold, deleteExtras, protect,
         VerifyMode.valueOf(verify.toUpperCase(Locale.ROOT)), verifySample, partitions);
+  }
+
+  /** {@code auto} (the default) or a whole number from 1 to 1000. */
+  private int tableSegments(JsonNode node) {
+    if (absent(node) || node.isTextual() && node.textValue().trim().equalsIgnoreCase("auto")) {
+      return DataConfig.AUTO_TABLE_SEGMENTS;
+    }
+    if (node.isIntegralNumber() && node.canConvertToInt() && node.intValue() >= 1 && node.intValue() <= 1000) {
+      return node.intValue();
+    }
+    problems.add("data.tableSegments: " + (node.isIntegralNumber() ? node.asText() + " is out of range" : "'"
+        + node.asText() + "' is not a segment count") + ": use auto (the default: from the table's size) or 1 to 1000");
+    return DataConfig.AUTO_TABLE_SEGMENTS;
   }
 
   private BucketMapping bucket(JsonNode node, String path) {

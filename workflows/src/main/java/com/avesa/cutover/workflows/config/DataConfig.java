@@ -10,6 +10,7 @@ import java.util.List;
  * {@code verifySample}: the share (0 to 1) of the objects a run copies that LISTING checks in full.
  * {@code partitions}: how many listing partitions run at once (a listing is split by prefix or key
  * range; 1, and payloads without it: one listing per (bucket, prefix) as before).
+ * {@code tableSegments}: {@link #AUTO_TABLE_SEGMENTS} (0) or a fixed count.
  */
 public record DataConfig(
     List<BucketMapping> buckets,
@@ -26,7 +27,12 @@ public record DataConfig(
     int partitions) {
 
   public static final int DEFAULT_CONCURRENCY = 32;
-  public static final int DEFAULT_TABLE_SEGMENTS = 4;
+  /**
+   * {@code tableSegments: auto}: each table's parallel-scan segment count comes from its size
+   * (DescribeTable; see {@code ScanPlan#segmentsFor}). A number from 1 to 1000 fixes it.
+   */
+  public static final int AUTO_TABLE_SEGMENTS = 0;
+  public static final int DEFAULT_TABLE_SEGMENTS = AUTO_TABLE_SEGMENTS;
   /** Objects at least this large are copied in parallel parts. */
   public static final long DEFAULT_MULTIPART_THRESHOLD = 64L << 20;
   /** S3's smallest part (all but the last). */

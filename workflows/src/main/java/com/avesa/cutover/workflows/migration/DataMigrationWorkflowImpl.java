@@ -51,6 +51,14 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   static final String PARTITIONED_LISTINGS = "partitioned-listings";
   /** Ranges per listing, per partition in flight: enough to keep every slot busy as ranges finish. */
   static final int RANGES_PER_SLOT = 4;
+  /**
+   * Version 1: each table starts with {@code scanPlan} (segment count from the table's size unless
+   * {@code data.tableSegments} fixes it; a target that was empty is written without reading it
+   * first); the copy's segment digests are the source digest, and verification scans the written
+   * side once with {@code digestSegment}. Only segments whose count or digest differ from the
+   * source's get an {@code extrasSegment} pass (and none when the table totals agree).
+   */
+  static final String TABLE_SEGMENTS_FROM_SIZE = "table-segments-from-size";
 
   private static final Logger log = Workflow.getLogger(DataMigrationWorkflowImpl.class);
 
@@ -262,6 +270,9 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   }
 
   private TableReport migrateTable(String from, String to) {
+    if (Workflow.getVersion(TABLE_SEGMENTS_FROM_SIZE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      return migratePlannedTable(from, to);
+    }
     DataConfig data = input.config().data();
     Estate estate = input.config().estate();
     int segments = data.tableSegments();
@@ -280,16 +291,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
         written.add(Async.function(tables::extrasSegment,
             new ExtrasSegmentRequest(estate, toSide(), to, from, s, segments, data.concurrency(), rule)));
       }
-      long matched = 0;
-      String digest = TableDigest.EMPTY;
-      Extras extras = Extras.NONE;
-      for (Promise<ExtrasSegmentResult> p : written) {
-        ExtrasSegmentResult r = p.get();
-        matched += r.matched();
-        digest = TableDigest.add(digest, r.matchedDigest());
-        extras = extras.plus(r.extras());
-      }
-      return new TableReport(from, to, source.items, source.copied, matched, source.digest, digest, extras);
+      return reportWithExtras(from, to, source, written);
     }
     if (!input.mode().writes()) {
       return new TableReport(from, to, source.items, 0, 0, source.digest, TableDigest.EMPTY);
@@ -301,6 +303,62 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     }
     SegmentTotals target = SegmentTotals.of(verified);
     return new TableReport(from, to, source.items, source.copied, target.items, source.digest, target.digest);
+  }
+
+  /** Version {@link #TABLE_SEGMENTS_FROM_SIZE}: plan, copy (or digest) the source, digest the written side. */
+  private TableReport migratePlannedTable(String from, String to) {
+    DataConfig data = input.config().data();
+    Estate estate = input.config().estate();
+    ScanPlan plan = tables.scanPlan(new ScanPlanRequest(estate, fromSide(), from, to, data.tableSegments()));
+    int segments = plan.segments();
+    boolean writeAll = input.mode().writes() && plan.target() == ScanPlan.Target.EMPTY;
+    List<Promise<SegmentResult>> scanned = new ArrayList<>();
+    for (int s = 0; s < segments; s++) {
+      SegmentRequest request = new SegmentRequest(estate, fromSide(), from, to, s, segments, data.concurrency(), writeAll);
+      scanned.add(input.mode().writes()
+          ? Async.function(tables::copySegment, request)
+          : Async.function(tables::digestSegment, request));
+    }
+    SegmentTotals source = SegmentTotals.of(scanned);
+    if (!input.mode().writes() && (!extrasPass || plan.target() == ScanPlan.Target.MISSING)) {
+      return new TableReport(from, to, source.items, source.copied, 0, source.digest, TableDigest.EMPTY);
+    }
+    List<Promise<SegmentResult>> verified = new ArrayList<>();
+    for (int s = 0; s < segments; s++) {
+      verified.add(Async.function(tables::digestSegment,
+          new SegmentRequest(estate, toSide(), to, from, s, segments, data.concurrency())));
+    }
+    SegmentTotals target = SegmentTotals.of(verified);
+    if (!extrasPass || target.items == source.items && target.digest.equals(source.digest)) {
+      return new TableReport(from, to, source.items, source.copied, target.items, source.digest, target.digest);
+    }
+    // Something differs: the segments that do not hold exactly the source's items look their keys up.
+    ExtrasRule rule = extrasRules.table(fromName(from, to), toName(from, to));
+    List<Promise<ExtrasSegmentResult>> written = new ArrayList<>();
+    for (int s = 0; s < segments; s++) {
+      SegmentResult inSource = scanned.get(s).get();
+      SegmentResult inTarget = verified.get(s).get();
+      written.add(inSource.items() == inTarget.items() && inSource.digest().equals(inTarget.digest())
+          ? Workflow.newPromise(new ExtrasSegmentResult(s, inTarget.items(), inTarget.items(), inTarget.digest(), Extras.NONE))
+          : Async.function(tables::extrasSegment,
+              new ExtrasSegmentRequest(estate, toSide(), to, from, s, segments, data.concurrency(), rule)));
+    }
+    return reportWithExtras(from, to, source, written);
+  }
+
+  /** The table's report from its source totals and its written side's segments, extras added up. */
+  private static TableReport reportWithExtras(String from, String to, SegmentTotals source,
+      List<Promise<ExtrasSegmentResult>> written) {
+    long matched = 0;
+    String digest = TableDigest.EMPTY;
+    Extras extras = Extras.NONE;
+    for (Promise<ExtrasSegmentResult> p : written) {
+      ExtrasSegmentResult r = p.get();
+      matched += r.matched();
+      digest = TableDigest.add(digest, r.matchedDigest());
+      extras = extras.plus(r.extras());
+    }
+    return new TableReport(from, to, source.items, source.copied, matched, source.digest, digest, extras);
   }
 
   private void migrateSecrets() {

@@ -13,13 +13,26 @@ public interface TableActivities {
    */
   void ensureTargetTable(EnsureTableRequest request);
 
-  /** Scans one segment and counts items and their digest. Read-only. */
+  /**
+   * Decides how a table is scanned: its size from DescribeTable (items and bytes; bytes estimated
+   * from a sample of items when DescribeTable reports 0), the segment count (fixed by the request,
+   * else {@link ScanPlan#segmentsFor}) and whether the other table is missing, empty or not
+   * (one strongly consistent Scan of at most one item). Read-only.
+   */
+  ScanPlan scanPlan(ScanPlanRequest request);
+
+  /**
+   * Scans one segment and counts items and their digest. Read-only. A table that does not exist
+   * fails (non-retryably, naming it).
+   */
   SegmentResult digestSegment(SegmentRequest request);
 
   /**
    * Scans one segment and writes every item to the other table with {@code BatchWriteItem},
    * retrying {@code UnprocessedItems} with backoff. Heartbeats its scan position and resumes
-   * from it when retried. Returns the source segment's count and digest.
+   * from it when retried. Returns the source segment's count and digest, computed from the pages
+   * it copied (so verification need not scan the source again). Items identical in the target
+   * are not written, unless {@code writeAll} says the target was empty.
    */
   SegmentResult copySegment(SegmentRequest request);
 

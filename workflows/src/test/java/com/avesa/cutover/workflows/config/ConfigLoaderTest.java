@@ -53,7 +53,8 @@ class ConfigLoaderTest {
 
     assertThat(config.data().concurrency()).isEqualTo(DataConfig.DEFAULT_CONCURRENCY);
     assertThat(config.data().copyMode()).isEqualTo(CopyMode.AUTO);
-    assertThat(config.data().tableSegments()).isEqualTo(DataConfig.DEFAULT_TABLE_SEGMENTS);
+    assertThat(config.data().tableSegments()).isEqualTo(DataConfig.DEFAULT_TABLE_SEGMENTS)
+        .isEqualTo(DataConfig.AUTO_TABLE_SEGMENTS);
     assertThat(config.endpoint()).isNull();
     assertThat(config.data().buckets().get(0).prefixes()).isEmpty();
   }
@@ -65,6 +66,8 @@ class ConfigLoaderTest {
 
     assertThat(config.data().copyMode()).isEqualTo(CopyMode.STREAM);
     assertThat(config.data().tableSegments()).isEqualTo(16);
+    assertThat(ConfigLoader.parse(minimal("tableSegments: Auto\n  secrets: { include: [\"tenant/*/prod\"] }"), "f")
+        .data().tableSegments()).isEqualTo(DataConfig.AUTO_TABLE_SEGMENTS);
   }
 
   @Test
@@ -299,7 +302,12 @@ class ConfigLoaderTest {
     assertThat(problems(VALID.replace("concurrency: 32", "concurrency: 2000")))
         .contains("data.concurrency: 2000 is out of range: use 1 to 1024 (default 32)");
     assertThat(problems(VALID.replace("concurrency: 32", "tableSegments: 1001")))
-        .contains("data.tableSegments: 1001 is out of range: use 1 to 1000 (default 4)");
+        .contains("data.tableSegments: 1001 is out of range: use auto (the default: from the table's size) or 1 to 1000");
+    assertThat(problems(VALID.replace("concurrency: 32", "tableSegments: 0")))
+        .contains("data.tableSegments: 0 is out of range: use auto (the default: from the table's size) or 1 to 1000");
+    assertThat(problems(VALID.replace("concurrency: 32", "tableSegments: many")))
+        .contains("data.tableSegments: 'many' is not a segment count: use auto (the default: from the table's size) "
+            + "or 1 to 1000");
     assertThat(problems(VALID.replace("concurrency: 32", "copyMode: fast")))
         .contains("data.copyMode: 'fast' is not one of auto, server or stream");
   }

@@ -15,6 +15,7 @@ import static org.mockito.Mockito.when;
 
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.TaskQueues;
+import com.avesa.cutover.workflows.config.DataConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -101,6 +102,70 @@ class DataMigrationWorkflowTest {
   }
 
   @Test
+  void aTablesSegmentsComeFromItsPlanAndItsTargetIsScannedOnceWithoutLookingKeysUp(
+      TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    doAnswer(i -> MigrationFixtures.plan(i.getArgument(0), ScanPlan.Target.EMPTY)).when(fx.tables).scanPlan(any());
+    MigrationReport report = start(env, worker, fx)
+        .migrate(MigrationInput.of(MigrationFixtures.config(DataConfig.AUTO_TABLE_SEGMENTS), Mode.COPY));
+
+    assertThat(report.verified()).isTrue();
+    assertThat(report.tables()).singleElement().satisfies(t -> {
+      assertThat(t.items()).isEqualTo(15);
+      assertThat(t.copied()).isEqualTo(15);
+      assertThat(t.targetItems()).isEqualTo(15);
+      assertThat(t.targetDigest()).isEqualTo(t.sourceDigest());
+    });
+    verify(fx.tables).scanPlan(argThat(r -> r.segments() == DataConfig.AUTO_TABLE_SEGMENTS && r.fromSide() == Side.SOURCE
+        && r.from().equals("TenantServices-prod") && r.to().equals("TenantServices")));
+    verify(fx.tables, times(3)).copySegment(argThat(r -> r.totalSegments() == 3 && r.writeAll()));
+    verify(fx.tables, times(3)).digestSegment(argThat(r -> r.fromSide() == Side.TARGET && r.totalSegments() == 3));
+    verify(fx.tables, never()).digestSegment(argThat(r -> r.fromSide() == Side.SOURCE));
+    verify(fx.tables, never()).extrasSegment(any());
+  }
+
+  @Test
+  void aFixedSegmentCountGoesToThePlanAndATargetWithItemsIsCopiedByDifference(
+      TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    start(env, worker, fx).migrate(MigrationInput.of(MigrationFixtures.config(7), Mode.SYNC));
+
+    verify(fx.tables).scanPlan(argThat(r -> r.segments() == 7));
+    verify(fx.tables, times(7)).copySegment(argThat(r -> r.totalSegments() == 7 && !r.writeAll()));
+    verify(fx.tables, times(7)).digestSegment(argThat(r -> r.fromSide() == Side.TARGET));
+  }
+
+  @Test
+  void onlyTheSegmentsThatDifferLookTheirKeysUp(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1).targetSegmentHasAnExtra(1);
+
+    MigrationReport report = start(env, worker, fx)
+        .migrate(MigrationInput.of(MigrationFixtures.config(DataConfig.AUTO_TABLE_SEGMENTS), Mode.SYNC));
+
+    assertThat(report.verified()).isTrue();
+    assertThat(report.tables().get(0).targetItems()).isEqualTo(15);
+    assertThat(report.tables().get(0).targetDigest()).isEqualTo(report.tables().get(0).sourceDigest());
+    assertThat(report.tables().get(0).extras().samples()).containsExactly("tenant_id=test-msp");
+    verify(fx.tables).extrasSegment(argThat(r -> r.segment() == 1 && r.totalSegments() == 3 && r.side() == Side.TARGET));
+    verify(fx.tables, times(1)).extrasSegment(any());
+  }
+
+  @Test
+  void aPlanWhoseTargetTableIsMissingScansOnlyTheSource(TestWorkflowEnvironment env, Worker worker) {
+    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    doAnswer(i -> MigrationFixtures.plan(i.getArgument(0), ScanPlan.Target.MISSING)).when(fx.tables).scanPlan(any());
+    MigrationReport report = start(env, worker, fx)
+        .migrate(MigrationInput.of(MigrationFixtures.config(DataConfig.AUTO_TABLE_SEGMENTS), Mode.PLAN));
+
+    assertThat(report.tables().get(0).items()).isEqualTo(15);
+    assertThat(report.tables().get(0).targetItems()).isZero();
+    verify(fx.tables, times(3)).digestSegment(argThat(r -> r.fromSide() == Side.SOURCE && !r.writeAll()));
+    verify(fx.tables, never()).digestSegment(argThat(r -> r.fromSide() == Side.TARGET));
+    verify(fx.tables, never()).extrasSegment(any());
+    verify(fx.tables, never()).copySegment(any());
+  }
+
+  @Test
   void objectDifferenceFailsTheRunWithTheReport(TestWorkflowEnvironment env, Worker worker) {
     MigrationFixtures fx = new MigrationFixtures().answering(1);
     doReturn(new BucketPage(null, 10, 1_000, 0, 0, 0, 0, 1, Map.of(),
@@ -138,7 +203,7 @@ class DataMigrationWorkflowTest {
 
   @Test
   void tableDigestMismatchFailsVerification(TestWorkflowEnvironment env, Worker worker) {
-    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    MigrationFixtures fx = new MigrationFixtures().answering(1).writtenSegmentsDiffer(Side.TARGET);
     doAnswer(i -> new ExtrasSegmentResult(((ExtrasSegmentRequest) i.getArgument(0)).segment(), 5, 5, "f".repeat(64),
         Extras.NONE)).when(fx.tables).extrasSegment(any());
     DataMigrationWorkflow workflow = start(env, worker, fx);
@@ -154,7 +219,7 @@ class DataMigrationWorkflowTest {
   @Test
   void aSourceItemMissingFromTheTargetFailsVerificationEvenWhenExtrasMakeTheCountsEqual(
       TestWorkflowEnvironment env, Worker worker) {
-    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    MigrationFixtures fx = new MigrationFixtures().answering(1).writtenSegmentsDiffer(Side.TARGET);
     doAnswer(i -> new ExtrasSegmentResult(((ExtrasSegmentRequest) i.getArgument(0)).segment(), 5, 4,
         MigrationFixtures.digestOf(7), new Extras(1, List.of("tenant_id=test-msp"), 0, List.of())))
         .when(fx.tables).extrasSegment(any());
@@ -171,7 +236,7 @@ class DataMigrationWorkflowTest {
 
   @Test
   void extrasInEveryKindAreReportedAndTheRunStillVerifies(TestWorkflowEnvironment env, Worker worker) {
-    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    MigrationFixtures fx = new MigrationFixtures().answering(1).writtenSegmentsDiffer(Side.TARGET);
     doReturn(new ExtrasPage(null, 12, new Extras(2, List.of("raw/test-msp/a.json", "raw/test-msp/b.json"), 0, List.of())))
         .when(fx.buckets).extrasPage(any());
     doAnswer(i -> new ExtrasSegmentResult(((ExtrasSegmentRequest) i.getArgument(0)).segment(), 6, 5,
@@ -194,12 +259,13 @@ class DataMigrationWorkflowTest {
         .contains("data-storage-msp-prod: raw/test-msp/a.json");
     verify(fx.buckets).extrasPage(argThat(r -> r.fromSide() == Side.SOURCE
         && r.toBucket().equals(MigrationFixtures.TARGET_BUCKET) && !r.rule().delete()));
-    verify(fx.tables, never()).digestSegment(argThat(r -> r.fromSide() == Side.TARGET));
+    verify(fx.tables, times(2)).digestSegment(argThat(r -> r.fromSide() == Side.TARGET));
+    verify(fx.tables, times(2)).extrasSegment(any());
   }
 
   @Test
   void deleteExtrasHandsEveryPassItsProtectionsAndTheAddedTenantsRecord(TestWorkflowEnvironment env, Worker worker) {
-    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    MigrationFixtures fx = new MigrationFixtures().answering(1).writtenSegmentsDiffer(Side.TARGET);
     MigrationReport report = start(env, worker, fx)
         .migrate(MigrationInput.of(MigrationFixtures.mirrorConfig(), Mode.SYNC));
 
@@ -216,7 +282,7 @@ class DataMigrationWorkflowTest {
 
   @Test
   void aPlanOfMirrorModeOnlyAsksWhatWouldBeDeleted(TestWorkflowEnvironment env, Worker worker) {
-    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    MigrationFixtures fx = new MigrationFixtures().answering(1).writtenSegmentsDiffer(Side.TARGET);
     doReturn(new ExtrasPage(null, 3, new Extras(1, List.of("raw/gone/x"), 1, List.of("raw/gone/x"))))
         .when(fx.buckets).extrasPage(any());
     MigrationReport report = start(env, worker, fx)
@@ -232,7 +298,7 @@ class DataMigrationWorkflowTest {
 
   @Test
   void aReversePlanListsTheTargetAndComparesWithTheSourceWritingNothing(TestWorkflowEnvironment env, Worker worker) {
-    MigrationFixtures fx = new MigrationFixtures().answering(1);
+    MigrationFixtures fx = new MigrationFixtures().answering(1).writtenSegmentsDiffer(Side.SOURCE);
     MigrationReport report = start(env, worker, fx).migrate(MigrationInput.reversePlan(MigrationFixtures.config(List.of())));
 
     assertThat(report.mode()).isEqualTo(Mode.PLAN);

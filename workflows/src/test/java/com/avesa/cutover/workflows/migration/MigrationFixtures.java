@@ -56,6 +56,16 @@ final class MigrationFixtures {
     return ranges;
   }
 
+  /** {@link #config} with {@code data.tableSegments} set ({@link DataConfig#AUTO_TABLE_SEGMENTS}: auto). */
+  static MigrationConfig config(int tableSegments) {
+    MigrationConfig base = config(List.of());
+    DataConfig data = base.data();
+    return new MigrationConfig(base.name(), base.region(), base.endpoint(), base.source(), base.target(),
+        new DataConfig(data.buckets(), data.tables(), data.secrets(), data.concurrency(), data.copyMode(),
+            tableSegments, data.multipartThreshold(), data.deleteExtras(), data.protect()),
+        null, null);
+  }
+
   /** {@link #config} in mirror mode, with one protection of every kind. */
   static MigrationConfig mirrorConfig() {
     MigrationConfig base = config(List.of());
@@ -72,7 +82,8 @@ final class MigrationFixtures {
   /**
    * Every listing has {@code pages} pages of 10 objects of 100 bytes, tenant "acme"; copies copy
    * 4 (400 bytes) and skip 6 per page; verification finds everything equal. Tables have 5 items per segment
-   * with the same digest on both sides; two secrets, both copied and verified; no extras anywhere.
+   * with the same digest on both sides (scan plans: {@link #plan}, the target not empty); two secrets,
+   * both copied and verified; no extras anywhere.
    */
   MigrationFixtures answering(int pages) {
     lenient().when(accounts.verifyAccess(any())).thenReturn(
@@ -83,6 +94,7 @@ final class MigrationFixtures {
     lenient().when(buckets.verifyPage(any())).thenAnswer(i -> page(i.getArgument(0), pages, 0, 0, 0, 0));
     lenient().when(tables.copySegment(any())).thenAnswer(i -> segment(i.getArgument(0), 5, 5));
     lenient().when(tables.digestSegment(any())).thenAnswer(i -> segment(i.getArgument(0), 5, 0));
+    lenient().when(tables.scanPlan(any())).thenAnswer(i -> plan(i.getArgument(0), ScanPlan.Target.NOT_EMPTY));
     lenient().when(buckets.extrasPage(any())).thenReturn(new ExtrasPage(null, 10, Extras.NONE));
     lenient().when(tables.extrasSegment(any())).thenAnswer(i -> {
       ExtrasSegmentRequest request = i.getArgument(0);
@@ -107,6 +119,41 @@ final class MigrationFixtures {
     String next = index + 1 < pages ? request.prefix() + "p" + (index + 1) : null;
     return new BucketPage(next, 10, 1_000, toCopy, copied, 100 * copied, skipped, failed,
         Map.of("acme", new TenantTally(10, 1_000)), List.of());
+  }
+
+  /** 10 items of 1,000 bytes; the request's fixed segment count, else ({@code auto}) 3. */
+  static ScanPlan plan(ScanPlanRequest request, ScanPlan.Target target) {
+    return new ScanPlan(10, 1_000, request.segments() > 0 ? request.segments() : 3, target);
+  }
+
+  /**
+   * The tables' segments on {@code written} (the side written to) hold 6 items with another
+   * digest, so verification looks their keys up ({@code extrasSegment}).
+   */
+  MigrationFixtures writtenSegmentsDiffer(Side written) {
+    lenient().doAnswer(i -> {
+      SegmentRequest request = i.getArgument(0);
+      return request.fromSide() == written
+          ? new SegmentResult(request.segment(), 6, 0, digestOf(request.segment() + 100))
+          : segment(request, 5, 0);
+    }).when(tables).digestSegment(any());
+    return this;
+  }
+
+  /**
+   * Segment {@code segment} of the target table holds one extra item, tenant_id=test-msp: its
+   * digest differs, and its {@code extrasSegment} finds the 5 source items and the extra.
+   */
+  MigrationFixtures targetSegmentHasAnExtra(int segment) {
+    lenient().doAnswer(i -> {
+      SegmentRequest request = i.getArgument(0);
+      return request.fromSide() == Side.TARGET && request.segment() == segment
+          ? new SegmentResult(segment, 6, 0, digestOf(42))
+          : segment(request, 5, 0);
+    }).when(tables).digestSegment(any());
+    lenient().doReturn(new ExtrasSegmentResult(segment, 6, 5, digestOf(segment),
+        new Extras(1, List.of("tenant_id=test-msp"), 0, List.of()))).when(tables).extrasSegment(any());
+    return this;
   }
 
   static SegmentResult segment(SegmentRequest request, long items, long copied) {

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The migration's recorded paths: a COPY that finished; a COPY held mid-page in a run after
  * continue-as-new; a mirror-mode SYNC that found extras and deleted one (version {@code target-extras});
- * a COPY whose listing was split into three ranges, two at a time (version {@code partitioned-listings}).
+ * a COPY whose listing was split into three ranges, two at a time (version {@code partitioned-listings}),
+ * a SYNC whose table was planned from its size, verified by one scan of the target, and whose one
+ * differing segment looked its keys up (version {@code table-segments-from-size}).
  */
 public final class MigrationScenarios {
   private static final List<Class<?>> MIGRATION = List.of(DataMigrationWorkflowImpl.class);
@@ -55,6 +57,13 @@ public final class MigrationScenarios {
           worker.registerActivitiesImplementations(fx.activities());
           env.start();
           stub(env, worker, id).migrate(MigrationInput.of(MigrationFixtures.mirrorConfig(), Mode.SYNC));
+          return Histories.settled(env, id);
+        }),
+        Scenario.closed("data-migration-sync-table-planned", MIGRATION, (env, worker, id) -> {
+          MigrationFixtures fx = new MigrationFixtures().answering(1).targetSegmentHasAnExtra(2);
+          worker.registerActivitiesImplementations(fx.activities());
+          env.start();
+          stub(env, worker, id).migrate(MigrationInput.of(MigrationFixtures.config(0), Mode.SYNC));
           return Histories.settled(env, id);
         }));
   }
