@@ -57,6 +57,11 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
    * which a retried attempt resumes.
    */
   record PageProgress(String bucket, String continuationToken, int done, int objects, List<MultipartCopy.Upload> uploads) {
+    /** No multipart upload under way. */
+    PageProgress(String bucket, String continuationToken, int done, int objects) {
+      this(bucket, continuationToken, done, objects, List.of());
+    }
+
     boolean isOf(BucketPageRequest request) {
       return Objects.equals(bucket, request.fromBucket()) && Objects.equals(continuationToken, request.continuationToken());
     }
