@@ -61,6 +61,8 @@ start_worker "$work/worker-2.log"
 log "second worker $WORKER_PID up; waiting for the result"
 rc=0; bin/avesa result "$ID" --json >"$work/result.json" 2>"$work/result.err" || rc=$?
 WALL=$(calc "$(now) - $t0" 1)
+# the migration's history over all its continue-as-new runs (issue 14: <= 2,000 events for 20,000 objects)
+hist=$(java -cp client-cli/target/avesa-cli.jar bench/HistoryChain.java "$TEMPORAL_ADDRESS" default "$ID" 2>/dev/null || echo '{}')
 status=$(jq -r .status "$work/result.json" 2>/dev/null || echo none)
 verified=$(jq -r .verified "$work/result.json" 2>/dev/null || echo none)
 r_copied=$(jq '[.buckets[].copied] | add' "$work/result.json" 2>/dev/null || echo "?")
@@ -83,5 +85,6 @@ machine_line
 echo "killed the worker (SIGKILL) ${KILL_AT}s after the start, when status said objectsCopied=$copied (target bucket then held $in_target objects); second worker started"
 echo "result: exit $rc, status $status, verified $verified, report copied=$r_copied skipped=$r_skipped; wall (start to result) ${WALL}s"
 echo "target versions $versions for $keys keys (delete markers: $(tr -d '\n' <"$work/markers.txt")): re-copied objects (sum of versions-1) $recopied = ${pct}% of $OBJECTS; keys with >1 version $twice"
+echo "history: $(jq -r '"\(.events) events over \(.runs) run(s), largest run \(.maxEvents)"' <<<"$hist" 2>/dev/null || echo unknown) for $OBJECTS objects"
 ok=0; [[ $rc == 0 && $verified == true && $keys == "$OBJECTS" ]] && awk "BEGIN {exit !($recopied <= 0.02 * $OBJECTS)}" && ok=1
 verdict "killed at 50% of $OBJECTS objects (objectsCopied $copied at kill): $recopied re-copied = ${pct}% <= 2%, verified $verified" "$ok == 1"

@@ -180,6 +180,7 @@ class IsolationEndToEndTest {
 
     // the worker ran the whole runbook: one scrape stays small, every series is labelled sensibly
     TemporalStack.Scrape scrape = stack.scrapeMetrics();
+    Files.writeString(Path.of("target", "metrics-after-isolate.txt"), scrape.text()); // kept for a look when it grows
     System.out.printf("metrics after a full isolate run: %d bytes, %d lines (%d bytes gzipped)%n",
         scrape.textBytes(), scrape.text().lines().count(), scrape.wireBytes());
     assertThat(scrape.textBytes()).as("bytes of one /metrics scrape").isLessThan(200 * 1024);

@@ -39,8 +39,14 @@ class WorkerMetricsTest {
     String scrape = registry.scrape();
     List<String> buckets = lines(scrape, "temporal_workflow_task_execution_latency_seconds_bucket");
 
-    assertThat(buckets).hasSize(WorkerMetrics.TIMER_BUCKETS.size() + 1);
+    assertThat(buckets).hasSize(WorkerMetrics.WORKFLOW_TASK_BUCKETS.size() + 1);
     assertThat(buckets).anySatisfy(line -> assertThat(line).contains("le=\"0.05\"").endsWith(" 1"));
+    assertThat(buckets).noneMatch(line -> line.contains("le=\"3600.0\"") || line.contains("le=\"600.0\""));
+    Timer.builder("temporal_activity_execution_latency").publishPercentileHistogram(true)
+        .tag("activity_type", "CopyPage").register(registry).record(Duration.ofMinutes(2));
+    assertThat(lines(registry.scrape(), "temporal_activity_execution_latency_seconds_bucket"))
+        .hasSize(WorkerMetrics.TIMER_BUCKETS.size() + 1)
+        .anySatisfy(line -> assertThat(line).contains("le=\"600.0\"").endsWith(" 1"));
     assertThat(lines(scrape, "temporal_request_latency_seconds_bucket")).isEmpty();
     assertThat(lines(scrape, "temporal_request_latency_seconds_count")).singleElement().asString().endsWith(" 1");
   }
@@ -49,13 +55,19 @@ class WorkerMetricsTest {
   void theSdksLabelsThatTellNothingAreDroppedFromEveryItsSeries() {
     registry.counter("temporal_request", "namespace", "default", "task_queue", "avesa-cutover", "operation",
         "StartWorkflowExecution", "exception", "none", "status_code", "none", "workflow_type", "CutoverWorkflow").increment();
+    registry.counter("temporal_request", "operation", "RespondActivityTaskCompleted", "activity_type", "CopyPage",
+        "workflow_type", "DataMigrationWorkflow").increment();
+    registry.counter("temporal_request", "operation", "RespondActivityTaskCompleted", "activity_type", "ScanPlan",
+        "workflow_type", "DataMigrationWorkflow").increment();
     registry.counter("temporal_activity_execution_failed", "activity_type", "CopyPage", "workflow_type",
         "DataMigrationWorkflow", "operation", "none", "namespace", "default").increment();
 
     String scrape = registry.scrape();
 
-    assertThat(lines(scrape, "temporal_request_total")).singleElement().asString()
-        .isEqualTo("temporal_request_total{operation=\"StartWorkflowExecution\",workflow_type=\"CutoverWorkflow\"} 1.0");
+    // the server calls by operation only: one series per operation, whatever activity or workflow made them
+    assertThat(lines(scrape, "temporal_request_total")).containsExactlyInAnyOrder(
+        "temporal_request_total{operation=\"RespondActivityTaskCompleted\"} 2.0",
+        "temporal_request_total{operation=\"StartWorkflowExecution\"} 1.0");
     assertThat(lines(scrape, "temporal_activity_execution_failed_total")).singleElement().asString()
         .isEqualTo("temporal_activity_execution_failed_total{activity_type=\"CopyPage\"} 1.0");
   }
