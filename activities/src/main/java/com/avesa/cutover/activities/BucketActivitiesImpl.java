@@ -137,11 +137,9 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     List<String> extras = new ArrayList<>();
     try {
       Set<String> inFrom = TargetListing.present(from, request.fromBucket(), request.prefix(), listing.contents());
-      for (int i = 0; i < listing.contents().size(); i++) {
-        String key = listing.contents().get(i).key();
-        boolean found = i == 0 ? S3Objects.head(from, request.fromBucket(), key).isPresent() : inFrom.contains(key);
-        if (!found) {
-          extras.add(key);
+      for (S3Object object : listing.contents()) { // the listing covers the page's first key too: no HEAD
+        if (!inFrom.contains(object.key())) {
+          extras.add(object.key());
         }
       }
     } catch (SdkException e) {

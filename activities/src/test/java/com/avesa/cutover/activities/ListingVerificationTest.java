@@ -11,6 +11,9 @@ import com.avesa.cutover.workflows.migration.BucketPage;
 import com.avesa.cutover.workflows.migration.BucketPageRequest;
 import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
 import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.migration.ExtrasPage;
+import com.avesa.cutover.workflows.migration.ExtrasPageRequest;
+import com.avesa.cutover.workflows.migration.ExtrasRule;
 import com.avesa.cutover.workflows.migration.Side;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
@@ -99,6 +102,13 @@ class ListingVerificationTest {
     assertThat(verified.objects()).isEqualTo(objects);
     assertThat(counter.calls()).as("no per-object request").containsOnlyKeys("ListObjectsV2");
     assertThat(counter.total()).isEqualTo(4);
+
+    counter.reset();
+    ExtrasPage extras = activities.extrasPage(new ExtrasPageRequest(estate, Side.SOURCE, SOURCE, TARGET, "", null,
+        1000, ExtrasRule.REPORT_ONLY));
+    assertThat(extras.extras().count()).isZero();
+    assertThat(counter.calls()).as("the extras pass lists both sides, the first key included, and HEADs nothing")
+        .containsOnlyKeys("ListObjectsV2");
   }
 
   @Test
