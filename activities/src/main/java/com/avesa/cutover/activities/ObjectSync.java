@@ -82,8 +82,9 @@ final class ObjectSync {
 
   /**
    * Copies an object the target's listing does not have, without the HEADs the general path
-   * makes: its tags, then one server-side CopyObject (headers and metadata copied by S3; FULL mode, as before LISTING existed). Objects
-   * that need parts or streaming, and a refused server-side copy, take the general path.
+   * makes: its tags, then one server-side CopyObject (headers and metadata copied by S3; FULL
+   * mode, as before LISTING existed). Objects that need parts or streaming, and a refused
+   * server-side copy, take the general path.
    */
   Result copyMissing(Route route, S3Object listed, CopyMode mode, AtomicBoolean serverCopyRefused) {
     if (mode == CopyMode.STREAM || serverCopyRefused.get() || listed.size() >= copier.threshold(route)) {
@@ -144,10 +145,6 @@ final class ObjectSync {
   }
 
   /**
-   * LISTING mode, copy pass: nothing to do when the target lists the key with the same size and
-   * ETag, or (ETags that are not content MD5s) the same stored checksum; else one copy.
-   */
-  /**
    * The key of the first object of a page whose target listing does not match (missing, another
    * size or another ETag): in LISTING mode it is always checked in full after its copy, besides
    * the sample, so a store that drops headers, metadata or tags on a directive-COPY copy is found
@@ -163,6 +160,10 @@ final class ObjectSync {
     return null;
   }
 
+  /**
+   * LISTING mode, copy pass: nothing to do when the target lists the key with the same size and
+   * ETag, or (ETags that are not content MD5s) the same stored checksum; else one copy.
+   */
   Result copyAgainstListing(Route route, S3Object listed, S3Object copy, CopyMode mode,
       AtomicBoolean serverCopyRefused, boolean sampled) {
     if (copy != null && listed.size().equals(copy.size())) {
