@@ -11,11 +11,13 @@ WORKDIR /src
 # Poms first, so the dependency download is cached apart from source changes.
 COPY pom.xml ./
 COPY workflows/pom.xml workflows/
+COPY runtime/pom.xml runtime/
 COPY activities/pom.xml activities/
 COPY worker/pom.xml worker/
 COPY client-cli/pom.xml client-cli/
 COPY e2e/pom.xml e2e/
 COPY workflows/src workflows/src
+COPY runtime/src runtime/src
 COPY activities/src activities/src
 COPY worker/src worker/src
 COPY client-cli/src client-cli/src

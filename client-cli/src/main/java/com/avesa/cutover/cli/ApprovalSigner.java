@@ -1,6 +1,6 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.activities.AwsCallException;
+import com.avesa.cutover.activities.aws.AwsCallException;
 import com.avesa.cutover.activities.approval.ProofSigner;
 import com.avesa.cutover.activities.approval.StsReplay;
 import com.avesa.cutover.workflows.approval.ApprovalProof;

@@ -1,6 +1,6 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.dev.DevServer;
+import com.avesa.cutover.runtime.dev.DevServer;
 import java.io.UncheckedIOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.tenants.TenantChanges;
 import com.avesa.cutover.activities.tenants.TenantRegistry;
 import com.avesa.cutover.activities.tenants.TenantSetupException;

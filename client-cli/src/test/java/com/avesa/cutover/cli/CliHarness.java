@@ -5,7 +5,7 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
 import com.avesa.cutover.workflows.cutover.Outcome;
-import com.avesa.cutover.workflows.dev.DevServer;
+import com.avesa.cutover.runtime.dev.DevServer;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;

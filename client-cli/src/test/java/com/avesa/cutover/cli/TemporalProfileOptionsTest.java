@@ -3,7 +3,7 @@ package com.avesa.cutover.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.avesa.cutover.workflows.connect.TemporalTarget;
+import com.avesa.cutover.runtime.connect.TemporalTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

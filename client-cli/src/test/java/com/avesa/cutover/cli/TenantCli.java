@@ -1,11 +1,11 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.cli.CliHarness.Run;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,8 +3,8 @@ package com.avesa.cutover.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.cli.CliHarness.Run;
-import com.avesa.cutover.workflows.connect.TemporalTarget;
-import com.avesa.cutover.workflows.connect.TestCertificates;
+import com.avesa.cutover.runtime.connect.TemporalTarget;
+import com.avesa.cutover.runtime.connect.TestCertificates;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;

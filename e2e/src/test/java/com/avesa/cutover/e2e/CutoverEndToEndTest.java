@@ -2,7 +2,7 @@ package com.avesa.cutover.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.approval.MotoIdentities;
 import com.avesa.cutover.activities.demo.DemoCutover;
 import com.avesa.cutover.activities.demo.DemoEstate;
@@ -10,7 +10,7 @@ import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

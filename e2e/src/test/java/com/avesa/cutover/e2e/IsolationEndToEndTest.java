@@ -2,13 +2,13 @@ package com.avesa.cutover.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.demo.DemoCutover;
 import com.avesa.cutover.activities.demo.DemoEstate;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.workflows.config.CutoverConfig;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

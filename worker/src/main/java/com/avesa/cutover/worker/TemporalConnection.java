@@ -1,6 +1,6 @@
 package com.avesa.cutover.worker;
 
-import com.avesa.cutover.workflows.connect.TemporalTarget;
+import com.avesa.cutover.runtime.connect.TemporalTarget;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.grpc.Status;

@@ -1,7 +1,7 @@
 package com.avesa.cutover.worker;
 
-import com.avesa.cutover.workflows.connect.TemporalProfile;
-import com.avesa.cutover.workflows.connect.TemporalTarget;
+import com.avesa.cutover.runtime.connect.TemporalProfile;
+import com.avesa.cutover.runtime.connect.TemporalTarget;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -3,8 +3,8 @@ package com.avesa.cutover.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.avesa.cutover.workflows.codec.AesGcmPayloadCodec;
-import com.avesa.cutover.workflows.codec.Keyring;
+import com.avesa.cutover.runtime.codec.AesGcmPayloadCodec;
+import com.avesa.cutover.runtime.codec.Keyring;
 import com.google.protobuf.util.JsonFormat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -2,9 +2,9 @@ package com.avesa.cutover.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.activities.MigrationMetrics;
+import com.avesa.cutover.activities.migration.MigrationMetrics;
 import com.avesa.cutover.workflows.WorkflowMetrics;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uber.m3.tally.StatsReporter;

@@ -2,11 +2,11 @@ package com.avesa.cutover.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.demo.DemoEstate;
 import com.avesa.cutover.activities.testing.MotoExtension;
-import com.avesa.cutover.workflows.config.ConfigLoader;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.runtime.config.ConfigLoader;
+import com.avesa.cutover.workflows.estate.Side;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

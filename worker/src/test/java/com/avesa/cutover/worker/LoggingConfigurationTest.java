@@ -70,7 +70,7 @@ class LoggingConfigurationTest {
     assertThat(line).endsWith("\n").hasLineCount(1);
     JsonNode entry = new ObjectMapper().readTree(line);
     assertThat(entry.get("level").asText()).isEqualTo("INFO");
-    assertThat(entry.get("loggerName").asText()).isEqualTo("com.avesa.cutover.activities.BucketActivitiesImpl");
+    assertThat(entry.get("loggerName").asText()).isEqualTo("com.avesa.cutover.activities.migration.BucketActivitiesImpl");
     assertThat(entry.get("formattedMessage").asText()).isEqualTo("page 3 copied");
     assertThat(entry.get("timestamp").asLong()).isPositive();
     JsonNode ids = entry.get("mdc");
@@ -124,7 +124,7 @@ class LoggingConfigurationTest {
 
   private static String format(LoggerContext context, OutputStreamAppender<ILoggingEvent> appender,
       Map<String, String> mdc, String message, Object... arguments) {
-    Logger logger = context.getLogger("com.avesa.cutover.activities.BucketActivitiesImpl");
+    Logger logger = context.getLogger("com.avesa.cutover.activities.migration.BucketActivitiesImpl");
     LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.INFO, message, null, arguments);
     event.setMDCPropertyMap(mdc);
     return new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);

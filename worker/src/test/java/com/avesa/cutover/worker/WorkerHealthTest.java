@@ -3,7 +3,7 @@ package com.avesa.cutover.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.avesa.cutover.workflows.dev.DevServer;
+import com.avesa.cutover.runtime.dev.DevServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;

@@ -2,7 +2,7 @@ package com.avesa.cutover.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.workflows.dev.DevServer;
+import com.avesa.cutover.runtime.dev.DevServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;

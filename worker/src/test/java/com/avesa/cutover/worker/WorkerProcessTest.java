@@ -8,7 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.avesa.cutover.workflows.TaskQueues;
-import com.avesa.cutover.workflows.dev.DevServer;
+import com.avesa.cutover.runtime.dev.DevServer;
 import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncHoldRequest;

@@ -3,7 +3,7 @@ package com.avesa.cutover.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.avesa.cutover.workflows.connect.TemporalTarget;
+import com.avesa.cutover.runtime.connect.TemporalTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.avesa.cutover.activities.account;
 
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.workflows.account.AccessCheckRequest;
 import com.avesa.cutover.workflows.account.AccountCreation;
 import com.avesa.cutover.workflows.account.AccountSetupActivities;

@@ -7,7 +7,7 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.RunbookConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.config.TableMapping;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

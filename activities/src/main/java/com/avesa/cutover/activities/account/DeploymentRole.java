@@ -1,14 +1,14 @@
 package com.avesa.cutover.activities.account;
 
-import com.avesa.cutover.activities.Failures;
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.Failures;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.DeploymentRoleRequest;
 import com.avesa.cutover.workflows.account.RolePermissionsRequest;
 import com.avesa.cutover.workflows.account.RoleRemoval;
 import com.avesa.cutover.workflows.account.RoleStep;
 import com.avesa.cutover.workflows.config.RoleConfig;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.avesa.cutover.activities.account;
 
-import com.avesa.cutover.activities.Wildcards;
+import com.avesa.cutover.activities.aws.Wildcards;
 import java.util.regex.Pattern;
 
 /**

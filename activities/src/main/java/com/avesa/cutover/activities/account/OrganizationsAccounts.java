@@ -1,13 +1,13 @@
 package com.avesa.cutover.activities.account;
 
-import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.activities.Failures;
+import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.activities.aws.Failures;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.AccountCreation;
 import com.avesa.cutover.workflows.account.AccountStatusRequest;
 import com.avesa.cutover.workflows.account.NewAccountRequest;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;

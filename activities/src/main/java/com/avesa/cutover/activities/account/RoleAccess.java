@@ -1,13 +1,13 @@
 package com.avesa.cutover.activities.account;
 
-import com.avesa.cutover.activities.Failures;
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.Failures;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.AccessCheckRequest;
 import com.avesa.cutover.workflows.account.AdminAccessRequest;
 import com.avesa.cutover.workflows.config.AccountConfig;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;

@@ -1,6 +1,6 @@
 package com.avesa.cutover.activities.approval;
 
-import com.avesa.cutover.activities.AwsCallException;
+import com.avesa.cutover.activities.aws.AwsCallException;
 import com.avesa.cutover.workflows.approval.ApprovalProof;
 import com.avesa.cutover.workflows.approval.CallerIdentity;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package com.avesa.cutover.activities.baseline;
 
-import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

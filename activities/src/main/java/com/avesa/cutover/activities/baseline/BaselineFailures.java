@@ -1,6 +1,6 @@
 package com.avesa.cutover.activities.baseline;
 
-import com.avesa.cutover.activities.Failures;
+import com.avesa.cutover.activities.aws.Failures;
 import com.avesa.cutover.workflows.FailureType;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Set;

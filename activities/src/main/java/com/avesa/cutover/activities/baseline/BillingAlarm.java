@@ -1,10 +1,10 @@
 package com.avesa.cutover.activities.baseline;
 
-import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.activities.Failures;
+import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.activities.aws.Failures;
 import com.avesa.cutover.workflows.FailureType;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.avesa.cutover.activities.baseline;
 
-import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.activities.Failures;
+import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.activities.aws.Failures;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.BaselineRemoval;
 import com.avesa.cutover.workflows.account.BaselineRequest;
@@ -9,7 +9,7 @@ import com.avesa.cutover.workflows.account.BaselineStep;
 import com.avesa.cutover.workflows.account.CreatedResource;
 import com.avesa.cutover.workflows.account.SecurityBaselineActivities;
 import com.avesa.cutover.workflows.config.SecurityConfig;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 
 /**
  * The security baseline on the AWS SDK v2 (GuardDuty, AWS Config, CloudTrail, S3, SNS, CloudWatch),

@@ -1,6 +1,6 @@
 package com.avesa.cutover.activities.decommission;
 
-import com.avesa.cutover.activities.BucketSetup;
+import com.avesa.cutover.activities.aws.BucketSetup;
 import com.avesa.cutover.workflows.decommission.ResourceChange;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -1,13 +1,13 @@
 package com.avesa.cutover.activities.decommission;
 
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.workflows.decommission.ArchiveBucketRequest;
 import com.avesa.cutover.workflows.decommission.ArchivePage;
 import com.avesa.cutover.workflows.decommission.ArchivePageRequest;
 import com.avesa.cutover.workflows.decommission.DecommissionActivities;
 import com.avesa.cutover.workflows.decommission.RemovalRequest;
 import com.avesa.cutover.workflows.decommission.ResourceChange;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 
 /** The decommission's side effects, all with the SOURCE account's clients. */
 public final class DecommissionActivitiesImpl implements DecommissionActivities {

@@ -1,12 +1,12 @@
 package com.avesa.cutover.activities.decommission;
 
-import com.avesa.cutover.activities.Heartbeats;
-import com.avesa.cutover.activities.Failures;
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.Heartbeats;
+import com.avesa.cutover.activities.aws.Failures;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.decommission.ResourceChange;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,14 +1,14 @@
 package com.avesa.cutover.activities.demo;
 
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.workflows.config.AlarmSelector;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MonitorConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package com.avesa.cutover.activities.infra;
 
 import com.avesa.cutover.workflows.config.AccountConfig;
 import com.avesa.cutover.workflows.infra.DeployRequest;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

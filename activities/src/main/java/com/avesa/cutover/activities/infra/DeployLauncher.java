@@ -1,13 +1,13 @@
 package com.avesa.cutover.activities.infra;
 
-import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.activities.Failures;
+import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.activities.aws.Failures;
 import com.avesa.cutover.activities.infra.DeployCommands.Allowed;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.InfrastructureConfig.DeployCommand;
 import com.avesa.cutover.workflows.infra.DeployRequest;
 import com.avesa.cutover.workflows.infra.DeployResult;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.avesa.cutover.activities.infra;
 
-import com.avesa.cutover.activities.Failures;
-import com.avesa.cutover.activities.Heartbeats;
+import com.avesa.cutover.activities.aws.Failures;
+import com.avesa.cutover.activities.aws.Heartbeats;
 import com.avesa.cutover.activities.infra.DeployCommands.Allowed;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.infra.DeployResult;

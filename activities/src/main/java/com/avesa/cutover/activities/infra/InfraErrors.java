@@ -1,6 +1,6 @@
 package com.avesa.cutover.activities.infra;
 
-import com.avesa.cutover.activities.Failures;
+import com.avesa.cutover.activities.aws.Failures;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Refused access while checking the target is not worth retrying: it names what the deployment role lacks. */

@@ -1,6 +1,6 @@
 package com.avesa.cutover.activities.infra;
 
-import com.avesa.cutover.activities.BucketSetup;
+import com.avesa.cutover.activities.aws.BucketSetup;
 import com.avesa.cutover.workflows.infra.TargetStorage.StorageState;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.avesa.cutover.activities.tenants;
 
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.TenantsConfig;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;

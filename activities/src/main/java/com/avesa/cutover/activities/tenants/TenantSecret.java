@@ -1,6 +1,6 @@
 package com.avesa.cutover.activities.tenants;
 
-import com.avesa.cutover.activities.Failures;
+import com.avesa.cutover.activities.aws.Failures;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,10 +1,10 @@
 package com.avesa.cutover.activities.validation;
 
-import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.activities.Failures;
-import com.avesa.cutover.activities.Heartbeats;
+import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.activities.aws.Failures;
+import com.avesa.cutover.activities.aws.Heartbeats;
 import com.avesa.cutover.workflows.FailureType;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.validation.DataLakeRequest;
 import com.avesa.cutover.workflows.validation.DataLakeSummary;
 import com.avesa.cutover.workflows.validation.TenantList;

@@ -2,16 +2,16 @@ package com.avesa.cutover.activities.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.activities.Failed;
+import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.activities.testing.Failed;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.AccountCreation;
 import com.avesa.cutover.workflows.account.AccountStatusRequest;
 import com.avesa.cutover.workflows.account.NewAccountRequest;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import com.avesa.cutover.workflows.config.SecretFilter;
 import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.config.TableMapping;
 import com.avesa.cutover.workflows.config.TenantsConfig;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -9,15 +9,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.activities.Failed;
+import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.activities.testing.Failed;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.AccessCheckRequest;
 import com.avesa.cutover.workflows.account.AdminAccessRequest;
 import com.avesa.cutover.workflows.config.AccountConfig;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -2,7 +2,7 @@ package com.avesa.cutover.activities.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.activities.Wildcards;
+import com.avesa.cutover.activities.aws.Wildcards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

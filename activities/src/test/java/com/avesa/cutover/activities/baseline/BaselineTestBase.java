@@ -1,6 +1,6 @@
 package com.avesa.cutover.activities.baseline;
 
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.account.BaselineRemoval;
@@ -8,7 +8,7 @@ import com.avesa.cutover.workflows.account.BaselineRequest;
 import com.avesa.cutover.workflows.account.BaselineStep;
 import com.avesa.cutover.workflows.account.CreatedResource;
 import com.avesa.cutover.workflows.config.SecurityConfig;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

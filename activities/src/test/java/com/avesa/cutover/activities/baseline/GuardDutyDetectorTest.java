@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.workflows.account.BaselineStep;
 import com.avesa.cutover.workflows.account.CreatedResource;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import java.util.List;
 import org.junit.jupiter.api.Test;

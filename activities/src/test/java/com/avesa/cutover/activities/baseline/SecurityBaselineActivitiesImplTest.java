@@ -7,7 +7,7 @@ import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.BaselineStep;
 import com.avesa.cutover.workflows.account.CreatedResource;
 import com.avesa.cutover.workflows.config.SecurityConfig;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;

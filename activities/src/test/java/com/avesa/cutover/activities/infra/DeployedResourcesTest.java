@@ -6,15 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.testing.FaultProxy;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.infra.DeployedResources;
 import com.avesa.cutover.workflows.infra.DeployedResourcesRequest;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import io.temporal.failure.ApplicationFailure;
 import java.io.ByteArrayOutputStream;

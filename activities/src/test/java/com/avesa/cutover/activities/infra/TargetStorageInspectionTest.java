@@ -2,10 +2,10 @@ package com.avesa.cutover.activities.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.activities.AwsClients;
-import com.avesa.cutover.activities.BucketActivitiesImpl;
-import com.avesa.cutover.activities.MigrationMetrics;
-import com.avesa.cutover.activities.TableActivitiesImpl;
+import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.activities.migration.BucketActivitiesImpl;
+import com.avesa.cutover.activities.migration.MigrationMetrics;
+import com.avesa.cutover.activities.migration.TableActivitiesImpl;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.infra.StorageRequest;
@@ -13,8 +13,8 @@ import com.avesa.cutover.workflows.infra.TargetStorage;
 import com.avesa.cutover.workflows.infra.TargetStorage.StorageState;
 import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
 import com.avesa.cutover.workflows.migration.EnsureTableRequest;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.avesa.cutover.workflows.TaskQueues;
-import com.avesa.cutover.workflows.codec.AesGcmPayloadCodec;
-import com.avesa.cutover.workflows.codec.Keyring;
-import com.avesa.cutover.workflows.codec.PayloadEncryption;
+import com.avesa.cutover.runtime.codec.AesGcmPayloadCodec;
+import com.avesa.cutover.runtime.codec.Keyring;
+import com.avesa.cutover.runtime.codec.PayloadEncryption;
 import com.avesa.cutover.workflows.config.AccountConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.CopyMode;

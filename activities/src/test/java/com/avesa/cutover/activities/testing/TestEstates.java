@@ -1,7 +1,7 @@
 package com.avesa.cutover.activities.testing;
 
 import com.avesa.cutover.workflows.config.AccountConfig;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 
 /**
  * Estates for tests against moto: the source acts with default (emulator) credentials as

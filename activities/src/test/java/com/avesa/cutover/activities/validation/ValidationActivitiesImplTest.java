@@ -3,12 +3,12 @@ package com.avesa.cutover.activities.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.avesa.cutover.activities.AwsClients;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.validation.DataLakeRequest;
 import com.avesa.cutover.workflows.validation.DataLakeSummary;
 import com.avesa.cutover.workflows.validation.TenantListRequest;

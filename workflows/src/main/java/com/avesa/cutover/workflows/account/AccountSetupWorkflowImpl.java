@@ -6,7 +6,7 @@ import com.avesa.cutover.workflows.config.AccountSetupConfig.NewAccount;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.RoleConfig;
 import com.avesa.cutover.workflows.config.SecurityConfig;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -52,13 +52,13 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
   private final Saga saga = new Saga(new Saga.Options.Builder().setParallelCompensation(false).build());
 
   private MigrationConfig config;
-  private SetupLedger ledger;
+  private AccountSetupState ledger;
 
   @Override
   @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public AccountSetupReport setUp(PhaseInput input) {
     config = input.config();
-    ledger = new SetupLedger(Workflow.getInfo().getWorkflowId(), config.name());
+    ledger = new AccountSetupState(Workflow.getInfo().getWorkflowId(), config.name());
     try {
       String externalId = requireExternalId();
       String accountId = ensureAccount();
@@ -98,7 +98,7 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
       ledger.account(config.target().accountId(), false);
       return config.target().accountId();
     }
-    ledger.at(SetupLedger.CREATE_ACCOUNT, "looking for the account of " + wanted.email() + ", else creating "
+    ledger.at(AccountSetupState.CREATE_ACCOUNT, "looking for the account of " + wanted.email() + ", else creating "
         + wanted.name());
     AccountCreation creation = setup.createAccount(new NewAccountRequest(config.estate(), wanted.email(),
         wanted.name()));
@@ -114,9 +114,9 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
   }
 
   private AccountCreation awaitCreation(AccountCreation creation, NewAccount wanted) {
-    Instant deadline = SetupLedger.now().plus(CREATION_DEADLINE);
+    Instant deadline = AccountSetupState.now().plus(CREATION_DEADLINE);
     while (AccountCreation.IN_PROGRESS.equals(creation.state())) {
-      if (!SetupLedger.now().isBefore(deadline)) {
+      if (!AccountSetupState.now().isBefore(deadline)) {
         throw ApplicationFailure.newNonRetryableFailure("Organizations has not finished creating account "
             + wanted.name() + " after " + CREATION_DEADLINE + " (request " + creation.requestId()
             + "): run the setup again later; it resumes that request", CREATION_PENDING);
@@ -145,14 +145,14 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
   }
 
   private void checkAdminAccess(Estate admin, String accountId) {
-    ledger.at(SetupLedger.ADMIN_ACCESS, "checking that the admin credentials act in account " + accountId);
+    ledger.at(AccountSetupState.ADMIN_ACCESS, "checking that the admin credentials act in account " + accountId);
     String caller = setup.checkAdminAccess(new AdminAccessRequest(admin, accountId));
-    ledger.at(SetupLedger.ADMIN_ACCESS, "admin credentials act as " + caller);
+    ledger.at(AccountSetupState.ADMIN_ACCESS, "admin credentials act as " + caller);
   }
 
   private String ensureDeploymentRole(Estate admin, String accountId, String externalId) {
     RoleConfig role = config.runbook().role();
-    ledger.at(SetupLedger.ROLE, "deployment role " + role.name());
+    ledger.at(AccountSetupState.ROLE, "deployment role " + role.name());
     RoleStep found = setup.ensureDeploymentRole(new DeploymentRoleRequest(admin, accountId,
         config.source().accountId(), role.name(), externalId, Workflow.getInfo().getRunId()));
     if (found.created()) {
@@ -165,7 +165,7 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
       throw ApplicationFailure.newNonRetryableFailure(String.join("; ", found.problems()),
           FailureType.BAD_CONFIG.type());
     }
-    ledger.at(SetupLedger.ROLE, "permissions of " + role.name() + " (" + role.policies() + ")");
+    ledger.at(AccountSetupState.ROLE, "permissions of " + role.name() + " (" + role.policies() + ")");
     RoleStep permissions = setup.ensureRolePermissions(new RolePermissionsRequest(admin, accountId, role.name(),
         config));
     ledger.record(permissions.changed(), permissions.unchanged());
@@ -173,7 +173,7 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
   }
 
   private void verifyAccess(String roleArn, String externalId, String accountId) {
-    ledger.at(SetupLedger.VERIFY, "assuming " + roleArn + " with the ExternalId from the source account");
+    ledger.at(AccountSetupState.VERIFY, "assuming " + roleArn + " with the ExternalId from the source account");
     ledger.caller(setup.verifyDeploymentRole(new AccessCheckRequest(config.estate(), roleArn, externalId,
         accountId)));
   }
@@ -181,16 +181,16 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
   private void ensureBaseline(Estate admin, String accountId) {
     SecurityConfig security = securityFor(accountId);
     BaselineRequest request = new BaselineRequest(admin, accountId, security, null);
-    ledger.at(SetupLedger.BASELINE, "GuardDuty detector");
+    ledger.at(AccountSetupState.BASELINE, "GuardDuty detector");
     record(baseline.ensureGuardDuty(request), admin);
-    ledger.at(SetupLedger.BASELINE, "AWS Config recorder and delivery channel");
+    ledger.at(AccountSetupState.BASELINE, "AWS Config recorder and delivery channel");
     record(baseline.ensureConfigRecorder(request), admin);
-    ledger.at(SetupLedger.BASELINE, "CloudTrail trail " + security.trailName() + " into " + security.trailBucket());
+    ledger.at(AccountSetupState.BASELINE, "CloudTrail trail " + security.trailName() + " into " + security.trailBucket());
     record(baseline.ensureCloudTrail(request), admin);
-    ledger.at(SetupLedger.BASELINE, "alert topic " + security.alertTopic());
+    ledger.at(AccountSetupState.BASELINE, "alert topic " + security.alertTopic());
     BaselineStep topic = baseline.ensureAlertTopic(request);
     record(topic, admin);
-    ledger.at(SetupLedger.BASELINE, "billing alarm above " + security.billingThreshold() + " USD");
+    ledger.at(AccountSetupState.BASELINE, "billing alarm above " + security.billingThreshold() + " USD");
     record(baseline.ensureBillingAlarm(new BaselineRequest(admin, accountId, security, topic.topicArn())), admin);
   }
 

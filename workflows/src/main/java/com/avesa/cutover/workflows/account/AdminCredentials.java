@@ -3,7 +3,7 @@ package com.avesa.cutover.workflows.account;
 import com.avesa.cutover.workflows.config.AccountConfig;
 import com.avesa.cutover.workflows.config.AccountSetupConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 
 /**
  * The credentials that create the deployment role and the baseline: an estate whose TARGET acts

@@ -1,7 +1,7 @@
 package com.avesa.cutover.workflows.account;
 
 import com.avesa.cutover.workflows.config.SecurityConfig;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 
 /**
  * @param admin the estate whose TARGET side has admin credentials for the target account

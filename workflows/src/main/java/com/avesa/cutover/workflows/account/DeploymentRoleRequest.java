@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.account;
 
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 
 /**
  * The deployment role to create or check in {@code accountId}, with {@code admin}'s TARGET credentials.

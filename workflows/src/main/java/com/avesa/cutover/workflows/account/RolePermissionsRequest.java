@@ -1,7 +1,7 @@
 package com.avesa.cutover.workflows.account;
 
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 
 /**
  * The deployment role's permissions, per {@code config.runbook().role().policies()}; the

@@ -1,7 +1,7 @@
 package com.avesa.cutover.workflows.config;
 
 import com.avesa.cutover.workflows.Deadlines;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.config;
 
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 
 /**
  * The validated configuration file, as it travels in workflow input. It carries names and

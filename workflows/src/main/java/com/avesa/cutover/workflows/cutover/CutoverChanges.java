@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import java.time.Instant;
 import java.util.List;

@@ -8,7 +8,7 @@ import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
 import io.temporal.activity.ActivityOptions;

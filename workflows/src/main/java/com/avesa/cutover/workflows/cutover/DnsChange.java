@@ -1,7 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 
 /**
  * Make the record set named by {@code desired} in the zone equal {@code desired} (absent: delete it).

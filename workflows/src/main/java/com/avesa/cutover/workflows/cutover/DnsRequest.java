@@ -1,7 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 
 /** One record set (name and type) in a hosted zone of one side. */
 public record DnsRequest(Estate estate, Side side, String hostedZoneId, String name, String type) {}

@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import java.util.List;
 
 /** EventBridge rules on the default event bus of one side. */

@@ -1,7 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 
 /** Invoke {@code function} on one side with {@code payload} (JSON text). */
 public record SmokeTestRequest(Estate estate, Side side, String function, String payload) {}

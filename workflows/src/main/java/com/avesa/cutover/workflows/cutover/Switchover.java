@@ -4,7 +4,7 @@ import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncHoldRequest;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;

@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.decommission;
 
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 
 /**
  * One page of {@code sourceBucket} (at most {@code pageSize} keys, never more than 1,000) starting

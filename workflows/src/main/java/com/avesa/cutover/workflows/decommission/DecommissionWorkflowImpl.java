@@ -10,7 +10,7 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
 import com.avesa.cutover.workflows.gate.GatedWorkflow;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;

@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.decommission;
 
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 
 /** One source resource to remove: a rule, function, table or bucket (its objects), by name. */
 public record RemovalRequest(Estate estate, String name) {}

@@ -1,7 +1,7 @@
 package com.avesa.cutover.workflows.infra;
 
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

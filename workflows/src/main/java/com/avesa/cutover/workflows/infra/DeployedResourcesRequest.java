@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.infra;
 
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 import java.util.List;
 
 /** The stacks, functions and rules that must exist in the target. */

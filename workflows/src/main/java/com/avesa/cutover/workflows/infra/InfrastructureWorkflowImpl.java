@@ -11,8 +11,8 @@ import com.avesa.cutover.workflows.infra.TargetStorage.StorageState;
 import com.avesa.cutover.workflows.migration.BucketActivities;
 import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
 import com.avesa.cutover.workflows.migration.EnsureTableRequest;
-import com.avesa.cutover.workflows.migration.Estate;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.migration.TableActivities;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
@@ -52,14 +52,14 @@ public class InfrastructureWorkflowImpl implements InfrastructureWorkflow {
   private final TableActivities tables = Workflow.newActivityStub(TableActivities.class,
       ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(10)).setRetryOptions(retry).build());
 
-  private InfraLedger ledger;
+  private InfraState ledger;
 
   @Override
   @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public InfrastructureReport verify(PhaseInput input) {
     MigrationConfig config = input.config();
     InfrastructureConfig infra = config.runbook().infrastructure();
-    ledger = new InfraLedger(Workflow.getInfo().getWorkflowId(), config.name());
+    ledger = new InfraState(Workflow.getInfo().getWorkflowId(), config.name());
     try {
       if (infra.deploy() != null) {
         deploy(infra.deploy(), config);
@@ -157,7 +157,7 @@ public class InfrastructureWorkflowImpl implements InfrastructureWorkflow {
 
   private ApplicationFailure fail(ActivityFailure failure) {
     String message = ledger.failed(failure);
-    return ApplicationFailure.newNonRetryableFailureWithCause(message, InfraLedger.typeOf(failure), failure,
+    return ApplicationFailure.newNonRetryableFailureWithCause(message, InfraState.typeOf(failure), failure,
         ledger.report(PhaseProgress.FAILED));
   }
 }

@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.infra;
 
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 import java.util.List;
 
 /** The target's data buckets and tables, by their target names. */

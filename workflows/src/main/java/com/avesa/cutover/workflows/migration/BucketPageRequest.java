@@ -1,5 +1,7 @@
 package com.avesa.cutover.workflows.migration;
 
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.config.CopyMode;
 import com.avesa.cutover.workflows.config.VerifyMode;
 

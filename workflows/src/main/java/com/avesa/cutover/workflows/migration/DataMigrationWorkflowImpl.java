@@ -1,5 +1,7 @@
 package com.avesa.cutover.workflows.migration;
 
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.PhaseGauge;
@@ -90,7 +92,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
           .setRetryOptions(retry)
           .build());
 
-  private MigrationLedger ledger;
+  private MigrationState ledger;
   private PhaseGauge phaseGauge;
   private final RunSearchAttributes searchAttributes = new RunSearchAttributes();
   private MigrationInput input;
@@ -104,7 +106,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     this.input = input;
     this.extrasPass = Workflow.getVersion(TARGET_EXTRAS, Workflow.DEFAULT_VERSION, 1) >= 1;
     this.extrasRules = new ExtrasRules(input.config(), !input.mode().writes());
-    this.ledger = new MigrationLedger(input.config(), input.mode(), input.checkpoint(), extrasPass,
+    this.ledger = new MigrationState(input.config(), input.mode(), input.checkpoint(), extrasPass,
         input.reversed());
     this.partitioned = input.checkpoint() != null ? ledger.partitioned()
         : input.config().data().partitions() > 1

@@ -1,5 +1,8 @@
 package com.avesa.cutover.workflows.migration;
 
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
+
 /**
  * One page (at most {@code pageSize} keys) of {@code toBucket}, the bucket written to, under
  * {@code prefix} from {@code continuationToken} (null: the first page), whose keys are looked up

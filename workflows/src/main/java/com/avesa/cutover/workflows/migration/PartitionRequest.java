@@ -1,5 +1,8 @@
 package com.avesa.cutover.workflows.migration;
 
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
+
 /**
  * Split the listing of {@code bucket} (on {@code side}) under {@code prefix} into at most
  * {@code max} contiguous key ranges. A listing of at most {@code unsplitUpTo} keys (one page; 0:

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.migration;
 
+import com.avesa.cutover.workflows.estate.Estate;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package com.avesa.cutover.workflows.migration;
 
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
+
 /**
  * One parallel-scan segment of table {@code from} on {@code fromSide}; for copies, written to
  * table {@code to} on the other side. {@code writeAll}: the target table was empty when the

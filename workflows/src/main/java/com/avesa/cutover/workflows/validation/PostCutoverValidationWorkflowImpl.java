@@ -4,7 +4,7 @@ import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.TenantsConfig;
-import com.avesa.cutover.workflows.migration.Estate;
+import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;

@@ -19,7 +19,7 @@ import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.config.TableMapping;
 import com.avesa.cutover.workflows.migration.AccountActivities;
 import com.avesa.cutover.workflows.migration.AccountCheck;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncHoldRequest;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;

@@ -12,7 +12,7 @@ import static org.mockito.Mockito.doReturn;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.migration.Side;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;

@@ -1,0 +1,98 @@
+package com.avesa.cutover.activities.migration;
+
+import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.activities.testing.S3Fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.avesa.cutover.activities.migration.BucketActivitiesImpl.PageProgress;
+import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.activities.testing.OneAttempt;
+import com.avesa.cutover.activities.testing.TestEstates;
+import com.avesa.cutover.workflows.config.CopyMode;
+import com.avesa.cutover.workflows.migration.BucketActivities;
+import com.avesa.cutover.workflows.migration.BucketPage;
+import com.avesa.cutover.workflows.migration.BucketPageRequest;
+import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.testing.TestActivityEnvironment;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
+
+/**
+ * A retried copy page (Temporal's activity test environment, the previous attempt's heartbeat
+ * details set) takes up the multipart upload recorded there instead of starting another.
+ */
+class BucketPageResumeTest {
+  @RegisterExtension static final MotoExtension MOTO = new MotoExtension();
+  private static final String SOURCE = "data-storage-msp";
+  private static final String TARGET = "data-storage-msp-prod";
+  private static final String KEY = "raw/acme/halo/tickets/2026/11/big.parquet";
+  private static final int PART = 5 << 20;
+
+  private final List<PageProgress> heartbeats = new CopyOnWriteArrayList<>();
+  private AwsClients clients;
+  private BucketActivitiesImpl impl;
+  private TestActivityEnvironment env;
+  private BucketActivities activities;
+  private Estate estate;
+
+  @BeforeEach
+  void setUp() {
+    clients = new AwsClients();
+    impl = new BucketActivitiesImpl(clients, new MigrationMetrics(new SimpleMeterRegistry()), 6 << 20, PART);
+    estate = TestEstates.crossAccount(MOTO.endpoint());
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(impl);
+    env.setActivityHeartbeatListener(PageProgress.class, heartbeats::add);
+    activities = env.newActivityStub(BucketActivities.class, OneAttempt.heartbeating(Duration.ofSeconds(10)));
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+    impl.close();
+    clients.close();
+  }
+
+  @Test
+  void aRetriedCopyPageCompletesTheUploadItsLastHeartbeatRecorded() {
+    S3Fixture source = new S3Fixture(clients.s3(estate, Side.SOURCE), SOURCE);
+    source.createBucket();
+    byte[] body = source.putMultipart(KEY, 3, PART, 1000);
+    impl.ensureTargetBucket(new EnsureBucketRequest(estate, Side.TARGET, TARGET));
+    S3Client target = clients.s3(estate, Side.TARGET);
+    String uploadId = target.createMultipartUpload(b -> b.bucket(TARGET).key(KEY)
+        .contentType("application/vnd.apache.parquet").metadata(java.util.Map.of("upload", "multipart"))
+        .checksumAlgorithm(MultipartCopy.CHECKSUM).checksumType(ChecksumType.FULL_OBJECT)).uploadId();
+    for (int part = 1; part <= 2; part++) {
+      int number = part;
+      target.uploadPart(b -> b.bucket(TARGET).key(KEY).uploadId(uploadId).partNumber(number)
+              .checksumAlgorithm(MultipartCopy.CHECKSUM),
+          RequestBody.fromBytes(Arrays.copyOfRange(body, (number - 1) * PART, number * PART)));
+    }
+    String sourceETag = source.state(KEY).eTag();
+    env.setHeartbeatDetails(new PageProgress(SOURCE, null, 0, 1,
+        List.of(new MultipartCopy.Upload(KEY, uploadId, sourceETag, PART, "1-2"))));
+
+    BucketPage page = activities.copyPage(
+        new BucketPageRequest(estate, Side.SOURCE, SOURCE, TARGET, "", null, 1000, 8, CopyMode.STREAM));
+
+    assertThat(page.copied()).isEqualTo(1);
+    assertThat(new S3Fixture(target, TARGET).body(KEY)).isEqualTo(body);
+    assertThat(target.listMultipartUploads(b -> b.bucket(TARGET)).uploads())
+        .as("the recorded upload was completed, no other begun").isEmpty();
+    assertThat(new S3Fixture(target, TARGET).state(KEY).differencesFrom(source.state(KEY))).isEmpty();
+    assertThat(heartbeats).isNotEmpty().allSatisfy(beat -> assertThat(beat.bucket()).isEqualTo(SOURCE));
+  }
+}
