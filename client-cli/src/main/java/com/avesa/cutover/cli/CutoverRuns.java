@@ -7,7 +7,6 @@ import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
 import com.avesa.cutover.workflows.cutover.RollbackInput;
 import com.avesa.cutover.workflows.cutover.RollbackWorkflow;
-import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
@@ -92,7 +91,7 @@ final class CutoverRuns {
       out.println(format.started(workflowId));
       return ExitCodes.OK;
     }
-    RunFollower.awaitEnd(workflowId, () -> RunFollower.forWait(connection, format, out).cutover(workflowId));
+    RunFollower.awaitEnd(workflowId, () -> RunFollower.forWait(connection, format, out).follow(workflowId, ProgressKind.CUTOVER));
     if (!format.structured()) {
       out.println();
     }
@@ -117,18 +116,6 @@ final class CutoverRuns {
       throw new CliException(ExitCodes.RUN_FAILED,
           "run " + workflowId + " ended without a report: " + failureMessage(e));
     }
-  }
-
-  /**
-   * The state of a cutover or rollback: a finished run's result (no worker needed), else the
-   * answer of its progress query.
-   */
-  RunStatus<CutoverReport> inspect(RunInspector inspector, WorkflowExecutionInfo info) {
-    String workflowId = info.getExecution().getWorkflowId();
-    boolean completed = RunStatus.COMPLETED.equals(RunInspector.status(info));
-    return inspector.inspect(info, () -> completed
-        ? Optional.of(awaitReport(workflowId))
-        : inspector.progress(workflowId, CutoverReport.class));
   }
 
   private static String failureMessage(WorkflowFailedException e) {

@@ -74,7 +74,8 @@ abstract class PhaseCommand extends AvesaCommand {
         return ExitCodes.OK;
       }
       RunFollower.awaitEnd(workflowId,
-          () -> RunFollower.forWait(connection, output.format(), out()).phase(workflowId));
+          () -> RunFollower.forWait(connection, output.format(), out())
+              .follow(workflowId, ProgressKind.ofWorkflowType(kind.type())));
       if (!output.json()) {
         out().println();
       }

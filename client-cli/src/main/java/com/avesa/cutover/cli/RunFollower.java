@@ -1,7 +1,6 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.cutover.CutoverReport;
-import com.avesa.cutover.workflows.migration.MigrationProgress;
+import com.avesa.cutover.workflows.run.RunProgress;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowStub;
@@ -67,21 +66,12 @@ final class RunFollower {
     return System.console() != null;
   }
 
-  /** Follows a data migration; its last sample (null when the mode shows nothing). */
-  RunStatus<MigrationProgress> migration(String workflowId) throws InterruptedException {
-    return follow(workflowId, () -> inspector.sample(workflowId, MigrationProgress.class), new MigrationProgressView());
-  }
-
-  /** Follows a cutover or rollback; its last sample (null when the mode shows nothing). */
-  RunStatus<CutoverReport> cutover(String workflowId) throws InterruptedException {
-    CutoverRuns runs = new CutoverRuns(connection);
-    return follow(workflowId, () -> runs.inspect(inspector, inspector.describe(workflowId)), new CutoverProgressView());
-  }
-
-  /** Follows a runbook phase run or an isolation; its last sample (null when the mode shows nothing). */
-  RunStatus<JsonNode> phase(String workflowId) throws InterruptedException {
-    PhaseStatus phases = new PhaseStatus(connection);
-    return follow(workflowId, () -> phases.sample(workflowId), new PhaseProgressView(phases));
+  /**
+   * Follows a run of {@code kind}, sampling its typed progress and showing it through the kind's
+   * view; its last sample (null when the mode shows nothing).
+   */
+  <P extends RunProgress> RunStatus<P> follow(String workflowId, ProgressKind<P> kind) throws InterruptedException {
+    return follow(workflowId, () -> inspector.sample(workflowId, kind), kind.view(inspector));
   }
 
   /** Follows the run; with nothing to show ({@link ProgressPrinter.Mode#QUIET}) only waits for its end and returns null. */

@@ -108,7 +108,7 @@ abstract class StartCommand extends AvesaCommand {
       out.flush();
       return ExitCodes.OK;
     }
-    RunFollower.awaitEnd(workflowId, () -> RunFollower.forWait(connection, format, out).migration(workflowId));
+    RunFollower.awaitEnd(workflowId, () -> RunFollower.forWait(connection, format, out).follow(workflowId, ProgressKind.MIGRATION));
     if (!format.structured()) {
       out.println();
     }
