@@ -48,14 +48,7 @@ public record IsolationReport(
         approvals, compensations, problems, started, ended, List.of());
   }
 
-  /** An isolation names no step beyond its phase (its progress, {@link RunProgress}). */
-  @JsonIgnore
-  @Override
-  public String step() {
-    return null;
-  }
-
-  /** Changed and unchanged: of every phase so far; problems: the run's. */
+  /** Changed and unchanged: of every phase so far; problems: the run's (its progress, {@link RunProgress}). */
   @JsonIgnore
   @Override
   public RunCounts counts() {

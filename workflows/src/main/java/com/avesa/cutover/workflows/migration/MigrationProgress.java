@@ -37,19 +37,6 @@ public record MigrationProgress(
     long objectsFailed,
     long objectsVerified) implements RunProgress {
 
-  /** A migration has no gate. */
-  @JsonIgnore
-  @Override
-  public String pendingGate() {
-    return null;
-  }
-
-  @JsonIgnore
-  @Override
-  public int approvalsNeeded() {
-    return 0;
-  }
-
   /** Changed: objects, items and secrets copied; unchanged: objects found identical in the target. */
   @JsonIgnore
   @Override

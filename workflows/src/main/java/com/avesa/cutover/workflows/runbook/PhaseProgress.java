@@ -37,13 +37,6 @@ public record PhaseProgress(
   public static final String EXPIRED = "EXPIRED";
   public static final String CANCELLED = "CANCELLED";
 
-  /** A phase run names no step beyond its phase. */
-  @JsonIgnore
-  @Override
-  public String step() {
-    return null;
-  }
-
   @JsonIgnore
   @Override
   public RunCounts counts() {
