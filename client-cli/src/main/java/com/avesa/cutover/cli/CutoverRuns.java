@@ -87,15 +87,8 @@ final class CutoverRuns {
    * and returns its exit code.
    */
   int printStarted(String workflowId, boolean wait, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
-    if (!wait) {
-      out.println(format.started(workflowId));
-      return ExitCodes.OK;
-    }
-    RunFollower.awaitEnd(workflowId, () -> RunFollower.forWait(connection, format, out).follow(workflowId, ProgressKind.CUTOVER));
-    if (!format.structured()) {
-      out.println();
-    }
-    return CutoverPrinter.printOutcome(awaitReport(workflowId), format, out, err);
+    return RunFollower.afterStart(connection, workflowId, ProgressKind.CUTOVER, wait, format, out,
+        () -> CutoverPrinter.printOutcome(awaitReport(workflowId), format, out, err));
   }
 
   /**
@@ -110,8 +103,7 @@ final class CutoverRuns {
       return connection.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
           .getResult(CutoverReport.class);
     } catch (WorkflowNotFoundException e) {
-      throw new CliException(ExitCodes.RUN_FAILED,
-          "no run with id " + workflowId + " in namespace " + connection.namespace());
+      throw RunInspector.noSuchRun(connection, workflowId);
     } catch (WorkflowFailedException e) {
       throw new CliException(ExitCodes.RUN_FAILED,
           "run " + workflowId + " ended without a report: " + failureMessage(e));

@@ -95,8 +95,7 @@ final class MigrationRuns {
     try {
       return stub.getResult(MigrationReport.class);
     } catch (WorkflowNotFoundException e) {
-      throw new CliException(ExitCodes.RUN_FAILED,
-          "no run with id " + workflowId + " in namespace " + connection.namespace());
+      throw RunInspector.noSuchRun(connection, workflowId);
     } catch (WorkflowFailedException e) {
       return reportOf(workflowId, mode, e);
     }

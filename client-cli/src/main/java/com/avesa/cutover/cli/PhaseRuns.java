@@ -94,8 +94,7 @@ enum PhaseRuns {
     try {
       return stub.getResult(reportType);
     } catch (WorkflowNotFoundException e) {
-      throw new CliException(ExitCodes.RUN_FAILED,
-          "no run with id " + workflowId + " in namespace " + connection.namespace());
+      throw RunInspector.noSuchRun(connection, workflowId);
     } catch (WorkflowFailedException e) {
       String message = null;
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {

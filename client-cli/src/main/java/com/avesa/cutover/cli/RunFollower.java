@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -59,6 +60,26 @@ final class RunFollower {
       throw new CliException(ExitCodes.RUN_FAILED, "stopped waiting for " + workflowId
           + ", which goes on: follow it with `avesa status " + workflowId + " --watch`");
     }
+  }
+
+  /**
+   * What every command that starts a run does next, whatever its kind: without {@code wait}, prints
+   * the workflow id ({@link OutputOptions.Format#started}) and returns 0; with it, follows the run
+   * of {@code kind} to its end (see {@link #forWait}), then runs {@code outcome}, which prints the
+   * report as {@code avesa result} does and returns its exit code.
+   */
+  static int afterStart(TemporalConnection connection, String workflowId, ProgressKind<?> kind, boolean wait,
+      OutputOptions.Format format, PrintWriter out, IntSupplier outcome) {
+    if (!wait) {
+      out.println(format.started(workflowId));
+      out.flush();
+      return ExitCodes.OK;
+    }
+    awaitEnd(workflowId, () -> forWait(connection, format, out).follow(workflowId, kind));
+    if (!format.structured()) {
+      out.println();
+    }
+    return outcome.getAsInt();
   }
 
   /** Whether stdout is a terminal a block can be redrawn on. */

@@ -100,11 +100,15 @@ final class RunInspector {
       return connection.stubs().blockingStub().describeWorkflowExecution(request).getWorkflowExecutionInfo();
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new CliException(ExitCodes.RUN_FAILED,
-            "no run with id " + workflowId + " in namespace " + connection.namespace());
+        throw RunInspector.noSuchRun(connection, workflowId);
       }
       throw e;
     }
+  }
+
+  /** Exit 1: there is no run with that id in the connection's namespace. */
+  static CliException noSuchRun(TemporalConnection connection, String workflowId) {
+    return new CliException(ExitCodes.RUN_FAILED, "no run with id " + workflowId + " in namespace " + connection.namespace());
   }
 
   /** Counts the events page by page: some servers (the SDK's test server) report no length. */
