@@ -8,6 +8,7 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -90,7 +91,7 @@ class ReportPrinterTest {
     return out.toString();
   }
 
-  private static MigrationReport report(Mode mode, String status, boolean verified) {
+  private static MigrationReport report(Mode mode, MigrationStatus status, boolean verified) {
     return new MigrationReport("id", mode, status, verified, List.of(), List.of(), null, List.of(), 0, 1);
   }
 }

@@ -1,6 +1,10 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.run.RunKind;
+import com.avesa.cutover.workflows.run.RunReport;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +12,7 @@ import java.util.List;
  * The state of a cutover (the {@code progress} query) and, once it ended, its result. Also the
  * result of a {@code RollbackWorkflow}. Carries names, times and decisions, never data or secrets.
  *
- * @param kind CUTOVER or ROLLBACK
+ * @param kind CUTOVER or ROLLBACK (written by name, as the strings it replaced)
  * @param phase where the run is: PREFLIGHT, GATE, WAITING_FOR_WINDOW, CUTTING_OVER, MONITORING,
  *     SIGN_OFF, ROLLING_BACK, DONE
  * @param step the step being worked on, one line
@@ -25,7 +29,7 @@ import java.util.List;
  */
 public record CutoverReport(
     String workflowId,
-    String kind,
+    RunKind kind,
     String name,
     Outcome outcome,
     String phase,
@@ -44,13 +48,13 @@ public record CutoverReport(
     String finalSyncId,
     String reverseSyncId,
     MigrationConfig config,
-    IngestionPause ingestionPause) {
+    IngestionPause ingestionPause) implements RunReport {
 
-  public static final String CUTOVER = "CUTOVER";
-  public static final String ROLLBACK = "ROLLBACK";
+  public static final RunKind CUTOVER = RunKind.CUTOVER;
+  public static final RunKind ROLLBACK = RunKind.ROLLBACK;
 
   /** A report without the measured ingestion pause. */
-  public CutoverReport(String workflowId, String kind, String name, Outcome outcome, String phase, String step,
+  public CutoverReport(String workflowId, RunKind kind, String name, Outcome outcome, String phase, String step,
       String requestedBy, String pendingGate, int approvalsNeeded, Instant windowStart, Instant windowEnd,
       String reason, List<ApprovalRecord> approvals, List<StepRecord> steps, List<CompensationRecord> compensations,
       List<String> remaining, CutoverChanges changes, String finalSyncId, String reverseSyncId,
@@ -65,5 +69,27 @@ public record CutoverReport(
     steps = steps == null ? List.of() : List.copyOf(steps);
     compensations = compensations == null ? List.of() : List.copyOf(compensations);
     remaining = remaining == null ? List.of() : List.copyOf(remaining);
+  }
+
+  /** A cutover succeeded when it went live; a rollback when it undid everything. */
+  @JsonIgnore
+  @Override
+  public boolean succeeded() {
+    return outcome == (kind == ROLLBACK ? Outcome.ROLLED_BACK : Outcome.CUT_OVER);
+  }
+
+  /**
+   * Why a run that ended otherwise than it should did (its {@code reason}), then one line per thing
+   * still to undo.
+   */
+  @JsonIgnore
+  @Override
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    if (outcome != null && !outcome.running() && !succeeded() && reason != null) {
+      problems.add(reason);
+    }
+    remaining.forEach(left -> problems.add("still to undo: " + left));
+    return problems;
   }
 }

@@ -2,13 +2,17 @@ package com.avesa.cutover.workflows.isolation;
 
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.RunKind;
+import com.avesa.cutover.workflows.run.RunReport;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The isolation run's state and, at the end, its report ({@code avesa report ID --markdown|--json}).
  *
- * @param outcome RUNNING, SUCCEEDED, FAILED, REJECTED, EXPIRED, CANCELLED (PhaseProgress constants)
+ * @param outcome RUNNING, SUCCEEDED, FAILED, REJECTED, EXPIRED, CANCELLED
  * @param phase the phase running now ({@link com.avesa.cutover.workflows.runbook.Phases}), or DONE
  * @param gateWorkflowId the run whose gate is pending: this one ({@code execute}) or a child
  * @param phases every phase, in runbook order, including those not reached yet (PENDING; SKIPPED once
@@ -23,7 +27,7 @@ public record IsolationReport(
     String workflowId,
     String configName,
     String requestedBy,
-    String outcome,
+    PhaseOutcome outcome,
     String phase,
     String pendingGate,
     int approvalsNeeded,
@@ -34,14 +38,20 @@ public record IsolationReport(
     List<String> problems,
     Instant started,
     Instant ended,
-    List<String> findings) {
+    List<String> findings) implements RunReport {
 
   /** A report without validation findings. */
-  public IsolationReport(String workflowId, String configName, String requestedBy, String outcome, String phase,
+  public IsolationReport(String workflowId, String configName, String requestedBy, PhaseOutcome outcome, String phase,
       String pendingGate, int approvalsNeeded, String gateWorkflowId, List<PhaseRecord> phases,
       List<ApprovalRecord> approvals, List<CompensationRecord> compensations, List<String> problems, Instant started,
       Instant ended) {
     this(workflowId, configName, requestedBy, outcome, phase, pendingGate, approvalsNeeded, gateWorkflowId, phases,
         approvals, compensations, problems, started, ended, List.of());
+  }
+
+  @JsonIgnore
+  @Override
+  public RunKind kind() {
+    return RunKind.ISOLATE;
   }
 }

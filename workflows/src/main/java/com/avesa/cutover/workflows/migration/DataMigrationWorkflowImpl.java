@@ -417,8 +417,8 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
   /** The run's outcome as its search attribute says it: COMPLETED, FAILED, or RUNNING until then. */
   private static String outcome(String phase) {
     return switch (phase) {
-      case "DONE" -> MigrationReport.COMPLETED;
-      case "FAILED" -> MigrationReport.FAILED;
+      case "DONE" -> MigrationReport.COMPLETED.name();
+      case "FAILED" -> MigrationReport.FAILED.name();
       default -> "RUNNING";
     };
   }

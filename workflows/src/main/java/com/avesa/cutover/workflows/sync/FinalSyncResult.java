@@ -3,6 +3,7 @@ package com.avesa.cutover.workflows.sync;
 import com.avesa.cutover.workflows.migration.BucketReport;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.TableReport;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 
 /**
  * What one periodic final sync found and did.
@@ -23,7 +24,7 @@ import com.avesa.cutover.workflows.migration.TableReport;
  * @param label the input's label, or null
  */
 public record FinalSyncResult(
-    String status,
+    MigrationStatus status,
     boolean verified,
     long lagObjects,
     long lagBytes,
