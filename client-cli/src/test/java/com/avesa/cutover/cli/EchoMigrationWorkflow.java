@@ -42,13 +42,13 @@ public class EchoMigrationWorkflow implements DataMigrationWorkflow {
       throw ApplicationFailure.newNonRetryableFailure("source bucket src-bucket does not exist", "NOT_FOUND");
     }
     if (name.startsWith("fail-")) {
-      MigrationReport failed = report(input, id, MigrationReport.FAILED, false,
+      MigrationReport failed = report(input, id, MigrationStatus.FAILED, false,
           List.of("src-bucket/raw/t1/a.json: size 10 in source, 9 in target"));
       throw ApplicationFailure.newNonRetryableFailure("verification found 1 difference",
           "VERIFICATION_FAILED", failed);
     }
     phase = "DONE";
-    return report(input, id, MigrationReport.COMPLETED, input.mode() != Mode.PLAN, List.of());
+    return report(input, id, MigrationStatus.COMPLETED, input.mode() != Mode.PLAN, List.of());
   }
 
   @Override

@@ -50,9 +50,6 @@ public record CutoverReport(
     MigrationConfig config,
     IngestionPause ingestionPause) implements RunReport {
 
-  public static final RunKind CUTOVER = RunKind.CUTOVER;
-  public static final RunKind ROLLBACK = RunKind.ROLLBACK;
-
   /** A report without the measured ingestion pause. */
   public CutoverReport(String workflowId, RunKind kind, String name, Outcome outcome, String phase, String step,
       String requestedBy, String pendingGate, int approvalsNeeded, Instant windowStart, Instant windowEnd,
@@ -75,7 +72,7 @@ public record CutoverReport(
   @JsonIgnore
   @Override
   public boolean succeeded() {
-    return outcome == (kind == ROLLBACK ? Outcome.ROLLED_BACK : Outcome.CUT_OVER);
+    return outcome == (kind == RunKind.ROLLBACK ? Outcome.ROLLED_BACK : Outcome.CUT_OVER);
   }
 
   /**

@@ -55,7 +55,7 @@ final class CutoverState {
   CutoverReport report() {
     return new CutoverReport(workflowId, kind, config.name(), outcome, phase, step, requestedBy, pendingGate,
         approvalsNeeded, windowStart, windowEnd, reason, approvals.report(), steps, compensations, remaining(), changes,
-        finalSyncId, reverseSyncId, config, kind == CutoverReport.CUTOVER ? IngestionPause.of(steps) : null);
+        finalSyncId, reverseSyncId, config, kind == RunKind.CUTOVER ? IngestionPause.of(steps) : null);
   }
 
   String requestedBy() {
@@ -215,7 +215,7 @@ final class CutoverState {
     phaseGauge.enter(outcome == Outcome.RUNNING ? phase : outcome.name());
     searchAttributes.update(phase, outcome.name(), pendingGate);
     StringBuilder md = new StringBuilder();
-    md.append("**").append(kind == CutoverReport.CUTOVER ? "Cutover " : "Rollback ").append(config.name())
+    md.append("**").append(kind == RunKind.CUTOVER ? "Cutover " : "Rollback ").append(config.name())
         .append("** — ").append(outcome == Outcome.RUNNING ? phase : outcome.name()).append("\n\n");
     if (!step.isEmpty()) {
       md.append("Step: ").append(step).append("\n\n");

@@ -32,8 +32,6 @@ public record MigrationReport(
     boolean reverse) implements RunReport {
 
   public static final int MAX_PROBLEMS = 200;
-  public static final MigrationStatus COMPLETED = MigrationStatus.COMPLETED;
-  public static final MigrationStatus FAILED = MigrationStatus.FAILED;
 
   public MigrationReport {
     buckets = buckets == null ? List.of() : List.copyOf(buckets);

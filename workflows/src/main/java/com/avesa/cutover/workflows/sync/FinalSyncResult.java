@@ -16,7 +16,7 @@ import com.avesa.cutover.workflows.run.MigrationStatus;
  * (DynamoDB items written) and {@code secretsCopied} are the rest of the lag, already closed by
  * this sync. A sync that ends with lag 0 found the target fully warm.
  *
- * @param status {@link MigrationReport#COMPLETED} or {@link MigrationReport#FAILED} (verification
+ * @param status {@link MigrationStatus#COMPLETED} or {@link MigrationStatus#FAILED} (verification
  *     found differences after copying)
  * @param verified true when the child's verification found no difference
  * @param childWorkflowId the {@code DataMigrationWorkflow} run that did the sync

@@ -29,7 +29,9 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -160,7 +162,7 @@ final class ScriptedPhases {
           copy ? 3 : 0, copy ? 3_000 : 0, 0, 0, copy ? 3 : 0, Map.of());
       TableReport table = new TableReport("TenantServices-prod", "TenantServices", 5, copy ? 5 : 0, copy ? 5 : 0,
           "a".repeat(64), copy ? "a".repeat(64) : "0".repeat(64));
-      return new MigrationReport(id(), input.mode(), MigrationReport.COMPLETED, copy, List.of(bucket), List.of(table),
+      return new MigrationReport(id(), input.mode(), MigrationStatus.COMPLETED, copy, List.of(bucket), List.of(table),
           new SecretReport(List.of("tenant/*/prod"), 2, 2, copy ? 2 : 0, List.of("tenant/t1/prod", "tenant/t2/prod")),
           List.of(), 0, 1);
     }
@@ -222,7 +224,7 @@ final class ScriptedPhases {
           new CompensationRecord("restoreDns", "switchDns", CompensationRecord.DONE, now(), "api.example.com restored"));
       CutoverChanges changes = CutoverChanges.none().withSourceRulesDisabled(List.of("ConnectWiseIngestionSchedule"),
           windowStart).withTargetRulesEnabled(List.of("ConnectWiseIngestionSchedule"));
-      return new CutoverReport(id(), CutoverReport.CUTOVER, input.config().name(), outcome, "DONE", outcome.name(),
+      return new CutoverReport(id(), RunKind.CUTOVER, input.config().name(), outcome, "DONE", outcome.name(),
           input.requestedBy(), null, 0, windowStart, windowStart.plus(Duration.ofHours(4)),
           outcome == Outcome.CUT_OVER ? null : "alarm LambdaErrorAlarm-x fired while monitoring",
           List.of(approval), steps, compensations, List.of(), changes, id() + "-final-sync", null, input.config());
