@@ -3,7 +3,7 @@ package com.avesa.cutover.cli;
 import com.avesa.cutover.workflows.approval.ApprovalNotice;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
-import com.avesa.cutover.workflows.cutover.Outcome;
+import com.avesa.cutover.workflows.run.RunKind;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,8 +45,7 @@ final class CutoverPrinter {
 
   /** 0 when a cutover went live (a rollback: when it undid everything); 1 otherwise. */
   static int exitCode(CutoverReport report) {
-    Outcome success = CutoverReport.ROLLBACK.equals(report.kind()) ? Outcome.ROLLED_BACK : Outcome.CUT_OVER;
-    return report.outcome() == success ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+    return report.succeeded() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
   }
 
   /** {@code avesa status} of a cutover or rollback: the run's state, then its report. */
@@ -141,7 +140,7 @@ final class CutoverPrinter {
   }
 
   private static String kind(CutoverReport report) {
-    return CutoverReport.ROLLBACK.equals(report.kind()) ? "rollback" : "cutover";
+    return report.kind() == RunKind.ROLLBACK ? "rollback" : "cutover";
   }
 
   private static void field(PrintWriter out, String name, String value) {

@@ -23,7 +23,7 @@ record GateView(String workflowId, String kind, String phase, String outcome, St
   static GateView of(String workflowId, RunProgress progress) {
     CutoverReport cutover = progress instanceof CutoverReport r ? r : null;
     IsolationReport isolation = progress instanceof IsolationReport r ? r : null;
-    return new GateView(workflowId, cutover == null ? null : cutover.kind(), progress.phase(), outcome(progress),
+    return new GateView(workflowId, cutover == null || cutover.kind() == null ? null : cutover.kind().name(), progress.phase(), outcome(progress),
         progress.pendingGate(), progress.approvalsNeeded(), isolation == null ? null : isolation.gateWorkflowId(),
         cutover == null ? null : cutover.windowStart());
   }

@@ -9,6 +9,7 @@ import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -119,7 +120,7 @@ final class MigrationRuns {
 
   /** 0 when the run completed and verified (PLAN: completed); 1 otherwise. */
   static int exitCode(MigrationReport report) {
-    boolean completed = MigrationReport.COMPLETED.equals(report.status());
+    boolean completed = MigrationStatus.COMPLETED.equals(report.status());
     boolean verified = report.verified() || report.mode() == Mode.PLAN;
     return completed && verified ? ExitCodes.OK : ExitCodes.RUN_FAILED;
   }
@@ -128,7 +129,7 @@ final class MigrationRuns {
     return RunResults.carried(e, MigrationReport.class).orElseGet(() -> {
       String message = RunResults.firstMessage(e);
       String problem = message == null || message.isBlank() ? e.getMessage() : message;
-      return new MigrationReport(workflowId, mode, MigrationReport.FAILED, false,
+      return new MigrationReport(workflowId, mode, MigrationStatus.FAILED, false,
           List.of(), List.of(), null, List.of(problem), 0, 0);
     });
   }

@@ -1,7 +1,11 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.approval.ApprovalNotice;
-import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.decommission.DecommissionReport;
+import com.avesa.cutover.workflows.infra.InfrastructureReport;
+import com.avesa.cutover.workflows.isolation.IsolationReport;
+import com.avesa.cutover.workflows.run.RunReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -16,8 +20,10 @@ import java.util.Set;
 /**
  * Prints the report of a runbook phase run (account setup, infrastructure, smoke test,
  * validation, decommission, isolation): its facts, then what it changed and what it found in
- * place item by item, then its other lists, problems last. Reads the report as JSON, so every
- * report type prints alike and a field added to a report shows up without a change here.
+ * place item by item, then its other lists, problems last. What every report has (run, outcome,
+ * times, problems, whether it succeeded) is read through {@link RunReport}; the kind's own details
+ * are laid out from the record's JSON, so every kind prints alike and a field added to a report
+ * shows up without a change here.
  */
 final class PhasePrinter {
   private static final Set<String> FIRST = Set.of("workflowId", "outcome");
@@ -28,30 +34,29 @@ final class PhasePrinter {
 
   private PhasePrinter() {}
 
-  /** Prints {@code report} (as JSON with {@code json}) and returns 0 for SUCCEEDED, else 1 with a line on err. */
-  static int printOutcome(Object report, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
-    JsonNode tree = Json.tree(report);
+  /** Prints {@code report} (as JSON with {@code json}) and returns 0 when it succeeded, else 1 with a line on err. */
+  static int printOutcome(RunReport report, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
     if (format.structured()) {
       out.println(format.render(report));
     } else {
-      print(tree, out);
+      print(report, out);
     }
     out.flush();
-    String outcome = tree.path("outcome").asText("");
-    if (PhaseRuns.SUCCEEDED.equals(outcome)) {
+    if (report.succeeded()) {
       return ExitCodes.OK;
     }
-    JsonNode problems = tree.path("problems");
-    String why = problems.isArray() && !problems.isEmpty() ? problems.get(0).asText()
-        : missingOrOutcome(tree, outcome);
-    err.println("avesa: run " + tree.path("workflowId").asText() + " " + outcome + ": " + why);
+    String outcome = report.outcome() == null ? "" : report.outcome().name();
+    List<String> problems = report.problems();
+    String why = problems != null && !problems.isEmpty() ? problems.get(0) : missingOrOutcome(report, outcome);
+    err.println("avesa: run " + report.workflowId() + " " + outcome + ": " + why);
     err.flush();
     return ExitCodes.RUN_FAILED;
   }
 
-  static void print(JsonNode report, PrintWriter out) {
-    line(out, "RUN", report.path("workflowId").asText());
-    line(out, "OUTCOME", report.path("outcome").asText());
+  static void print(RunReport run, PrintWriter out) {
+    JsonNode report = Json.tree(run);
+    line(out, "RUN", String.valueOf(run.workflowId()));
+    line(out, "OUTCOME", String.valueOf(run.outcome()));
     List<String> lists = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> fields = report.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
@@ -66,8 +71,8 @@ final class PhasePrinter {
         line(out, label(name), value.asText());
       }
     }
-    Instant started = instant(report.path("started"));
-    Instant ended = instant(report.path("ended"));
+    Instant started = run.started();
+    Instant ended = run.ended();
     if (started != null) {
       line(out, "STARTED", started.toString());
     }
@@ -81,12 +86,12 @@ final class PhasePrinter {
     }
     for (String name : lists) {
       if (!LAST.contains(name)) {
-        other(out, name, report.path(name));
+        other(out, name, report.path(name), approvals(run));
       }
     }
     for (String name : LAST) {
       if (lists.contains(name)) {
-        other(out, name, report.path(name));
+        other(out, name, report.path(name), approvals(run));
       }
     }
   }
@@ -104,13 +109,13 @@ final class PhasePrinter {
     }
   }
 
-  private static void other(PrintWriter out, String name, JsonNode value) {
+  private static void other(PrintWriter out, String name, JsonNode value, List<ApprovalRecord> approvals) {
     if (value.isArray() && value.isEmpty() || value.isObject() && value.isEmpty()) {
       return;
     }
     out.println();
     out.println(label(name) + (value.isArray() ? " (" + value.size() + ")" : ""));
-    if ("approvals".equals(name) && unauthenticated(value)) {
+    if ("approvals".equals(name) && ApprovalNotice.of(approvals) != null) {
       out.println("  " + ApprovalNotice.NOT_AUTHENTICATED);
     }
     Iterable<JsonNode> rows = value.isArray() ? value : List.of(value);
@@ -119,16 +124,11 @@ final class PhasePrinter {
     }
   }
 
-  /** Whether a decision that counted (approved, rejected) was not verified by STS. */
-  private static boolean unauthenticated(JsonNode approvals) {
-    for (JsonNode a : approvals) {
-      String decision = a.path("decision").asText("");
-      if ((decision.equals("APPROVED") || decision.equals("REJECTED"))
-          && !ApprovalsConfig.AWS_IAM.equals(a.path("identity").asText(null))) {
-        return true;
-      }
-    }
-    return false;
+  /** The gate decisions of the kinds that have gates (decommission, isolation); none for the others. */
+  private static List<ApprovalRecord> approvals(RunReport report) {
+    List<ApprovalRecord> approvals = report instanceof DecommissionReport d ? d.approvals()
+        : report instanceof IsolationReport i ? i.approvals() : null;
+    return approvals == null ? List.of() : approvals;
   }
 
   /** {@code key=value key=value} of an object's scalar fields; lists as their sizes. */
@@ -160,10 +160,11 @@ final class PhasePrinter {
     return texts;
   }
 
-  private static String missingOrOutcome(JsonNode report, String outcome) {
-    JsonNode missing = report.path("missing");
-    if (missing.isArray() && !missing.isEmpty()) {
-      return missing.get(0).asText() + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : "");
+  /** An infrastructure run names what it did not find; any other run how it ended. */
+  private static String missingOrOutcome(RunReport report, String outcome) {
+    List<String> missing = report instanceof InfrastructureReport infra ? infra.missing() : null;
+    if (missing != null && !missing.isEmpty()) {
+      return missing.get(0) + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : "");
     }
     return "the run ended " + outcome;
   }
@@ -179,9 +180,5 @@ final class PhasePrinter {
 
   private static String pad(String text, int width) {
     return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
-  }
-
-  private static Instant instant(JsonNode node) {
-    return node.isTextual() ? Instant.parse(node.asText()) : null;
   }
 }

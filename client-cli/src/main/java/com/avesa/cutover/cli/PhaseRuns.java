@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.decommission.DecommissionReport;
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
 import com.avesa.cutover.workflows.isolation.IsolationReport;
+import com.avesa.cutover.workflows.run.RunReport;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
 import com.avesa.cutover.workflows.validation.ValidationReport;
@@ -32,14 +33,11 @@ enum PhaseRuns {
   DECOMMISSION("DecommissionWorkflow", DecommissionReport.class, Phases.DECOMMISSION),
   ISOLATE("ProductionIsolationWorkflow", IsolationReport.class, "isolate");
 
-  /** Every report has an outcome; only this one is a success. */
-  static final String SUCCEEDED = "SUCCEEDED";
-
   private final String type;
-  private final Class<?> reportType;
+  private final Class<? extends RunReport> reportType;
   private final String idSuffix;
 
-  PhaseRuns(String type, Class<?> reportType, String idSuffix) {
+  PhaseRuns(String type, Class<? extends RunReport> reportType, String idSuffix) {
     this.type = type;
     this.reportType = reportType;
     this.idSuffix = idSuffix;
@@ -50,7 +48,7 @@ enum PhaseRuns {
     return type;
   }
 
-  Class<?> reportType() {
+  Class<? extends RunReport> reportType() {
     return reportType;
   }
 
@@ -87,14 +85,14 @@ enum PhaseRuns {
    *
    * @throws CliException (exit 1) when there is no such run, or it ended without a report
    */
-  Object awaitReport(TemporalConnection connection, String workflowId) {
+  RunReport awaitReport(TemporalConnection connection, String workflowId) {
     WorkflowStub stub = connection.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
     try {
       return stub.getResult(reportType);
     } catch (WorkflowNotFoundException e) {
       throw RunInspector.noSuchRun(connection, workflowId);
     } catch (WorkflowFailedException e) {
-      Optional<?> carried = RunResults.carried(e, reportType);
+      Optional<? extends RunReport> carried = RunResults.carried(e, reportType);
       if (carried.isPresent()) {
         return carried.get();
       }

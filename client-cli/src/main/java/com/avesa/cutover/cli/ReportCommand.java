@@ -1,6 +1,7 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.report.ReportMarkdown;
+import com.avesa.cutover.workflows.run.RunReport;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ final class ReportCommand extends AvesaCommand {
     try (TemporalConnection connection = temporal.connect()) {
       RunReports reports = new RunReports(connection);
       WorkflowExecutionInfo info = new RunInspector(connection).describe(workflowId);
-      Object report = reports.report(info);
+      RunReport report = reports.report(info);
       out().println(format.format().structured() ? format.format().render(report)
           : ReportMarkdown.render(reports.facts(info), report));
       return ExitCodes.OK;

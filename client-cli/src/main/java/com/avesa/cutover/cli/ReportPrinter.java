@@ -7,6 +7,7 @@ import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
 import com.avesa.cutover.workflows.migration.TenantTally;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +119,7 @@ final class ReportPrinter {
 
   /** The last line of the table: VERIFIED, NOT VERIFIED or PLAN ONLY. */
   static String verdict(MigrationReport report) {
-    boolean completed = MigrationReport.COMPLETED.equals(report.status());
+    boolean completed = report.status() == MigrationStatus.COMPLETED;
     if (report.mode() == Mode.PLAN && completed) {
       return "PLAN ONLY: nothing was changed";
     }

@@ -1,7 +1,6 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.migration.MigrationReport;
-import java.util.Optional;
+import com.avesa.cutover.workflows.run.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,16 +27,8 @@ final class ResultCommand extends AvesaCommand {
   protected int execute() {
     try (TemporalConnection connection = temporal.connect()) {
       String type = new RunInspector(connection).describe(workflowId).getType().getName();
-      if (CutoverRuns.isCutover(type)) {
-        return CutoverPrinter.printOutcome(
-            new CutoverRuns(connection).awaitReport(workflowId), output.format(), out(), err());
-      }
-      Optional<PhaseRuns> phase = PhaseRuns.ofType(type);
-      if (phase.isPresent()) {
-        return PhasePrinter.printOutcome(phase.get().awaitReport(connection, workflowId), output.format(), out(), err());
-      }
-      MigrationReport report = new MigrationRuns(connection).awaitReport(workflowId, null);
-      return MigrationRuns.printOutcome(report, output.format(), out(), err());
+      RunReport report = new RunReports(connection).await(workflowId, type);
+      return RunReportPrinter.printOutcome(report, output.format(), out(), err());
     }
   }
 }

@@ -59,7 +59,7 @@ final class StatusWatch<P> {
 
   /** The exit code of the ended run, as {@code avesa result} would give it. */
   static int exitCode(RunStatus<?> status, Supplier<MigrationReport> report) {
-    return MigrationReport.COMPLETED.equals(status.status())
+    return RunStatus.COMPLETED.equals(status.status())
         ? MigrationRuns.exitCode(report.get())
         : ExitCodes.RUN_FAILED;
   }

@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.cutover.CutoverChanges;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.IngestionPause;
 import com.avesa.cutover.workflows.cutover.Outcome;
+import com.avesa.cutover.workflows.run.RunKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -18,7 +19,7 @@ class CutoverPrinterTest {
   private static final Instant START = Instant.parse("2026-12-02T02:00:00Z");
 
   private static String printed(IngestionPause pause) {
-    CutoverReport report = new CutoverReport("avesa-prod-cutover", CutoverReport.CUTOVER, "avesa-prod",
+    CutoverReport report = new CutoverReport("avesa-prod-cutover", RunKind.CUTOVER, "avesa-prod",
         Outcome.CUT_OVER, "DONE", "CUT_OVER", "carol", null, 0, START, START.plus(Duration.ofHours(4)), null, List.of(),
         List.of(), List.of(), List.of(), CutoverChanges.none(), "avesa-prod-cutover-final-sync", null, null, pause);
     StringWriter out = new StringWriter();

@@ -10,6 +10,7 @@ import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
 import com.avesa.cutover.workflows.migration.TenantTally;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -41,13 +42,13 @@ public class EchoMigrationWorkflow implements DataMigrationWorkflow {
       throw ApplicationFailure.newNonRetryableFailure("source bucket src-bucket does not exist", "NOT_FOUND");
     }
     if (name.startsWith("fail-")) {
-      MigrationReport failed = report(input, id, MigrationReport.FAILED, false,
+      MigrationReport failed = report(input, id, MigrationStatus.FAILED, false,
           List.of("src-bucket/raw/t1/a.json: size 10 in source, 9 in target"));
       throw ApplicationFailure.newNonRetryableFailure("verification found 1 difference",
           "VERIFICATION_FAILED", failed);
     }
     phase = "DONE";
-    return report(input, id, MigrationReport.COMPLETED, input.mode() != Mode.PLAN, List.of());
+    return report(input, id, MigrationStatus.COMPLETED, input.mode() != Mode.PLAN, List.of());
   }
 
   @Override
@@ -56,7 +57,7 @@ public class EchoMigrationWorkflow implements DataMigrationWorkflow {
     return new MigrationProgress(mode, phase, "bucket src-bucket page 1", 3, 300, 2, 120, 5, 5, 1, 1, 0, 1, 1, 0, 0);
   }
 
-  private static MigrationReport report(MigrationInput input, String id, String status, boolean verified,
+  private static MigrationReport report(MigrationInput input, String id, MigrationStatus status, boolean verified,
       List<String> problems) {
     List<BucketReport> buckets = input.config().data().buckets().stream()
         .map(b -> bucket(b, input.mode()))

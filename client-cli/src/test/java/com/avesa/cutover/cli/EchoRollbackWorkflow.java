@@ -5,6 +5,7 @@ import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.RollbackInput;
 import com.avesa.cutover.workflows.cutover.RollbackWorkflow;
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,7 @@ public class EchoRollbackWorkflow implements RollbackWorkflow {
     List<CompensationRecord> undone = cutover.compensations().stream()
         .map(c -> new CompensationRecord(c.name(), c.undoes(), CompensationRecord.DONE, now, "undone after the cutover"))
         .toList();
-    report = new CutoverReport(Workflow.getInfo().getWorkflowId(), CutoverReport.ROLLBACK, cutover.name(),
+    report = new CutoverReport(Workflow.getInfo().getWorkflowId(), RunKind.ROLLBACK, cutover.name(),
         Outcome.ROLLED_BACK, "DONE", "undid " + cutover.workflowId(), input.requestedBy(), null, 0,
         cutover.windowStart(), cutover.windowEnd(), input.reason(), List.of(), List.of(), undone, List.of(),
         cutover.changes(), null, null, cutover.config());

@@ -3,6 +3,7 @@ package com.avesa.cutover.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.workflows.isolation.IsolationReport;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.isolation.PhaseRecord;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -54,7 +55,7 @@ class PhaseStatusTest {
 
   @Test
   void anIsolationShowsEveryPhaseItsFindingsItsOwnGateAndItsFirstProblem() {
-    IsolationReport isolation = new IsolationReport("avesa-prod-isolate", "prod", "ops", PhaseProgress.RUNNING,
+    IsolationReport isolation = new IsolationReport("avesa-prod-isolate", "prod", "ops", PhaseOutcome.RUNNING,
         "VALIDATE", "validation", 1, "avesa-prod-isolate",
         List.of(new PhaseRecord("CUTOVER", "avesa-prod-isolate-cutover", "SUCCEEDED", START, NOW, Map.of(), List.of(),
                 List.of(), List.of(), "CUT_OVER"),

@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.StepRecord;
 import com.avesa.cutover.workflows.migration.MigrationProgress;
 import com.avesa.cutover.workflows.migration.Mode;
+import com.avesa.cutover.workflows.run.RunKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,7 @@ final class RecordedRuns {
 
   private static CutoverReport report(Outcome outcome, String phase, String step, String gate, int needed,
       Instant windowStart, Instant windowEnd, List<ApprovalRecord> approvals, List<StepRecord> steps) {
-    return new CutoverReport("snap-cutover", CutoverReport.CUTOVER, "snap", outcome, phase, step, "alice", gate, needed,
+    return new CutoverReport("snap-cutover", RunKind.CUTOVER, "snap", outcome, phase, step, "alice", gate, needed,
         windowStart, windowEnd, null, approvals, steps, List.of(), List.of(), null, null, null,
         CutoverConfigs.config("snap"));
   }

@@ -8,6 +8,7 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -26,19 +27,19 @@ class ReportPrinterTest {
 
   @Test
   void onlyACompletedVerifiedRunIsVerifiedAndOnlyACompletedPlanIsPlanOnly() {
-    assertThat(ReportPrinter.verdict(report(Mode.COPY, MigrationReport.COMPLETED, true))).isEqualTo("VERIFIED");
-    assertThat(ReportPrinter.verdict(report(Mode.COPY, MigrationReport.COMPLETED, false))).isEqualTo("NOT VERIFIED");
-    assertThat(ReportPrinter.verdict(report(Mode.SYNC, MigrationReport.FAILED, true))).isEqualTo("NOT VERIFIED");
-    assertThat(ReportPrinter.verdict(report(Mode.PLAN, MigrationReport.COMPLETED, false))).startsWith("PLAN ONLY");
-    assertThat(ReportPrinter.verdict(report(Mode.PLAN, MigrationReport.FAILED, false))).isEqualTo("NOT VERIFIED");
+    assertThat(ReportPrinter.verdict(report(Mode.COPY, MigrationStatus.COMPLETED, true))).isEqualTo("VERIFIED");
+    assertThat(ReportPrinter.verdict(report(Mode.COPY, MigrationStatus.COMPLETED, false))).isEqualTo("NOT VERIFIED");
+    assertThat(ReportPrinter.verdict(report(Mode.SYNC, MigrationStatus.FAILED, true))).isEqualTo("NOT VERIFIED");
+    assertThat(ReportPrinter.verdict(report(Mode.PLAN, MigrationStatus.COMPLETED, false))).startsWith("PLAN ONLY");
+    assertThat(ReportPrinter.verdict(report(Mode.PLAN, MigrationStatus.FAILED, false))).isEqualTo("NOT VERIFIED");
   }
 
   @Test
   void exitsZeroOnlyForACompletedVerifiedRunOrACompletedPlan() {
-    assertThat(MigrationRuns.exitCode(report(Mode.COPY, MigrationReport.COMPLETED, true))).isZero();
-    assertThat(MigrationRuns.exitCode(report(Mode.PLAN, MigrationReport.COMPLETED, false))).isZero();
-    assertThat(MigrationRuns.exitCode(report(Mode.COPY, MigrationReport.COMPLETED, false))).isEqualTo(1);
-    assertThat(MigrationRuns.exitCode(report(Mode.PLAN, MigrationReport.FAILED, false))).isEqualTo(1);
+    assertThat(MigrationRuns.exitCode(report(Mode.COPY, MigrationStatus.COMPLETED, true))).isZero();
+    assertThat(MigrationRuns.exitCode(report(Mode.PLAN, MigrationStatus.COMPLETED, false))).isZero();
+    assertThat(MigrationRuns.exitCode(report(Mode.COPY, MigrationStatus.COMPLETED, false))).isEqualTo(1);
+    assertThat(MigrationRuns.exitCode(report(Mode.PLAN, MigrationStatus.FAILED, false))).isEqualTo(1);
   }
 
   @Test
@@ -70,7 +71,7 @@ class ReportPrinterTest {
 
   @Test
   void aReportWithoutExtrasPrintsNoExtrasSection() {
-    assertThat(table(report(Mode.SYNC, MigrationReport.COMPLETED, true))).doesNotContain("EXTRAS");
+    assertThat(table(report(Mode.SYNC, MigrationStatus.COMPLETED, true))).doesNotContain("EXTRAS");
   }
 
   private static MigrationReport withExtras(Mode mode, boolean reverse) {
@@ -80,7 +81,7 @@ class ReportPrinterTest {
         new Extras(1, List.of("tenant_id=test-msp"), 0, List.of()));
     SecretReport secrets = new SecretReport(List.of("tenant/*/prod"), 1, 0, 0, List.of("tenant/acme/prod"),
         new Extras(1, List.of("tenant/test-msp/prod"), 0, List.of()));
-    return new MigrationReport("id", mode, MigrationReport.COMPLETED, mode != Mode.PLAN, List.of(bucket),
+    return new MigrationReport("id", mode, MigrationStatus.COMPLETED, mode != Mode.PLAN, List.of(bucket),
         List.of(tenants), secrets, List.of(), 0, 1, reverse);
   }
 
@@ -90,7 +91,7 @@ class ReportPrinterTest {
     return out.toString();
   }
 
-  private static MigrationReport report(Mode mode, String status, boolean verified) {
+  private static MigrationReport report(Mode mode, MigrationStatus status, boolean verified) {
     return new MigrationReport("id", mode, status, verified, List.of(), List.of(), null, List.of(), 0, 1);
   }
 }

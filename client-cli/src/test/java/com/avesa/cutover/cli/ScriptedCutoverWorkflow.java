@@ -12,6 +12,7 @@ import com.avesa.cutover.workflows.cutover.Gates;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.RollbackRequest;
 import com.avesa.cutover.workflows.cutover.StepRecord;
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -210,7 +211,7 @@ public class ScriptedCutoverWorkflow implements CutoverWorkflow {
 
   @Override
   public CutoverReport progress() {
-    return new CutoverReport(Workflow.getInfo().getWorkflowId(), CutoverReport.CUTOVER,
+    return new CutoverReport(Workflow.getInfo().getWorkflowId(), RunKind.CUTOVER,
         input == null ? null : input.config().name(), outcome, phase, step,
         input == null ? null : input.requestedBy(), pendingGate, pendingGate == null ? 0 : approvalsNeeded,
         windowStart, windowEnd, reason, approvals, steps, compensations, List.of(), CutoverChanges.none(),

@@ -2,6 +2,7 @@ package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
 import com.avesa.cutover.workflows.infra.InfrastructureWorkflow;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -26,8 +27,8 @@ public class ScriptedInfrastructureWorkflow implements InfrastructureWorkflow {
     List<PhaseItem> changed = List.of(new PhaseItem("s3 bucket dst-bucket", "created"));
     List<PhaseItem> unchanged = List.of(new PhaseItem("cloudformation stack AVESADataPipeline-prod", "CREATE_COMPLETE"));
     List<String> absent = missing ? List.of("lambda function f not found in account 222222222222") : List.of();
-    String outcome = missing ? PhaseProgress.FAILED : PhaseProgress.SUCCEEDED;
-    progress = new PhaseProgress(id, "DONE", outcome, null, 0, null, List.of(), changed, unchanged, absent);
+    PhaseOutcome outcome = missing ? PhaseOutcome.FAILED : PhaseOutcome.SUCCEEDED;
+    progress = new PhaseProgress(id, "DONE", outcome.name(), null, 0, null, List.of(), changed, unchanged, absent);
     InfrastructureReport report = new InfrastructureReport(id, outcome, null, null, changed, unchanged, absent,
         List.of(), now, now);
     if (missing) {

@@ -3,6 +3,7 @@ package com.avesa.cutover.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.cli.CliHarness.Run;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 import com.avesa.cutover.workflows.sync.FinalSyncResult;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -31,7 +32,7 @@ class SyncScheduleCommandsTest {
     assertThat(listed.out()).contains("\"name\" : \"warm-final-sync\"").contains("\"kind\" : \"cron\"");
 
     FinalSyncResult result = awaitResult(client, Duration.ofSeconds(150));
-    assertThat(result.status()).isEqualTo("COMPLETED");
+    assertThat(result.status()).isEqualTo(MigrationStatus.COMPLETED);
     assertThat(result.lagObjects()).isEqualTo(3);
     assertThat(result.lagBytes()).isEqualTo(3_000);
     assertThat(result.childWorkflowId()).startsWith("warm-final-sync-");

@@ -1,13 +1,17 @@
 package com.avesa.cutover.workflows.account;
 
 import com.avesa.cutover.workflows.runbook.PhaseItem;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.RunKind;
+import com.avesa.cutover.workflows.run.RunReport;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * What an account setup did.
  *
- * @param outcome SUCCEEDED or FAILED ({@link com.avesa.cutover.workflows.runbook.PhaseProgress} constants)
+ * @param outcome SUCCEEDED or FAILED (CANCELLED when cancelled)
  * @param accountId the target account (the created one when {@code accountCreated})
  * @param roleArn the deployment role every later phase assumes
  * @param callerArn what GetCallerIdentity answered with the role's credentials
@@ -16,7 +20,7 @@ import java.util.List;
  */
 public record AccountSetupReport(
     String workflowId,
-    String outcome,
+    PhaseOutcome outcome,
     String accountId,
     boolean accountCreated,
     String roleArn,
@@ -26,4 +30,11 @@ public record AccountSetupReport(
     List<PhaseItem> compensated,
     List<String> problems,
     Instant started,
-    Instant ended) {}
+    Instant ended) implements RunReport {
+
+  @JsonIgnore
+  @Override
+  public RunKind kind() {
+    return RunKind.ACCOUNT;
+  }
+}

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.account;
 
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.workflow.Workflow;
@@ -26,7 +27,7 @@ final class AccountSetupState {
   private final List<String> problems = new ArrayList<>();
   private String phase = CREATE_ACCOUNT;
   private String step = "";
-  private String outcome = PhaseProgress.RUNNING;
+  private PhaseOutcome outcome = PhaseOutcome.RUNNING;
   private Instant waitUntil;
   private Instant ended;
   private String accountId;
@@ -105,11 +106,11 @@ final class AccountSetupState {
     problems.add(problem);
   }
 
-  void end(String outcome) {
+  void end(PhaseOutcome outcome) {
     this.outcome = outcome;
     this.ended = now();
     this.waitUntil = null;
-    if (PhaseProgress.SUCCEEDED.equals(outcome)) {
+    if (outcome == PhaseOutcome.SUCCEEDED) {
       this.phase = DONE;
       this.step = "account " + accountId + " ready";
     }
@@ -117,7 +118,7 @@ final class AccountSetupState {
   }
 
   PhaseProgress progress() {
-    return new PhaseProgress(workflowId, phase, outcome, null, 0, waitUntil, List.of(), List.copyOf(changed),
+    return new PhaseProgress(workflowId, phase, outcome.name(), null, 0, waitUntil, List.of(), List.copyOf(changed),
         List.copyOf(unchanged), List.copyOf(problems));
   }
 

@@ -7,6 +7,7 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.RoleConfig;
 import com.avesa.cutover.workflows.config.SecurityConfig;
 import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -70,7 +71,7 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
     } catch (TemporalFailure failure) {
       throw fail(failure);
     }
-    ledger.end(PhaseProgress.SUCCEEDED);
+    ledger.end(PhaseOutcome.SUCCEEDED);
     return ledger.report();
   }
 
@@ -228,10 +229,10 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
           + " compensation cannot remove an account (close it by hand if it is not wanted)");
     }
     if (failure instanceof CanceledFailure) {
-      ledger.end(PhaseProgress.CANCELLED);
+      ledger.end(PhaseOutcome.CANCELLED);
       return failure;
     }
-    ledger.end(PhaseProgress.FAILED);
+    ledger.end(PhaseOutcome.FAILED);
     return ApplicationFailure.newNonRetryableFailureWithCause(message, typeOf(failure), failure, ledger.report());
   }
 

@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.google.protobuf.Timestamp;
 import io.temporal.api.common.v1.Payloads;
@@ -114,7 +115,7 @@ public final class CutoverHistory {
     if (!isCutover()) {
       throw new IllegalStateException(workflowId + " is a " + workflowType + ", not a cutover");
     }
-    return new CutoverReport(workflowId, CutoverReport.CUTOVER, input.config().name(), Outcome.RUNNING, status,
+    return new CutoverReport(workflowId, RunKind.CUTOVER, input.config().name(), Outcome.RUNNING, status,
         "rebuilt from the run's history", input.requestedBy(), null, 0, null, null, null, List.of(), List.of(),
         List.copyOf(compensations.values()), List.of(), changes, finalSyncId, null, input.config());
   }

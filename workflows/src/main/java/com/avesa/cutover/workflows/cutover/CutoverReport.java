@@ -4,6 +4,9 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.run.RunCounts;
 import com.avesa.cutover.workflows.run.RunProgress;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.avesa.cutover.workflows.run.RunKind;
+import com.avesa.cutover.workflows.run.RunReport;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +14,7 @@ import java.util.List;
  * The state of a cutover (the {@code progress} query) and, once it ended, its result. Also the
  * result of a {@code RollbackWorkflow}. Carries names, times and decisions, never data or secrets.
  *
- * @param kind CUTOVER or ROLLBACK
+ * @param kind CUTOVER or ROLLBACK (written by name, as the strings it replaced)
  * @param phase where the run is: PREFLIGHT, GATE, WAITING_FOR_WINDOW, CUTTING_OVER, MONITORING,
  *     SIGN_OFF, ROLLING_BACK, DONE
  * @param step the step being worked on, one line
@@ -28,7 +31,7 @@ import java.util.List;
  */
 public record CutoverReport(
     String workflowId,
-    String kind,
+    RunKind kind,
     String name,
     Outcome outcome,
     String phase,
@@ -47,13 +50,10 @@ public record CutoverReport(
     String finalSyncId,
     String reverseSyncId,
     MigrationConfig config,
-    IngestionPause ingestionPause) implements RunProgress {
-
-  public static final String CUTOVER = "CUTOVER";
-  public static final String ROLLBACK = "ROLLBACK";
+    IngestionPause ingestionPause) implements RunProgress, RunReport {
 
   /** A report without the measured ingestion pause. */
-  public CutoverReport(String workflowId, String kind, String name, Outcome outcome, String phase, String step,
+  public CutoverReport(String workflowId, RunKind kind, String name, Outcome outcome, String phase, String step,
       String requestedBy, String pendingGate, int approvalsNeeded, Instant windowStart, Instant windowEnd,
       String reason, List<ApprovalRecord> approvals, List<StepRecord> steps, List<CompensationRecord> compensations,
       List<String> remaining, CutoverChanges changes, String finalSyncId, String reverseSyncId,
@@ -77,5 +77,27 @@ public record CutoverReport(
     long done = steps.stream().filter(s -> StepRecord.DONE.equals(s.status())).count();
     long failed = steps.stream().filter(s -> StepRecord.FAILED.equals(s.status())).count();
     return new RunCounts(done, 0, failed + remaining.size());
+  }
+
+  /** A cutover succeeded when it went live; a rollback when it undid everything. */
+  @JsonIgnore
+  @Override
+  public boolean succeeded() {
+    return outcome == (kind == RunKind.ROLLBACK ? Outcome.ROLLED_BACK : Outcome.CUT_OVER);
+  }
+
+  /**
+   * Why a run that ended otherwise than it should did (its {@code reason}), then one line per thing
+   * still to undo.
+   */
+  @JsonIgnore
+  @Override
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    if (outcome != null && !outcome.running() && !succeeded() && reason != null) {
+      problems.add(reason);
+    }
+    remaining.forEach(left -> problems.add("still to undo: " + left));
+    return problems;
   }
 }

@@ -3,6 +3,7 @@ package com.avesa.cutover.workflows.cutover;
 import com.avesa.cutover.workflows.approval.ApprovalLog;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.PhaseGauge;
 import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.WorkflowMetrics;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 final class CutoverState {
   private final String workflowId = Workflow.getInfo().getWorkflowId();
-  private final String kind;
+  private final RunKind kind;
   private final MigrationConfig config;
   private final String requestedBy;
   private final ApprovalLog approvals = new ApprovalLog();
@@ -39,11 +40,12 @@ final class CutoverState {
   private final PhaseGauge phaseGauge;
   private final RunSearchAttributes searchAttributes = new RunSearchAttributes();
 
-  CutoverState(String kind, MigrationConfig config, String requestedBy) {
+  CutoverState(RunKind kind, MigrationConfig config, String requestedBy) {
     this.kind = kind;
     this.config = config;
     this.requestedBy = requestedBy;
-    this.phaseGauge = new PhaseGauge(WorkflowMetrics.CUTOVER_PHASE, Map.of("config", config.name(), "kind", kind));
+    this.phaseGauge =
+        new PhaseGauge(WorkflowMetrics.CUTOVER_PHASE, Map.of("config", config.name(), "kind", kind.name()));
   }
 
   static Instant now() {
@@ -53,7 +55,7 @@ final class CutoverState {
   CutoverReport report() {
     return new CutoverReport(workflowId, kind, config.name(), outcome, phase, step, requestedBy, pendingGate,
         approvalsNeeded, windowStart, windowEnd, reason, approvals.report(), steps, compensations, remaining(), changes,
-        finalSyncId, reverseSyncId, config, CutoverReport.CUTOVER.equals(kind) ? IngestionPause.of(steps) : null);
+        finalSyncId, reverseSyncId, config, kind == RunKind.CUTOVER ? IngestionPause.of(steps) : null);
   }
 
   String requestedBy() {
@@ -213,7 +215,7 @@ final class CutoverState {
     phaseGauge.enter(outcome == Outcome.RUNNING ? phase : outcome.name());
     searchAttributes.update(phase, outcome.name(), pendingGate);
     StringBuilder md = new StringBuilder();
-    md.append("**").append(kind.equals(CutoverReport.CUTOVER) ? "Cutover " : "Rollback ").append(config.name())
+    md.append("**").append(kind == RunKind.CUTOVER ? "Cutover " : "Rollback ").append(config.name())
         .append("** — ").append(outcome == Outcome.RUNNING ? phase : outcome.name()).append("\n\n");
     if (!step.isEmpty()) {
       md.append("Step: ").append(step).append("\n\n");

@@ -15,6 +15,7 @@ import com.avesa.cutover.workflows.migration.ExtrasSummary;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.PreflightRequest;
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -93,11 +94,11 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     try {
       requestedBy = ApprovalAuthority.verifiedRequester(config, input.requestedBy(), input.startProof());
     } catch (ApplicationFailure notAuthenticated) {
-      state = new CutoverState(CutoverReport.CUTOVER, config, input.requestedBy());
+      state = new CutoverState(RunKind.CUTOVER, config, input.requestedBy());
       state.end(Outcome.PREFLIGHT_FAILED, notAuthenticated.getOriginalMessage() + "; nothing was changed");
       return state.report();
     }
-    state = new CutoverState(CutoverReport.CUTOVER, config, requestedBy);
+    state = new CutoverState(RunKind.CUTOVER, config, requestedBy);
     desk = new OperatorDesk(state, new ApprovalRules(approvals, requestedBy), ApprovalAuthority.of(config));
     compensations = new Compensations(state);
     checks = new TargetChecks(config, state, desk);

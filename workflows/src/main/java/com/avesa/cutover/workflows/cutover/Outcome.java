@@ -1,7 +1,9 @@
 package com.avesa.cutover.workflows.cutover;
 
-/** How a cutover (or a rollback after one) ended. */
-public enum Outcome {
+import com.avesa.cutover.workflows.run.RunOutcome;
+
+/** How a cutover (or a rollback after one) ended; written by name. */
+public enum Outcome implements RunOutcome {
   /** Still running. */
   RUNNING,
   /** The target is live: every step passed. */
@@ -17,7 +19,13 @@ public enum Outcome {
   /** The preflight found problems; nothing changed. */
   PREFLIGHT_FAILED;
 
-  /** Only a cutover that went live counts as success. */
+  @Override
+  public boolean running() {
+    return this == RUNNING;
+  }
+
+  /** Only a cutover that went live counts as success (a rollback's report answers for a rollback). */
+  @Override
   public boolean succeeded() {
     return this == CUT_OVER;
   }

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.workflow.Workflow;
 import io.temporal.common.VersioningBehavior;
 import io.temporal.workflow.WorkflowVersioningBehavior;
@@ -15,7 +16,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   @WorkflowVersioningBehavior(VersioningBehavior.PINNED)
   public CutoverReport rollBack(RollbackInput input) {
     CutoverReport cutover = input.cutover();
-    state = new CutoverState(CutoverReport.ROLLBACK, cutover.config(), input.requestedBy());
+    state = new CutoverState(RunKind.ROLLBACK, cutover.config(), input.requestedBy());
     state.reason("rollback of " + cutover.workflowId() + " requested by " + input.requestedBy() + ": " + input.reason());
     state.changes(cutover.changes());
     state.window(cutover.windowStart(), cutover.windowEnd());

@@ -2,6 +2,10 @@ package com.avesa.cutover.workflows.decommission;
 
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.RunKind;
+import com.avesa.cutover.workflows.run.RunReport;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +17,7 @@ import java.util.List;
  */
 public record DecommissionReport(
     String workflowId,
-    String outcome,
+    PhaseOutcome outcome,
     List<ArchiveRecord> archives,
     Instant retentionEnds,
     List<ApprovalRecord> approvals,
@@ -21,4 +25,11 @@ public record DecommissionReport(
     List<PhaseItem> unchanged,
     List<String> problems,
     Instant started,
-    Instant ended) {}
+    Instant ended) implements RunReport {
+
+  @JsonIgnore
+  @Override
+  public RunKind kind() {
+    return RunKind.DECOMMISSION;
+  }
+}

@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.decommission;
 
 import com.avesa.cutover.workflows.gate.GateKeeper;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.workflow.Workflow;
@@ -32,7 +33,7 @@ final class DecommissionState {
   private long problemsOmitted;
   private String phase = ARCHIVE;
   private String step = "";
-  private String outcome = PhaseProgress.RUNNING;
+  private PhaseOutcome outcome = PhaseOutcome.RUNNING;
   private Instant waitUntil;
   private Instant retentionEnds;
   private Instant ended;
@@ -128,7 +129,7 @@ final class DecommissionState {
     return problems.isEmpty() ? null : problems.get(0);
   }
 
-  void end(String outcome) {
+  void end(PhaseOutcome outcome) {
     this.outcome = outcome;
     this.phase = DONE;
     this.waitUntil = null;
@@ -141,8 +142,8 @@ final class DecommissionState {
   }
 
   PhaseProgress progress() {
-    boolean running = PhaseProgress.RUNNING.equals(outcome);
-    return new PhaseProgress(workflowId, phase, outcome, running ? gates.pendingGate() : null,
+    boolean running = outcome == PhaseOutcome.RUNNING;
+    return new PhaseProgress(workflowId, phase, outcome.name(), running ? gates.pendingGate() : null,
         running ? gates.approvalsNeeded() : 0, waitUntil, gates.approvals(), List.copyOf(changed),
         List.copyOf(unchanged), problemLines());
   }
@@ -151,7 +152,7 @@ final class DecommissionState {
   String details() {
     StringBuilder md = new StringBuilder()
         .append("**Decommission ").append(configName).append("** — ").append(phase)
-        .append(PhaseProgress.RUNNING.equals(outcome) ? "" : " (" + outcome + ")")
+        .append(outcome == PhaseOutcome.RUNNING ? "" : " (" + outcome + ")")
         .append(step.isEmpty() ? "" : ": " + step).append("\n\n");
     if (RETENTION.equals(phase)) {
       md.append("Retention ends ").append(waitUntil).append("; the source is kept until then.\n\n");

@@ -12,6 +12,7 @@ import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
 import com.avesa.cutover.workflows.gate.GatedWorkflow;
 import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
@@ -140,7 +141,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
     if (removalsDone < removalsInRunbookOrder().size()) {
       continueAsNew(input, state.checkpoint(DecommissionState.REMOVING, null, removalsDone));
     }
-    return finish(PhaseProgress.SUCCEEDED);
+    return finish(PhaseOutcome.SUCCEEDED);
   }
 
   /**
@@ -171,7 +172,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
       return cancelled();
     }
     if (decision != GateKeeper.Decision.APPROVED) {
-      return finish(decision == GateKeeper.Decision.REJECTED ? PhaseProgress.REJECTED : PhaseProgress.EXPIRED);
+      return finish(decision == GateKeeper.Decision.REJECTED ? PhaseOutcome.REJECTED : PhaseOutcome.EXPIRED);
     }
     return null;
   }
@@ -281,7 +282,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
 
   // --- the end ---------------------------------------------------------------------------------
 
-  private DecommissionReport finish(String outcome) {
+  private DecommissionReport finish(PhaseOutcome outcome) {
     state.end(outcome);
     publishDetails();
     // After a cancellation only a detached scope may still wait.
@@ -299,12 +300,12 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
 
   private DecommissionReport cancelled() {
     state.problem("cancelled during " + state.phase() + "; nothing was removed");
-    return finish(PhaseProgress.CANCELLED);
+    return finish(PhaseOutcome.CANCELLED);
   }
 
   private ApplicationFailure fail(String type, String message, TemporalFailure cause) {
     state.problem(message);
-    state.end(PhaseProgress.FAILED);
+    state.end(PhaseOutcome.FAILED);
     publishDetails();
     log.warn("decommission failed: {}", message);
     return ApplicationFailure.newNonRetryableFailureWithCause(message, type, cause, state.report());

@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.infra;
 
 import com.avesa.cutover.workflows.FailureMessages;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.failure.ActivityFailure;
@@ -26,7 +27,7 @@ final class InfraState {
   private final List<String> problems = new ArrayList<>();
   private String phase = "STARTED";
   private String step = "";
-  private String outcome = PhaseProgress.RUNNING;
+  private PhaseOutcome outcome = PhaseOutcome.RUNNING;
   private Integer deployExitCode;
   private String deployOutputTail;
 
@@ -83,7 +84,7 @@ final class InfraState {
     return failure.getCause() instanceof ApplicationFailure app ? app.getType() : "ACTIVITY_FAILED";
   }
 
-  InfrastructureReport report(String finalOutcome) {
+  InfrastructureReport report(PhaseOutcome finalOutcome) {
     outcome = finalOutcome;
     publishDetails();
     return new InfrastructureReport(workflowId, outcome, deployExitCode, deployOutputTail, List.copyOf(changed),
@@ -93,14 +94,14 @@ final class InfraState {
   PhaseProgress progress() {
     List<String> all = new ArrayList<>(missing);
     all.addAll(problems);
-    return new PhaseProgress(workflowId, phase, outcome, null, 0, null, List.of(), List.copyOf(changed),
+    return new PhaseProgress(workflowId, phase, outcome.name(), null, 0, null, List.of(), List.copyOf(changed),
         List.copyOf(unchanged), all);
   }
 
   private void publishDetails() {
     StringBuilder md = new StringBuilder();
     md.append("**Infrastructure ").append(configName).append("** — ").append(phase)
-        .append(outcome.equals(PhaseProgress.RUNNING) ? "" : " (" + outcome + ")").append("\n\n");
+        .append(outcome == PhaseOutcome.RUNNING ? "" : " (" + outcome + ")").append("\n\n");
     if (!step.isEmpty()) {
       md.append(step).append("\n\n");
     }

@@ -1,6 +1,10 @@
 package com.avesa.cutover.workflows.infra;
 
 import com.avesa.cutover.workflows.runbook.PhaseItem;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.RunKind;
+import com.avesa.cutover.workflows.run.RunReport;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +18,7 @@ import java.util.List;
  */
 public record InfrastructureReport(
     String workflowId,
-    String outcome,
+    PhaseOutcome outcome,
     Integer deployExitCode,
     String deployOutputTail,
     List<PhaseItem> changed,
@@ -22,4 +26,11 @@ public record InfrastructureReport(
     List<String> missing,
     List<String> problems,
     Instant started,
-    Instant ended) {}
+    Instant ended) implements RunReport {
+
+  @JsonIgnore
+  @Override
+  public RunKind kind() {
+    return RunKind.INFRA;
+  }
+}

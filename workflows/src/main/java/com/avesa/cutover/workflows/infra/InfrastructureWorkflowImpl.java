@@ -14,6 +14,7 @@ import com.avesa.cutover.workflows.migration.EnsureTableRequest;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.migration.TableActivities;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -71,12 +72,12 @@ public class InfrastructureWorkflowImpl implements InfrastructureWorkflow {
     }
     if (ledger.hasMissing()) {
       ledger.at("FAILED", ledger.missingCount() + " missing");
-      InfrastructureReport report = ledger.report(PhaseProgress.FAILED);
+      InfrastructureReport report = ledger.report(PhaseOutcome.FAILED);
       throw ApplicationFailure.newNonRetryableFailure("infrastructure incomplete: " + report.missing().size()
           + " missing; first: " + report.missing().get(0), FailureType.NOT_FOUND.type(), report);
     }
     ledger.at("DONE", "");
-    return ledger.report(PhaseProgress.SUCCEEDED);
+    return ledger.report(PhaseOutcome.SUCCEEDED);
   }
 
   @Override
@@ -158,6 +159,6 @@ public class InfrastructureWorkflowImpl implements InfrastructureWorkflow {
   private ApplicationFailure fail(ActivityFailure failure) {
     String message = ledger.failed(failure);
     return ApplicationFailure.newNonRetryableFailureWithCause(message, InfraState.typeOf(failure), failure,
-        ledger.report(PhaseProgress.FAILED));
+        ledger.report(PhaseOutcome.FAILED));
   }
 }

@@ -4,6 +4,9 @@ import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.run.RunCounts;
 import com.avesa.cutover.workflows.run.RunProgress;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.RunKind;
+import com.avesa.cutover.workflows.run.RunReport;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +14,7 @@ import java.util.List;
 /**
  * The isolation run's state and, at the end, its report ({@code avesa report ID --markdown|--json}).
  *
- * @param outcome RUNNING, SUCCEEDED, FAILED, REJECTED, EXPIRED, CANCELLED (PhaseProgress constants)
+ * @param outcome RUNNING, SUCCEEDED, FAILED, REJECTED, EXPIRED, CANCELLED
  * @param phase the phase running now ({@link com.avesa.cutover.workflows.runbook.Phases}), or DONE
  * @param gateWorkflowId the run whose gate is pending: this one ({@code execute}) or a child
  * @param phases every phase, in runbook order, including those not reached yet (PENDING; SKIPPED once
@@ -26,7 +29,7 @@ public record IsolationReport(
     String workflowId,
     String configName,
     String requestedBy,
-    String outcome,
+    PhaseOutcome outcome,
     String phase,
     String pendingGate,
     int approvalsNeeded,
@@ -37,10 +40,10 @@ public record IsolationReport(
     List<String> problems,
     Instant started,
     Instant ended,
-    List<String> findings) implements RunProgress {
+    List<String> findings) implements RunProgress, RunReport {
 
   /** A report without validation findings. */
-  public IsolationReport(String workflowId, String configName, String requestedBy, String outcome, String phase,
+  public IsolationReport(String workflowId, String configName, String requestedBy, PhaseOutcome outcome, String phase,
       String pendingGate, int approvalsNeeded, String gateWorkflowId, List<PhaseRecord> phases,
       List<ApprovalRecord> approvals, List<CompensationRecord> compensations, List<String> problems, Instant started,
       Instant ended) {
@@ -56,5 +59,11 @@ public record IsolationReport(
     return new RunCounts(all.stream().mapToLong(p -> p.changed() == null ? 0 : p.changed().size()).sum(),
         all.stream().mapToLong(p -> p.unchanged() == null ? 0 : p.unchanged().size()).sum(),
         problems == null ? 0 : problems.size());
+  }
+
+  @JsonIgnore
+  @Override
+  public RunKind kind() {
+    return RunKind.ISOLATE;
   }
 }

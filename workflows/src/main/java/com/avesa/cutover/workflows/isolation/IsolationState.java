@@ -4,7 +4,7 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.avesa.cutover.workflows.RunSearchAttributes;
 import io.temporal.common.SearchAttributes;
@@ -38,7 +38,7 @@ final class IsolationState {
   private final List<CompensationRecord> compensations = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
   private final List<String> findings = new ArrayList<>();
-  private String outcome = PhaseProgress.RUNNING;
+  private PhaseOutcome outcome = PhaseOutcome.RUNNING;
   private String phase = Phases.ALL.get(0);
   private Instant ended;
   private final RunSearchAttributes searchAttributes = new RunSearchAttributes();
@@ -68,7 +68,7 @@ final class IsolationState {
   IsolationReport report() {
     List<ApprovalRecord> approvals = new ArrayList<>(gates.approvals());
     approvals.addAll(childApprovals);
-    boolean running = PhaseProgress.RUNNING.equals(outcome);
+    boolean running = outcome == PhaseOutcome.RUNNING;
     return new IsolationReport(workflowId, configName, requestedBy, outcome, phase,
         running ? gates.pendingGate() : null, running ? gates.approvalsNeeded() : 0, running ? gateWorkflowId() : null, List.copyOf(phases.values()), approvals,
         List.copyOf(compensations), List.copyOf(problems), started, ended, List.copyOf(findings));
@@ -121,14 +121,14 @@ final class IsolationState {
    * waiting ends with the run's outcome, every phase not reached is SKIPPED, and {@code why}
    * becomes a problem unless a phase already reported its own.
    */
-  void end(String finalOutcome, String why) {
+  void end(PhaseOutcome finalOutcome, String why) {
     String stoppedIn = phase;
     for (PhaseRecord p : List.copyOf(phases.values())) {
       if (PENDING.equals(p.status())) {
         skip(p.phase(), "not reached (" + stoppedIn + " " + finalOutcome + ")");
       } else if (RUNNING.equals(p.status()) || WAITING.equals(p.status())) {
-        phases.put(p.phase(), new PhaseRecord(p.phase(), p.workflowId(), finalOutcome, p.started(), now(), p.counts(),
-            p.changed(), p.unchanged(), p.problems(), why));
+        phases.put(p.phase(), new PhaseRecord(p.phase(), p.workflowId(), finalOutcome.name(), p.started(), now(),
+            p.counts(), p.changed(), p.unchanged(), p.problems(), why));
       }
     }
     if (why != null && problems.isEmpty()) {
@@ -160,7 +160,7 @@ final class IsolationState {
   }
 
   private void publish() {
-    searchAttributes.update(phase, outcome, PhaseProgress.RUNNING.equals(outcome) ? gates.pendingGate() : null);
+    searchAttributes.update(phase, outcome.name(), outcome == PhaseOutcome.RUNNING ? gates.pendingGate() : null);
     Workflow.setCurrentDetails(IsolationMarkdown.render(report()));
   }
 }

@@ -2,7 +2,6 @@ package com.avesa.cutover.workflows.isolation;
 
 import com.avesa.cutover.workflows.account.AccountSetupReport;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
-import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.SmokeTestResult;
 import com.avesa.cutover.workflows.decommission.ArchiveRecord;
 import com.avesa.cutover.workflows.decommission.DecommissionReport;
@@ -13,6 +12,9 @@ import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
 import com.avesa.cutover.workflows.report.CutoverMarkdown;
+import com.avesa.cutover.workflows.run.RunItem;
+import com.avesa.cutover.workflows.run.RunOutcome;
+import com.avesa.cutover.workflows.run.RunReport;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
@@ -26,6 +28,8 @@ import java.util.Map;
 /**
  * Reads each phase's report into a {@link PhaseResult}: its status in the isolation run's terms,
  * the counts the report shows, what changed and what was in place, problems and a one-line summary.
+ * Status, changed, unchanged and problems come through the {@link RunReport} every report is; only
+ * the counts, the summary and what a kind adds to them are read from the kind's own fields.
  */
 final class PhaseResults {
   private PhaseResults() {}
@@ -36,7 +40,7 @@ final class PhaseResults {
       counts.put("compensated", (long) r.compensated().size());
     }
     String summary = "account " + r.accountId() + (r.accountCreated() ? " (created)" : "") + ", role " + r.roleArn();
-    return result(status(r.outcome()), counts, r.changed(), r.unchanged(), r.problems(), summary);
+    return result(r, counts, summary);
   }
 
   static PhaseResult infrastructure(InfrastructureReport r) {
@@ -50,7 +54,7 @@ final class PhaseResults {
     String ensured = list(r.changed()).isEmpty() ? "" : list(r.changed()).size() + " bucket/table change(s); ";
     String summary = deploy + ensured + (list(r.missing()).isEmpty() ? "every stack, function, rule, table and bucket found"
         : list(r.missing()).size() + " missing: " + String.join(", ", r.missing()));
-    return result(status(r.outcome()), counts, r.changed(), r.unchanged(), problems, summary);
+    return result(status(r), counts, r.changed(), r.unchanged(), problems, summary);
   }
 
   /** PLAN changes nothing, so it lists no items; COPY lists each bucket, table and the secrets. */
@@ -102,8 +106,7 @@ final class PhaseResults {
     if (r.problemsOmitted() > 0) {
       problems.add(r.problemsOmitted() + " further problem(s) not listed");
     }
-    String status = MigrationReport.COMPLETED.equals(r.status()) ? PhaseProgress.SUCCEEDED : PhaseProgress.FAILED;
-    return result(status, counts, changed, unchanged, problems, summary);
+    return result(status(r), counts, changed, unchanged, problems, summary);
   }
 
   static PhaseResult smokeTests(SmokeTestReport r) {
@@ -114,27 +117,16 @@ final class PhaseResults {
     counts.put("failed", failed);
     String summary = failed == 0 ? results.size() + " function(s) passed"
         : failed + " of " + results.size() + " function(s) failed";
-    return result(status(r.outcome()), counts, r.changed(), r.unchanged(), r.problems(), summary);
+    return result(r, counts, summary);
   }
 
   /** Only CUT_OVER succeeds; a rejected or expired cutover gate ends the isolation alike. */
   static PhaseResult cutover(CutoverReport r) {
-    String status = switch (r.outcome()) {
-      case CUT_OVER -> PhaseProgress.SUCCEEDED;
-      case REJECTED -> PhaseProgress.REJECTED;
-      case EXPIRED -> PhaseProgress.EXPIRED;
-      default -> PhaseProgress.FAILED;
-    };
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("steps", (long) r.steps().size());
     counts.put("compensations", (long) r.compensations().size());
-    List<PhaseItem> changed = r.outcome() == Outcome.CUT_OVER ? CutoverMarkdown.changeItems(r.changes()) : List.of();
-    List<String> problems = new ArrayList<>();
-    if (r.outcome() != Outcome.CUT_OVER && r.reason() != null) {
-      problems.add(r.reason());
-    }
-    r.remaining().forEach(left -> problems.add("still to undo: " + left));
-    String summary = r.outcome() == Outcome.CUT_OVER
+    List<PhaseItem> changed = r.succeeded() ? CutoverMarkdown.changeItems(r.changes()) : List.of();
+    String summary = r.succeeded()
         ? "CUT_OVER in the window " + r.windowStart() + " → " + r.windowEnd()
         : r.outcome() + (r.reason() == null ? "" : ": " + r.reason());
     if (r.ingestionPause() != null) {
@@ -143,7 +135,7 @@ final class PhaseResults {
         counts.put("ingestionPauseSeconds", r.ingestionPause().total().toSeconds());
       }
     }
-    return new PhaseResult(status, withSizes(counts, changed, List.of()), changed, List.of(), problems, summary,
+    return new PhaseResult(status(r), withSizes(counts, changed, List.of()), changed, List.of(), r.problems(), summary,
         r.approvals(), r.compensations());
   }
 
@@ -158,7 +150,7 @@ final class PhaseResults {
     String summary = String.format(Locale.ROOT, "%d tenant(s), %,d new object(s) since %s, %,d stray key(s)%s",
         list(r.tenants()).size(), r.newRawObjects() + r.newCanonicalObjects(), r.since(), r.strayKeysTotal(),
         list(r.warnings()).isEmpty() ? "" : "; warnings: " + String.join("; ", r.warnings()));
-    return result(status(r.outcome()), counts, r.changed(), r.unchanged(), r.problems(), summary);
+    return result(r, counts, summary);
   }
 
   /** {@code removed} counts the changes that say they removed or deleted something (not the archive copies). */
@@ -174,16 +166,35 @@ final class PhaseResults {
         r.outcome(), counts.get("archived"),
         String.join(", ", archives.stream().map(ArchiveRecord::archiveBucket).distinct().toList()),
         r.retentionEnds(), removed);
-    return new PhaseResult(status(r.outcome()), withSizes(counts, r.changed(), r.unchanged()), r.changed(),
+    return new PhaseResult(status(r), withSizes(counts, r.changed(), r.unchanged()), r.changed(),
         r.unchanged(), r.problems(), summary, r.approvals(), List.of());
   }
 
-  /** A child's outcome (PhaseProgress constants) as a phase status; anything unknown counts as FAILED. */
-  static String status(String outcome) {
-    return switch (outcome == null ? "" : outcome) {
-      case PhaseProgress.SUCCEEDED, PhaseProgress.REJECTED, PhaseProgress.EXPIRED, PhaseProgress.CANCELLED -> outcome;
+  /**
+   * A child's outcome as a phase status: SUCCEEDED when its report says it succeeded (a cutover
+   * CUT_OVER, a migration COMPLETED); REJECTED, EXPIRED and CANCELLED as they are; anything else
+   * (still RUNNING, a missing outcome, ROLLED_BACK, ...) counts as FAILED.
+   */
+  static String status(RunReport report) {
+    RunOutcome outcome = report.outcome();
+    if (report.succeeded()) {
+      return PhaseProgress.SUCCEEDED;
+    }
+    return switch (outcome == null ? "" : outcome.name()) {
+      case PhaseProgress.REJECTED, PhaseProgress.EXPIRED, PhaseProgress.CANCELLED -> outcome.name();
       default -> PhaseProgress.FAILED;
     };
+  }
+
+  /** The report's own status, changed, unchanged and problems, with the kind's counts and summary. */
+  private static PhaseResult result(RunReport r, Map<String, Long> counts, String summary) {
+    return result(status(r), counts, items(r.changed()), items(r.unchanged()), r.problems(), summary);
+  }
+
+  /** A report's items as the isolation keeps them. */
+  private static List<PhaseItem> items(List<? extends RunItem> items) {
+    return list(items).stream().map(i -> i instanceof PhaseItem p ? p : new PhaseItem(i.item(), i.detail()))
+        .toList();
   }
 
   private static PhaseResult result(String status, Map<String, Long> counts, List<PhaseItem> changed,

@@ -22,6 +22,7 @@ import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
@@ -77,18 +78,18 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
     state = new IsolationState(config, requestedBy);
     try {
       runPhases();
-      state.end(PhaseProgress.SUCCEEDED, null);
+      state.end(PhaseOutcome.SUCCEEDED, null);
     } catch (IsolationStop stop) {
       log.warn("isolation {}: {}", stop.outcome(), stop.getMessage());
       state.end(stop.outcome(), stop.getMessage());
       awaitHandlers();
-      if (PhaseProgress.FAILED.equals(stop.outcome())) {
+      if (stop.outcome() == PhaseOutcome.FAILED) {
         throw ApplicationFailure.newNonRetryableFailureWithCause(stop.getMessage(), PHASE_FAILED, stop.getCause(),
             state.report());
       }
       return state.report();
     } catch (CanceledFailure cancelled) {
-      state.end(PhaseProgress.CANCELLED, "the isolation run was cancelled in phase " + state.report().phase());
+      state.end(PhaseOutcome.CANCELLED, "the isolation run was cancelled in phase " + state.report().phase());
       awaitHandlers();
       throw cancelled;
     }
@@ -161,7 +162,7 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
     } catch (ChildWorkflowFailure failure) {
       if (ChildFailures.cancelled(failure)) {
         state.finish(phase, PhaseResult.of(PhaseProgress.CANCELLED, "cancelled"));
-        throw new IsolationStop(PhaseProgress.CANCELLED, phase + " was cancelled", failure);
+        throw new IsolationStop(PhaseOutcome.CANCELLED, phase + " was cancelled", failure);
       }
       if (decided.test(failure)) {
         return null;
@@ -169,12 +170,13 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
       String why = ChildFailures.describe(failure);
       R partial = ChildFailures.report(failure, reportType);
       state.finish(phase, partial == null ? PhaseResult.failedWithoutReport(why) : read.apply(partial).failedWith(why));
-      throw new IsolationStop(PhaseProgress.FAILED, phase + " failed: " + why, failure);
+      throw new IsolationStop(PhaseOutcome.FAILED, phase + " failed: " + why, failure);
     }
     PhaseResult result = read.apply(report);
     state.finish(phase, result);
     if (!PhaseProgress.SUCCEEDED.equals(result.status())) {
-      throw new IsolationStop(result.status(), phase + " ended " + result.status() + ": " + result.summary(), null);
+      throw new IsolationStop(PhaseOutcome.valueOf(result.status()),
+          phase + " ended " + result.status() + ": " + result.summary(), null);
     }
     return report;
   }
@@ -191,12 +193,12 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
         ApprovalRecord rejection = gates.rejection(Phases.EXECUTE_GATE);
         String why = "gate execute rejected by " + rejection.approver() + ": " + rejection.reason();
         state.finish(Phases.EXECUTE_GATE, PhaseResult.of(PhaseProgress.REJECTED, why));
-        throw new IsolationStop(PhaseProgress.REJECTED, why + "; nothing was copied", null);
+        throw new IsolationStop(PhaseOutcome.REJECTED, why + "; nothing was copied", null);
       }
       case EXPIRED -> {
         String why = "no approval of gate execute within " + approvalTimeout();
         state.finish(Phases.EXECUTE_GATE, PhaseResult.of(PhaseProgress.EXPIRED, why));
-        throw new IsolationStop(PhaseProgress.EXPIRED, why + "; nothing was copied", null);
+        throw new IsolationStop(PhaseOutcome.EXPIRED, why + "; nothing was copied", null);
       }
     }
   }
@@ -223,12 +225,12 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
         ApprovalRecord rejection = gates.rejection(gate);
         String why = "gate validation rejected by " + rejection.approver() + ": " + rejection.reason();
         state.finish(Phases.VALIDATE, ValidationGate.ended(found, PhaseProgress.REJECTED, why));
-        throw new IsolationStop(PhaseProgress.REJECTED, why + "; nothing was decommissioned", null);
+        throw new IsolationStop(PhaseOutcome.REJECTED, why + "; nothing was decommissioned", null);
       }
       case EXPIRED -> {
         String why = "no decision on gate validation within " + approvalTimeout();
         state.finish(Phases.VALIDATE, ValidationGate.ended(found, PhaseProgress.EXPIRED, why));
-        throw new IsolationStop(PhaseProgress.EXPIRED, why + "; nothing was decommissioned", null);
+        throw new IsolationStop(PhaseOutcome.EXPIRED, why + "; nothing was decommissioned", null);
       }
     }
     return true;
@@ -236,7 +238,7 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
 
   private void stopIfCancelled() {
     if (CancellationScope.current().isCancelRequested()) {
-      throw new IsolationStop(PhaseProgress.CANCELLED, "the isolation run was cancelled", null);
+      throw new IsolationStop(PhaseOutcome.CANCELLED, "the isolation run was cancelled", null);
     }
   }
 

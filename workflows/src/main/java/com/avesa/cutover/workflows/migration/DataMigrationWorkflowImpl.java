@@ -11,6 +11,7 @@ import com.avesa.cutover.workflows.WorkflowMetrics;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -152,7 +153,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     if (input.mode().writes() && ledger.hasProblems()) {
       ledger.at("FAILED", "verification found differences");
       publishDetails();
-      MigrationReport report = ledger.report(workflowId, MigrationReport.FAILED, false);
+      MigrationReport report = ledger.report(workflowId, MigrationStatus.FAILED, false);
       throw ApplicationFailure.newNonRetryableFailure(
           "verification failed: " + (report.problems().size() + report.problemsOmitted())
               + " difference(s); first: " + report.problems().get(0),
@@ -160,7 +161,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     }
     ledger.at("DONE", "");
     publishDetails();
-    return ledger.report(workflowId, MigrationReport.COMPLETED, input.mode().writes());
+    return ledger.report(workflowId, MigrationStatus.COMPLETED, input.mode().writes());
   }
 
   @Override
@@ -410,14 +411,14 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
     ledger.at("FAILED", message);
     publishDetails();
     return ApplicationFailure.newNonRetryableFailureWithCause(message, type, failure,
-        ledger.report(workflowId, MigrationReport.FAILED, false));
+        ledger.report(workflowId, MigrationStatus.FAILED, false));
   }
 
   /** The run's outcome as its search attribute says it: COMPLETED, FAILED, or RUNNING until then. */
   private static String outcome(String phase) {
     return switch (phase) {
-      case "DONE" -> MigrationReport.COMPLETED;
-      case "FAILED" -> MigrationReport.FAILED;
+      case "DONE" -> MigrationStatus.COMPLETED.name();
+      case "FAILED" -> MigrationStatus.FAILED.name();
       default -> "RUNNING";
     };
   }

@@ -1,12 +1,16 @@
 package com.avesa.cutover.workflows.migration;
 
+import com.avesa.cutover.workflows.run.MigrationStatus;
+import com.avesa.cutover.workflows.run.RunKind;
+import com.avesa.cutover.workflows.run.RunReport;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
  * The result of a {@link DataMigrationWorkflow} run. A run that fails carries this report as the
  * first detail of its {@code ApplicationFailure}, so {@code avesa result} can print it either way.
  *
- * @param status COMPLETED or FAILED
+ * @param status COMPLETED or FAILED; also the report's {@link #outcome()}
  * @param verified true when verification ran and found no difference (PLAN never verifies)
  * @param problems one line per difference or error, at most {@link #MAX_PROBLEMS}
  * @param problemsOmitted how many further problems were found but not listed
@@ -17,7 +21,7 @@ import java.util.List;
 public record MigrationReport(
     String workflowId,
     Mode mode,
-    String status,
+    MigrationStatus status,
     boolean verified,
     List<BucketReport> buckets,
     List<TableReport> tables,
@@ -25,11 +29,9 @@ public record MigrationReport(
     List<String> problems,
     long problemsOmitted,
     int runs,
-    boolean reverse) {
+    boolean reverse) implements RunReport {
 
   public static final int MAX_PROBLEMS = 200;
-  public static final String COMPLETED = "COMPLETED";
-  public static final String FAILED = "FAILED";
 
   public MigrationReport {
     buckets = buckets == null ? List.of() : List.copyOf(buckets);
@@ -38,8 +40,23 @@ public record MigrationReport(
     reverse = reverse || mode == Mode.REVERSE;
   }
 
-  public MigrationReport(String workflowId, Mode mode, String status, boolean verified, List<BucketReport> buckets,
-      List<TableReport> tables, SecretReport secrets, List<String> problems, long problemsOmitted, int runs) {
+  public MigrationReport(String workflowId, Mode mode, MigrationStatus status, boolean verified,
+      List<BucketReport> buckets, List<TableReport> tables, SecretReport secrets, List<String> problems,
+      long problemsOmitted, int runs) {
     this(workflowId, mode, status, verified, buckets, tables, secrets, problems, problemsOmitted, runs, false);
+  }
+
+  /** A migration, a sync, a reverse copy or a plan of one: all runs of {@code DataMigrationWorkflow}. */
+  @JsonIgnore
+  @Override
+  public RunKind kind() {
+    return RunKind.MIGRATION;
+  }
+
+  /** The run's {@code status}. */
+  @JsonIgnore
+  @Override
+  public MigrationStatus outcome() {
+    return status;
   }
 }

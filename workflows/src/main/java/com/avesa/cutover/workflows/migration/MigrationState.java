@@ -2,6 +2,7 @@ package com.avesa.cutover.workflows.migration;
 
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -206,7 +207,7 @@ final class MigrationState {
     return new Checkpoint(runs, ensured, List.of(cursors), tables, secrets, problems, problemsOmitted, partitioned);
   }
 
-  MigrationReport report(String workflowId, String status, boolean verified) {
+  MigrationReport report(String workflowId, MigrationStatus status, boolean verified) {
     return new MigrationReport(workflowId, mode, status, verified, bucketReports(), List.copyOf(tables),
         secrets == null ? new SecretReport(config.data().secrets().include(), 0, 0, 0, List.of()) : secrets,
         problems, problemsOmitted, runs, reverse);

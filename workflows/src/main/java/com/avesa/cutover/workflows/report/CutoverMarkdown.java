@@ -4,6 +4,7 @@ import com.avesa.cutover.workflows.cutover.CutoverChanges;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.StepRecord;
+import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class CutoverMarkdown {
   private CutoverMarkdown() {}
 
   public static String render(RunFacts run, CutoverReport r) {
-    boolean rollback = CutoverReport.ROLLBACK.equals(r.kind());
+    boolean rollback = RunKind.ROLLBACK.equals(r.kind());
     Markdown md = new Markdown().title((rollback ? "Rollback " : "Cutover ") + r.name(), r.outcome());
     md.fact("Run", "`" + r.workflowId() + "`").fact("Requested by", r.requestedBy()).times(run.started(), run.ended());
     if (r.outcome() == Outcome.RUNNING) {

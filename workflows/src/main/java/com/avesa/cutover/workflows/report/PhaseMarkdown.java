@@ -5,10 +5,10 @@ import com.avesa.cutover.workflows.cutover.SmokeTestResult;
 import com.avesa.cutover.workflows.decommission.ArchiveRecord;
 import com.avesa.cutover.workflows.decommission.DecommissionReport;
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
+import com.avesa.cutover.workflows.run.RunReport;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
 import com.avesa.cutover.workflows.validation.ValidationReport;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,7 +23,7 @@ public final class PhaseMarkdown {
   private PhaseMarkdown() {}
 
   public static String account(RunFacts run, AccountSetupReport r) {
-    Markdown md = head("Account setup", run, r.workflowId(), r.outcome(), r.started(), r.ended());
+    Markdown md = head("Account setup", run, r);
     md.fact("Account", r.accountId() + (r.accountCreated() ? " (created by this run)" : ""))
         .fact("Deployment role", r.roleArn()).fact("Caller", r.callerArn())
         .fact("Counts", counts(r.changed(), r.unchanged()) + ", compensated " + list(r.compensated()).size());
@@ -34,7 +34,7 @@ public final class PhaseMarkdown {
   }
 
   public static String infrastructure(RunFacts run, InfrastructureReport r) {
-    Markdown md = head("Infrastructure", run, r.workflowId(), r.outcome(), r.started(), r.ended());
+    Markdown md = head("Infrastructure", run, r);
     md.fact("Deploy command", r.deployExitCode() == null ? "none configured" : "exited " + r.deployExitCode())
         .fact("Counts", counts(r.changed(), r.unchanged()) + ", missing " + list(r.missing()).size());
     md.blank().bullets("Missing", r.missing());
@@ -48,7 +48,7 @@ public final class PhaseMarkdown {
   public static String smokeTests(RunFacts run, SmokeTestReport r) {
     List<SmokeTestResult> results = list(r.results());
     long failed = results.stream().filter(t -> !t.passed()).count();
-    Markdown md = head("Smoke tests", run, r.workflowId(), r.outcome(), r.started(), r.ended());
+    Markdown md = head("Smoke tests", run, r);
     md.fact("Counts", "functions " + results.size() + ", failed " + failed).blank().section("Functions");
     if (results.isEmpty()) {
       md.text("None.");
@@ -62,7 +62,7 @@ public final class PhaseMarkdown {
   }
 
   public static String validation(RunFacts run, ValidationReport r) {
-    Markdown md = head("Post-cutover validation", run, r.workflowId(), r.outcome(), r.started(), r.ended());
+    Markdown md = head("Post-cutover validation", run, r);
     md.fact("Bucket", r.bucket()).fact("New since", Markdown.orDash(r.since()))
         .fact("Counts", "tenants " + list(r.tenants()).size() + ", objects " + Markdown.number(r.objects())
             + ", new under raw/ " + Markdown.number(r.newRawObjects()) + ", new under canonical/ "
@@ -88,7 +88,7 @@ public final class PhaseMarkdown {
 
   public static String decommission(RunFacts run, DecommissionReport r) {
     List<ArchiveRecord> archives = list(r.archives());
-    Markdown md = head("Decommission", run, r.workflowId(), r.outcome(), r.started(), r.ended());
+    Markdown md = head("Decommission", run, r);
     md.fact("Retention ends", r.retentionEnds())
         .fact("Counts", "archived " + Markdown.number(archives.stream().mapToLong(ArchiveRecord::objects).sum())
             + " object(s), " + counts(r.changed(), r.unchanged()));
@@ -107,10 +107,9 @@ public final class PhaseMarkdown {
   }
 
   /** The title and the facts every phase report starts with; its own times, else Temporal's. */
-  private static Markdown head(String what, RunFacts run, String workflowId, String outcome, Instant started,
-      Instant ended) {
-    return new Markdown().title(what + " " + workflowId, outcome).fact("Run", "`" + workflowId + "`")
-        .times(started == null ? run.started() : started, ended == null ? run.ended() : ended);
+  private static Markdown head(String what, RunFacts run, RunReport r) {
+    return new Markdown().title(what + " " + r.workflowId(), r.outcome()).fact("Run", "`" + r.workflowId() + "`")
+        .times(r.started() == null ? run.started() : r.started(), r.ended() == null ? run.ended() : r.ended());
   }
 
   private static void itemsSection(Markdown md, List<PhaseItem> changed, List<PhaseItem> unchanged) {

@@ -7,6 +7,7 @@ import com.avesa.cutover.workflows.infra.InfrastructureReport;
 import com.avesa.cutover.workflows.isolation.IsolationMarkdown;
 import com.avesa.cutover.workflows.isolation.IsolationReport;
 import com.avesa.cutover.workflows.migration.MigrationReport;
+import com.avesa.cutover.workflows.run.RunReport;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
 import com.avesa.cutover.workflows.validation.ValidationReport;
 
@@ -15,7 +16,7 @@ public final class ReportMarkdown {
   private ReportMarkdown() {}
 
   /** The Markdown of {@code report}, a report record of one of the run kinds. */
-  public static String render(RunFacts run, Object report) {
+  public static String render(RunFacts run, RunReport report) {
     if (report instanceof IsolationReport r) {
       return IsolationMarkdown.render(r);
     } else if (report instanceof CutoverReport r) {

@@ -9,6 +9,7 @@ import com.avesa.cutover.workflows.cutover.CutoverActivities;
 import com.avesa.cutover.workflows.cutover.SmokeTestRequest;
 import com.avesa.cutover.workflows.cutover.SmokeTestResult;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -47,7 +48,7 @@ public class SmokeTestWorkflowImpl implements SmokeTestWorkflow {
   private String workflowId;
   private String configName;
   private String phase = "STARTED";
-  private String outcome = PhaseProgress.RUNNING;
+  private PhaseOutcome outcome = PhaseOutcome.RUNNING;
   private Instant started;
 
   @Override
@@ -59,7 +60,7 @@ public class SmokeTestWorkflowImpl implements SmokeTestWorkflow {
     List<SmokeTest> tests = testsOf(input.config());
     if (tests.isEmpty()) {
       unchanged.add(new PhaseItem("smoke tests", "none configured"));
-      return finish(PhaseProgress.SUCCEEDED);
+      return finish(PhaseOutcome.SUCCEEDED);
     }
     for (int i = 0; i < tests.size(); i++) {
       SmokeTest test = tests.get(i);
@@ -67,17 +68,17 @@ public class SmokeTestWorkflowImpl implements SmokeTestWorkflow {
       invoke(input.config(), test);
     }
     if (!problems.isEmpty()) {
-      SmokeTestReport report = finish(PhaseProgress.FAILED);
+      SmokeTestReport report = finish(PhaseOutcome.FAILED);
       throw ApplicationFailure.newNonRetryableFailure("smoke tests failed: " + problems.size() + " of " + tests.size()
           + "; first: " + problems.get(0), FailureType.VERIFICATION_FAILED.type(), report);
     }
-    return finish(PhaseProgress.SUCCEEDED);
+    return finish(PhaseOutcome.SUCCEEDED);
   }
 
   @Override
   public PhaseProgress progress() {
-    return new PhaseProgress(workflowId, phase, outcome, null, 0, null, List.of(), List.of(), List.copyOf(unchanged),
-        List.copyOf(problems));
+    return new PhaseProgress(workflowId, phase, outcome.name(), null, 0, null, List.of(), List.of(),
+        List.copyOf(unchanged), List.copyOf(problems));
   }
 
   /** The cutover's smoke tests; without any, each infrastructure function with the runbook's test payload. */
@@ -106,7 +107,7 @@ public class SmokeTestWorkflowImpl implements SmokeTestWorkflow {
     }
   }
 
-  private SmokeTestReport finish(String finalOutcome) {
+  private SmokeTestReport finish(PhaseOutcome finalOutcome) {
     outcome = finalOutcome;
     at("DONE");
     return new SmokeTestReport(workflowId, outcome, List.copyOf(results), List.of(), List.copyOf(unchanged),
@@ -116,7 +117,7 @@ public class SmokeTestWorkflowImpl implements SmokeTestWorkflow {
   private void at(String phase) {
     this.phase = phase;
     StringBuilder md = new StringBuilder("**Smoke tests ").append(configName).append("** — ").append(phase)
-        .append(outcome.equals(PhaseProgress.RUNNING) ? "" : " (" + outcome + ")").append("\n\n")
+        .append(outcome == PhaseOutcome.RUNNING ? "" : " (" + outcome + ")").append("\n\n")
         .append("passed ").append(unchanged.size()).append(" · failed ").append(problems.size()).append('\n');
     problems.forEach(p -> md.append("\n- ").append(p));
     Workflow.setCurrentDetails(md.toString());

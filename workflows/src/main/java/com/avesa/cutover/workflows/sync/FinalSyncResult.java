@@ -3,6 +3,7 @@ package com.avesa.cutover.workflows.sync;
 import com.avesa.cutover.workflows.migration.BucketReport;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.TableReport;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 
 /**
  * What one periodic final sync found and did.
@@ -15,7 +16,7 @@ import com.avesa.cutover.workflows.migration.TableReport;
  * (DynamoDB items written) and {@code secretsCopied} are the rest of the lag, already closed by
  * this sync. A sync that ends with lag 0 found the target fully warm.
  *
- * @param status {@link MigrationReport#COMPLETED} or {@link MigrationReport#FAILED} (verification
+ * @param status {@link MigrationStatus#COMPLETED} or {@link MigrationStatus#FAILED} (verification
  *     found differences after copying)
  * @param verified true when the child's verification found no difference
  * @param childWorkflowId the {@code DataMigrationWorkflow} run that did the sync
@@ -23,7 +24,7 @@ import com.avesa.cutover.workflows.migration.TableReport;
  * @param label the input's label, or null
  */
 public record FinalSyncResult(
-    String status,
+    MigrationStatus status,
     boolean verified,
     long lagObjects,
     long lagBytes,

@@ -75,6 +75,6 @@ public class FinalSyncWorkflowImpl implements FinalSyncWorkflow {
     scope.gauge(WorkflowMetrics.SYNC_LAG_BYTES).update(result.lagBytes());
     scope.gauge(WorkflowMetrics.SYNC_ITEMS_COPIED).update(result.itemsCopied());
     scope.gauge(WorkflowMetrics.SYNC_SECRETS_COPIED).update(result.secretsCopied());
-    scope.tagged(Map.of("status", result.status())).counter(WorkflowMetrics.SYNC_RUNS).inc(1);
+    scope.tagged(Map.of("status", result.status().name())).counter(WorkflowMetrics.SYNC_RUNS).inc(1);
   }
 }

@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.TenantsConfig;
 import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -46,7 +47,7 @@ public class PostCutoverValidationWorkflowImpl implements PostCutoverValidationW
           .build());
 
   private ValidationFindings findings;
-  private String outcome = PhaseProgress.RUNNING;
+  private PhaseOutcome outcome = PhaseOutcome.RUNNING;
   private ValidationInput input;
   private Instant started;
 
@@ -82,7 +83,7 @@ public class PostCutoverValidationWorkflowImpl implements PostCutoverValidationW
       throw fail(FailureType.VERIFICATION_FAILED.type(), "tenant isolation breached: " + findings.problems().size()
           + " problem(s); first: " + findings.problems().get(0), null);
     }
-    outcome = PhaseProgress.SUCCEEDED;
+    outcome = PhaseOutcome.SUCCEEDED;
     at(DONE);
     return findings.report(workflowId(), outcome, started, now());
   }
@@ -102,7 +103,7 @@ public class PostCutoverValidationWorkflowImpl implements PostCutoverValidationW
 
   /** Ends the run as FAILED: its report, problems included, is the failure's first detail. */
   private ApplicationFailure fail(String type, String message, Throwable cause) {
-    outcome = PhaseProgress.FAILED;
+    outcome = PhaseOutcome.FAILED;
     at(FAILED);
     return ApplicationFailure.newNonRetryableFailureWithCause(message, type, cause,
         findings.report(workflowId(), outcome, started, now()));

@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.validation;
 
 import com.avesa.cutover.workflows.config.TenantsConfig;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import java.time.Instant;
@@ -105,7 +106,7 @@ final class ValidationFindings {
     }
   }
 
-  ValidationReport report(String workflowId, String outcome, Instant started, Instant ended) {
+  ValidationReport report(String workflowId, PhaseOutcome outcome, Instant started, Instant ended) {
     List<TenantValidation> perTenant = new ArrayList<>();
     for (String tenantId : tenantIds) {
       TenantObjects objects = objectsOf(tenantId);
@@ -125,8 +126,8 @@ final class ValidationFindings {
         List.of(), List.copyOf(unchanged), List.copyOf(problems), List.copyOf(warnings), started, ended);
   }
 
-  PhaseProgress progress(String workflowId, String outcome) {
-    return new PhaseProgress(workflowId, phase, outcome, null, 0, null, List.of(), List.of(),
+  PhaseProgress progress(String workflowId, PhaseOutcome outcome) {
+    return new PhaseProgress(workflowId, phase, outcome.name(), null, 0, null, List.of(), List.of(),
         List.copyOf(unchanged), List.copyOf(problems));
   }
 

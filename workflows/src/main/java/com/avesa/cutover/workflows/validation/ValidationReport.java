@@ -1,6 +1,10 @@
 package com.avesa.cutover.workflows.validation;
 
 import com.avesa.cutover.workflows.runbook.PhaseItem;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.RunKind;
+import com.avesa.cutover.workflows.run.RunReport;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +18,7 @@ import java.util.List;
  */
 public record ValidationReport(
     String workflowId,
-    String outcome,
+    PhaseOutcome outcome,
     Instant since,
     String bucket,
     long objects,
@@ -28,4 +32,11 @@ public record ValidationReport(
     List<String> problems,
     List<String> warnings,
     Instant started,
-    Instant ended) {}
+    Instant ended) implements RunReport {
+
+  @JsonIgnore
+  @Override
+  public RunKind kind() {
+    return RunKind.VALIDATE;
+  }
+}

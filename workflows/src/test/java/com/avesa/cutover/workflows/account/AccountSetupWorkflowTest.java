@@ -22,6 +22,7 @@ import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.AccountSetupConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.RunbookConfig;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -100,7 +101,7 @@ class AccountSetupWorkflowTest {
     assertThat(env.currentTimeMillis() - before).isGreaterThanOrEqualTo(
         2 * AccountSetupWorkflowImpl.POLL_EVERY.toMillis());
     verify(fx.setup, times(2)).accountCreationStatus(new AccountStatusRequest(config.estate(), "car-1"));
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.accountId()).isEqualTo(NEW_ACCOUNT);
     assertThat(report.accountCreated()).isTrue();
     assertThat(report.roleArn()).isEqualTo(roleArn(NEW_ACCOUNT));
@@ -165,7 +166,7 @@ class AccountSetupWorkflowTest {
     verify(fx.setup, never()).checkAdminAccess(any());
     verify(fx.setup, never()).ensureDeploymentRole(any());
     AccountSetupReport report = report(failure);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.FAILED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.FAILED);
     assertThat(report.accountCreated()).isFalse();
     assertThat(report.problems()).singleElement().asString().startsWith("create account: Organizations could not");
     assertThat(report.changed()).isEmpty();
@@ -211,7 +212,7 @@ class AccountSetupWorkflowTest {
     verify(fx.baseline, times(2)).remove(any());
     verify(fx.baseline, never()).ensureAlertTopic(any());
     AccountSetupReport report = report(failure);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.FAILED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.FAILED);
     assertThat(items(report.compensated())).containsExactly(
         "config-delivery-channel default: removed",
         "config-recorder default: removed",
@@ -288,7 +289,7 @@ class AccountSetupWorkflowTest {
 
     AccountSetupReport report = result(workflow);
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.changed()).isEmpty();
     assertThat(report.accountCreated()).isFalse();
     assertThat(report.accountId()).isEqualTo(NEW_ACCOUNT);

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.doAnswer;
 
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -42,7 +43,7 @@ class RollbackWorkflowTest {
     CutoverChanges changes = new CutoverChanges(CutoverFixtures.SOURCE_RULES, List.of("ConnectWiseIngestionSchedule"),
         Side.SOURCE, "Z123", CutoverFixtures.SHARED_DNS,
         DnsRecordSet.simple("api.example.com", "CNAME", 60, "api-prod.example.com"), T);
-    return new CutoverReport("cutover-test", CutoverReport.CUTOVER, "avesa-test", outcome, "DONE", outcome.name(), "carol",
+    return new CutoverReport("cutover-test", RunKind.CUTOVER, "avesa-test", outcome, "DONE", outcome.name(), "carol",
         null, 0, T, T.plusSeconds(4 * 3600), null, List.of(), List.of(), compensations, List.of(), changes,
         "cutover-test-final-sync", null, CutoverFixtures.config(ApprovalsConfig.defaults()));
   }
@@ -61,7 +62,7 @@ class RollbackWorkflowTest {
 
     CutoverReport report = rollBack(env, worker, cutover);
 
-    assertThat(report.kind()).isEqualTo(CutoverReport.ROLLBACK);
+    assertThat(report.kind()).isEqualTo(RunKind.ROLLBACK);
     assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
     assertThat(report.reason()).isEqualTo(
         "rollback of cutover-test requested by bob: ingestion lag in the new account");

@@ -8,6 +8,7 @@ import com.avesa.cutover.workflows.migration.MigrationProgress;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public class ScriptedMigration implements DataMigrationWorkflow {
     }
     BucketReport bucket = new BucketReport("data-storage-msp", "data-storage-msp-prod", 3, 30, 1, 1, 10, 2, 0, 3,
         Map.of());
-    return new MigrationReport(Workflow.getInfo().getWorkflowId(), input.mode(), MigrationReport.COMPLETED, true,
+    return new MigrationReport(Workflow.getInfo().getWorkflowId(), input.mode(), MigrationStatus.COMPLETED, true,
         List.of(bucket), List.of(), new SecretReport(List.of(), 0, 0, 0, List.of()), List.of(), 0, 1);
   }
 

@@ -9,6 +9,7 @@ import com.avesa.cutover.workflows.approval.FakeSts;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
@@ -86,7 +87,7 @@ class AwsIamDecommissionApprovalsTest {
     workflow.approveGate(approval(env, "AKIDALICE"));
 
     DecommissionReport report = WorkflowStub.fromTyped(workflow).getResult(DecommissionReport.class);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.approvals()).singleElement().satisfies(a -> {
       assertThat(a.approver()).isEqualTo(ALICE);
       assertThat(a.identity()).isEqualTo(ApprovalsConfig.AWS_IAM);
@@ -152,7 +153,7 @@ class AwsIamDecommissionApprovalsTest {
 
     assertThat(env.getWorkflowClient().fetchHistory(ID, firstRun).getLastEvent().getEventType())
         .isEqualTo(io.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(sts.replayedTo).as("start proof once, then carol's and alice's decisions").hasSize(3);
   }
 }

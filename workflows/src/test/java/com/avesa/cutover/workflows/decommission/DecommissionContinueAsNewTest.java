@@ -10,6 +10,7 @@ import com.avesa.cutover.workflows.config.DecommissionConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -82,7 +83,7 @@ class DecommissionContinueAsNewTest {
     assertThat(chained.journal).hasSize(1 + 1_000 + 1 + 1 + 300 + 1).containsExactlyElementsOf(unbounded.journal);
 
     assertThat(comparable(chain.report)).isEqualTo(comparable(one.report));
-    assertThat(chain.report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(chain.report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(chain.report.archives()).containsExactly(new ArchiveRecord(DecommissionFixtures.BUCKET,
         DecommissionFixtures.ARCHIVE, DecommissionFixtures.BUCKET + "/", "GLACIER", KEYS, KEYS / 2, KEYS * 1_000, true));
     assertThat(chain.report.approvals()).extracting(ApprovalRecord::approver, ApprovalRecord::decision)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.Phases;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -40,7 +40,7 @@ class DecommissionReplayTest {
     workflow.approveGate(new Approval(Phases.DECOMMISSION_GATE, "alice", "CAB-1", null));
     DecommissionReport report = WorkflowStub.fromTyped(workflow).getResult(DecommissionReport.class);
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.approvals()).extracting(ApprovalRecord::decision)
         .containsExactly(ApprovalRecord.REFUSED, ApprovalRecord.APPROVED);
     replay(env, "replay-approved");

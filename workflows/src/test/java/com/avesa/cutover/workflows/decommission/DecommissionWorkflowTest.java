@@ -10,6 +10,7 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.RunbookConfig;
 import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -107,7 +108,7 @@ class DecommissionWorkflowTest {
     assertThat(gate.approvalsNeeded()).isEqualTo(1);
     assertThat(removedBeforeApproval).isEmpty();
     assertThat(accepted.decision()).isEqualTo(ApprovalRecord.APPROVED);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(fx.journal).containsExactly(
         "ensure archive bucket",
         "archive data-storage-msp page null as GLACIER",
@@ -143,7 +144,7 @@ class DecommissionWorkflowTest {
 
     DecommissionReport report = result(workflow);
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.REJECTED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.REJECTED);
     assertThat(report.problems()).containsExactly(
         "gate decommission rejected by bob: auditors want the tables; nothing was removed");
     assertThat(fx.removals()).isEmpty();
@@ -155,7 +156,7 @@ class DecommissionWorkflowTest {
 
     DecommissionReport report = result(workflow);
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.EXPIRED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.EXPIRED);
     assertThat(report.problems()).singleElement().asString().contains("within PT168H");
     assertThat(fx.removals()).isEmpty();
   }
@@ -234,7 +235,7 @@ class DecommissionWorkflowTest {
               + " first: s3://data-storage-msp-archive/data-storage-msp/raw/a.json: content differs); nothing was"
               + " removed: repair the archive and start the decommission again");
           DecommissionReport report = failure.getDetails().get(DecommissionReport.class);
-          assertThat(report.outcome()).isEqualTo(PhaseProgress.FAILED);
+          assertThat(report.outcome()).isEqualTo(PhaseOutcome.FAILED);
           assertThat(report.archives()).singleElement().satisfies(a -> {
             assertThat(a.verified()).isFalse();
             assertThat(a.objects()).isEqualTo(1_234);
@@ -258,7 +259,7 @@ class DecommissionWorkflowTest {
           ApplicationFailure failure = (ApplicationFailure) e.getCause();
           assertThat(failure.getType()).isEqualTo(FailureType.BAD_CONFIG.type());
           assertThat(failure.getOriginalMessage()).contains("no decommission: section");
-          assertThat(failure.getDetails().get(DecommissionReport.class).outcome()).isEqualTo(PhaseProgress.FAILED);
+          assertThat(failure.getDetails().get(DecommissionReport.class).outcome()).isEqualTo(PhaseOutcome.FAILED);
         });
     assertThat(fx.journal).isEmpty();
   }

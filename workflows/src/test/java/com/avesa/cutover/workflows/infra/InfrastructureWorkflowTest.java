@@ -8,6 +8,7 @@ import static org.mockito.Mockito.doAnswer;
 
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.RecordedHistories;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -87,7 +88,7 @@ class InfrastructureWorkflowTest {
         "ensure bucket data-storage-msp-prod TARGET",
         "ensure table TenantServices like TenantServices-prod TARGET",
         "verify [AVESADataPipeline-prod] [avesa-connectwise-ingestion-prod] [ConnectWiseIngestionSchedule]");
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.workflowId()).isEqualTo("infra-test");
     assertThat(report.deployExitCode()).isZero();
     assertThat(report.deployOutputTail()).isEqualTo("AVESADataPipeline-prod: no changes");
@@ -112,7 +113,7 @@ class InfrastructureWorkflowTest {
 
     InfrastructureReport second = result(start(env, worker, "infra-second", withoutDeploy()));
 
-    assertThat(second.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(second.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(second.changed()).isEmpty();
     assertThat(second.unchanged()).containsExactly(BUCKET_IN_PLACE, TABLE_IN_PLACE, DEPLOYED.get(0), DEPLOYED.get(1),
         DEPLOYED.get(2));
@@ -154,7 +155,7 @@ class InfrastructureWorkflowTest {
     assertThat(failure.getOriginalMessage()).contains("2 missing")
         .contains("lambda function avesa-connectwise-ingestion-prod not found in account 987654321098");
     InfrastructureReport report = failure.getDetails().get(0, InfrastructureReport.class);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.FAILED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.FAILED);
     assertThat(report.missing()).containsExactlyElementsOf(fx.missing);
     assertThat(report.changed()).hasSize(2);
   }
@@ -172,7 +173,7 @@ class InfrastructureWorkflowTest {
     assertThat(failure.getType()).isEqualTo(FailureType.BAD_CONFIG.type());
     assertThat(failure.getOriginalMessage()).contains("exited with 3");
     InfrastructureReport report = failure.getDetails().get(0, InfrastructureReport.class);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.FAILED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.FAILED);
     assertThat(report.deployExitCode()).isEqualTo(3);
     assertThat(report.deployOutputTail()).endsWith("AVESADataPipeline-prod failed: Resource handler returned message");
     assertThat(report.problems()).singleElement().asString().startsWith("deploy (cdk-deploy): ")

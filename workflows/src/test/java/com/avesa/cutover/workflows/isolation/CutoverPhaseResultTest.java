@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.cutover.CutoverChanges;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.IngestionPause;
 import com.avesa.cutover.workflows.cutover.Outcome;
+import com.avesa.cutover.workflows.run.RunKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ class CutoverPhaseResultTest {
   private static final Instant START = Instant.parse("2026-12-02T02:00:00Z");
 
   private static CutoverReport report(Outcome outcome, String reason, IngestionPause pause) {
-    return new CutoverReport("c", CutoverReport.CUTOVER, "avesa-prod", outcome, "DONE", outcome.name(), "carol", null, 0,
+    return new CutoverReport("c", RunKind.CUTOVER, "avesa-prod", outcome, "DONE", outcome.name(), "carol", null, 0,
         START, START.plus(Duration.ofHours(4)), reason, List.of(), List.of(), List.of(), List.of(), CutoverChanges.none(),
         null, null, null, pause);
   }

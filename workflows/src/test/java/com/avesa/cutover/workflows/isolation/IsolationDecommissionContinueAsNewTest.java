@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.decommission.DecommissionWorkflow;
 import com.avesa.cutover.workflows.decommission.DecommissionWorkflowImpl;
 import com.avesa.cutover.workflows.decommission.PagedSource;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
 import io.temporal.api.enums.v1.EventType;
@@ -69,7 +70,7 @@ class IsolationDecommissionContinueAsNewTest {
 
     PhaseRecord decommission = report.phases().stream().filter(p -> p.phase().equals(Phases.DECOMMISSION))
         .findFirst().orElseThrow();
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(decommission.status()).isEqualTo(PhaseProgress.SUCCEEDED);
     assertThat(decommission.counts()).containsEntry("archived", KEYS).containsEntry("removed", 3L);
     assertThat(report.approvals()).anyMatch(a -> a.approver().equals("dave") && a.gate().equals(Phases.DECOMMISSION_GATE));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import java.time.Duration;
@@ -22,7 +23,7 @@ class IsolationMarkdownTest {
         changed, List.of(), problems, summary);
   }
 
-  private static IsolationReport report(String outcome, List<PhaseRecord> phases, List<ApprovalRecord> approvals,
+  private static IsolationReport report(PhaseOutcome outcome, List<PhaseRecord> phases, List<ApprovalRecord> approvals,
       List<CompensationRecord> compensations, List<String> problems, Instant ended) {
     return new IsolationReport("avesa-prod-isolate", "avesa-prod", "carol", outcome, "DONE", null, 0, null, phases,
         approvals, compensations, problems, START, ended);
@@ -33,7 +34,7 @@ class IsolationMarkdownTest {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("objectsCopied", 1_234_567L);
     counts.put("changed", 1L);
-    IsolationReport report = report(PhaseProgress.FAILED,
+    IsolationReport report = report(PhaseOutcome.FAILED,
         List.of(phase("copy", PhaseProgress.SUCCEEDED, Duration.ofHours(26).plusMinutes(3).plusSeconds(4), counts,
                 List.of(new PhaseItem("s3 bucket a → b", "1,234,567 object(s) copied")), List.of(), "copied"),
             phase("cutover", PhaseProgress.FAILED, Duration.ofSeconds(42), Map.of(), List.of(),
@@ -64,7 +65,7 @@ class IsolationMarkdownTest {
 
   @Test
   void aRunningRunNamesItsPhaseAndThePendingGate() {
-    IsolationReport running = new IsolationReport("avesa-prod-isolate", "avesa-prod", "carol", PhaseProgress.RUNNING,
+    IsolationReport running = new IsolationReport("avesa-prod-isolate", "avesa-prod", "carol", PhaseOutcome.RUNNING,
         "execute", "execute", 2, "avesa-prod-isolate",
         List.of(phase("execute", IsolationState.WAITING, null, Map.of(), List.of(), List.of(), null)), List.of(),
         List.of(), List.of(), START, null);

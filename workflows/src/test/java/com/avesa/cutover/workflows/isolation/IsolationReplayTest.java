@@ -3,7 +3,7 @@ package com.avesa.cutover.workflows.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.workflows.RecordedHistories;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -36,7 +36,7 @@ class IsolationReplayTest {
     ProductionIsolationWorkflow workflow = ProductionIsolationWorkflowTest.start(env, worker,
         IsolationFixtures.config());
     IsolationReport report = ProductionIsolationWorkflowTest.approveAndFinish(workflow);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
 
     WorkflowExecutionHistory history = env.getWorkflowClient().fetchHistory(ProductionIsolationWorkflowTest.RUN_ID);
     assertThat(history.getEvents()).hasSizeGreaterThan(40);

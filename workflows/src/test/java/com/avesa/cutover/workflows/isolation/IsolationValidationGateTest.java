@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
 import io.temporal.client.WorkflowFailedException;
@@ -64,7 +65,7 @@ class IsolationValidationGateTest {
     ProductionIsolationWorkflow workflow = atTheValidationGate(env, worker, RUN_ID);
     IsolationReport waiting = workflow.progress();
 
-    assertThat(waiting.outcome()).isEqualTo(PhaseProgress.RUNNING);
+    assertThat(waiting.outcome()).isEqualTo(PhaseOutcome.RUNNING);
     assertThat(waiting.phase()).isEqualTo(Phases.VALIDATE);
     assertThat(waiting.gateWorkflowId()).isEqualTo(RUN_ID);
     assertThat(waiting.approvalsNeeded()).isEqualTo(1);
@@ -83,7 +84,7 @@ class IsolationValidationGateTest {
     workflow.approveGate(new Approval(Phases.VALIDATION_GATE, "alice", "CHG-2 departed tenant, archive it", null));
     IsolationReport report = result(workflow);
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.phases()).allMatch(p -> p.status().equals(PhaseProgress.SUCCEEDED));
     assertThat(validate(report).summary()).endsWith("2 finding(s) accepted at gate validation by alice");
     assertThat(report.findings()).containsExactly(ScriptedPhases.FINDING_PREFIX, ScriptedPhases.FINDING_SECRET);
@@ -101,7 +102,7 @@ class IsolationValidationGateTest {
     workflow.rejectGate(new Approval(Phases.VALIDATION_GATE, "bob", "departed tenant must be moved first", null));
     IsolationReport report = result(workflow);
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.REJECTED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.REJECTED);
     assertThat(validate(report).status()).isEqualTo(PhaseProgress.REJECTED);
     assertThat(validate(report).summary())
         .endsWith("2 finding(s); gate validation rejected by bob: departed tenant must be moved first");
@@ -120,7 +121,7 @@ class IsolationValidationGateTest {
 
     IsolationReport report = result(workflow);
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.EXPIRED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.EXPIRED);
     assertThat(report.problems()).containsExactly(
         "no decision on gate validation within PT168H; nothing was decommissioned");
     assertThat(ScriptedPhases.journal).doesNotContain("decommission");

@@ -10,6 +10,7 @@ import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.cutover.Outcome;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
@@ -91,7 +92,7 @@ class ProductionIsolationWorkflowTest {
     IsolationReport waiting = workflow.progress();
 
     assertThat(ScriptedPhases.journal).containsExactly("account-setup", "infrastructure", "plan PLAN");
-    assertThat(waiting.outcome()).isEqualTo(PhaseProgress.RUNNING);
+    assertThat(waiting.outcome()).isEqualTo(PhaseOutcome.RUNNING);
     assertThat(waiting.phase()).isEqualTo(Phases.EXECUTE_GATE);
     assertThat(waiting.approvalsNeeded()).isEqualTo(1);
     assertThat(waiting.gateWorkflowId()).isEqualTo(RUN_ID);
@@ -116,7 +117,7 @@ class ProductionIsolationWorkflowTest {
 
     assertThat(ScriptedPhases.journal).containsExactly("account-setup", "infrastructure", "plan PLAN", "copy COPY",
         "smoke-test", "cutover", "validate", "decommission");
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.phase()).isEqualTo(IsolationState.DONE);
     assertThat(report.phases()).extracting(PhaseRecord::phase).containsExactlyElementsOf(Phases.ALL);
     assertThat(report.phases()).allMatch(p -> p.status().equals(PhaseProgress.SUCCEEDED));
@@ -180,7 +181,7 @@ class ProductionIsolationWorkflowTest {
     assertThat(failure.getType()).isEqualTo(ProductionIsolationWorkflowImpl.PHASE_FAILED);
     assertThat(failure.getOriginalMessage()).startsWith("infrastructure failed: 1 thing missing in the target");
     IsolationReport report = failure.getDetails().get(IsolationReport.class);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.FAILED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.FAILED);
     assertThat(statuses(report)).containsExactly("account-setup SUCCEEDED", "infrastructure FAILED", "plan SKIPPED",
         "execute SKIPPED", "copy SKIPPED", "smoke-test SKIPPED", "cutover SKIPPED", "validate SKIPPED",
         "decommission SKIPPED");
@@ -202,7 +203,7 @@ class ProductionIsolationWorkflowTest {
 
     IsolationReport report = result(workflow);
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.REJECTED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.REJECTED);
     assertThat(phase(report, Phases.EXECUTE_GATE).status()).isEqualTo(PhaseProgress.REJECTED);
     assertThat(phase(report, Phases.EXECUTE_GATE).summary()).isEqualTo("gate execute rejected by bob: freeze week");
     assertThat(report.phases().subList(4, 9)).allMatch(p -> p.status().equals(IsolationState.SKIPPED));
@@ -216,7 +217,7 @@ class ProductionIsolationWorkflowTest {
 
     IsolationReport report = result(workflow);
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.EXPIRED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.EXPIRED);
     assertThat(phase(report, Phases.EXECUTE_GATE).summary()).isEqualTo("no approval of gate execute within PT168H");
     assertThat(report.problems()).containsExactly("no approval of gate execute within PT168H; nothing was copied");
     assertThat(ScriptedPhases.journal).doesNotContain("copy COPY");
@@ -230,7 +231,7 @@ class ProductionIsolationWorkflowTest {
     workflow.approveGate(new Approval(Phases.EXECUTE_GATE, "alice", "CHG-1", null));
 
     IsolationReport report = failureOf(workflow).getDetails().get(IsolationReport.class);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.FAILED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.FAILED);
     assertThat(phase(report, Phases.CUTOVER).status()).isEqualTo(PhaseProgress.FAILED);
     assertThat(phase(report, Phases.CUTOVER).summary()).startsWith("ROLLED_BACK: alarm LambdaErrorAlarm-x fired");
     assertThat(report.compensations()).extracting(CompensationRecord::name)
@@ -247,7 +248,7 @@ class ProductionIsolationWorkflowTest {
 
     IsolationReport report = approveAndFinish(workflow);
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(phase(report, Phases.DECOMMISSION).status()).isEqualTo(IsolationState.SKIPPED);
     assertThat(phase(report, Phases.DECOMMISSION).summary()).contains("no decommission: section");
     assertThat(phase(report, Phases.VALIDATE).status()).isEqualTo(PhaseProgress.SUCCEEDED);
@@ -261,7 +262,7 @@ class ProductionIsolationWorkflowTest {
 
     IsolationReport report = approveAndFinish(workflow);
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(statuses(report).subList(6, 9)).containsExactly("cutover SKIPPED", "validate SKIPPED",
         "decommission SKIPPED");
     assertThat(report.phases().subList(6, 9)).allMatch(p -> p.summary().startsWith("the config has no cutover: section"));
@@ -282,7 +283,7 @@ class ProductionIsolationWorkflowTest {
     String details = WorkflowStub.fromTyped(workflow).query("__temporal_workflow_metadata", WorkflowMetadata.class)
         .getCurrentDetails();
 
-    assertThat(mid.outcome()).isEqualTo(PhaseProgress.RUNNING);
+    assertThat(mid.outcome()).isEqualTo(PhaseOutcome.RUNNING);
     assertThat(mid.gateWorkflowId()).isEqualTo(RUN_ID + "-cutover");
     assertThat(mid.pendingGate()).isNull();
     assertThat(statuses(mid)).containsExactly("account-setup SUCCEEDED", "infrastructure SUCCEEDED", "plan SUCCEEDED",
@@ -293,7 +294,7 @@ class ProductionIsolationWorkflowTest {
     assertThat(details).startsWith("# Production isolation avesa-test — RUNNING").contains("| cutover | RUNNING |")
         .contains("- Gates now: in `" + RUN_ID + "-cutover`");
 
-    assertThat(result(workflow).outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(result(workflow).outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
   }
 
   @Test
@@ -307,7 +308,7 @@ class ProductionIsolationWorkflowTest {
 
     assertThat(thrown).isInstanceOf(WorkflowFailedException.class).cause().isInstanceOf(CanceledFailure.class);
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.CANCELLED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.CANCELLED);
     assertThat(phase(report, Phases.EXECUTE_GATE).status()).isEqualTo(PhaseProgress.CANCELLED);
     assertThat(phase(report, Phases.COPY).status()).isEqualTo(IsolationState.SKIPPED);
     assertThat(report.pendingGate()).isNull();
@@ -326,7 +327,7 @@ class ProductionIsolationWorkflowTest {
     IsolationReport report = workflow.progress();
 
     assertThat(thrown).isInstanceOf(WorkflowFailedException.class).cause().isInstanceOf(CanceledFailure.class);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.CANCELLED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.CANCELLED);
     assertThat(statuses(report).subList(5, 9)).containsExactly("smoke-test SUCCEEDED", "cutover CANCELLED",
         "validate SKIPPED", "decommission SKIPPED");
     assertThat(report.gateWorkflowId()).isNull();

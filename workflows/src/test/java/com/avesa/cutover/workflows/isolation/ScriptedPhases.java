@@ -29,6 +29,9 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
+import com.avesa.cutover.workflows.run.MigrationStatus;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -107,7 +110,7 @@ final class ScriptedPhases {
       record("account-setup", "account-setup", input.config());
       Instant started = now();
       boolean created = createsAccount;
-      return new AccountSetupReport(id(), PhaseProgress.SUCCEEDED,
+      return new AccountSetupReport(id(), PhaseOutcome.SUCCEEDED,
           created ? CREATED_ACCOUNT : input.config().target().accountId(), created,
           created ? CREATED_ROLE : input.config().target().roleArn(), "arn:aws:sts::x:assumed-role/AVESADeploymentRole/s",
           List.of(new PhaseItem("iam role AVESADeploymentRole", "created"), new PhaseItem("guardduty detector", "enabled")),
@@ -127,14 +130,14 @@ final class ScriptedPhases {
       record("infrastructure", "infrastructure", input.config());
       Instant started = now();
       if ("infrastructure".equals(failing)) {
-        InfrastructureReport report = new InfrastructureReport(id(), PhaseProgress.FAILED, 0, "done", List.of(),
+        InfrastructureReport report = new InfrastructureReport(id(), PhaseOutcome.FAILED, 0, "done", List.of(),
             List.of(new PhaseItem("lambda function avesa-connectwise-ingestion-prod", PhaseItem.IN_PLACE)),
             List.of("cloudformation stack AVESADataPipeline-prod (ROLLBACK_COMPLETE)"),
             List.of("cloudformation stack AVESADataPipeline-prod is ROLLBACK_COMPLETE, not *_COMPLETE"), started, now());
         throw ApplicationFailure.newNonRetryableFailure("1 thing missing in the target: cloudformation stack "
             + "AVESADataPipeline-prod (ROLLBACK_COMPLETE)", FailureType.NOT_FOUND.type(), report);
       }
-      return new InfrastructureReport(id(), PhaseProgress.SUCCEEDED, null, null, List.of(),
+      return new InfrastructureReport(id(), PhaseOutcome.SUCCEEDED, null, null, List.of(),
           List.of(new PhaseItem("cloudformation stack AVESADataPipeline-prod", "UPDATE_COMPLETE")), List.of(),
           List.of(), started, now());
     }
@@ -159,7 +162,7 @@ final class ScriptedPhases {
           copy ? 3 : 0, copy ? 3_000 : 0, 0, 0, copy ? 3 : 0, Map.of());
       TableReport table = new TableReport("TenantServices-prod", "TenantServices", 5, copy ? 5 : 0, copy ? 5 : 0,
           "a".repeat(64), copy ? "a".repeat(64) : "0".repeat(64));
-      return new MigrationReport(id(), input.mode(), MigrationReport.COMPLETED, copy, List.of(bucket), List.of(table),
+      return new MigrationReport(id(), input.mode(), MigrationStatus.COMPLETED, copy, List.of(bucket), List.of(table),
           new SecretReport(List.of("tenant/*/prod"), 2, 2, copy ? 2 : 0, List.of("tenant/t1/prod", "tenant/t2/prod")),
           List.of(), 0, 1);
     }
@@ -175,7 +178,7 @@ final class ScriptedPhases {
     public SmokeTestReport test(PhaseInput input) {
       record("smoke-test", "smoke-test", input.config());
       Instant started = now();
-      return new SmokeTestReport(id(), PhaseProgress.SUCCEEDED,
+      return new SmokeTestReport(id(), PhaseOutcome.SUCCEEDED,
           List.of(new SmokeTestResult("avesa-connectwise-ingestion-prod", 200, null, "{\"test\":true}")), List.of(),
           List.of(new PhaseItem("lambda function avesa-connectwise-ingestion-prod", "passed")), List.of(), started,
           now());
@@ -221,7 +224,7 @@ final class ScriptedPhases {
           new CompensationRecord("restoreDns", "switchDns", CompensationRecord.DONE, now(), "api.example.com restored"));
       CutoverChanges changes = CutoverChanges.none().withSourceRulesDisabled(List.of("ConnectWiseIngestionSchedule"),
           windowStart).withTargetRulesEnabled(List.of("ConnectWiseIngestionSchedule"));
-      return new CutoverReport(id(), CutoverReport.CUTOVER, input.config().name(), outcome, "DONE", outcome.name(),
+      return new CutoverReport(id(), RunKind.CUTOVER, input.config().name(), outcome, "DONE", outcome.name(),
           input.requestedBy(), null, 0, windowStart, windowStart.plus(Duration.ofHours(4)),
           outcome == Outcome.CUT_OVER ? null : "alarm LambdaErrorAlarm-x fired while monitoring",
           List.of(approval), steps, compensations, List.of(), changes, id() + "-final-sync", null, input.config());
@@ -283,7 +286,7 @@ final class ScriptedPhases {
       }
       if (validationFindings) {
         List<String> problems = List.of(FINDING_PREFIX, FINDING_SECRET);
-        ValidationReport report = new ValidationReport(id(), PhaseProgress.FAILED, input.since(),
+        ValidationReport report = new ValidationReport(id(), PhaseOutcome.FAILED, input.since(),
             "data-storage-msp-prod", 42, 5, 3, List.of(new TenantValidation("t1", 20, 3, 2, true, List.of()),
                 new TenantValidation("t2", 20, 2, 1, false, List.of("secret tenant/t2/prod is missing"))),
             List.of("raw/departed/a.json", "raw/departed/b.json"), 2, List.of(), List.of(), problems, List.of(),
@@ -291,7 +294,7 @@ final class ScriptedPhases {
         throw ApplicationFailure.newNonRetryableFailure("tenant isolation breached: 2 problem(s); first: "
             + FINDING_PREFIX, FailureType.VERIFICATION_FAILED.type(), report);
       }
-      return new ValidationReport(id(), PhaseProgress.SUCCEEDED, input.since(), "data-storage-msp-prod", 40, 5, 3,
+      return new ValidationReport(id(), PhaseOutcome.SUCCEEDED, input.since(), "data-storage-msp-prod", 40, 5, 3,
           List.of(new TenantValidation("t1", 20, 3, 2, true, List.of()),
               new TenantValidation("t2", 20, 2, 1, true, List.of())),
           List.of(), 0, List.of(), List.of(new PhaseItem("tenant t1", "isolated"), new PhaseItem("tenant t2",
@@ -314,7 +317,7 @@ final class ScriptedPhases {
       Workflow.sleep(Duration.ofDays(30));
       ApprovalRecord approval = new ApprovalRecord("decommission", "dave", ApprovalRecord.APPROVED, "CHG-9", now(),
           null, null);
-      return new DecommissionReport(id(), PhaseProgress.SUCCEEDED,
+      return new DecommissionReport(id(), PhaseOutcome.SUCCEEDED,
           List.of(new ArchiveRecord("data-storage-msp", "data-storage-msp-archive", "data-storage-msp/", "GLACIER", 3,
               3, 3_000, true)),
           retentionEnds, List.of(approval),

@@ -17,6 +17,7 @@ import static org.mockito.Mockito.when;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.workflows.config.DataConfig;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -49,7 +50,7 @@ class DataMigrationWorkflowTest {
     MigrationFixtures fx = new MigrationFixtures().answering(3);
     MigrationReport report = start(env, worker, fx).migrate(MigrationInput.of(MigrationFixtures.config(List.of()), Mode.COPY));
 
-    assertThat(report.status()).isEqualTo(MigrationReport.COMPLETED);
+    assertThat(report.status()).isEqualTo(MigrationStatus.COMPLETED);
     assertThat(report.verified()).isTrue();
     BucketReport bucket = report.buckets().get(0);
     assertThat(bucket.objects()).isEqualTo(30);
@@ -178,7 +179,7 @@ class DataMigrationWorkflowTest {
           ApplicationFailure failure = (ApplicationFailure) e.getCause();
           assertThat(failure.getType()).isEqualTo(FailureType.VERIFICATION_FAILED.type());
           MigrationReport report = failure.getDetails().get(0, MigrationReport.class);
-          assertThat(report.status()).isEqualTo(MigrationReport.FAILED);
+          assertThat(report.status()).isEqualTo(MigrationStatus.FAILED);
           assertThat(report.verified()).isFalse();
           assertThat(report.problems()).containsExactly("data-storage-msp-prod/raw/acme/x.parquet: SHA-256 differs");
           assertThat(report.buckets().get(0).verifiedObjects()).isEqualTo(9);

@@ -14,6 +14,8 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
+import com.avesa.cutover.workflows.run.MigrationStatus;
+import com.avesa.cutover.workflows.run.RunKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ class MigrationAndCutoverMarkdownTest {
 
   @Test
   void aVerifiedCopyShowsItsTotalsAndEveryBucketTableAndSecret() {
-    MigrationReport report = new MigrationReport("avesa-prod-copy", Mode.COPY, MigrationReport.COMPLETED, true,
+    MigrationReport report = new MigrationReport("avesa-prod-copy", Mode.COPY, MigrationStatus.COMPLETED, true,
         List.of(new BucketReport("data-storage-msp", "data-storage-msp-prod", 1200, 3_500_000, 200, 200, 600_000, 1000,
             0, 1200, Map.of())),
         List.of(new TableReport("TenantServices-prod", "TenantServices", 42, 2, 42, "ab", "ab")),
@@ -72,7 +74,7 @@ class MigrationAndCutoverMarkdownTest {
 
   @Test
   void aFailedSyncListsItsProblemsAndHowManyMoreThereWere() {
-    MigrationReport report = new MigrationReport("avesa-prod-sync", Mode.SYNC, MigrationReport.FAILED, false,
+    MigrationReport report = new MigrationReport("avesa-prod-sync", Mode.SYNC, MigrationStatus.FAILED, false,
         List.of(), List.of(new TableReport("LastUpdated-prod", "LastUpdated", 10, 0, 9, "aa", "bb")), null,
         List.of("table LastUpdated: 1 item missing in the target", "object raw/acme/a.json: content | differs"), 3, 1);
 
@@ -119,7 +121,7 @@ class MigrationAndCutoverMarkdownTest {
         .withDns("Z123", null, new DnsRecordSet(true, "api.example.com", "CNAME", 60L, List.of("api-prod.example.com"),
             null, null, null))
         .withTargetRulesEnabled(List.of("ConnectWiseIngestionSchedule"));
-    CutoverReport report = new CutoverReport("avesa-prod-cutover", CutoverReport.CUTOVER, "avesa-prod",
+    CutoverReport report = new CutoverReport("avesa-prod-cutover", RunKind.CUTOVER, "avesa-prod",
         Outcome.CUT_OVER, "DONE", null, "carol", null, 0, window, Instant.parse("2026-12-01T06:10:00Z"), null,
         List.of(new ApprovalRecord("cutover", "alice", ApprovalRecord.APPROVED, "CAB-123", START.plusSeconds(60),
             window, null, "declared")),
@@ -177,7 +179,7 @@ class MigrationAndCutoverMarkdownTest {
 
   @Test
   void anIncompleteRollbackNamesWhyItsCompensationsAndWhatIsStillToUndo() {
-    CutoverReport report = new CutoverReport("avesa-prod-cutover-rollback", CutoverReport.ROLLBACK, "avesa-prod",
+    CutoverReport report = new CutoverReport("avesa-prod-cutover-rollback", RunKind.ROLLBACK, "avesa-prod",
         Outcome.ROLLBACK_INCOMPLETE, "DONE", null, "carol", null, 0, null, null, "error rate too high after cutover",
         List.of(),
         List.of(new StepRecord("reverseSync", StepRecord.FAILED, START, null, "AccessDenied on data-storage-msp")),
@@ -234,7 +236,7 @@ class MigrationAndCutoverMarkdownTest {
 
   @Test
   void aRunningCutoverNamesItsPhaseStepAndPendingGate() {
-    CutoverReport report = new CutoverReport("avesa-prod-cutover", CutoverReport.CUTOVER, "avesa-prod",
+    CutoverReport report = new CutoverReport("avesa-prod-cutover", RunKind.CUTOVER, "avesa-prod",
         Outcome.RUNNING, "GATE", "waiting for approval", "carol", "cutover", 2, null, null, null, List.of(), List.of(),
         List.of(), List.of(), null, null, null, null);
 

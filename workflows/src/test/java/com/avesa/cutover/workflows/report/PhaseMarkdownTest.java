@@ -9,8 +9,8 @@ import com.avesa.cutover.workflows.cutover.SmokeTestResult;
 import com.avesa.cutover.workflows.decommission.ArchiveRecord;
 import com.avesa.cutover.workflows.decommission.DecommissionReport;
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
 import com.avesa.cutover.workflows.validation.TenantValidation;
 import com.avesa.cutover.workflows.validation.ValidationReport;
@@ -30,7 +30,7 @@ class PhaseMarkdownTest {
 
   @Test
   void anAccountSetupShowsTheAccountRoleAndWhatItChanged() {
-    AccountSetupReport report = new AccountSetupReport("avesa-prod-account-setup", PhaseProgress.SUCCEEDED,
+    AccountSetupReport report = new AccountSetupReport("avesa-prod-account-setup", PhaseOutcome.SUCCEEDED,
         "987654321098", true, "arn:aws:iam::987654321098:role/AVESADeploymentRole",
         "arn:aws:sts::987654321098:assumed-role/AVESADeploymentRole/avesa",
         List.of(new PhaseItem("iam role AVESADeploymentRole", "created")),
@@ -68,7 +68,7 @@ class PhaseMarkdownTest {
 
   @Test
   void aFailedInfrastructureRunNamesWhatIsMissingAndTheDeployOutput() {
-    InfrastructureReport report = new InfrastructureReport("avesa-prod-infrastructure", PhaseProgress.FAILED, 1,
+    InfrastructureReport report = new InfrastructureReport("avesa-prod-infrastructure", PhaseOutcome.FAILED, 1,
         "Error: stack ```rolled``` back", List.of(), List.of(),
         List.of("cloudformation stack AVESADataPipeline-prod (ROLLBACK_COMPLETE)"),
         List.of("deploy command cdk-deploy exited 1"), START, END);
@@ -107,7 +107,7 @@ class PhaseMarkdownTest {
 
   @Test
   void smokeTestsShowEveryFunctionAndHowItAnswered() {
-    SmokeTestReport report = new SmokeTestReport("avesa-prod-smoke-test", PhaseProgress.FAILED,
+    SmokeTestReport report = new SmokeTestReport("avesa-prod-smoke-test", PhaseOutcome.FAILED,
         List.of(new SmokeTestResult("avesa-connectwise-ingestion-prod", 200, null, "{\"ok\":true}"),
             new SmokeTestResult("avesa-canonical-transform-prod", 200, "Unhandled", "{\"errorMessage\":\"a|b\"}")),
         List.of(), List.of(new PhaseItem("lambda function avesa-connectwise-ingestion-prod", "passed")),
@@ -145,7 +145,7 @@ class PhaseMarkdownTest {
 
   @Test
   void aValidationShowsEveryTenantStrayKeysWarningsAndProblems() {
-    ValidationReport report = new ValidationReport("avesa-prod-validate", PhaseProgress.FAILED,
+    ValidationReport report = new ValidationReport("avesa-prod-validate", PhaseOutcome.FAILED,
         Instant.parse("2026-12-01T01:30:00Z"), "data-storage-msp-prod", 1234, 10, 4,
         List.of(new TenantValidation("acme", 1000, 10, 4, true, List.of()),
             new TenantValidation("globex", 200, 0, 0, false, List.of("secret tenant/globex/prod is missing"))),
@@ -195,7 +195,7 @@ class PhaseMarkdownTest {
   @Test
   void aDecommissionShowsItsArchivesRetentionApprovalsAndRemovals() {
     Instant retentionEnds = Instant.parse("2026-12-31T02:01:00Z");
-    DecommissionReport report = new DecommissionReport("avesa-prod-decommission", PhaseProgress.SUCCEEDED,
+    DecommissionReport report = new DecommissionReport("avesa-prod-decommission", PhaseOutcome.SUCCEEDED,
         List.of(new ArchiveRecord("data-storage-msp", "data-storage-msp-archive", "data-storage-msp/", "GLACIER", 1234,
             1234, 3_500_000, true)),
         retentionEnds, List.of(new ApprovalRecord("decommission", "arn:aws:iam::123456789012:user/dave",
@@ -241,7 +241,7 @@ class PhaseMarkdownTest {
 
   @Test
   void aPhaseReportWithoutItsOwnTimesTakesTemporals() {
-    SmokeTestReport report = new SmokeTestReport("x-smoke-test", PhaseProgress.SUCCEEDED, List.of(), List.of(),
+    SmokeTestReport report = new SmokeTestReport("x-smoke-test", PhaseOutcome.SUCCEEDED, List.of(), List.of(),
         List.of(), List.of(), null, null);
 
     String md = ReportMarkdown.render(run("x-smoke-test", "SmokeTestWorkflow"), report);

@@ -61,9 +61,9 @@ class RunProgressWireTest {
         new MigrationProgress(Mode.COPY, "COPY", "bucket b page 2", 10, 100, 4, 40, 5, 2, 1, 2, 1, 1, 3, 5, 1, 0),
         new PhaseProgress("avesa-prod-decommission", "GATE", PhaseProgress.RUNNING, "decommission", 2, null,
             List.of(), List.of(new PhaseItem("bucket b", "archived")), List.of(), List.of("one")),
-        new CutoverReport("avesa-prod-cutover", CutoverReport.CUTOVER, "prod", null, "GATE", "preflight done",
+        new CutoverReport("avesa-prod-cutover", RunKind.CUTOVER, "prod", null, "GATE", "preflight done",
             "ops", "cutover", 2, null, null, null, null, null, null, null, null, null, null, null),
-        new IsolationReport("avesa-prod-isolate", "prod", "ops", PhaseProgress.RUNNING, "CUTOVER", "cutover", 1,
+        new IsolationReport("avesa-prod-isolate", "prod", "ops", PhaseOutcome.RUNNING, "CUTOVER", "cutover", 1,
             "avesa-prod-isolate-cutover", List.of(), List.of(), List.of(), List.of(), null, null));
     for (RunProgress sample : samples) {
       Payload payload = CONVERTER.toPayload(sample).orElseThrow();

@@ -19,6 +19,7 @@ import com.avesa.cutover.workflows.cutover.CutoverActivities;
 import com.avesa.cutover.workflows.cutover.SmokeTestRequest;
 import com.avesa.cutover.workflows.cutover.SmokeTestResult;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -87,7 +88,7 @@ class SmokeTestWorkflowTest {
 
     assertThat(invoked).containsExactly("TARGET " + INGESTION + " {\"test\":true,\"tenant\":\"acme\"}",
         "TARGET " + TRANSFORM + " {}");
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.results()).extracting(SmokeTestResult::function).containsExactly(INGESTION, TRANSFORM);
     assertThat(report.changed()).isEmpty();
     assertThat(report.unchanged()).containsExactly(new PhaseItem("lambda function " + INGESTION, "passed (status 200)"),
@@ -103,7 +104,7 @@ class SmokeTestWorkflowTest {
     SmokeTestReport report = result(start(env, worker, config(null, List.of(INGESTION, TRANSFORM))));
 
     assertThat(invoked).containsExactly("TARGET " + INGESTION + " {\"test\":true}", "TARGET " + TRANSFORM + " {\"test\":true}");
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
   }
 
   @Test
@@ -117,7 +118,7 @@ class SmokeTestWorkflowTest {
     assertThat(failure.getType()).isEqualTo(FailureType.VERIFICATION_FAILED.type());
     assertThat(failure.getOriginalMessage()).contains("1 of 2").contains(INGESTION);
     SmokeTestReport report = failure.getDetails().get(0, SmokeTestReport.class);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.FAILED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.FAILED);
     assertThat(report.problems()).containsExactly("lambda function " + INGESTION
         + " failed: status 200, FunctionError Unhandled, response {\"errorMessage\":\"KeyError: 'tenant_id'\"}");
     assertThat(report.results()).extracting(SmokeTestResult::functionError).containsExactly("Unhandled", null);
@@ -145,7 +146,7 @@ class SmokeTestWorkflowTest {
 
     SmokeTestReport report = result(start(env, worker, config(null, List.of())));
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.unchanged()).containsExactly(new PhaseItem("smoke tests", "none configured"));
     assertThat(report.problems()).isEmpty();
     assertThat(report.results()).isEmpty();

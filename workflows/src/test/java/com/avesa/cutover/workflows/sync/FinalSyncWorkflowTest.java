@@ -19,6 +19,7 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
+import com.avesa.cutover.workflows.run.MigrationStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -50,7 +51,7 @@ class FinalSyncWorkflowTest {
   void aVerifiedSyncReportsTheLagItClosed(WorkflowClient client, Worker worker) {
     FinalSyncResult result = stub(client, worker, "warm-final-sync").sync(new FinalSyncInput(config("warm"), "hourly"));
 
-    assertThat(result.status()).isEqualTo(MigrationReport.COMPLETED);
+    assertThat(result.status()).isEqualTo(MigrationStatus.COMPLETED);
     assertThat(result.verified()).isTrue();
     assertThat(result.lagObjects()).isEqualTo(4 + 1);
     assertThat(result.lagBytes()).isEqualTo(400 + 50);
@@ -65,7 +66,7 @@ class FinalSyncWorkflowTest {
   void aFailedVerificationCompletesTheSyncAsFailedWithItsProblemCount(WorkflowClient client, Worker worker) {
     FinalSyncResult result = stub(client, worker, "fail-final-sync").sync(FinalSyncInput.of(config("fail-estate")));
 
-    assertThat(result.status()).isEqualTo(MigrationReport.FAILED);
+    assertThat(result.status()).isEqualTo(MigrationStatus.FAILED);
     assertThat(result.verified()).isFalse();
     assertThat(result.problems()).isEqualTo(2 + 3);
     assertThat(result.lagObjects()).isEqualTo(5);
@@ -117,7 +118,7 @@ class FinalSyncWorkflowTest {
       }
       boolean fails = name.startsWith("fail-");
       MigrationReport report = new MigrationReport(Workflow.getInfo().getWorkflowId(), Mode.SYNC,
-          fails ? MigrationReport.FAILED : MigrationReport.COMPLETED, !fails,
+          fails ? MigrationStatus.FAILED : MigrationStatus.COMPLETED, !fails,
           List.of(new BucketReport("a", "a-prod", 10, 1_000, 4, 4, 400, 6, 0, 10, Map.of()),
               new BucketReport("b", "b-prod", 2, 100, 1, 1, 50, 1, 0, 2, Map.of())),
           List.of(new TableReport("T", "T-prod", 7, 7, 7, "d", "d")),

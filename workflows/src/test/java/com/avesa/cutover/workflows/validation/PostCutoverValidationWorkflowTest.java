@@ -16,6 +16,7 @@ import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SecretFilter;
 import com.avesa.cutover.workflows.config.TableMapping;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.client.WorkflowFailedException;
@@ -89,7 +90,7 @@ class PostCutoverValidationWorkflowTest {
 
     ValidationReport report = workflow.validate(new ValidationInput(config(), SINCE, "carol"));
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.workflowId()).isEqualTo(WORKFLOW_ID);
     assertThat(report.bucket()).isEqualTo(BUCKET);
     assertThat(report.since()).isEqualTo(SINCE);
@@ -139,7 +140,7 @@ class PostCutoverValidationWorkflowTest {
 
     ValidationReport report = failureReport(failed, FailureType.VERIFICATION_FAILED);
     assertThat(failed.getCause().getMessage()).contains("tenant isolation breached: 3 problem(s)");
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.FAILED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.FAILED);
     assertThat(report.problems()).containsExactly(
         "tenant globex: secret tenant/globex/prod is missing in the target (add the tenant's services with "
             + "`avesa service add --tenant-id globex ...`)",
@@ -163,7 +164,7 @@ class PostCutoverValidationWorkflowTest {
 
     ValidationReport report = start(env, worker).validate(new ValidationInput(config(), SINCE, "carol"));
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.problems()).isEmpty();
     assertThat(report.warnings()).containsExactly(
         "tenant globex: no new objects under raw/globex/ or canonical/globex/ since " + SINCE);
@@ -177,7 +178,7 @@ class PostCutoverValidationWorkflowTest {
 
     ValidationReport report = start(env, worker).validate(new ValidationInput(config(), SINCE, "carol"));
 
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.warnings()).containsExactly("no new objects under raw/ or canonical/ since " + SINCE);
   }
 
@@ -193,7 +194,7 @@ class PostCutoverValidationWorkflowTest {
         () -> workflow.validate(new ValidationInput(config(), SINCE, "carol")), WorkflowFailedException.class);
 
     ValidationReport report = failureReport(failed, FailureType.NOT_FOUND);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.FAILED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.FAILED);
     assertThat(report.problems()).containsExactly(
         "checking: data lake bucket " + BUCKET + " does not exist in the target");
     assertThat(report.tenants()).extracting(TenantValidation::tenantId).containsExactly("acme");
