@@ -1,5 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.approval.ApprovalLog;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -44,10 +46,6 @@ final class CutoverState {
     this.config = config;
     this.requestedBy = requestedBy;
     this.phaseGauge = new PhaseGauge(WorkflowMetrics.CUTOVER_PHASE, Map.of("config", config.name(), "kind", kind));
-  }
-
-  static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
   CutoverReport report() {

@@ -9,6 +9,7 @@ import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
 import io.temporal.activity.ActivityOptions;
@@ -64,7 +65,7 @@ final class CutoverUndo {
    */
   private ActivityOptions options() {
     startBudget();
-    Duration left = Deadlines.until(CutoverState.now(), deadline);
+    Duration left = Deadlines.until(WorkflowClock.now(), deadline);
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(2))
         .setScheduleToCloseTimeout(left.compareTo(LEAST_PER_COMPENSATION) < 0 ? LEAST_PER_COMPENSATION : left)
@@ -95,7 +96,7 @@ final class CutoverUndo {
 
   private void startBudget() {
     if (deadline == null) {
-      deadline = Deadlines.plus(CutoverState.now(), budget);
+      deadline = Deadlines.plus(WorkflowClock.now(), budget);
     }
   }
 

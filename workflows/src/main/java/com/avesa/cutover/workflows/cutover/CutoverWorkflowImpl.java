@@ -15,6 +15,7 @@ import com.avesa.cutover.workflows.migration.ExtrasSummary;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.PreflightRequest;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -207,7 +208,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
       state.reason("gate cutover rejected by " + rejection.approver() + ": " + rejection.reason());
       return Outcome.REJECTED;
     }
-    Instant start = ApprovalRules.windowStart(state.approvals(), CutoverState.now());
+    Instant start = ApprovalRules.windowStart(state.approvals(), WorkflowClock.now());
     state.window(start, start.plus(plan.window()));
     state.stepDone(step, "approved by " + desk.approvedBy(Gates.CUTOVER) + "; window " + start + " → " + state.windowEnd());
     return null;
@@ -215,7 +216,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
 
   /** Waits until {@code dns.ttlLead} before the window (if that is later than now), then lowers the TTL. */
   private void lowerDnsTtl() {
-    Duration wait = Duration.between(CutoverState.now(), dnsSwitch.lowerAt(state.windowEnd().minus(plan.window())));
+    Duration wait = Duration.between(WorkflowClock.now(), dnsSwitch.lowerAt(state.windowEnd().minus(plan.window())));
     if (positive(wait)) {
       state.phase("WAITING_FOR_WINDOW", "lowering the TTL of " + plan.dns().name() + " in " + wait);
       Workflow.await(wait, () -> desk.rollbackRequested());
@@ -227,7 +228,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   }
 
   private void waitForWindow() {
-    Duration wait = Duration.between(CutoverState.now(), state.windowEnd().minus(plan.window()));
+    Duration wait = Duration.between(WorkflowClock.now(), state.windowEnd().minus(plan.window()));
     if (positive(wait)) {
       state.phase("WAITING_FOR_WINDOW", "window opens in " + wait);
       Workflow.await(wait, () -> desk.rollbackRequested());
@@ -295,7 +296,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     state.phase("SIGN_OFF", "waiting for sign-off");
     int step = state.startStep("sign-off gate");
     desk.open(Gates.SIGN_OFF);
-    Duration left = Duration.between(CutoverState.now(), state.windowEnd().minus(plan.rollbackBudget()));
+    Duration left = Duration.between(WorkflowClock.now(), state.windowEnd().minus(plan.rollbackBudget()));
     boolean decided = Workflow.await(left.isNegative() ? Duration.ZERO : left,
         () -> desk.decided(Gates.SIGN_OFF) || desk.rollbackRequested());
     state.gate(null, 0);
@@ -351,7 +352,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   private int beginStep(String name) {
     desk.checkRollback();
     Instant latest = state.lastMomentToSwitch(plan);
-    if (!"monitorAlarms".equals(name) && CutoverState.now().isAfter(latest)) {
+    if (!"monitorAlarms".equals(name) && WorkflowClock.now().isAfter(latest)) {
       throw new CutoverAbort("window closing: " + name + " cannot start after " + latest + " (monitoring for "
           + plan.monitorFor() + " and a rollback of " + plan.rollbackBudget() + " must fit before "
           + state.windowEnd() + ")");
@@ -361,7 +362,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
 
   private Duration timeLeftToSwitch() {
     Instant latest = state.lastMomentToSwitch(plan);
-    Duration left = Duration.between(CutoverState.now(), latest);
+    Duration left = Duration.between(WorkflowClock.now(), latest);
     return left.isNegative() ? Duration.ZERO : left;
   }
 

@@ -5,6 +5,7 @@ import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncHoldRequest;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
@@ -62,7 +63,7 @@ final class Switchover {
   void stopSourceIngestion(int step) {
     RuleStates before = cutover.describeRules(new RulesRequest(config.estate(), Side.SOURCE, plan.sourceRules()));
     CutoverChanges c = state.changes();
-    state.changes(c.withSourceRulesDisabled(before.enabled(), CutoverState.now()));
+    state.changes(c.withSourceRulesDisabled(before.enabled(), WorkflowClock.now()));
     compensations.register(CutoverUndo.ENABLE_SOURCE_INGESTION, "disableSourceIngestion",
         undo.action(CutoverUndo.ENABLE_SOURCE_INGESTION));
     cutover.setRulesEnabled(new RuleChange(config.estate(), Side.SOURCE, before.enabled(), false));

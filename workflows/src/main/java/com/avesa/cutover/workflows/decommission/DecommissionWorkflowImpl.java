@@ -11,6 +11,7 @@ import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
 import com.avesa.cutover.workflows.gate.GatedWorkflow;
 import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
@@ -210,7 +211,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
   }
 
   private void waitForRetention() {
-    Instant ends = DecommissionState.now().plus(plan.retention());
+    Instant ends = WorkflowClock.now().plus(plan.retention());
     state.retentionEnds(ends);
     state.at(DecommissionState.RETENTION, "keeping the source for " + plan.retention(), ends);
     publishDetails();
@@ -224,7 +225,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
   private GateKeeper.Decision awaitGate() {
     Duration timeout = (config.approvals() == null ? ApprovalsConfig.defaults() : config.approvals()).timeout();
     state.at(DecommissionState.GATE, "waiting for approval of gate " + Phases.DECOMMISSION_GATE,
-        DecommissionState.now().plus(timeout));
+        WorkflowClock.now().plus(timeout));
     GateKeeper.Decision decision = gates.await(Phases.DECOMMISSION_GATE);
     ApprovalRecord rejection = gates.rejection(Phases.DECOMMISSION_GATE);
     if (decision == GateKeeper.Decision.REJECTED) {

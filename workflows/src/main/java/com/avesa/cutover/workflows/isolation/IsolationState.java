@@ -1,5 +1,7 @@
 package com.avesa.cutover.workflows.isolation;
 
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
@@ -51,10 +53,6 @@ final class IsolationState {
       phases.put(name, new PhaseRecord(name, childId(name), PENDING, null, null, Map.of(), List.of(), List.of(),
           List.of(), null));
     }
-  }
-
-  static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
   String workflowId() {

@@ -22,6 +22,7 @@ import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
@@ -261,7 +262,7 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
     if (switched != null) {
       return switched;
     }
-    return cutover.windowStart() != null ? cutover.windowStart() : IsolationState.now();
+    return cutover.windowStart() != null ? cutover.windowStart() : WorkflowClock.now();
   }
 
   /**

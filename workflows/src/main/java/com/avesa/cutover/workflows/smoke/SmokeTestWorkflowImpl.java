@@ -1,5 +1,7 @@
 package com.avesa.cutover.workflows.smoke;
 
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -125,9 +127,5 @@ public class SmokeTestWorkflowImpl implements SmokeTestWorkflow {
   private static String messageOf(ActivityFailure failure) {
     Throwable cause = failure.getCause();
     return cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : String.valueOf(cause);
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 }

@@ -1,5 +1,7 @@
 package com.avesa.cutover.workflows.validation;
 
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -115,9 +117,5 @@ public class PostCutoverValidationWorkflowImpl implements PostCutoverValidationW
 
   private static String workflowId() {
     return Workflow.getInfo().getWorkflowId();
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 }
