@@ -7,6 +7,7 @@ import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
 import com.avesa.cutover.workflows.cutover.RollbackInput;
 import com.avesa.cutover.workflows.cutover.RollbackWorkflow;
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -19,8 +20,8 @@ import java.util.Optional;
 
 /** Starts {@code CutoverWorkflow} and {@code RollbackWorkflow} runs and reads their reports. */
 final class CutoverRuns {
-  static final String CUTOVER_TYPE = "CutoverWorkflow";
-  static final String ROLLBACK_TYPE = "RollbackWorkflow";
+  static final String CUTOVER_TYPE = RunKind.CUTOVER.workflowType();
+  static final String ROLLBACK_TYPE = RunKind.ROLLBACK.workflowType();
 
   private final TemporalConnection connection;
 

@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.decommission.DecommissionReport;
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
 import com.avesa.cutover.workflows.isolation.IsolationReport;
+import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
 import com.avesa.cutover.workflows.validation.ValidationReport;
@@ -27,12 +28,12 @@ import java.util.Optional;
  * as its failure's first detail.
  */
 enum PhaseRuns {
-  ACCOUNT_SETUP("AccountSetupWorkflow", AccountSetupReport.class, Phases.ACCOUNT_SETUP),
-  INFRASTRUCTURE("InfrastructureWorkflow", InfrastructureReport.class, Phases.INFRASTRUCTURE),
-  SMOKE_TEST("SmokeTestWorkflow", SmokeTestReport.class, Phases.SMOKE_TEST),
-  VALIDATE("PostCutoverValidationWorkflow", ValidationReport.class, Phases.VALIDATE),
-  DECOMMISSION("DecommissionWorkflow", DecommissionReport.class, Phases.DECOMMISSION),
-  ISOLATE("ProductionIsolationWorkflow", IsolationReport.class, "isolate");
+  ACCOUNT_SETUP(RunKind.ACCOUNT.workflowType(), AccountSetupReport.class, Phases.ACCOUNT_SETUP),
+  INFRASTRUCTURE(RunKind.INFRA.workflowType(), InfrastructureReport.class, Phases.INFRASTRUCTURE),
+  SMOKE_TEST(RunKind.SMOKE.workflowType(), SmokeTestReport.class, Phases.SMOKE_TEST),
+  VALIDATE(RunKind.VALIDATE.workflowType(), ValidationReport.class, Phases.VALIDATE),
+  DECOMMISSION(RunKind.DECOMMISSION.workflowType(), DecommissionReport.class, Phases.DECOMMISSION),
+  ISOLATE(RunKind.ISOLATE.workflowType(), IsolationReport.class, "isolate");
 
   /** Every report has an outcome; only this one is a success. */
   static final String SUCCEEDED = "SUCCEEDED";

@@ -3,6 +3,7 @@ package com.avesa.cutover.cli;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.isolation.IsolationReport;
 import com.avesa.cutover.workflows.report.RunFacts;
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  * their report). Other kinds report once they end.
  */
 final class RunReports {
-  static final String MIGRATION_TYPE = "DataMigrationWorkflow";
+  static final String MIGRATION_TYPE = RunKind.MIGRATION.workflowType();
 
   private final TemporalConnection connection;
   private final RunInspector inspector;

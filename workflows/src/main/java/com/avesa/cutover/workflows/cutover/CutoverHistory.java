@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.google.protobuf.Timestamp;
 import io.temporal.api.common.v1.Payloads;
@@ -74,7 +75,7 @@ public final class CutoverHistory {
   }
 
   public boolean isCutover() {
-    return "CutoverWorkflow".equals(workflowType) && input != null;
+    return RunKind.CUTOVER.workflowType().equals(workflowType) && input != null;
   }
 
   /** True when the run made a change a rollback has to undo (some compensation is not DONE). */
@@ -158,7 +159,7 @@ public final class CutoverHistory {
   private void started(HistoryEvent event) {
     var a = event.getWorkflowExecutionStartedEventAttributes();
     workflowType = a.getWorkflowType().getName();
-    if ("CutoverWorkflow".equals(workflowType)) {
+    if (RunKind.CUTOVER.workflowType().equals(workflowType)) {
       input = decode(a.getInput(), CutoverInput.class);
     }
   }
