@@ -7,6 +7,7 @@ import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
 import com.avesa.cutover.workflows.cutover.RollbackInput;
 import com.avesa.cutover.workflows.cutover.RollbackWorkflow;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
@@ -36,12 +37,12 @@ final class CutoverRuns {
 
   /** The workflow id {@code avesa cutover} uses unless {@code --id} is given: {@code {name}-cutover}. */
   static String defaultId(MigrationConfig config) {
-    return config.name() + "-cutover";
+    return RunIds.cutover(config.name());
   }
 
   /** The workflow id {@code avesa rollback --after} uses unless {@code --id} is given. */
   static String rollbackId(String cutoverId) {
-    return cutoverId + "-rollback";
+    return RunIds.rollback(cutoverId);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.decommission.DecommissionReport;
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
 import com.avesa.cutover.workflows.isolation.IsolationReport;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
@@ -59,7 +60,7 @@ enum PhaseRuns {
 
   /** {@code {name}-{phase}}, e.g. avesa-prod-account-setup, avesa-prod-isolate. */
   String defaultId(MigrationConfig config) {
-    return config.name() + "-" + idSuffix;
+    return RunIds.of(config.name(), idSuffix);
   }
 
   /** The kind of run a workflow type is, if it is one of these. */

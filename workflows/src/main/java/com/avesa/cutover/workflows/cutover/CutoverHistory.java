@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.google.protobuf.Timestamp;
@@ -141,13 +142,13 @@ public final class CutoverHistory {
         }
         case EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED -> {
           String child = event.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId();
-          if (child.endsWith("-final-sync")) {
+          if (RunIds.isFinalSyncChild(child)) {
             finalSyncId = child;
           }
         }
         case EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED -> {
           String child = event.getChildWorkflowExecutionCompletedEventAttributes().getWorkflowExecution().getWorkflowId();
-          if (child.endsWith("-reverse-sync")) {
+          if (RunIds.isReverseSyncChild(child)) {
             done(CutoverUndo.REVERSE_SYNC, instant(event.getEventTime()));
           }
         }

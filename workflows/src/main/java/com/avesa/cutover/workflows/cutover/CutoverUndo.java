@@ -9,6 +9,7 @@ import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
@@ -145,7 +146,7 @@ final class CutoverUndo {
 
   /** Copies what the target holds and the source lacks or has different back to the source. */
   String reverseSync() {
-    String id = Workflow.getInfo().getWorkflowId() + "-reverse-sync";
+    String id = RunIds.reverseSyncChild(Workflow.getInfo().getWorkflowId());
     state.reverseSyncId(id);
     DataMigrationWorkflow reverse = Workflow.newChildWorkflowStub(DataMigrationWorkflow.class,
         ChildWorkflowOptions.newBuilder().setWorkflowId(id).build());

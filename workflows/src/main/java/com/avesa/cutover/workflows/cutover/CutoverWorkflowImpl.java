@@ -15,6 +15,7 @@ import com.avesa.cutover.workflows.migration.ExtrasSummary;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.PreflightRequest;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.run.WorkflowClock;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;

@@ -5,6 +5,7 @@ import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncHoldRequest;
@@ -45,7 +46,7 @@ final class Switchover {
    * CUT_OVER it stays held: a source-to-target sync would overwrite what the live target receives.
    */
   void holdScheduledSync(int step) {
-    String id = plan.syncSchedule() != null ? plan.syncSchedule() : config.name() + "-final-sync";
+    String id = plan.syncSchedule() != null ? plan.syncSchedule() : RunIds.finalSyncSchedule(config.name());
     SyncHold hold = schedules.describeSync(new SyncHoldRequest(id, "held by cutover " + Workflow.getInfo().getWorkflowId()));
     if (SyncHold.NONE.equals(hold.kind())) {
       state.stepDone(step, "no periodic final sync " + id + " to hold");

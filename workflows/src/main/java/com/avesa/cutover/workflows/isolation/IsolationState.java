@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.avesa.cutover.workflows.RunSearchAttributes;
@@ -149,7 +150,7 @@ final class IsolationState {
   }
 
   private String childId(String name) {
-    return Phases.EXECUTE_GATE.equals(name) ? null : Phases.childId(workflowId, name);
+    return Phases.EXECUTE_GATE.equals(name) ? null : RunIds.phaseChild(workflowId, name);
   }
 
   /** The search attributes for the child that runs {@code phase}: the run's config, the child's kind. */

@@ -22,6 +22,7 @@ import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -152,7 +153,7 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
       Function<R, PhaseResult> read, Predicate<ChildWorkflowFailure> decided) {
     stopIfCancelled();
     W child = Workflow.newChildWorkflowStub(type, ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(Phases.childId(state.workflowId(), phase))
+        .setWorkflowId(RunIds.phaseChild(state.workflowId(), phase))
         .setTypedSearchAttributes(state.childSearchAttributes(phase))
         .build());
     state.start(phase);

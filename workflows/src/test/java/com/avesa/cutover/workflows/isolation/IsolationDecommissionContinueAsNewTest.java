@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.decommission.DecommissionWorkflow;
 import com.avesa.cutover.workflows.decommission.DecommissionWorkflowImpl;
 import com.avesa.cutover.workflows.decommission.PagedSource;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
 import io.temporal.api.enums.v1.EventType;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Timeout(240)
 class IsolationDecommissionContinueAsNewTest {
-  private static final String CHILD_ID = Phases.childId(ProductionIsolationWorkflowTest.RUN_ID, Phases.DECOMMISSION);
+  private static final String CHILD_ID = RunIds.phaseChild(ProductionIsolationWorkflowTest.RUN_ID, Phases.DECOMMISSION);
   private static final long KEYS = 6_000;
 
   @RegisterExtension
