@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.sync.SyncHold;
@@ -170,7 +171,7 @@ public final class CutoverHistory {
     switch (a.type()) {
       case HOLD_SYNC -> {
         changes = changes.withSyncHold(decode(a.input(), SyncHold.class));
-        register(CutoverUndo.RESUME_SCHEDULED_SYNC, "holdScheduledSync", a);
+        register(CutoverUndo.RESUME_SCHEDULED_SYNC, CutoverStep.HOLD_SCHEDULED_SYNC, a);
       }
       case RELEASE_SYNC -> doneIf(a, CutoverUndo.RESUME_SCHEDULED_SYNC);
       case SET_RULES -> rulesChanged(a, decode(a.input(), RuleChange.class));
@@ -189,7 +190,7 @@ public final class CutoverHistory {
     if (DnsChange.LOWER_TTL.equals(purpose) && dnsRead != null) {
       changes = changes.withLoweredDns(change.side(), change.hostedZoneId(), dnsRead, change.desired(),
           a.scheduledAt());
-      register(CutoverUndo.RESTORE_DNS_TTL, "lowerDnsTtl", a);
+      register(CutoverUndo.RESTORE_DNS_TTL, CutoverStep.LOWER_DNS_TTL, a);
     } else if (DnsChange.RESTORE_TTL.equals(purpose)) {
       doneIf(a, CutoverUndo.RESTORE_DNS_TTL);
     } else if (DnsChange.RESTORE.equals(purpose) || (purpose == null && dnsSwitched)) {
@@ -201,21 +202,21 @@ public final class CutoverHistory {
       changes = new CutoverChanges(changes.sourceRulesDisabled(), changes.targetRulesEnabled(), change.side(),
           change.hostedZoneId(), previous, change.desired(), changes.changesBegan(), changes.syncHold(),
           changes.loweredDns(), changes.dnsTtlLoweredAt());
-      register(CutoverUndo.REVERSE_SYNC, "switchDns", a);
-      register(CutoverUndo.RESTORE_DNS, "switchDns", a);
+      register(CutoverUndo.REVERSE_SYNC, CutoverStep.SWITCH_DNS, a);
+      register(CutoverUndo.RESTORE_DNS, CutoverStep.SWITCH_DNS, a);
     }
   }
 
   private void rulesChanged(Activity a, RuleChange change) {
     if (change.side() == Side.SOURCE && !change.enabled()) {
       changes = changes.withSourceRulesDisabled(change.names(), a.scheduledAt());
-      register(CutoverUndo.ENABLE_SOURCE_INGESTION, "disableSourceIngestion", a);
+      register(CutoverUndo.ENABLE_SOURCE_INGESTION, CutoverStep.DISABLE_SOURCE_INGESTION, a);
     } else if (change.side() == Side.TARGET && change.enabled()) {
       if (input.config().cutover() != null && input.config().cutover().dns() == null) {
-        register(CutoverUndo.REVERSE_SYNC, "enableTargetIngestion", a);
+        register(CutoverUndo.REVERSE_SYNC, CutoverStep.ENABLE_TARGET_INGESTION, a);
       }
       changes = changes.withTargetRulesEnabled(change.names());
-      register(CutoverUndo.DISABLE_TARGET_INGESTION, "enableTargetIngestion", a);
+      register(CutoverUndo.DISABLE_TARGET_INGESTION, CutoverStep.ENABLE_TARGET_INGESTION, a);
     } else if (change.side() == Side.SOURCE) {
       doneIf(a, CutoverUndo.ENABLE_SOURCE_INGESTION);
     } else {
@@ -223,8 +224,8 @@ public final class CutoverHistory {
     }
   }
 
-  private void register(String name, String step, Activity a) {
-    compensations.putIfAbsent(name, new CompensationRecord(name, step, CompensationRecord.REGISTERED, a.scheduledAt(),
+  private void register(String name, CutoverStep step, Activity a) {
+    compensations.putIfAbsent(name, new CompensationRecord(name, step.wireName(), CompensationRecord.REGISTERED, a.scheduledAt(),
         null));
     if (!a.completed()) {
       unconfirmed.putIfAbsent(name, name + " (undoes " + step + "): " + a.type() + " was scheduled, its result is unknown");

@@ -8,6 +8,7 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.PhaseGauge;
 import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.WorkflowMetrics;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,8 +89,8 @@ final class CutoverState {
   }
 
   /** When the step {@code name} started, or null when the run has no such step. */
-  Instant stepStarted(String name) {
-    return steps.stream().filter(s -> s.name().equals(name)).map(StepRecord::startedAt).findFirst().orElse(null);
+  Instant stepStarted(CutoverStep step) {
+    return steps.stream().filter(s -> step.is(s.name())).map(StepRecord::startedAt).findFirst().orElse(null);
   }
 
   CutoverChanges changes() {
@@ -134,9 +135,9 @@ final class CutoverState {
   }
 
   /** Starts a runbook step; returns its index for {@link #stepDone} / {@link #stepFailed}. */
-  int startStep(String name) {
-    steps.add(new StepRecord(name, StepRecord.RUNNING, now(), null, null));
-    this.step = name;
+  int startStep(CutoverStep step) {
+    steps.add(new StepRecord(step.wireName(), StepRecord.RUNNING, now(), null, null));
+    this.step = step.wireName();
     publish();
     return steps.size() - 1;
   }

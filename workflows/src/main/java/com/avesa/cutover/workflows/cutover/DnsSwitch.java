@@ -3,6 +3,7 @@ package com.avesa.cutover.workflows.cutover;
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.WorkflowClock;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
@@ -74,7 +75,7 @@ final class DnsSwitch {
     DnsRecordSet lowered = new DnsRecordSet(true, previous.name(), previous.type(), dns.ttl(), previous.values(),
         null, null, null);
     state.changes(c.withLoweredDns(c.dnsSide(), dns.hostedZoneId(), previous, lowered, null));
-    compensations.register(CutoverUndo.RESTORE_DNS_TTL, "lowerDnsTtl", undo.action(CutoverUndo.RESTORE_DNS_TTL));
+    compensations.register(CutoverUndo.RESTORE_DNS_TTL, CutoverStep.LOWER_DNS_TTL, undo.action(CutoverUndo.RESTORE_DNS_TTL));
     String changeId = cutover.writeDnsRecord(
         new DnsChange(config.estate(), c.dnsSide(), dns.hostedZoneId(), lowered, DnsChange.LOWER_TTL));
     Duration insync = awaitInsync(changeId, WorkflowClock.now().plus(INSYNC_BOUND), "the TTL lowering");
@@ -114,8 +115,8 @@ final class DnsSwitch {
     }
     DnsRecordSet applied = applied();
     state.changes(state.changes().withDns(dns.hostedZoneId(), previous, applied));
-    compensations.register(CutoverUndo.REVERSE_SYNC, "switchDns", undo.action(CutoverUndo.REVERSE_SYNC));
-    compensations.register(CutoverUndo.RESTORE_DNS, "switchDns", undo.action(CutoverUndo.RESTORE_DNS));
+    compensations.register(CutoverUndo.REVERSE_SYNC, CutoverStep.SWITCH_DNS, undo.action(CutoverUndo.REVERSE_SYNC));
+    compensations.register(CutoverUndo.RESTORE_DNS, CutoverStep.SWITCH_DNS, undo.action(CutoverUndo.RESTORE_DNS));
     String changeId = cutover.writeDnsRecord(
         new DnsChange(config.estate(), c.dnsSide(), dns.hostedZoneId(), applied, DnsChange.SWITCH));
     Instant bound = WorkflowClock.now().plus(INSYNC_BOUND);

@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.WorkflowClock;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -165,7 +166,7 @@ final class TargetChecks {
 
   /** The switch: DNS when the cutover switches it, else target ingestion. */
   private Instant switchedAt() {
-    Instant dns = state.stepStarted("switchDns");
-    return dns != null ? dns : state.stepStarted("enableTargetIngestion");
+    Instant dns = state.stepStarted(CutoverStep.SWITCH_DNS);
+    return dns != null ? dns : state.stepStarted(CutoverStep.ENABLE_TARGET_INGESTION);
   }
 }

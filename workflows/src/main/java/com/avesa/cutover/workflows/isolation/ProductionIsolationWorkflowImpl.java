@@ -22,6 +22,7 @@ import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
@@ -256,9 +257,8 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
    * The final sync before them copies old data, which must not count as new.
    */
   static Instant targetLiveSince(CutoverReport cutover) {
-    // Step names as CutoverWorkflowImpl records them.
     Instant switched = cutover.steps().stream()
-        .filter(s -> "switchDns".equals(s.name()) || "enableTargetIngestion".equals(s.name()))
+        .filter(s -> CutoverStep.SWITCH_DNS.is(s.name()) || CutoverStep.ENABLE_TARGET_INGESTION.is(s.name()))
         .map(StepRecord::startedAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
     if (switched != null) {
       return switched;
