@@ -5,6 +5,7 @@ import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.StepRecord;
 import java.io.PrintWriter;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * the time until it opens or closes.
  */
 final class CutoverProgressView implements ProgressView<CutoverReport> {
-  static final String MONITOR_STEP = "monitorAlarms";
+  static final String MONITOR_STEP = CutoverStep.MONITOR_ALARMS.wireName();
   /** The time left the workflow writes into the monitoring step's text: the view counts it down itself. */
   private static final String TIME_TO_GO = ";\\s*-?P[0-9DTHMS.,]+ to go\\s*$";
 

@@ -1,6 +1,7 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.cutover.CutoverHistory;
+import com.avesa.cutover.workflows.run.RunIds;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.converter.DataConverterException;
@@ -27,7 +28,7 @@ final class CutoverRescue {
 
   /** The workflow id {@code avesa rollback --rescue} uses unless {@code --id} is given. */
   static String rescueId(String cutoverId) {
-    return cutoverId + "-rescue";
+    return RunIds.rescue(cutoverId);
   }
 
   /**

@@ -7,6 +7,8 @@ import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
 import com.avesa.cutover.workflows.cutover.RollbackInput;
 import com.avesa.cutover.workflows.cutover.RollbackWorkflow;
+import com.avesa.cutover.workflows.run.RunIds;
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
@@ -18,8 +20,8 @@ import java.util.Optional;
 
 /** Starts {@code CutoverWorkflow} and {@code RollbackWorkflow} runs and reads their reports. */
 final class CutoverRuns {
-  static final String CUTOVER_TYPE = "CutoverWorkflow";
-  static final String ROLLBACK_TYPE = "RollbackWorkflow";
+  static final String CUTOVER_TYPE = RunKind.CUTOVER.workflowType();
+  static final String ROLLBACK_TYPE = RunKind.ROLLBACK.workflowType();
 
   private final TemporalConnection connection;
 
@@ -34,12 +36,12 @@ final class CutoverRuns {
 
   /** The workflow id {@code avesa cutover} uses unless {@code --id} is given: {@code {name}-cutover}. */
   static String defaultId(MigrationConfig config) {
-    return config.name() + "-cutover";
+    return RunIds.cutover(config.name());
   }
 
   /** The workflow id {@code avesa rollback --after} uses unless {@code --id} is given. */
   static String rollbackId(String cutoverId) {
-    return cutoverId + "-rollback";
+    return RunIds.rollback(cutoverId);
   }
 
   /**

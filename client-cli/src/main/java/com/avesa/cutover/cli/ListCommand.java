@@ -1,12 +1,17 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.run.RunKind;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code avesa list}: the open and most recent runs of one kind. */
 @Command(
@@ -18,32 +23,38 @@ import picocli.CommandLine.Option;
         "  avesa list --kind cutover --config avesa-prod --gate cutover"})
 final class ListCommand extends AvesaCommand {
 
-  /** The kinds of run, by the workflow type each lists. */
-  enum Kind {
-    migration("DataMigrationWorkflow"),
-    cutover("CutoverWorkflow"),
-    rollback("RollbackWorkflow"),
-    sync("FinalSyncWorkflow"),
-    isolate(PhaseRuns.ISOLATE.type()),
-    account(PhaseRuns.ACCOUNT_SETUP.type()),
-    infra(PhaseRuns.INFRASTRUCTURE.type()),
-    smoke(PhaseRuns.SMOKE_TEST.type()),
-    validate(PhaseRuns.VALIDATE.type()),
-    decommission(PhaseRuns.DECOMMISSION.type());
+  /**
+   * {@code --kind}'s words are {@link RunKind}'s, matched exactly (case-sensitive) and refused in the
+   * words picocli used for the enum they replace.
+   */
+  static final class KindWord implements ITypeConverter<RunKind> {
+    @Override
+    public RunKind convert(String value) {
+      return Arrays.stream(RunKind.values()).filter(kind -> kind.word().equals(value)).findFirst()
+          .orElseThrow(() -> new TypeConversionException(
+              "expected one of " + new KindWords().words() + " (case-sensitive) but was '" + value + "'"));
+    }
+  }
 
-    final String workflowType;
+  /** The words {@code --kind} takes, for completion. */
+  static final class KindWords implements Iterable<String> {
+    List<String> words() {
+      return Arrays.stream(RunKind.values()).map(RunKind::word).toList();
+    }
 
-    Kind(String workflowType) {
-      this.workflowType = workflowType;
+    @Override
+    public Iterator<String> iterator() {
+      return words().iterator();
     }
   }
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--kind", paramLabel = "KIND", defaultValue = "migration",
+  @Option(names = "--kind", paramLabel = "KIND", defaultValue = "migration", converter = KindWord.class,
+      completionCandidates = KindWords.class,
       description = "migration, cutover, rollback, sync (the periodic final syncs), isolate, account, infra, smoke, "
           + "validate or decommission; default: ${DEFAULT-VALUE}.")
-  Kind kind;
+  RunKind kind;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
       description = "At most N runs, open ones first (default: ${DEFAULT-VALUE}).")
@@ -70,11 +81,11 @@ final class ListCommand extends AvesaCommand {
     }
     try (TemporalConnection connection = temporal.connect()) {
       List<RunSummary> runs = new RunLister(connection)
-          .list(new RunQuery(kind.workflowType, configName, phase, outcome, gate), limit);
+          .list(new RunQuery(kind.workflowType(), configName, phase, outcome, gate), limit);
       if (output.json()) {
         output.format().printAll(runs, out());
       } else {
-        print(runs, kind.workflowType, out());
+        print(runs, kind.workflowType(), out());
       }
       return ExitCodes.OK;
     }

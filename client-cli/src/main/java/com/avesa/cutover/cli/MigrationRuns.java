@@ -10,6 +10,7 @@ import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.run.MigrationStatus;
+import com.avesa.cutover.workflows.run.RunIds;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -36,7 +37,7 @@ final class MigrationRuns {
 
   /** The workflow id a mode uses unless {@code --id} is given: {@code {name}-plan|copy|sync}. */
   static String defaultId(MigrationConfig config, Mode mode) {
-    return config.name() + "-" + mode.name().toLowerCase(Locale.ROOT);
+    return RunIds.of(config.name(), mode.name().toLowerCase(Locale.ROOT));
   }
 
   /**

@@ -7,6 +7,8 @@ import com.avesa.cutover.workflows.decommission.DecommissionReport;
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
 import com.avesa.cutover.workflows.isolation.IsolationReport;
 import com.avesa.cutover.workflows.run.RunReport;
+import com.avesa.cutover.workflows.run.RunIds;
+import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
 import com.avesa.cutover.workflows.validation.ValidationReport;
@@ -26,12 +28,12 @@ import java.util.Optional;
  * as its failure's first detail.
  */
 enum PhaseRuns {
-  ACCOUNT_SETUP("AccountSetupWorkflow", AccountSetupReport.class, Phases.ACCOUNT_SETUP),
-  INFRASTRUCTURE("InfrastructureWorkflow", InfrastructureReport.class, Phases.INFRASTRUCTURE),
-  SMOKE_TEST("SmokeTestWorkflow", SmokeTestReport.class, Phases.SMOKE_TEST),
-  VALIDATE("PostCutoverValidationWorkflow", ValidationReport.class, Phases.VALIDATE),
-  DECOMMISSION("DecommissionWorkflow", DecommissionReport.class, Phases.DECOMMISSION),
-  ISOLATE("ProductionIsolationWorkflow", IsolationReport.class, "isolate");
+  ACCOUNT_SETUP(RunKind.ACCOUNT.workflowType(), AccountSetupReport.class, Phases.ACCOUNT_SETUP),
+  INFRASTRUCTURE(RunKind.INFRA.workflowType(), InfrastructureReport.class, Phases.INFRASTRUCTURE),
+  SMOKE_TEST(RunKind.SMOKE.workflowType(), SmokeTestReport.class, Phases.SMOKE_TEST),
+  VALIDATE(RunKind.VALIDATE.workflowType(), ValidationReport.class, Phases.VALIDATE),
+  DECOMMISSION(RunKind.DECOMMISSION.workflowType(), DecommissionReport.class, Phases.DECOMMISSION),
+  ISOLATE(RunKind.ISOLATE.workflowType(), IsolationReport.class, "isolate");
 
   private final String type;
   private final Class<? extends RunReport> reportType;
@@ -54,7 +56,7 @@ enum PhaseRuns {
 
   /** {@code {name}-{phase}}, e.g. avesa-prod-account-setup, avesa-prod-isolate. */
   String defaultId(MigrationConfig config) {
-    return config.name() + "-" + idSuffix;
+    return RunIds.of(config.name(), idSuffix);
   }
 
   /** The kind of run a workflow type is, if it is one of these. */

@@ -4,7 +4,6 @@ import com.avesa.cutover.workflows.config.ConfigException;
 import com.avesa.cutover.runtime.config.ConfigLoader;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.migration.MigrationInput;
-import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package com.avesa.cutover.cli;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.Mode;
+import com.avesa.cutover.workflows.run.RunIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,7 +63,7 @@ final class SyncCommand extends StartCommand {
 
   @Override
   protected String defaultId(MigrationConfig config) {
-    return reverse ? config.name() + "-reverse-sync" : super.defaultId(config);
+    return reverse ? RunIds.reverseSync(config.name()) : super.defaultId(config);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.config.DurationLimits;
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.run.RunIds;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
@@ -46,7 +46,7 @@ final class SyncScheduleCommand extends AvesaCommand {
     if (when.every != null) {
       GateCommand.atMostCliLimit("--every", when.every);
     }
-    String name = id != null ? id : loaded.name() + "-final-sync";
+    String name = id != null ? id : RunIds.finalSyncSchedule(loaded.name());
     SyncSchedules.When spec = new SyncSchedules.When(when.every, when.cron);
     try (TemporalConnection connection = temporal.connect()) {
       String kind = SyncSchedules.of(connection).create(name, loaded, spec, out()::println);

@@ -2,6 +2,7 @@ package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.sync.FinalSyncInput;
 import com.avesa.cutover.workflows.sync.FinalSyncWorkflow;
 import io.grpc.Status;
@@ -39,7 +40,7 @@ import java.util.function.Consumer;
  * embedded dev server), cron workflows with the same id. A cron workflow cannot be paused.
  */
 final class SyncSchedules {
-  static final String WORKFLOW_TYPE = "FinalSyncWorkflow";
+  static final String WORKFLOW_TYPE = RunKind.SYNC.workflowType();
   static final Duration CATCHUP_WINDOW = Duration.ofHours(1);
 
   /** One periodic sync: kind is {@code schedule} or {@code cron}; spec the interval or cron. */

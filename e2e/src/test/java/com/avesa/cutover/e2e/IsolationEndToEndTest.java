@@ -9,6 +9,7 @@ import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -96,7 +96,7 @@ class IsolationEndToEndTest {
 
     assertThat(started.exitCode()).as(started.toString()).isZero();
     String id = JSON.readTree(started.stdout()).path("workflowId").asText();
-    assertThat(id).isEqualTo(Phases.isolationId("avesa-demo"));
+    assertThat(id).isEqualTo(RunIds.isolation("avesa-demo"));
     Launched.Result ownApproval = avesa("approve", id, "--gate", Phases.EXECUTE_GATE, "--reason", "CAB-7",
         "--identity", "alice", "--wait-gate", WAIT_GATE);
     assertThat(ownApproval.exitCode()).as(ownApproval.toString()).isEqualTo(1);
@@ -168,14 +168,14 @@ class IsolationEndToEndTest {
         Phases.CUTOVER, "# Cutover avesa-demo — CUT_OVER", Phases.VALIDATE, "# Post-cutover validation ",
         Phases.DECOMMISSION, "# Decommission ");
     headlines.forEach((phase, headline) -> {
-      Launched.Result child = avesa("report", Phases.childId(id, phase), "--markdown");
+      Launched.Result child = avesa("report", RunIds.phaseChild(id, phase), "--markdown");
       assertThat(child.exitCode()).as(child.toString()).isZero();
-      assertThat(child.stdout()).as(phase).startsWith(headline).contains("- Run: `" + Phases.childId(id, phase) + "`")
+      assertThat(child.stdout()).as(phase).startsWith(headline).contains("- Run: `" + RunIds.phaseChild(id, phase) + "`")
           .contains("## Problems");
     });
-    assertThat(avesa("report", Phases.childId(id, Phases.VALIDATE), "--markdown").stdout())
+    assertThat(avesa("report", RunIds.phaseChild(id, Phases.VALIDATE), "--markdown").stdout())
         .contains("— FAILED", DEPARTED);
-    assertThat(avesa("report", Phases.childId(id, Phases.DECOMMISSION), "--markdown").stdout())
+    assertThat(avesa("report", RunIds.phaseChild(id, Phases.DECOMMISSION), "--markdown").stdout())
         .contains("— SUCCEEDED", ARCHIVE, "| decommission | bob | APPROVED |");
 
     // the worker ran the whole runbook: one scrape stays small, every series is labelled sensibly

@@ -2,6 +2,7 @@ package com.avesa.cutover.activities.schedule;
 
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.TaskQueues;
+import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.sync.FinalSyncInput;
 import com.avesa.cutover.workflows.sync.FinalSyncWorkflow;
 import com.avesa.cutover.workflows.sync.SyncHold;
@@ -44,7 +45,7 @@ import java.util.function.Supplier;
  * Temporal to retry.
  */
 public final class SyncScheduleActivitiesImpl implements SyncScheduleActivities {
-  static final String WORKFLOW_TYPE = FinalSyncWorkflow.class.getSimpleName();
+  static final String WORKFLOW_TYPE = RunKind.SYNC.workflowType();
   static final String DEFAULT_NOTE = "held for a cutover";
 
   private final WorkflowClient workflows;

@@ -29,7 +29,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
-
 class BucketActivitiesImplTest {
   @RegisterExtension static final MotoExtension MOTO = new MotoExtension();
 

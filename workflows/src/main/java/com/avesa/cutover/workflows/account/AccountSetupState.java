@@ -1,6 +1,8 @@
 package com.avesa.cutover.workflows.account;
 
 import com.avesa.cutover.workflows.run.PhaseOutcome;
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.workflow.Workflow;
@@ -39,10 +41,6 @@ final class AccountSetupState {
     this.workflowId = workflowId;
     this.configName = configName;
     this.started = now();
-  }
-
-  static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
   void at(String phase, String step) {

@@ -8,6 +8,7 @@ import com.avesa.cutover.workflows.config.RoleConfig;
 import com.avesa.cutover.workflows.config.SecurityConfig;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
@@ -115,9 +116,9 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
   }
 
   private AccountCreation awaitCreation(AccountCreation creation, NewAccount wanted) {
-    Instant deadline = AccountSetupState.now().plus(CREATION_DEADLINE);
+    Instant deadline = WorkflowClock.now().plus(CREATION_DEADLINE);
     while (AccountCreation.IN_PROGRESS.equals(creation.state())) {
-      if (!AccountSetupState.now().isBefore(deadline)) {
+      if (!WorkflowClock.now().isBefore(deadline)) {
         throw ApplicationFailure.newNonRetryableFailure("Organizations has not finished creating account "
             + wanted.name() + " after " + CREATION_DEADLINE + " (request " + creation.requestId()
             + "): run the setup again later; it resumes that request", CREATION_PENDING);

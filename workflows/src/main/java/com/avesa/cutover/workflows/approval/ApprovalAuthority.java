@@ -5,6 +5,7 @@ import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -143,7 +144,7 @@ public final class ApprovalAuthority {
     }
     ApprovalAuthority authority = of(config);
     Approval start = new Approval(ApprovalProof.START, requestedBy, config.name(), null, startProof);
-    String refusal = authority.refuseProof(start, ApprovalProof.START, Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+    String refusal = authority.refuseProof(start, ApprovalProof.START, WorkflowClock.now());
     if (refusal != null) {
       throw notAuthenticated("the start of this run is not authenticated: " + refusal);
     }
@@ -165,7 +166,7 @@ public final class ApprovalAuthority {
   }
 
   private void remember(ApprovalProof proof) {
-    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    Instant now = WorkflowClock.now();
     usedProofs.values().removeIf(signed -> signed.isBefore(now.minus(ApprovalProof.MAX_AGE).minus(ApprovalProof.MAX_SKEW)));
     usedProofs.put(proof.fingerprint(), proof.signedAt());
   }

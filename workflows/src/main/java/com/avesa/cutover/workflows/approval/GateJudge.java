@@ -1,13 +1,13 @@
 package com.avesa.cutover.workflows.approval;
 
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.cutover.Approval;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.ApprovalRules;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.workflow.Workflow;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -121,9 +121,5 @@ public final class GateJudge {
 
   private String declared() {
     return authority.recordedIdentity() == null ? null : ApprovalsConfig.DECLARED;
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 }

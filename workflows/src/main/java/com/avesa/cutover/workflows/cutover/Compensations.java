@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.FailureMessages;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Saga;
@@ -25,6 +26,11 @@ final class Compensations {
   }
 
   /** Registers {@code undo} (which returns a one-line account of what it did) for {@code step}. */
+  void register(String name, CutoverStep step, Functions.Func<String> undo) {
+    register(name, step.wireName(), undo);
+  }
+
+  /** Registers an undo of the step a report recorded as {@code step} (a rollback of an earlier run). */
   void register(String name, String step, Functions.Func<String> undo) {
     int index = state.registerCompensation(name, step);
     registered++;

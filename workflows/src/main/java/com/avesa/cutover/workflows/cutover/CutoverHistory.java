@@ -1,6 +1,8 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.CutoverStep;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.google.protobuf.Timestamp;
@@ -75,7 +77,7 @@ public final class CutoverHistory {
   }
 
   public boolean isCutover() {
-    return "CutoverWorkflow".equals(workflowType) && input != null;
+    return RunKind.CUTOVER.workflowType().equals(workflowType) && input != null;
   }
 
   /** True when the run made a change a rollback has to undo (some compensation is not DONE). */
@@ -141,13 +143,13 @@ public final class CutoverHistory {
         }
         case EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED -> {
           String child = event.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId();
-          if (child.endsWith("-final-sync")) {
+          if (RunIds.isFinalSyncChild(child)) {
             finalSyncId = child;
           }
         }
         case EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED -> {
           String child = event.getChildWorkflowExecutionCompletedEventAttributes().getWorkflowExecution().getWorkflowId();
-          if (child.endsWith("-reverse-sync")) {
+          if (RunIds.isReverseSyncChild(child)) {
             done(CutoverUndo.REVERSE_SYNC, instant(event.getEventTime()));
           }
         }
@@ -159,7 +161,7 @@ public final class CutoverHistory {
   private void started(HistoryEvent event) {
     var a = event.getWorkflowExecutionStartedEventAttributes();
     workflowType = a.getWorkflowType().getName();
-    if ("CutoverWorkflow".equals(workflowType)) {
+    if (RunKind.CUTOVER.workflowType().equals(workflowType)) {
       input = decode(a.getInput(), CutoverInput.class);
     }
   }
@@ -169,7 +171,7 @@ public final class CutoverHistory {
     switch (a.type()) {
       case HOLD_SYNC -> {
         changes = changes.withSyncHold(decode(a.input(), SyncHold.class));
-        register(CutoverUndo.RESUME_SCHEDULED_SYNC, "holdScheduledSync", a);
+        register(CutoverUndo.RESUME_SCHEDULED_SYNC, CutoverStep.HOLD_SCHEDULED_SYNC, a);
       }
       case RELEASE_SYNC -> doneIf(a, CutoverUndo.RESUME_SCHEDULED_SYNC);
       case SET_RULES -> rulesChanged(a, decode(a.input(), RuleChange.class));
@@ -188,7 +190,7 @@ public final class CutoverHistory {
     if (DnsChange.LOWER_TTL.equals(purpose) && dnsRead != null) {
       changes = changes.withLoweredDns(change.side(), change.hostedZoneId(), dnsRead, change.desired(),
           a.scheduledAt());
-      register(CutoverUndo.RESTORE_DNS_TTL, "lowerDnsTtl", a);
+      register(CutoverUndo.RESTORE_DNS_TTL, CutoverStep.LOWER_DNS_TTL, a);
     } else if (DnsChange.RESTORE_TTL.equals(purpose)) {
       doneIf(a, CutoverUndo.RESTORE_DNS_TTL);
     } else if (DnsChange.RESTORE.equals(purpose) || (purpose == null && dnsSwitched)) {
@@ -200,21 +202,21 @@ public final class CutoverHistory {
       changes = new CutoverChanges(changes.sourceRulesDisabled(), changes.targetRulesEnabled(), change.side(),
           change.hostedZoneId(), previous, change.desired(), changes.changesBegan(), changes.syncHold(),
           changes.loweredDns(), changes.dnsTtlLoweredAt());
-      register(CutoverUndo.REVERSE_SYNC, "switchDns", a);
-      register(CutoverUndo.RESTORE_DNS, "switchDns", a);
+      register(CutoverUndo.REVERSE_SYNC, CutoverStep.SWITCH_DNS, a);
+      register(CutoverUndo.RESTORE_DNS, CutoverStep.SWITCH_DNS, a);
     }
   }
 
   private void rulesChanged(Activity a, RuleChange change) {
     if (change.side() == Side.SOURCE && !change.enabled()) {
       changes = changes.withSourceRulesDisabled(change.names(), a.scheduledAt());
-      register(CutoverUndo.ENABLE_SOURCE_INGESTION, "disableSourceIngestion", a);
+      register(CutoverUndo.ENABLE_SOURCE_INGESTION, CutoverStep.DISABLE_SOURCE_INGESTION, a);
     } else if (change.side() == Side.TARGET && change.enabled()) {
       if (input.config().cutover() != null && input.config().cutover().dns() == null) {
-        register(CutoverUndo.REVERSE_SYNC, "enableTargetIngestion", a);
+        register(CutoverUndo.REVERSE_SYNC, CutoverStep.ENABLE_TARGET_INGESTION, a);
       }
       changes = changes.withTargetRulesEnabled(change.names());
-      register(CutoverUndo.DISABLE_TARGET_INGESTION, "enableTargetIngestion", a);
+      register(CutoverUndo.DISABLE_TARGET_INGESTION, CutoverStep.ENABLE_TARGET_INGESTION, a);
     } else if (change.side() == Side.SOURCE) {
       doneIf(a, CutoverUndo.ENABLE_SOURCE_INGESTION);
     } else {
@@ -222,8 +224,8 @@ public final class CutoverHistory {
     }
   }
 
-  private void register(String name, String step, Activity a) {
-    compensations.putIfAbsent(name, new CompensationRecord(name, step, CompensationRecord.REGISTERED, a.scheduledAt(),
+  private void register(String name, CutoverStep step, Activity a) {
+    compensations.putIfAbsent(name, new CompensationRecord(name, step.wireName(), CompensationRecord.REGISTERED, a.scheduledAt(),
         null));
     if (!a.completed()) {
       unconfirmed.putIfAbsent(name, name + " (undoes " + step + "): " + a.type() + " was scheduled, its result is unknown");

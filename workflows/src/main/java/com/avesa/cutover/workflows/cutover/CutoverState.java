@@ -1,5 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.approval.ApprovalLog;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -7,6 +9,7 @@ import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.PhaseGauge;
 import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.WorkflowMetrics;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,10 +49,6 @@ final class CutoverState {
     this.requestedBy = requestedBy;
     this.phaseGauge =
         new PhaseGauge(WorkflowMetrics.CUTOVER_PHASE, Map.of("config", config.name(), "kind", kind.name()));
-  }
-
-  static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
   CutoverReport report() {
@@ -92,8 +91,8 @@ final class CutoverState {
   }
 
   /** When the step {@code name} started, or null when the run has no such step. */
-  Instant stepStarted(String name) {
-    return steps.stream().filter(s -> s.name().equals(name)).map(StepRecord::startedAt).findFirst().orElse(null);
+  Instant stepStarted(CutoverStep step) {
+    return steps.stream().filter(s -> step.is(s.name())).map(StepRecord::startedAt).findFirst().orElse(null);
   }
 
   CutoverChanges changes() {
@@ -138,9 +137,9 @@ final class CutoverState {
   }
 
   /** Starts a runbook step; returns its index for {@link #stepDone} / {@link #stepFailed}. */
-  int startStep(String name) {
-    steps.add(new StepRecord(name, StepRecord.RUNNING, now(), null, null));
-    this.step = name;
+  int startStep(CutoverStep step) {
+    steps.add(new StepRecord(step.wireName(), StepRecord.RUNNING, now(), null, null));
+    this.step = step.wireName();
     publish();
     return steps.size() - 1;
   }

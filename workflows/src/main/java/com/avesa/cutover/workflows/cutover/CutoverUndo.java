@@ -9,6 +9,8 @@ import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.RunIds;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
 import io.temporal.activity.ActivityOptions;
@@ -64,7 +66,7 @@ final class CutoverUndo {
    */
   private ActivityOptions options() {
     startBudget();
-    Duration left = Deadlines.until(CutoverState.now(), deadline);
+    Duration left = Deadlines.until(WorkflowClock.now(), deadline);
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(2))
         .setScheduleToCloseTimeout(left.compareTo(LEAST_PER_COMPENSATION) < 0 ? LEAST_PER_COMPENSATION : left)
@@ -95,7 +97,7 @@ final class CutoverUndo {
 
   private void startBudget() {
     if (deadline == null) {
-      deadline = Deadlines.plus(CutoverState.now(), budget);
+      deadline = Deadlines.plus(WorkflowClock.now(), budget);
     }
   }
 
@@ -144,7 +146,7 @@ final class CutoverUndo {
 
   /** Copies what the target holds and the source lacks or has different back to the source. */
   String reverseSync() {
-    String id = Workflow.getInfo().getWorkflowId() + "-reverse-sync";
+    String id = RunIds.reverseSyncChild(Workflow.getInfo().getWorkflowId());
     state.reverseSyncId(id);
     DataMigrationWorkflow reverse = Workflow.newChildWorkflowStub(DataMigrationWorkflow.class,
         ChildWorkflowOptions.newBuilder().setWorkflowId(id).build());

@@ -16,6 +16,9 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.PreflightRequest;
 import com.avesa.cutover.workflows.run.RunKind;
+import com.avesa.cutover.workflows.run.CutoverStep;
+import com.avesa.cutover.workflows.run.RunIds;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -125,24 +128,24 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
       boolean drains = Workflow.getVersion(DRAIN_SOURCE_INGESTION, Workflow.DEFAULT_VERSION, 1) >= 1;
       if (holdsScheduledSync()) {
         state.phase("CUTTING_OVER", "holding the periodic final sync");
-        switchover.holdScheduledSync(beginStep("holdScheduledSync"));
+        switchover.holdScheduledSync(beginStep(CutoverStep.HOLD_SCHEDULED_SYNC));
         if (drains && drain.heldASchedule()) {
-          drain.awaitScheduledSync(beginStep("awaitScheduledSync"));
+          drain.awaitScheduledSync(beginStep(CutoverStep.AWAIT_SCHEDULED_SYNC));
         }
       }
       state.phase("CUTTING_OVER", "disabling source ingestion");
-      switchover.stopSourceIngestion(beginStep("disableSourceIngestion"));
+      switchover.stopSourceIngestion(beginStep(CutoverStep.DISABLE_SOURCE_INGESTION));
       if (drains) {
         state.phase("CUTTING_OVER", "draining source ingestion");
-        drain.drainSourceIngestion(beginStep("drainSourceIngestion"));
+        drain.drainSourceIngestion(beginStep(CutoverStep.DRAIN_SOURCE_INGESTION));
       }
       runFinalSync();
       if (dnsSwitch != null) {
-        dnsSwitch.switchRecord(beginStep("switchDns"), state.lastMomentToSwitch(plan));
+        dnsSwitch.switchRecord(beginStep(CutoverStep.SWITCH_DNS), state.lastMomentToSwitch(plan));
       } else if (plan.dns() != null) {
-        switchover.switchDns(beginStep("switchDns"));
+        switchover.switchDns(beginStep(CutoverStep.SWITCH_DNS));
       }
-      switchover.startTargetIngestion(beginStep("enableTargetIngestion"));
+      switchover.startTargetIngestion(beginStep(CutoverStep.ENABLE_TARGET_INGESTION));
       runSmokeTests();
       monitorAlarms();
       awaitSignOff();
@@ -159,7 +162,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
 
   private boolean preflight() {
     state.phase("PREFLIGHT", "checking accounts and everything the cutover names");
-    int step = state.startStep("preflight");
+    int step = state.startStep(CutoverStep.PREFLIGHT);
     List<String> problems = new ArrayList<>();
     try {
       accounts.verifyAccess(new PreflightRequest(config.estate(),
@@ -191,7 +194,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   /** Returns null when the gate opened, else the outcome that ends the run. */
   private Outcome awaitCutoverGate() {
     state.phase("GATE", "waiting for approval of the cutover");
-    int step = state.startStep("cutover gate");
+    int step = state.startStep(CutoverStep.CUTOVER_GATE);
     desk.open(Gates.CUTOVER);
     tell("awaiting approval", "Cutover " + config.name() + " is waiting for " + approvals.required()
         + " approval(s) of gate cutover (workflow " + Workflow.getInfo().getWorkflowId() + ").");
@@ -208,7 +211,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
       state.reason("gate cutover rejected by " + rejection.approver() + ": " + rejection.reason());
       return Outcome.REJECTED;
     }
-    Instant start = ApprovalRules.windowStart(state.approvals(), CutoverState.now());
+    Instant start = ApprovalRules.windowStart(state.approvals(), WorkflowClock.now());
     state.window(start, start.plus(plan.window()));
     state.stepDone(step, "approved by " + desk.approvedBy(Gates.CUTOVER) + "; window " + start + " → " + state.windowEnd());
     return null;
@@ -216,7 +219,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
 
   /** Waits until {@code dns.ttlLead} before the window (if that is later than now), then lowers the TTL. */
   private void lowerDnsTtl() {
-    Duration wait = Duration.between(CutoverState.now(), dnsSwitch.lowerAt(state.windowEnd().minus(plan.window())));
+    Duration wait = Duration.between(WorkflowClock.now(), dnsSwitch.lowerAt(state.windowEnd().minus(plan.window())));
     if (positive(wait)) {
       state.phase("WAITING_FOR_WINDOW", "lowering the TTL of " + plan.dns().name() + " in " + wait);
       Workflow.await(wait, () -> desk.rollbackRequested());
@@ -224,11 +227,11 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     state.phase("WAITING_FOR_WINDOW", "lowering the TTL of " + plan.dns().name());
     desk.checkRollback();
     // not a switching step: it runs before the window, and is undone if the run rolls back
-    dnsSwitch.lowerTtl(state.startStep("lowerDnsTtl"));
+    dnsSwitch.lowerTtl(state.startStep(CutoverStep.LOWER_DNS_TTL));
   }
 
   private void waitForWindow() {
-    Duration wait = Duration.between(CutoverState.now(), state.windowEnd().minus(plan.window()));
+    Duration wait = Duration.between(WorkflowClock.now(), state.windowEnd().minus(plan.window()));
     if (positive(wait)) {
       state.phase("WAITING_FOR_WINDOW", "window opens in " + wait);
       Workflow.await(wait, () -> desk.rollbackRequested());
@@ -238,8 +241,8 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
 
   /** The final SYNC as a child run, raced against the last moment monitoring can still start. */
   private void runFinalSync() {
-    int step = beginStep("finalSync");
-    String id = Workflow.getInfo().getWorkflowId() + "-final-sync";
+    int step = beginStep(CutoverStep.FINAL_SYNC);
+    String id = RunIds.finalSyncChild(Workflow.getInfo().getWorkflowId());
     state.finalSyncId(id);
     DataMigrationWorkflow sync = Workflow.newChildWorkflowStub(DataMigrationWorkflow.class,
         ChildWorkflowOptions.newBuilder().setWorkflowId(id).build());
@@ -280,13 +283,13 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
 
   private void runSmokeTests() {
     if (!plan.smokeTests().isEmpty()) {
-      checks.runSmokeTests(beginStep("smokeTests"));
+      checks.runSmokeTests(beginStep(CutoverStep.SMOKE_TESTS));
     }
   }
 
   private void monitorAlarms() {
     state.phase("MONITORING", "watching target alarms for " + plan.monitorFor());
-    checks.monitorAlarms(beginStep("monitorAlarms"));
+    checks.monitorAlarms(beginStep(CutoverStep.MONITOR_ALARMS));
   }
 
   private void awaitSignOff() {
@@ -294,9 +297,9 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
       return;
     }
     state.phase("SIGN_OFF", "waiting for sign-off");
-    int step = state.startStep("sign-off gate");
+    int step = state.startStep(CutoverStep.SIGN_OFF_GATE);
     desk.open(Gates.SIGN_OFF);
-    Duration left = Duration.between(CutoverState.now(), state.windowEnd().minus(plan.rollbackBudget()));
+    Duration left = Duration.between(WorkflowClock.now(), state.windowEnd().minus(plan.rollbackBudget()));
     boolean decided = Workflow.await(left.isNegative() ? Duration.ZERO : left,
         () -> desk.decided(Gates.SIGN_OFF) || desk.rollbackRequested());
     state.gate(null, 0);
@@ -349,10 +352,10 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     }
   }
 
-  private int beginStep(String name) {
+  private int beginStep(CutoverStep name) {
     desk.checkRollback();
     Instant latest = state.lastMomentToSwitch(plan);
-    if (!"monitorAlarms".equals(name) && CutoverState.now().isAfter(latest)) {
+    if (name != CutoverStep.MONITOR_ALARMS && WorkflowClock.now().isAfter(latest)) {
       throw new CutoverAbort("window closing: " + name + " cannot start after " + latest + " (monitoring for "
           + plan.monitorFor() + " and a rollback of " + plan.rollbackBudget() + " must fit before "
           + state.windowEnd() + ")");
@@ -362,7 +365,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
 
   private Duration timeLeftToSwitch() {
     Instant latest = state.lastMomentToSwitch(plan);
-    Duration left = Duration.between(CutoverState.now(), latest);
+    Duration left = Duration.between(WorkflowClock.now(), latest);
     return left.isNegative() ? Duration.ZERO : left;
   }
 

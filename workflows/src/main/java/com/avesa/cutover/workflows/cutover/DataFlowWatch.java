@@ -4,6 +4,7 @@ import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.Deadlines;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.MonitorConfig;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -74,7 +75,7 @@ final class DataFlowWatch {
           + since + " (cutover.monitor.maxErrors " + monitor.maxErrors() + ")";
     }
     List<String> missing = missing();
-    if (!missing.isEmpty() && !CutoverState.now().isBefore(deadline)) {
+    if (!missing.isEmpty() && !WorkflowClock.now().isBefore(deadline)) {
       return "no new data within " + monitor.within(config.cutover().monitorFor()) + " of the switch at " + since
           + ": " + String.join("; ", missing);
     }

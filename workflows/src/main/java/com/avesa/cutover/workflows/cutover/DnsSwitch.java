@@ -3,6 +3,8 @@ package com.avesa.cutover.workflows.cutover;
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.run.CutoverStep;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -51,7 +53,7 @@ final class DnsSwitch {
    * passed or no lead is configured.
    */
   Instant lowerAt(Instant windowStart) {
-    Instant now = CutoverState.now();
+    Instant now = WorkflowClock.now();
     if (dns.ttlLead() == null) {
       return now;
     }
@@ -73,11 +75,11 @@ final class DnsSwitch {
     DnsRecordSet lowered = new DnsRecordSet(true, previous.name(), previous.type(), dns.ttl(), previous.values(),
         null, null, null);
     state.changes(c.withLoweredDns(c.dnsSide(), dns.hostedZoneId(), previous, lowered, null));
-    compensations.register(CutoverUndo.RESTORE_DNS_TTL, "lowerDnsTtl", undo.action(CutoverUndo.RESTORE_DNS_TTL));
+    compensations.register(CutoverUndo.RESTORE_DNS_TTL, CutoverStep.LOWER_DNS_TTL, undo.action(CutoverUndo.RESTORE_DNS_TTL));
     String changeId = cutover.writeDnsRecord(
         new DnsChange(config.estate(), c.dnsSide(), dns.hostedZoneId(), lowered, DnsChange.LOWER_TTL));
-    Duration insync = awaitInsync(changeId, CutoverState.now().plus(INSYNC_BOUND), "the TTL lowering");
-    Instant at = CutoverState.now();
+    Duration insync = awaitInsync(changeId, WorkflowClock.now().plus(INSYNC_BOUND), "the TTL lowering");
+    Instant at = WorkflowClock.now();
     state.changes(state.changes().withLoweredDns(c.dnsSide(), dns.hostedZoneId(), previous, lowered, at));
     state.stepDone(step, "TTL lowered from " + previous.ttl() + " to " + dns.ttl() + " at " + at + " (INSYNC after "
         + insync.toSeconds() + "s); the old value " + String.join(",", previous.values()) + " stays until the switch");
@@ -94,7 +96,7 @@ final class DnsSwitch {
     String waited = "";
     if (lowered != null && c.dnsTtlLoweredAt() != null) {
       Instant oldTtlOut = c.dnsTtlLoweredAt().plusSeconds(previous.ttl());
-      Duration wait = Duration.between(CutoverState.now(), oldTtlOut);
+      Duration wait = Duration.between(WorkflowClock.now(), oldTtlOut);
       if (oldTtlOut.isAfter(latest)) {
         throw new CutoverAbort("window closing: the old TTL of " + dns.name() + " (" + previous.ttl()
             + "s, lowered at " + c.dnsTtlLoweredAt() + ") runs out at " + oldTtlOut + ", after the last moment to "
@@ -113,11 +115,11 @@ final class DnsSwitch {
     }
     DnsRecordSet applied = applied();
     state.changes(state.changes().withDns(dns.hostedZoneId(), previous, applied));
-    compensations.register(CutoverUndo.REVERSE_SYNC, "switchDns", undo.action(CutoverUndo.REVERSE_SYNC));
-    compensations.register(CutoverUndo.RESTORE_DNS, "switchDns", undo.action(CutoverUndo.RESTORE_DNS));
+    compensations.register(CutoverUndo.REVERSE_SYNC, CutoverStep.SWITCH_DNS, undo.action(CutoverUndo.REVERSE_SYNC));
+    compensations.register(CutoverUndo.RESTORE_DNS, CutoverStep.SWITCH_DNS, undo.action(CutoverUndo.RESTORE_DNS));
     String changeId = cutover.writeDnsRecord(
         new DnsChange(config.estate(), c.dnsSide(), dns.hostedZoneId(), applied, DnsChange.SWITCH));
-    Instant bound = CutoverState.now().plus(INSYNC_BOUND);
+    Instant bound = WorkflowClock.now().plus(INSYNC_BOUND);
     Duration insync = awaitInsync(changeId, bound.isBefore(latest) ? bound : latest, "the switch");
     state.stepDone(step, waited + dns.name() + " " + dns.type() + " → " + CutoverUndo.describe(applied)
         + ", INSYNC after " + insync.toSeconds() + "s"
@@ -143,22 +145,22 @@ final class DnsSwitch {
    * written) is in sync.
    */
   private Duration awaitInsync(String changeId, Instant deadline, String what) {
-    Instant began = CutoverState.now();
+    Instant began = WorkflowClock.now();
     if (changeId == null) {
       return Duration.ZERO;
     }
     Duration pause = FIRST_POLL;
     while (!INSYNC.equals(cutover.dnsChangeStatus(new DnsChangeRequest(config.estate(), state.changes().dnsSide(),
         changeId)))) {
-      Duration left = Duration.between(CutoverState.now(), deadline);
+      Duration left = Duration.between(WorkflowClock.now(), deadline);
       if (left.isNegative() || left.isZero()) {
         throw new CutoverAbort("Route53 change " + changeId + " (" + what + " of " + dns.name()
-            + ") still PENDING after " + Duration.between(began, CutoverState.now()).toSeconds() + "s");
+            + ") still PENDING after " + Duration.between(began, WorkflowClock.now()).toSeconds() + "s");
       }
       Workflow.await(pause.compareTo(left) < 0 ? pause : left, desk::rollbackRequested);
       desk.checkRollback();
       pause = pause.multipliedBy(2).compareTo(LONGEST_POLL) < 0 ? pause.multipliedBy(2) : LONGEST_POLL;
     }
-    return Duration.between(began, CutoverState.now());
+    return Duration.between(began, WorkflowClock.now());
   }
 }

@@ -4,6 +4,7 @@ import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.Deadlines;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
 import io.temporal.activity.ActivityOptions;
@@ -53,7 +54,7 @@ final class IngestionDrain {
   /** Waits until no run the held Schedule started is running, at most {@code drainTimeout} and never past the window's bound. */
   void awaitScheduledSync(int step) {
     SyncHold hold = state.changes().syncHold();
-    Instant started = CutoverState.now();
+    Instant started = WorkflowClock.now();
     Instant timeout = Deadlines.plus(started, plan.drainTimeout());
     Instant latest = state.lastMomentToSwitch(plan);
     List<String> seen = new ArrayList<>();
@@ -62,10 +63,10 @@ final class IngestionDrain {
       running.stream().filter(id -> !seen.contains(id)).forEach(seen::add);
       if (running.isEmpty()) {
         state.stepDone(step, seen.isEmpty() ? "no run of " + hold.scheduleId() + " was running"
-            : "awaited " + String.join(", ", seen) + ": ended after " + Duration.between(started, CutoverState.now()).truncatedTo(ChronoUnit.SECONDS));
+            : "awaited " + String.join(", ", seen) + ": ended after " + Duration.between(started, WorkflowClock.now()).truncatedTo(ChronoUnit.SECONDS));
         return;
       }
-      Instant now = CutoverState.now();
+      Instant now = WorkflowClock.now();
       if (!now.isBefore(latest) || !now.isBefore(timeout)) {
         String why = (now.isBefore(latest) ? "the periodic final sync " + String.join(", ", running)
             + " still running after cutover.drainTimeout " + plan.drainTimeout()
@@ -89,7 +90,7 @@ final class IngestionDrain {
     Instant latest = state.lastMomentToSwitch(plan);
     while (true) {
       SourceInvocations read = dataFlow.readSourceInvocations(new DrainRequest(config.estate(), plan.sourceRules(), since));
-      Instant now = CutoverState.now();
+      Instant now = WorkflowClock.now();
       List<String> busy = new ArrayList<>();
       List<String> drained = new ArrayList<>();
       Instant nextBound = null;
@@ -124,7 +125,7 @@ final class IngestionDrain {
 
   /** A durable timer until {@code until}; an operator's rollback ends it and the run. */
   private void pause(int step, Instant until) {
-    if (Workflow.await(Deadlines.until(CutoverState.now(), until), desk::rollbackRequested)) {
+    if (Workflow.await(Deadlines.until(WorkflowClock.now(), until), desk::rollbackRequested)) {
       state.stepFailed(step, desk.rollbackReason());
       desk.checkRollback();
     }

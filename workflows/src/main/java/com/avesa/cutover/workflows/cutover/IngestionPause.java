@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
+import com.avesa.cutover.workflows.run.CutoverStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,16 +22,16 @@ public record IngestionPause(Instant sourceRulesOff, Instant targetRulesOn, Dura
 
   /** The pause as the steps show it, or null before the source rules are off. */
   static IngestionPause of(List<StepRecord> steps) {
-    StepRecord off = done(steps, "disableSourceIngestion");
+    StepRecord off = done(steps, CutoverStep.DISABLE_SOURCE_INGESTION);
     if (off == null) {
       return null;
     }
-    StepRecord on = done(steps, "enableTargetIngestion");
+    StepRecord on = done(steps, CutoverStep.ENABLE_TARGET_INGESTION);
     Instant targetOn = on == null ? null : on.endedAt();
     return new IngestionPause(off.endedAt(), targetOn,
         targetOn == null ? null : Duration.between(off.endedAt(), targetOn),
-        took(steps, "drainSourceIngestion"), took(steps, "finalSync"), took(steps, "switchDns"),
-        took(steps, "enableTargetIngestion"));
+        took(steps, CutoverStep.DRAIN_SOURCE_INGESTION), took(steps, CutoverStep.FINAL_SYNC),
+        took(steps, CutoverStep.SWITCH_DNS), took(steps, CutoverStep.ENABLE_TARGET_INGESTION));
   }
 
   /**
@@ -58,13 +59,13 @@ public record IngestionPause(Instant sourceRulesOff, Instant targetRulesOn, Dura
     return d.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
-  private static StepRecord done(List<StepRecord> steps, String name) {
-    return steps.stream().filter(s -> s.name().equals(name) && StepRecord.DONE.equals(s.status())).findFirst()
+  private static StepRecord done(List<StepRecord> steps, CutoverStep step) {
+    return steps.stream().filter(s -> step.is(s.name()) && StepRecord.DONE.equals(s.status())).findFirst()
         .orElse(null);
   }
 
-  private static Duration took(List<StepRecord> steps, String name) {
-    return steps.stream().filter(s -> s.name().equals(name) && s.endedAt() != null)
+  private static Duration took(List<StepRecord> steps, CutoverStep step) {
+    return steps.stream().filter(s -> step.is(s.name()) && s.endedAt() != null)
         .map(s -> Duration.between(s.startedAt(), s.endedAt())).findFirst().orElse(null);
   }
 }

@@ -2,6 +2,7 @@ package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.approval.ApprovalAuthority;
 import com.avesa.cutover.workflows.approval.GateJudge;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import java.time.Instant;
 import java.util.List;
 
@@ -119,7 +120,7 @@ final class OperatorDesk implements GateJudge.Ledger {
       start = ApprovalRules.parseWindowStart(a.windowStart());
     }
     ApprovalRecord record = state.record(new ApprovalRecord(a.gate(), a.approver() == null ? null : a.approver().trim(),
-        decision, a.reason(), CutoverState.now(), start, note, identity));
+        decision, a.reason(), WorkflowClock.now(), start, note, identity));
     if (note == null && state.pendingGate() != null) {
       open(state.pendingGate());
     }

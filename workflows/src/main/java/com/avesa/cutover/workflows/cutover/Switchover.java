@@ -5,6 +5,9 @@ import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.CutoverStep;
+import com.avesa.cutover.workflows.run.RunIds;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.sync.SyncHold;
 import com.avesa.cutover.workflows.sync.SyncHoldRequest;
 import com.avesa.cutover.workflows.sync.SyncScheduleActivities;
@@ -44,14 +47,14 @@ final class Switchover {
    * CUT_OVER it stays held: a source-to-target sync would overwrite what the live target receives.
    */
   void holdScheduledSync(int step) {
-    String id = plan.syncSchedule() != null ? plan.syncSchedule() : config.name() + "-final-sync";
+    String id = plan.syncSchedule() != null ? plan.syncSchedule() : RunIds.finalSyncSchedule(config.name());
     SyncHold hold = schedules.describeSync(new SyncHoldRequest(id, "held by cutover " + Workflow.getInfo().getWorkflowId()));
     if (SyncHold.NONE.equals(hold.kind())) {
       state.stepDone(step, "no periodic final sync " + id + " to hold");
       return;
     }
     state.changes(state.changes().withSyncHold(hold));
-    compensations.register(CutoverUndo.RESUME_SCHEDULED_SYNC, "holdScheduledSync",
+    compensations.register(CutoverUndo.RESUME_SCHEDULED_SYNC, CutoverStep.HOLD_SCHEDULED_SYNC,
         undo.action(CutoverUndo.RESUME_SCHEDULED_SYNC));
     schedules.holdSync(hold);
     state.stepDone(step, SyncHold.SCHEDULE.equals(hold.kind())
@@ -62,8 +65,8 @@ final class Switchover {
   void stopSourceIngestion(int step) {
     RuleStates before = cutover.describeRules(new RulesRequest(config.estate(), Side.SOURCE, plan.sourceRules()));
     CutoverChanges c = state.changes();
-    state.changes(c.withSourceRulesDisabled(before.enabled(), CutoverState.now()));
-    compensations.register(CutoverUndo.ENABLE_SOURCE_INGESTION, "disableSourceIngestion",
+    state.changes(c.withSourceRulesDisabled(before.enabled(), WorkflowClock.now()));
+    compensations.register(CutoverUndo.ENABLE_SOURCE_INGESTION, CutoverStep.DISABLE_SOURCE_INGESTION,
         undo.action(CutoverUndo.ENABLE_SOURCE_INGESTION));
     cutover.setRulesEnabled(new RuleChange(config.estate(), Side.SOURCE, before.enabled(), false));
     state.stepDone(step, "disabled " + before.enabled() + (before.disabled().isEmpty() ? ""
@@ -77,8 +80,8 @@ final class Switchover {
         new DnsRequest(config.estate(), c.dnsSide(), dns.hostedZoneId(), dns.name(), dns.type()));
     DnsRecordSet applied = DnsRecordSet.simple(dns.name(), dns.type(), dns.ttl(), dns.value());
     state.changes(c.withDns(dns.hostedZoneId(), previous, applied));
-    compensations.register(CutoverUndo.REVERSE_SYNC, "switchDns", undo.action(CutoverUndo.REVERSE_SYNC));
-    compensations.register(CutoverUndo.RESTORE_DNS, "switchDns", undo.action(CutoverUndo.RESTORE_DNS));
+    compensations.register(CutoverUndo.REVERSE_SYNC, CutoverStep.SWITCH_DNS, undo.action(CutoverUndo.REVERSE_SYNC));
+    compensations.register(CutoverUndo.RESTORE_DNS, CutoverStep.SWITCH_DNS, undo.action(CutoverUndo.RESTORE_DNS));
     cutover.writeDnsRecord(new DnsChange(config.estate(), c.dnsSide(), dns.hostedZoneId(), applied));
     state.stepDone(step, dns.name() + " " + dns.type() + " → " + dns.value() + " ttl " + dns.ttl()
         + (previous.exists() ? " (was " + CutoverUndo.describe(previous) + ")" : " (new record)"));
@@ -87,12 +90,12 @@ final class Switchover {
   void startTargetIngestion(int step) {
     if (plan.dns() == null) {
       // Without a DNS switch the target starts receiving data here: register the copy back first.
-      compensations.register(CutoverUndo.REVERSE_SYNC, "enableTargetIngestion", undo.action(CutoverUndo.REVERSE_SYNC));
+      compensations.register(CutoverUndo.REVERSE_SYNC, CutoverStep.ENABLE_TARGET_INGESTION, undo.action(CutoverUndo.REVERSE_SYNC));
     }
     RuleStates before = cutover.describeRules(new RulesRequest(config.estate(), Side.TARGET, plan.targetRules()));
     CutoverChanges c = state.changes();
     state.changes(c.withTargetRulesEnabled(before.disabled()));
-    compensations.register(CutoverUndo.DISABLE_TARGET_INGESTION, "enableTargetIngestion",
+    compensations.register(CutoverUndo.DISABLE_TARGET_INGESTION, CutoverStep.ENABLE_TARGET_INGESTION,
         undo.action(CutoverUndo.DISABLE_TARGET_INGESTION));
     cutover.setRulesEnabled(new RuleChange(config.estate(), Side.TARGET, before.disabled(), true));
     state.stepDone(step, "enabled " + before.disabled() + (before.enabled().isEmpty() ? ""

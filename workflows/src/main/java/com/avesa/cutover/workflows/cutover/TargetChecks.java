@@ -6,6 +6,8 @@ import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.CutoverStep;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.TemporalFailure;
@@ -70,7 +72,7 @@ final class TargetChecks {
     scope.run();
     Promise<List<String>> passed = running.get(0);
     Instant latest = state.lastMomentToSwitch(plan);
-    boolean settled = Workflow.await(Deadlines.until(CutoverState.now(), latest),
+    boolean settled = Workflow.await(Deadlines.until(WorkflowClock.now(), latest),
         () -> passed.isCompleted() || desk.rollbackRequested());
     if (!passed.isCompleted()) {
       String why = settled ? desk.rollbackReason()
@@ -119,7 +121,7 @@ final class TargetChecks {
    * the data flow is read alongside: missing data at its deadline, or too many errors, abort too.
    */
   void monitorAlarms(int step) {
-    Instant until = CutoverState.now().plus(plan.monitorFor());
+    Instant until = WorkflowClock.now().plus(plan.monitorFor());
     DataFlowWatch flow = plan.monitorsDataFlow()
         && Workflow.getVersion(DataFlowWatch.MONITOR_DATA_FLOW, Workflow.DEFAULT_VERSION, 1) >= 1
         ? new DataFlowWatch(config, switchedAt()) : null;
@@ -141,15 +143,15 @@ final class TargetChecks {
           throw new CutoverAbort(why);
         }
       }
-      Duration left = Duration.between(CutoverState.now(), until);
+      Duration left = Duration.between(WorkflowClock.now(), until);
       if (left.isNegative() || left.isZero()) {
         break;
       }
       state.phase("MONITORING", "target alarms OK after " + checks + " check(s)"
           + (flow == null ? "" : "; " + flow.summary()) + "; " + left + " to go");
       Duration next = left.compareTo(plan.checkEvery()) < 0 ? left : plan.checkEvery();
-      if (flow != null && !flow.missing().isEmpty() && CutoverState.now().isBefore(flow.deadline())) {
-        Duration toDeadline = Deadlines.until(CutoverState.now(), flow.deadline());
+      if (flow != null && !flow.missing().isEmpty() && WorkflowClock.now().isBefore(flow.deadline())) {
+        Duration toDeadline = Deadlines.until(WorkflowClock.now(), flow.deadline());
         next = toDeadline.compareTo(next) < 0 ? toDeadline : next;
       }
       if (Workflow.await(next, desk::rollbackRequested)) {
@@ -164,7 +166,7 @@ final class TargetChecks {
 
   /** The switch: DNS when the cutover switches it, else target ingestion. */
   private Instant switchedAt() {
-    Instant dns = state.stepStarted("switchDns");
-    return dns != null ? dns : state.stepStarted("enableTargetIngestion");
+    Instant dns = state.stepStarted(CutoverStep.SWITCH_DNS);
+    return dns != null ? dns : state.stepStarted(CutoverStep.ENABLE_TARGET_INGESTION);
   }
 }

@@ -1,10 +1,11 @@
 package com.avesa.cutover.workflows.decommission;
 
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.gate.GateKeeper;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
-import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,10 +66,6 @@ final class DecommissionState {
   DecommissionCheckpoint checkpoint(String phase, ArchiveCursor archive, int removalsDone) {
     return new DecommissionCheckpoint(phase, runs + 1, started, archive, removalsDone, archives, changed, unchanged,
         problems, problemsOmitted, retentionEnds, gates.approvals(), null);
-  }
-
-  static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
   String phase() {

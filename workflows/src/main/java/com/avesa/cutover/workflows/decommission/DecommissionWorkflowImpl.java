@@ -13,6 +13,7 @@ import com.avesa.cutover.workflows.gate.GateKeeper;
 import com.avesa.cutover.workflows.gate.GatedWorkflow;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
@@ -212,7 +213,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
   }
 
   private void waitForRetention() {
-    Instant ends = DecommissionState.now().plus(plan.retention());
+    Instant ends = WorkflowClock.now().plus(plan.retention());
     state.retentionEnds(ends);
     state.at(DecommissionState.RETENTION, "keeping the source for " + plan.retention(), ends);
     publishDetails();
@@ -226,7 +227,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
   private GateKeeper.Decision awaitGate() {
     Duration timeout = (config.approvals() == null ? ApprovalsConfig.defaults() : config.approvals()).timeout();
     state.at(DecommissionState.GATE, "waiting for approval of gate " + Phases.DECOMMISSION_GATE,
-        DecommissionState.now().plus(timeout));
+        WorkflowClock.now().plus(timeout));
     GateKeeper.Decision decision = gates.await(Phases.DECOMMISSION_GATE);
     ApprovalRecord rejection = gates.rejection(Phases.DECOMMISSION_GATE);
     if (decision == GateKeeper.Decision.REJECTED) {

@@ -1,5 +1,7 @@
 package com.avesa.cutover.workflows.gate;
 
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.approval.ApprovalAuthority;
 import com.avesa.cutover.workflows.approval.ApprovalLog;
 import com.avesa.cutover.workflows.approval.GateJudge;
@@ -10,7 +12,6 @@ import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.ApprovalRules;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -146,9 +147,5 @@ public final class GateKeeper implements GateJudge.Ledger {
     if (refusal != null) {
       throw new IllegalArgumentException(refusal);
     }
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 }

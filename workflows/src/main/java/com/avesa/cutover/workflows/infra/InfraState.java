@@ -2,6 +2,8 @@ package com.avesa.cutover.workflows.infra;
 
 import com.avesa.cutover.workflows.FailureMessages;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.failure.ActivityFailure;
@@ -115,9 +117,5 @@ final class InfraState {
     missing.stream().limit(DETAIL_LINES).forEach(m -> md.append("\n- missing: ").append(m));
     problems.forEach(p -> md.append("\n- problem: ").append(p));
     Workflow.setCurrentDetails(md.toString());
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 }

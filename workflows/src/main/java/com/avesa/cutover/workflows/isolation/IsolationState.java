@@ -1,10 +1,13 @@
 package com.avesa.cutover.workflows.isolation;
 
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.avesa.cutover.workflows.RunSearchAttributes;
 import io.temporal.common.SearchAttributes;
@@ -51,10 +54,6 @@ final class IsolationState {
       phases.put(name, new PhaseRecord(name, childId(name), PENDING, null, null, Map.of(), List.of(), List.of(),
           List.of(), null));
     }
-  }
-
-  static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 
   String workflowId() {
@@ -151,7 +150,7 @@ final class IsolationState {
   }
 
   private String childId(String name) {
-    return Phases.EXECUTE_GATE.equals(name) ? null : Phases.childId(workflowId, name);
+    return Phases.EXECUTE_GATE.equals(name) ? null : RunIds.phaseChild(workflowId, name);
   }
 
   /** The search attributes for the child that runs {@code phase}: the run's config, the child's kind. */

@@ -23,6 +23,9 @@ import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.CutoverStep;
+import com.avesa.cutover.workflows.run.RunIds;
+import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
@@ -152,7 +155,7 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
       Function<R, PhaseResult> read, Predicate<ChildWorkflowFailure> decided) {
     stopIfCancelled();
     W child = Workflow.newChildWorkflowStub(type, ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(Phases.childId(state.workflowId(), phase))
+        .setWorkflowId(RunIds.phaseChild(state.workflowId(), phase))
         .setTypedSearchAttributes(state.childSearchAttributes(phase))
         .build());
     state.start(phase);
@@ -256,14 +259,13 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
    * The final sync before them copies old data, which must not count as new.
    */
   static Instant targetLiveSince(CutoverReport cutover) {
-    // Step names as CutoverWorkflowImpl records them.
     Instant switched = cutover.steps().stream()
-        .filter(s -> "switchDns".equals(s.name()) || "enableTargetIngestion".equals(s.name()))
+        .filter(s -> CutoverStep.SWITCH_DNS.is(s.name()) || CutoverStep.ENABLE_TARGET_INGESTION.is(s.name()))
         .map(StepRecord::startedAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
     if (switched != null) {
       return switched;
     }
-    return cutover.windowStart() != null ? cutover.windowStart() : IsolationState.now();
+    return cutover.windowStart() != null ? cutover.windowStart() : WorkflowClock.now();
   }
 
   /**

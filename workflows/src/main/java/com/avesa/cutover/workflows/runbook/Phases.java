@@ -2,7 +2,7 @@ package com.avesa.cutover.workflows.runbook;
 
 import java.util.List;
 
-/** The runbook's phases as {@code ProductionIsolationWorkflow} runs them, and their workflow ids. */
+/** The runbook's phases as {@code ProductionIsolationWorkflow} runs them, (their workflow ids: {@link com.avesa.cutover.workflows.run.RunIds}). */
 public final class Phases {
   public static final String ACCOUNT_SETUP = "account-setup";
   public static final String INFRASTRUCTURE = "infrastructure";
@@ -29,19 +29,4 @@ public final class Phases {
   public static final String VALIDATION_GATE = "validation";
 
   private Phases() {}
-
-  /** The id of a phase run started on its own: {@code {name}-{phase}}, e.g. avesa-prod-account-setup. */
-  public static String standaloneId(String configName, String phase) {
-    return configName + "-" + phase;
-  }
-
-  /** The id of a phase run as a child of an isolation run: {@code {parentId}-{phase}}. */
-  public static String childId(String parentId, String phase) {
-    return parentId + "-" + phase;
-  }
-
-  /** The id of an isolation run: {@code {name}-isolate}. */
-  public static String isolationId(String configName) {
-    return configName + "-isolate";
-  }
 }

@@ -1,6 +1,8 @@
 package com.avesa.cutover.workflows.smoke;
 
 import com.avesa.cutover.workflows.FailureMessages;
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -125,9 +127,5 @@ public class SmokeTestWorkflowImpl implements SmokeTestWorkflow {
 
   private static String messageOf(ActivityFailure failure) {
     return FailureMessages.describe(failure);
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 }

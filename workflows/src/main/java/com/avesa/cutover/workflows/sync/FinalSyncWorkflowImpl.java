@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.uber.m3.tally.Scope;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
@@ -43,7 +44,7 @@ public class FinalSyncWorkflowImpl implements FinalSyncWorkflow {
   /** This run's id plus its start time: unique per run of a cron workflow or a schedule. */
   private static String childWorkflowId() {
     Instant started = Instant.ofEpochMilli(Workflow.getInfo().getRunStartedTimestampMillis());
-    return Workflow.getInfo().getWorkflowId() + "-" + RUN_START.format(started);
+    return RunIds.scheduledSyncChild(Workflow.getInfo().getWorkflowId(), RUN_START.format(started));
   }
 
   /** The child's report, also when verification failed; any other failure is rethrown. */

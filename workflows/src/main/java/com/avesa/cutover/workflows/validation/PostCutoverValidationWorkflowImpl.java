@@ -1,9 +1,10 @@
 package com.avesa.cutover.workflows.validation;
 
 import com.avesa.cutover.workflows.FailureMessages;
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
+
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
-import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.TenantsConfig;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
@@ -116,9 +117,5 @@ public class PostCutoverValidationWorkflowImpl implements PostCutoverValidationW
 
   private static String workflowId() {
     return Workflow.getInfo().getWorkflowId();
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
   }
 }

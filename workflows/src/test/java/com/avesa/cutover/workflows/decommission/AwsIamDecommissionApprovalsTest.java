@@ -8,7 +8,6 @@ import com.avesa.cutover.workflows.approval.ApprovalProof;
 import com.avesa.cutover.workflows.approval.FakeSts;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.cutover.Approval;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;

@@ -7,11 +7,11 @@ import com.avesa.cutover.workflows.decommission.DecommissionWorkflow;
 import com.avesa.cutover.workflows.decommission.DecommissionWorkflowImpl;
 import com.avesa.cutover.workflows.decommission.PagedSource;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.client.WorkflowClient;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Timeout(240)
 class IsolationDecommissionContinueAsNewTest {
-  private static final String CHILD_ID = Phases.childId(ProductionIsolationWorkflowTest.RUN_ID, Phases.DECOMMISSION);
+  private static final String CHILD_ID = RunIds.phaseChild(ProductionIsolationWorkflowTest.RUN_ID, Phases.DECOMMISSION);
   private static final long KEYS = 6_000;
 
   @RegisterExtension

@@ -18,7 +18,6 @@ import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.cutover.CutoverActivities;
 import com.avesa.cutover.workflows.cutover.SmokeTestRequest;
 import com.avesa.cutover.workflows.cutover.SmokeTestResult;
-import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
