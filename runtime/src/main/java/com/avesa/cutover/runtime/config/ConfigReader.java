@@ -3,23 +3,16 @@ package com.avesa.cutover.runtime.config;
 import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
-import com.avesa.cutover.workflows.config.CopyMode;
-import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DataConfig;
-import com.avesa.cutover.workflows.config.ExtrasProtection;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.config.RunbookConfig;
 import com.avesa.cutover.workflows.config.SecretFilter;
 import com.avesa.cutover.workflows.config.TableMapping;
-import com.avesa.cutover.workflows.config.VerifyMode;
 import static com.avesa.cutover.runtime.config.YamlFields.absent;
 import static com.avesa.cutover.runtime.config.YamlFields.readItems;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Walks the YAML tree of a configuration file into a {@link MigrationConfig}, collecting every
@@ -28,20 +21,8 @@ import java.util.stream.Stream;
  * {@link CutoverSectionReader}.
  */
 final class ConfigReader {
-  static final List<String> TOP_KEYS =
-      Stream.concat(Stream.of("name", "region", "endpoint", "source", "target", "data", "cutover", "approvals"),
-          RunbookSectionReader.RUNBOOK_KEYS.stream()).toList();
-  static final List<String> ACCOUNT_KEYS = List.of("accountId", "profile", "roleArn", "externalId");
-  static final List<String> DATA_KEYS =
-      List.of("buckets", "tables", "secrets", "concurrency", "copyMode", "tableSegments", "multipartThreshold",
-          "deleteExtras", "protect", "verify", "verifySample", "partitions");
-  static final List<String> BUCKET_KEYS = List.of("source", "target", "prefixes");
-  static final List<String> TABLE_KEYS = List.of("source", "target");
-  static final List<String> SECRET_KEYS = List.of("include");
-  static final List<String> COPY_MODES =
-      Stream.of(CopyMode.values()).map(mode -> mode.name().toLowerCase(Locale.ROOT)).toList();
-  static final List<String> VERIFY_MODES =
-      Stream.of(VerifyMode.values()).map(mode -> mode.name().toLowerCase(Locale.ROOT)).toList();
+  /** The top-level keys (the runbook's sections among them), from {@link MigrationConfig}. */
+  static final List<String> TOP_KEYS = ConfigSchema.keys(MigrationConfig.class);
 
   private final List<String> problems = new ArrayList<>();
   private final YamlFields yaml = new YamlFields(problems);
@@ -55,24 +36,22 @@ final class ConfigReader {
   }
 
   MigrationConfig read(JsonNode root) {
-    if (!yaml.mapping(root, "", TOP_KEYS)) {
+    if (!yaml.mapping(root, "", MigrationConfig.class)) {
       return null;
     }
-    String name = yaml.text(root, "", "name", true);
-    rules.checkName(name);
-    String region = yaml.text(root, "", "region", true);
-    rules.checkRegion(region);
-    String endpoint = yaml.text(root, "", "endpoint", false);
-    rules.checkEndpoint(endpoint);
-    AccountConfig source = account(root, "source", false);
-    AccountConfig target = account(root, "target", RunbookSectionReader.createsAccount(root));
-    DataConfig data = data(root.get("data"));
+    Section<MigrationConfig> config = yaml.section(MigrationConfig.class, root, "");
+    rules.checkName(config.put("name", yaml.text(root, "", "name", true)));
+    rules.checkRegion(config.put("region", yaml.text(root, "", "region", true)));
+    rules.checkEndpoint(config.read("endpoint"));
+    config.put("source", account(root, "source", false));
+    AccountConfig target = config.put("target", account(root, "target", RunbookSectionReader.createsAccount(root)));
+    DataConfig data = config.put("data", data(root.get("data")));
     JsonNode cutoverNode = root.get("cutover");
-    CutoverConfig cutover = absent(cutoverNode) ? null : cutoverSections.cutover(cutoverNode);
+    config.put("cutover", absent(cutoverNode) ? null : cutoverSections.cutover(cutoverNode));
     boolean gated = !absent(cutoverNode) || !absent(root.get("decommission"));
-    ApprovalsConfig approvals = cutoverSections.approvals(root.get("approvals"), gated);
-    RunbookConfig runbook = runbookSections.read(root, target, data);
-    return new MigrationConfig(name, region, endpoint, source, target, data, cutover, approvals, runbook);
+    config.put("approvals", cutoverSections.approvals(root.get("approvals"), gated));
+    config.put("runbook", runbookSections.read(root, target, data));
+    return config.build();
   }
 
   /**
@@ -85,9 +64,10 @@ final class ConfigReader {
       problems.add(side + ": required (a mapping with accountId and optionally profile, roleArn, externalId)");
       return null;
     }
-    if (!yaml.mapping(node, side, ACCOUNT_KEYS)) {
+    if (!yaml.mapping(node, side, AccountConfig.class)) {
       return null;
     }
+    Section<AccountConfig> account = yaml.section(AccountConfig.class, node, side);
     JsonNode idNode = node.get("accountId");
     if (idOptional && absent(idNode)) {
       String roleArn = yaml.text(node, side, "roleArn", false);
@@ -95,15 +75,15 @@ final class ConfigReader {
         problems.add(side + ".roleArn: the account is created by this run (account.create), so its role ARN is "
             + "not known yet: leave roleArn out (the run uses role.name in the new account)");
       }
-      return new AccountConfig(null, yaml.text(node, side, "profile", false), null,
-          yaml.text(node, side, "externalId", false));
+      account.put("roleArn", null);
+      return account.build();
     }
-    String accountId = rules.accountId(idNode, side + ".accountId");
-    String profile = yaml.text(node, side, "profile", false);
-    String roleArn = yaml.text(node, side, "roleArn", false);
-    String externalId = yaml.text(node, side, "externalId", false);
+    String accountId = account.put("accountId", rules.accountId(idNode, side + ".accountId"));
+    account.read("profile");
+    String roleArn = account.read("roleArn");
+    String externalId = account.read("externalId");
     rules.checkRole(side, accountId, roleArn, externalId);
-    return new AccountConfig(accountId, profile, roleArn, externalId);
+    return account.build();
   }
 
   private DataConfig data(JsonNode node) {
@@ -111,9 +91,10 @@ final class ConfigReader {
       problems.add("data: required (what to migrate: buckets, tables and/or secrets)");
       return null;
     }
-    if (!yaml.mapping(node, "data", DATA_KEYS)) {
+    if (!yaml.mapping(node, "data", DataConfig.class)) {
       return null;
     }
+    Section<DataConfig> data = yaml.section(DataConfig.class, node, "data");
     List<BucketMapping> buckets = new ArrayList<>();
     List<JsonNode> bucketNodes = yaml.list(node, "data", "buckets");
     for (int i = 0; i < bucketNodes.size(); i++) {
@@ -124,26 +105,25 @@ final class ConfigReader {
     for (int i = 0; i < tableNodes.size(); i++) {
       tables.add(table(tableNodes.get(i), "data.tables[" + i + "]"));
     }
-    SecretFilter secrets = secrets(node.get("secrets"));
-    int concurrency = yaml.number(node, "data", "concurrency", DataConfig.DEFAULT_CONCURRENCY, 1, 1024);
-    String copyMode = yaml.oneOf(node, "data", "copyMode", COPY_MODES, "auto");
-    int segments = tableSegments(node.get("tableSegments"));
+    data.put("buckets", readItems(buckets));
+    data.put("tables", readItems(tables));
+    SecretFilter secrets = data.put("secrets", secrets(node.get("secrets")));
+    data.read("concurrency");
+    data.read("copyMode");
+    data.put("tableSegments", tableSegments(node.get("tableSegments")));
     if (bucketNodes.isEmpty() && tableNodes.isEmpty() && secrets.include().isEmpty()) {
       problems.add("data: nothing to migrate: add at least one of data.buckets, data.tables "
           + "or a glob in data.secrets.include");
     }
     rules.checkDistinctTargets("data.tables", tables.stream().map(t -> t == null ? null : t.target()).toList());
-    long multipartThreshold = yaml.bytes(node, "data", "multipartThreshold", DataConfig.DEFAULT_MULTIPART_THRESHOLD,
-        DataConfig.MIN_MULTIPART_THRESHOLD, DataConfig.MAX_MULTIPART_THRESHOLD);
-    boolean deleteExtras = yaml.bool(node, "data", "deleteExtras", false);
-    ExtrasProtection protect = protectSection.read(node.get("protect"));
-    String verify = yaml.oneOf(node, "data", "verify", VERIFY_MODES, "listing");
-    double verifySample = yaml.fraction(node, "data", "verifySample", DataConfig.DEFAULT_VERIFY_SAMPLE);
-    int partitions = yaml.number(node, "data", "partitions", DataConfig.DEFAULT_PARTITIONS, 1,
-        DataConfig.MAX_PARTITIONS);
-    return new DataConfig(readItems(buckets), readItems(tables), secrets, concurrency,
-        CopyMode.valueOf(copyMode.toUpperCase(Locale.ROOT)), segments, multipartThreshold, deleteExtras, protect,
-        VerifyMode.valueOf(verify.toUpperCase(Locale.ROOT)), verifySample, partitions);
+    data.put("multipartThreshold", yaml.bytes(node, "data", "multipartThreshold",
+        DataConfig.DEFAULT_MULTIPART_THRESHOLD, DataConfig.MIN_MULTIPART_THRESHOLD, DataConfig.MAX_MULTIPART_THRESHOLD));
+    data.read("deleteExtras");
+    data.put("protect", protectSection.read(node.get("protect")));
+    data.read("verify");
+    data.put("verifySample", yaml.fraction(node, "data", "verifySample", DataConfig.DEFAULT_VERIFY_SAMPLE));
+    data.read("partitions");
+    return data.build();
   }
 
   /** {@code auto} (the default) or a whole number from 1 to 1000. */
@@ -160,38 +140,36 @@ final class ConfigReader {
   }
 
   private BucketMapping bucket(JsonNode node, String path) {
-    if (!yaml.mapping(node, path, BUCKET_KEYS)) {
+    if (!yaml.mapping(node, path, BucketMapping.class)) {
       return null;
     }
-    String source = yaml.text(node, path, "source", true);
-    rules.checkBucketName(path + ".source", source);
-    String target = yaml.text(node, path, "target", true);
-    rules.checkBucketName(path + ".target", target);
-    List<String> prefixes = yaml.strings(node, path, "prefixes");
-    return new BucketMapping(source, target, prefixes);
+    Section<BucketMapping> bucket = yaml.section(BucketMapping.class, node, path);
+    rules.checkBucketName(path + ".source", bucket.put("source", yaml.text(node, path, "source", true)));
+    rules.checkBucketName(path + ".target", bucket.put("target", yaml.text(node, path, "target", true)));
+    return bucket.build();
   }
 
   private TableMapping table(JsonNode node, String path) {
-    if (!yaml.mapping(node, path, TABLE_KEYS)) {
+    if (!yaml.mapping(node, path, TableMapping.class)) {
       return null;
     }
-    String source = yaml.text(node, path, "source", true);
-    rules.checkTableName(path + ".source", source);
-    String target = yaml.text(node, path, "target", true);
-    rules.checkTableName(path + ".target", target);
-    return new TableMapping(source, target);
+    Section<TableMapping> table = yaml.section(TableMapping.class, node, path);
+    rules.checkTableName(path + ".source", table.put("source", yaml.text(node, path, "source", true)));
+    rules.checkTableName(path + ".target", table.put("target", yaml.text(node, path, "target", true)));
+    return table.build();
   }
 
   private SecretFilter secrets(JsonNode node) {
-    if (absent(node) || !yaml.mapping(node, "data.secrets", SECRET_KEYS)) {
+    if (absent(node) || !yaml.mapping(node, "data.secrets", SecretFilter.class)) {
       return new SecretFilter(List.of());
     }
-    List<String> include = yaml.strings(node, "data.secrets", "include");
+    Section<SecretFilter> filter = yaml.section(SecretFilter.class, node, "data.secrets");
+    List<String> include = filter.read("include");
     for (int i = 0; i < include.size(); i++) {
       if (include.get(i).isBlank()) {
         problems.add("data.secrets.include[" + i + "]: empty glob (e.g. tenant/*/prod)");
       }
     }
-    return new SecretFilter(include);
+    return filter.build();
   }
 }

@@ -23,10 +23,10 @@ import java.util.Optional;
  * </pre>
  */
 final class ProtectSectionReader {
-  static final List<String> PROTECT_KEYS = List.of("prefixes", "items", "secrets");
-  static final List<String> BUCKET_PREFIX_KEYS = List.of("bucket", "prefix");
-  static final List<String> ITEM_KEYS = List.of("table", "key");
   private static final String PATH = "data.protect";
+
+  /** The shape of a {@code {bucket: NAME, prefix: P}} item of {@code data.protect.prefixes}. */
+  record BucketPrefix(String bucket, String prefix) {}
 
   private final List<String> problems;
   private final YamlFields yaml;
@@ -37,9 +37,10 @@ final class ProtectSectionReader {
   }
 
   ExtrasProtection read(JsonNode node) {
-    if (absent(node) || !yaml.mapping(node, PATH, PROTECT_KEYS)) {
+    if (absent(node) || !yaml.mapping(node, PATH, ExtrasProtection.class)) {
       return ExtrasProtection.NONE;
     }
+    Section<ExtrasProtection> protect = yaml.section(ExtrasProtection.class, node, PATH);
     List<String> prefixes = new ArrayList<>();
     Map<String, List<String>> bucketPrefixes = new LinkedHashMap<>();
     List<JsonNode> prefixNodes = yaml.list(node, PATH, "prefixes");
@@ -48,7 +49,7 @@ final class ProtectSectionReader {
       String at = PATH + ".prefixes[" + i + "]";
       if (item.isTextual()) {
         prefix(at, item.textValue()).ifPresent(prefixes::add);
-      } else if (item.isObject() && yaml.mapping(item, at, BUCKET_PREFIX_KEYS)) {
+      } else if (item.isObject() && yaml.mapping(item, at, BucketPrefix.class)) {
         String bucket = yaml.text(item, at, "bucket", true);
         String prefix = item.get("prefix") != null && item.get("prefix").isTextual() ? item.get("prefix").textValue() : null;
         if (prefix == null) {
@@ -67,13 +68,16 @@ final class ProtectSectionReader {
     for (int i = 0; i < itemNodes.size(); i++) {
       item(itemNodes.get(i), PATH + ".items[" + i + "]").ifPresent(items::add);
     }
-    List<String> secrets = yaml.strings(node, PATH, "secrets");
+    protect.put("prefixes", prefixes);
+    protect.put("bucketPrefixes", bucketPrefixes);
+    protect.put("items", items);
+    List<String> secrets = protect.read("secrets");
     for (int i = 0; i < secrets.size(); i++) {
       if (secrets.get(i).isBlank()) {
         problems.add(PATH + ".secrets[" + i + "]: empty glob (e.g. tenant/test-*/prod)");
       }
     }
-    return new ExtrasProtection(prefixes, bucketPrefixes, items, secrets);
+    return protect.build();
   }
 
   private Optional<String> prefix(String at, String prefix) {
@@ -85,10 +89,11 @@ final class ProtectSectionReader {
   }
 
   private Optional<ExtrasProtection.ProtectedItem> item(JsonNode node, String at) {
-    if (!yaml.mapping(node, at, ITEM_KEYS)) {
+    if (!yaml.mapping(node, at, ExtrasProtection.ProtectedItem.class)) {
       return Optional.empty();
     }
-    String table = yaml.text(node, at, "table", true);
+    Section<ExtrasProtection.ProtectedItem> item = yaml.section(ExtrasProtection.ProtectedItem.class, node, at);
+    String table = item.put("table", yaml.text(node, at, "table", true));
     JsonNode keyNode = node.get("key");
     Map<String, String> key = new LinkedHashMap<>();
     if (absent(keyNode) || !keyNode.isObject() || keyNode.isEmpty()) {
@@ -108,6 +113,7 @@ final class ProtectSectionReader {
     if (table == null || key.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ExtrasProtection.ProtectedItem(table, key));
+    item.put("key", key);
+    return Optional.of(item.build());
   }
 }

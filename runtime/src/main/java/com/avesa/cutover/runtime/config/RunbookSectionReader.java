@@ -4,7 +4,6 @@ import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.AccountSetupConfig;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.DecommissionConfig;
-import com.avesa.cutover.workflows.config.DurationLimits;
 import com.avesa.cutover.workflows.config.InfrastructureConfig;
 import com.avesa.cutover.workflows.config.RoleConfig;
 import com.avesa.cutover.workflows.config.RunbookConfig;
@@ -18,7 +17,6 @@ import com.avesa.cutover.workflows.config.AccountSetupConfig.NewAccount;
 import com.avesa.cutover.workflows.config.DecommissionConfig.Removal;
 import com.avesa.cutover.workflows.config.InfrastructureConfig.DeployCommand;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,19 +26,7 @@ import java.util.regex.Pattern;
  * shared problem list.
  */
 final class RunbookSectionReader {
-  static final List<String> RUNBOOK_KEYS =
-      List.of("account", "role", "security", "infrastructure", "tenants", "decommission", "validation");
-  static final List<String> ACCOUNT_KEYS = List.of("create", "adminRoleArn", "adminProfile");
-  static final List<String> CREATE_KEYS = List.of("email", "name");
-  static final List<String> ROLE_KEYS = List.of("name", "policies");
   static final List<String> POLICIES = List.of(RoleConfig.LEAST_PRIVILEGE, RoleConfig.RUNBOOK);
-  static final List<String> SECURITY_KEYS =
-      List.of("billingThreshold", "alertEmails", "trailBucket", "trailName", "alertTopic");
-  static final List<String> INFRASTRUCTURE_KEYS = List.of("deploy", "stacks", "functions", "rules");
-  static final List<String> TENANTS_KEYS = List.of("table", "environment", "bucket");
-  static final List<String> DECOMMISSION_KEYS = List.of("archiveBucket", "storageClass", "retention", "remove");
-  static final List<String> VALIDATION_KEYS = List.of("knownPrefixes");
-  static final List<String> REMOVE_KEYS = List.of("rules", "functions", "tables", "bucketObjects");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
   private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
@@ -72,23 +58,26 @@ final class RunbookSectionReader {
    */
   RunbookConfig read(JsonNode root, AccountConfig target, DataConfig data) {
     String targetId = target == null ? null : target.accountId();
-    AccountSetupConfig account = account(root.get("account"));
-    RoleConfig role = role(root.get("role"), target);
-    SecurityConfig security = security(root.get("security"), targetId);
-    InfrastructureConfig infrastructure = infrastructure(root.get("infrastructure"));
-    TenantsConfig tenants = tenants(root.get("tenants"), data);
+    // the runbook's sections are top-level keys (MigrationConfig.runbook is inline)
+    Section<RunbookConfig> runbook = yaml.section(RunbookConfig.class, root, "");
+    runbook.put("account", account(root.get("account")));
+    runbook.put("role", role(root.get("role"), target));
+    runbook.put("security", security(root.get("security"), targetId));
+    runbook.put("infrastructure", infrastructure(root.get("infrastructure")));
+    runbook.put("tenants", tenants(root.get("tenants"), data));
     JsonNode decommissionNode = root.get("decommission");
-    DecommissionConfig decommission = absent(decommissionNode) ? null : decommission(decommissionNode);
-    ValidationConfig validation = validation(root.get("validation"));
-    return new RunbookConfig(account, role, security, infrastructure, tenants, decommission, validation);
+    runbook.put("decommission", absent(decommissionNode) ? null : decommission(decommissionNode));
+    runbook.put("validation", validation(root.get("validation")));
+    return runbook.build();
   }
 
   /** {@code validation.knownPrefixes}: key prefixes that end with {@code /} and hold no {@code ..}. */
   private ValidationConfig validation(JsonNode node) {
-    if (absent(node) || !yaml.mapping(node, "validation", VALIDATION_KEYS)) {
+    if (absent(node) || !yaml.mapping(node, "validation", ValidationConfig.class)) {
       return ValidationConfig.none();
     }
-    List<String> prefixes = yaml.strings(node, "validation", "knownPrefixes");
+    Section<ValidationConfig> validation = yaml.section(ValidationConfig.class, node, "validation");
+    List<String> prefixes = validation.read("knownPrefixes");
     for (int i = 0; i < prefixes.size(); i++) {
       String prefix = prefixes.get(i);
       if (!KNOWN_PREFIX.matcher(prefix).matches() || prefix.contains("..") || prefix.contains("//")) {
@@ -96,41 +85,45 @@ final class RunbookSectionReader {
             + " (1-1024 characters, no leading /, no .. or //; e.g. raw/legacy-export/)");
       }
     }
-    return new ValidationConfig(prefixes);
+    return validation.build();
   }
 
   private AccountSetupConfig account(JsonNode node) {
-    if (absent(node) || !yaml.mapping(node, "account", ACCOUNT_KEYS)) {
+    if (absent(node) || !yaml.mapping(node, "account", AccountSetupConfig.class)) {
       return AccountSetupConfig.none();
     }
+    Section<AccountSetupConfig> account = yaml.section(AccountSetupConfig.class, node, "account");
     NewAccount create = null;
     JsonNode createNode = node.get("create");
-    if (!absent(createNode) && yaml.mapping(createNode, "account.create", CREATE_KEYS)) {
-      String email = yaml.text(createNode, "account.create", "email", true);
+    if (!absent(createNode) && yaml.mapping(createNode, "account.create", NewAccount.class)) {
+      Section<NewAccount> newAccount = yaml.section(NewAccount.class, createNode, "account.create");
+      String email = newAccount.put("email", yaml.text(createNode, "account.create", "email", true));
       if (email != null && !EMAIL.matcher(email).matches()) {
         problems.add("account.create.email: '" + email + "' is not an email address (the new account's root "
             + "email, e.g. aws-prod@avesa.example.com)");
       }
-      String name = yaml.text(createNode, "account.create", "name", true);
-      create = new NewAccount(email, name);
+      newAccount.put("name", yaml.text(createNode, "account.create", "name", true));
+      create = newAccount.build();
     }
-    String adminRoleArn = yaml.text(node, "account", "adminRoleArn", false);
+    account.put("create", create);
+    String adminRoleArn = account.read("adminRoleArn");
     if (adminRoleArn != null) {
       rules.checkRoleArn("account.adminRoleArn", adminRoleArn);
     }
-    String adminProfile = yaml.text(node, "account", "adminProfile", false);
+    String adminProfile = account.read("adminProfile");
     if (adminRoleArn != null && adminProfile != null) {
       problems.add("account.adminProfile: give either account.adminRoleArn or account.adminProfile, not both");
     }
-    return new AccountSetupConfig(create, adminRoleArn, adminProfile);
+    return account.build();
   }
 
   private RoleConfig role(JsonNode node, AccountConfig target) {
     String fromArn = target == null || target.roleArn() == null ? null
         : target.roleArn().substring(target.roleArn().lastIndexOf('/') + 1);
-    if (absent(node) || !yaml.mapping(node, "role", ROLE_KEYS)) {
+    if (absent(node) || !yaml.mapping(node, "role", RoleConfig.class)) {
       return new RoleConfig(fromArn, null);
     }
+    Section<RoleConfig> role = yaml.section(RoleConfig.class, node, "role");
     String name = yaml.text(node, "role", "name", false);
     if (name != null && !ROLE_NAME.matcher(name).matches()) {
       problems.add("role.name: '" + name + "' is not an IAM role name (1-64 of letters, digits and +=,.@_-)");
@@ -139,44 +132,48 @@ final class RunbookSectionReader {
       problems.add("role.name: " + name + " but target.roleArn names role " + fromArn
           + ": the run assumes the role it sets up (make them the same, or leave role.name out)");
     }
-    String policies = yaml.oneOf(node, "role", "policies", POLICIES, RoleConfig.LEAST_PRIVILEGE);
-    return new RoleConfig(name == null ? fromArn : name, policies);
+    role.put("name", name == null ? fromArn : name);
+    role.put("policies", yaml.oneOf(node, "role", "policies", POLICIES, RoleConfig.LEAST_PRIVILEGE));
+    return role.build();
   }
 
   private SecurityConfig security(JsonNode node, String targetId) {
-    if (absent(node) || !yaml.mapping(node, "security", SECURITY_KEYS)) {
+    if (absent(node) || !yaml.mapping(node, "security", SecurityConfig.class)) {
       return SecurityConfig.defaults(targetId);
     }
-    int threshold = yaml.number(node, "security", "billingThreshold", SecurityConfig.DEFAULT_BILLING_THRESHOLD,
-        1, Integer.MAX_VALUE);
+    Section<SecurityConfig> security = yaml.section(SecurityConfig.class, node, "security");
+    security.read("billingThreshold");
     List<String> emails = yaml.strings(node, "security", "alertEmails");
     for (int i = 0; i < emails.size(); i++) {
       if (!EMAIL.matcher(emails.get(i).trim()).matches()) {
         problems.add("security.alertEmails[" + i + "]: '" + emails.get(i) + "' is not an email address");
       }
     }
+    security.put("alertEmails", emails.stream().map(String::trim).toList());
     String trailBucket = yaml.text(node, "security", "trailBucket", false);
     rules.checkBucketName("security.trailBucket", trailBucket);
-    String trailName = yaml.text(node, "security", "trailName", false);
-    checkPattern("security.trailName", trailName, TRAIL_NAME, "a CloudTrail trail name (3-128 of letters, digits, ._-)");
-    String alertTopic = yaml.text(node, "security", "alertTopic", false);
-    checkPattern("security.alertTopic", alertTopic, TOPIC_NAME, "an SNS topic name (1-256 of letters, digits, _-)");
-    return new SecurityConfig(threshold, emails.stream().map(String::trim).toList(),
-        trailBucket == null ? SecurityConfig.defaultTrailBucket(targetId) : trailBucket, trailName, alertTopic);
+    security.put("trailBucket", trailBucket == null ? SecurityConfig.defaultTrailBucket(targetId) : trailBucket);
+    checkPattern("security.trailName", security.read("trailName"), TRAIL_NAME,
+        "a CloudTrail trail name (3-128 of letters, digits, ._-)");
+    checkPattern("security.alertTopic", security.read("alertTopic"), TOPIC_NAME,
+        "an SNS topic name (1-256 of letters, digits, _-)");
+    return security.build();
   }
 
   private InfrastructureConfig infrastructure(JsonNode node) {
-    if (absent(node) || !yaml.mapping(node, "infrastructure", INFRASTRUCTURE_KEYS)) {
+    if (absent(node) || !yaml.mapping(node, "infrastructure", InfrastructureConfig.class)) {
       return InfrastructureConfig.none();
     }
-    DeployCommand deploy = deployCommand(node.get("deploy"));
-    List<String> stacks = names(node, "infrastructure", "stacks", STACK_NAME, "a CloudFormation stack name");
-    List<String> functions = names(node, "infrastructure", "functions", FUNCTION_NAME, "a Lambda function name");
-    List<String> ruleNames = yaml.strings(node, "infrastructure", "rules");
+    Section<InfrastructureConfig> infrastructure = yaml.section(InfrastructureConfig.class, node, "infrastructure");
+    infrastructure.put("deploy", deployCommand(node.get("deploy")));
+    infrastructure.put("stacks", names(node, "infrastructure", "stacks", STACK_NAME, "a CloudFormation stack name"));
+    infrastructure.put("functions",
+        names(node, "infrastructure", "functions", FUNCTION_NAME, "a Lambda function name"));
+    List<String> ruleNames = infrastructure.put("rules", yaml.strings(node, "infrastructure", "rules"));
     for (int i = 0; i < ruleNames.size(); i++) {
       rules.checkRuleName("infrastructure.rules[" + i + "]", ruleNames.get(i));
     }
-    return new InfrastructureConfig(deploy, stacks, functions, ruleNames);
+    return infrastructure.build();
   }
 
   /**
@@ -212,48 +209,50 @@ final class RunbookSectionReader {
         .map(TableMapping::target).filter(t -> t != null && t.startsWith(TenantsConfig.DEFAULT_TABLE))
         .findFirst().orElse(null);
     String defaultBucket = data == null || data.buckets().isEmpty() ? null : data.buckets().get(0).target();
-    if (absent(node) || !yaml.mapping(node, "tenants", TENANTS_KEYS)) {
+    if (absent(node) || !yaml.mapping(node, "tenants", TenantsConfig.class)) {
       return TenantsConfig.defaults(defaultTable, defaultBucket);
     }
+    Section<TenantsConfig> tenants = yaml.section(TenantsConfig.class, node, "tenants");
     String table = yaml.text(node, "tenants", "table", false);
     rules.checkTableName("tenants.table", table);
-    String environment = yaml.text(node, "tenants", "environment", false);
-    checkPattern("tenants.environment", environment, ENVIRONMENT,
+    tenants.put("table", table == null ? defaultTable : table);
+    checkPattern("tenants.environment", tenants.read("environment"), ENVIRONMENT,
         "an environment name (letters, digits, _ and -), as in the secret names tenant/{id}/{env}");
     String bucket = yaml.text(node, "tenants", "bucket", false);
     rules.checkBucketName("tenants.bucket", bucket);
-    return new TenantsConfig(table == null ? defaultTable : table, environment,
-        bucket == null ? defaultBucket : bucket);
+    tenants.put("bucket", bucket == null ? defaultBucket : bucket);
+    return tenants.build();
   }
 
   private DecommissionConfig decommission(JsonNode node) {
     String path = "decommission";
-    if (!yaml.mapping(node, path, DECOMMISSION_KEYS)) {
+    if (!yaml.mapping(node, path, DecommissionConfig.class)) {
       return null;
     }
-    String archiveBucket = yaml.text(node, path, "archiveBucket", true);
+    Section<DecommissionConfig> decommission = yaml.section(DecommissionConfig.class, node, path);
+    String archiveBucket = decommission.put("archiveBucket", yaml.text(node, path, "archiveBucket", true));
     rules.checkBucketName(path + ".archiveBucket", archiveBucket);
-    String storageClass = yaml.oneOf(node, path, "storageClass", DecommissionConfig.STORAGE_CLASSES,
-        DecommissionConfig.DEFAULT_STORAGE_CLASS);
-    Duration retention = yaml.duration(node, path, "retention", DecommissionConfig.DEFAULT_RETENTION,
-        DurationLimits.RETENTION, "P30D");
+    decommission.put("storageClass", yaml.oneOf(node, path, "storageClass", DecommissionConfig.STORAGE_CLASSES,
+        DecommissionConfig.DEFAULT_STORAGE_CLASS));
+    decommission.read("retention");
     Removal remove = null;
     JsonNode removeNode = node.get("remove");
     String at = path + ".remove";
-    if (!absent(removeNode) && yaml.mapping(removeNode, at, REMOVE_KEYS)) {
-      List<String> ruleNames = yaml.strings(removeNode, at, "rules");
+    if (!absent(removeNode) && yaml.mapping(removeNode, at, Removal.class)) {
+      Section<Removal> removal = yaml.section(Removal.class, removeNode, at);
+      List<String> ruleNames = removal.put("rules", yaml.strings(removeNode, at, "rules"));
       for (int i = 0; i < ruleNames.size(); i++) {
         rules.checkRuleName(at + ".rules[" + i + "]", ruleNames.get(i));
       }
-      List<String> functions = names(removeNode, at, "functions", FUNCTION_NAME, "a Lambda function name");
-      List<String> tables = yaml.strings(removeNode, at, "tables");
+      removal.put("functions", names(removeNode, at, "functions", FUNCTION_NAME, "a Lambda function name"));
+      List<String> tables = removal.put("tables", yaml.strings(removeNode, at, "tables"));
       for (int i = 0; i < tables.size(); i++) {
         rules.checkTableName(at + ".tables[" + i + "]", tables.get(i));
       }
-      boolean bucketObjects = yaml.bool(removeNode, at, "bucketObjects", false);
-      remove = new Removal(ruleNames, functions, tables, bucketObjects);
+      remove = removal.build();
     }
-    return new DecommissionConfig(archiveBucket, storageClass, retention, remove);
+    decommission.put("remove", remove);
+    return decommission.build();
   }
 
   private void checkPattern(String path, String value, Pattern pattern, String what) {

@@ -41,6 +41,16 @@ final class YamlFields {
     return true;
   }
 
+  /** {@link #mapping(JsonNode, String, List)} with the keys of {@code section}'s record. */
+  boolean mapping(JsonNode node, String path, Class<? extends Record> section) {
+    return mapping(node, path, ConfigSchema.keys(section));
+  }
+
+  /** The section at {@code path} ({@code node}, already checked to be a mapping) read into a {@code type}. */
+  <R extends Record> Section<R> section(Class<R> type, JsonNode node, String path) {
+    return new Section<>(this, type, node, path);
+  }
+
   /** The trimmed string at {@code key}; null when absent or blank (a problem if required). */
   String text(JsonNode parent, String path, String key, boolean required) {
     JsonNode node = parent.get(key);

@@ -20,6 +20,10 @@ import java.util.List;
 public record ApprovalsConfig(List<String> approvers, int required, boolean fourEyes, boolean signOff, Duration timeout,
     String identity) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofDays(7);
+  public static final Duration MAX_TIMEOUT = DurationLimits.APPROVALS_TIMEOUT;
+  public static final int DEFAULT_REQUIRED = 1;
+  public static final int MIN_REQUIRED = 1;
+  public static final boolean DEFAULT_FOUR_EYES = true;
   /** Decisions and starts carry a SigV4-signed GetCallerIdentity request; the ARN is what counts. */
   public static final String AWS_IAM = "aws-iam";
   /** Decisions carry a typed name, nothing proves it (today's behaviour, only when set explicitly). */
@@ -38,7 +42,7 @@ public record ApprovalsConfig(List<String> approvers, int required, boolean four
 
   /** One approver, four eyes, no sign-off, seven days. */
   public static ApprovalsConfig defaults() {
-    return new ApprovalsConfig(List.of(), 1, true, false, DEFAULT_TIMEOUT);
+    return new ApprovalsConfig(List.of(), DEFAULT_REQUIRED, DEFAULT_FOUR_EYES, false, DEFAULT_TIMEOUT);
   }
 
   /** Whether decisions must carry a proof verified against STS. */

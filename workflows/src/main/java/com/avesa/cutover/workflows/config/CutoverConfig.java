@@ -44,6 +44,11 @@ public record CutoverConfig(
   public static final Duration DEFAULT_CHECK_EVERY = Duration.ofMinutes(5);
   public static final Duration DEFAULT_ROLLBACK_BUDGET = Duration.ofMinutes(30);
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofMinutes(10);
+  public static final Duration MAX_WINDOW = DurationLimits.WINDOW;
+  public static final Duration MAX_MONITOR_FOR = DurationLimits.MONITOR_FOR;
+  public static final Duration MAX_CHECK_EVERY = DurationLimits.CHECK_EVERY;
+  public static final Duration MAX_ROLLBACK_BUDGET = DurationLimits.ROLLBACK_BUDGET;
+  public static final Duration MAX_DRAIN_TIMEOUT = DurationLimits.DRAIN_TIMEOUT;
 
   /** Without a drain timeout or data-flow checks (the defaults apply). */
   public CutoverConfig(Duration window, Duration monitorFor, Duration checkEvery, Duration rollbackBudget,

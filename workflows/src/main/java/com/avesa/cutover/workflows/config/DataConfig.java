@@ -27,6 +27,12 @@ public record DataConfig(
     int partitions) {
 
   public static final int DEFAULT_CONCURRENCY = 32;
+  public static final int MIN_CONCURRENCY = 1;
+  public static final int MAX_CONCURRENCY = 1024;
+  /** {@code data.copyMode} when the file does not say. */
+  public static final CopyMode DEFAULT_COPY_MODE = CopyMode.AUTO;
+  /** {@code data.verify} when the file does not say (a payload without the field means FULL). */
+  public static final VerifyMode DEFAULT_VERIFY = VerifyMode.LISTING;
   /**
    * {@code tableSegments: auto}: each table's parallel-scan segment count comes from its size
    * (DescribeTable; see {@code ScanPlan#segmentsFor}). A number from 1 to 1000 fixes it.
@@ -43,6 +49,7 @@ public record DataConfig(
   public static final double DEFAULT_VERIFY_SAMPLE = 0.01;
   /** {@code data.partitions} when the file does not say. */
   public static final int DEFAULT_PARTITIONS = 8;
+  public static final int MIN_PARTITIONS = 1;
   public static final int MAX_PARTITIONS = 256;
 
   /** Verified in full and unpartitioned, as before {@code data.verify} and {@code data.partitions} existed. */

@@ -15,6 +15,7 @@ import java.util.List;
 public record DecommissionConfig(String archiveBucket, String storageClass, Duration retention, Removal remove) {
   public static final String DEFAULT_STORAGE_CLASS = "GLACIER";
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+  public static final Duration MAX_RETENTION = DurationLimits.RETENTION;
   public static final List<String> STORAGE_CLASSES = List.of("GLACIER", "DEEP_ARCHIVE", "GLACIER_IR",
       "STANDARD_IA", "ONEZONE_IA", "INTELLIGENT_TIERING", "STANDARD");
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 public record DnsConfig(String hostedZoneId, String name, String type, String value, long ttl, Side account,
     Duration ttlLead, DnsAlias alias) {
   public static final long DEFAULT_TTL = 60;
+  public static final Duration MAX_TTL_LEAD = DurationLimits.WINDOW;
 
   /** A plain record, its TTL lowered when the gate opens. */
   public DnsConfig(String hostedZoneId, String name, String type, String value, long ttl, Side account) {

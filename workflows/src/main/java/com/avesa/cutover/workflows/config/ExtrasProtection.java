@@ -13,7 +13,9 @@ import java.util.Map;
  * @param secrets secret-name globs ({@code *} within one path segment)
  */
 public record ExtrasProtection(
-    List<String> prefixes, Map<String, List<String>> bucketPrefixes, List<ProtectedItem> items, List<String> secrets) {
+    List<String> prefixes,
+    @ConfigKeys.NotAKey("the {bucket, prefix} items of data.protect.prefixes") Map<String, List<String>> bucketPrefixes,
+    List<ProtectedItem> items, List<String> secrets) {
 
   public static final ExtrasProtection NONE = new ExtrasProtection(List.of(), Map.of(), List.of(), List.of());
 

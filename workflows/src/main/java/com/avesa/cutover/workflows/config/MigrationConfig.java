@@ -18,7 +18,7 @@ public record MigrationConfig(
     DataConfig data,
     CutoverConfig cutover,
     ApprovalsConfig approvals,
-    RunbookConfig runbook) {
+    @ConfigKeys.Inline RunbookConfig runbook) {
 
   public MigrationConfig {
     if (runbook == null) {

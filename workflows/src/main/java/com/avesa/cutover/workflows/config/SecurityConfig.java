@@ -10,6 +10,7 @@ import java.util.List;
 public record SecurityConfig(int billingThreshold, List<String> alertEmails, String trailBucket, String trailName,
     String alertTopic) {
   public static final int DEFAULT_BILLING_THRESHOLD = 1000;
+  public static final int MIN_BILLING_THRESHOLD = 1;
   public static final String DEFAULT_TRAIL_NAME = "avesa-audit-trail";
   public static final String DEFAULT_ALERT_TOPIC = "avesa-alerts";
 
