@@ -35,7 +35,7 @@ final class DecommissionFixtures {
   final DecommissionActivities activities = mock(DecommissionActivities.class, withSettings().withoutAnnotations());
   /** Problems the last archive page reports (a tampered archive). */
   volatile List<String> archiveProblems = List.of();
-  /** How long (real time) the rule's removal takes, to cancel the run while it runs. */
+  /** How long (real time) the rule's removal takes, to cancel the run while it runs (it is journaled at its start). */
   volatile Duration ruleRemovalTakes = Duration.ZERO;
 
   DecommissionFixtures() {
@@ -51,8 +51,11 @@ final class DecommissionFixtures {
           : new ArchivePage(null, 234, 200, 234_000, 234 - archiveProblems.size(), archiveProblems);
     });
     lenient().when(activities.removeRule(any())).thenAnswer(i -> {
+      // journaled when it starts, so a test that waits for the first removal acts while this one runs
+      RemovalRequest r = i.getArgument(0);
+      journal.add("remove eventbridge rule " + r.name());
       Thread.sleep(ruleRemovalTakes.toMillis());
-      return removed("eventbridge rule", i.getArgument(0));
+      return ResourceChange.done("eventbridge rule " + r.name(), "deleted");
     });
     lenient().when(activities.removeFunction(any())).thenAnswer(i -> removed("lambda function", i.getArgument(0)));
     lenient().when(activities.removeTable(any())).thenAnswer(i -> {
