@@ -1,6 +1,6 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.approval.ApprovalNotice;
+import com.avesa.cutover.workflows.gate.ApprovalNotice;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;

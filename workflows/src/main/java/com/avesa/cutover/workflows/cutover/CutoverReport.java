@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,10 @@
 package com.avesa.cutover.workflows.isolation;
 
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
+import com.avesa.cutover.workflows.gate.GateWindow;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.avesa.cutover.workflows.RunSearchAttributes;
@@ -30,7 +31,7 @@ final class IsolationState {
 
   private final String workflowId = Workflow.getInfo().getWorkflowId();
   private final String configName;
-  private final String requestedBy;
+  private String requestedBy;
   private final GateKeeper gates;
   private final Instant started = now();
   private final Map<String, PhaseRecord> phases = new LinkedHashMap<>();
@@ -46,7 +47,7 @@ final class IsolationState {
   IsolationState(MigrationConfig config, String requestedBy) {
     this.configName = config.name();
     this.requestedBy = requestedBy;
-    this.gates = new GateKeeper(config, requestedBy, this::publish);
+    this.gates = new GateKeeper(config, GateWindow.NONE, this::publish);
     for (String name : Phases.ALL) {
       phases.put(name, new PhaseRecord(name, childId(name), PENDING, null, null, Map.of(), List.of(), List.of(),
           List.of(), null));
@@ -63,6 +64,12 @@ final class IsolationState {
 
   GateKeeper gates() {
     return gates;
+  }
+
+  /** The run verified who started it ({@code requestedBy}, under aws-iam the ARN): its gate judges from now on. */
+  void started(String requestedBy) {
+    this.requestedBy = requestedBy;
+    gates.start(requestedBy);
   }
 
   IsolationReport report() {

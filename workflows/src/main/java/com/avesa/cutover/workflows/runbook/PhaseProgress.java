@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.runbook;
 
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import java.time.Instant;
 import java.util.List;
 
