@@ -208,18 +208,16 @@ public class CutoverWorkflowImpl extends GatedWorkflow implements CutoverWorkflo
   private Outcome awaitCutoverGate() {
     state.phase("GATE", "waiting for approval of the cutover");
     int step = state.startStep("cutover gate");
-    gates.open(Gates.CUTOVER);
-    tell("awaiting approval", "Cutover " + config.name() + " is waiting for " + approvals.required()
-        + " approval(s) of gate cutover (workflow " + Workflow.getInfo().getWorkflowId() + ").");
-    boolean decided = Workflow.await(approvals.timeout(), () -> gates.decided(Gates.CUTOVER));
-    gates.close();
-    if (!decided) {
+    GateKeeper.Decision decision = gates.await(Gates.CUTOVER, () -> tell("awaiting approval", "Cutover "
+        + config.name() + " is waiting for " + approvals.required() + " approval(s) of gate cutover (workflow "
+        + Workflow.getInfo().getWorkflowId() + ")."));
+    if (decision == GateKeeper.Decision.EXPIRED) {
       state.stepFailed(step, "no approval within " + approvals.timeout());
       state.reason("no approval of gate cutover within " + approvals.timeout() + "; nothing was changed");
       return Outcome.EXPIRED;
     }
-    ApprovalRecord rejection = gates.rejection(Gates.CUTOVER);
-    if (rejection != null) {
+    if (decision == GateKeeper.Decision.REJECTED) {
+      ApprovalRecord rejection = gates.rejection(Gates.CUTOVER);
       state.stepFailed(step, "rejected by " + rejection.approver());
       state.reason("gate cutover rejected by " + rejection.approver() + ": " + rejection.reason());
       return Outcome.REJECTED;

@@ -112,7 +112,13 @@ public final class GateKeeper implements GateJudge.Ledger {
    * requires), rejected, or the approvals timeout passes.
    */
   public Decision await(String gate) {
+    return await(gate, () -> { });
+  }
+
+  /** As {@link #await(String)}; {@code opened} runs once the gate is pending (to tell people), before the wait. */
+  public Decision await(String gate, Runnable opened) {
     open(gate);
+    opened.run();
     boolean decided = Workflow.await(config.timeout(), () -> decided(gate));
     close();
     if (!decided) {
