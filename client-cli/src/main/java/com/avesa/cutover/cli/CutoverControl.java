@@ -1,7 +1,6 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.cutover.Gates;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
@@ -138,7 +137,7 @@ final class CutoverControl {
 
   /** The run's gates now, when a worker answers its progress query. */
   Optional<GateView> progress(String workflowId) {
-    return inspector.progress(workflowId, JsonNode.class).map(json -> GateView.of(workflowId, json));
+    return inspector.progress(workflowId).map(progress -> GateView.of(workflowId, progress));
   }
 
   /**

@@ -4,6 +4,7 @@ import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.StepRecord;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,11 @@ final class CutoverProgressView implements ProgressView<CutoverReport> {
   static final String MONITOR_STEP = "monitorAlarms";
   /** The time left the workflow writes into the monitoring step's text: the view counts it down itself. */
   private static final String TIME_TO_GO = ";\\s*-?P[0-9DTHMS.,]+ to go\\s*$";
+
+  @Override
+  public void table(RunStatus<CutoverReport> status, Instant now, PrintWriter out) {
+    CutoverPrinter.printStatus(status, out);
+  }
 
   @Override
   public List<String> block(RunStatus<CutoverReport> status, Instant now) {

@@ -7,7 +7,6 @@ import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
 import com.avesa.cutover.workflows.cutover.RollbackInput;
 import com.avesa.cutover.workflows.cutover.RollbackWorkflow;
-import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
@@ -88,15 +87,8 @@ final class CutoverRuns {
    * and returns its exit code.
    */
   int printStarted(String workflowId, boolean wait, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
-    if (!wait) {
-      out.println(format.started(workflowId));
-      return ExitCodes.OK;
-    }
-    RunFollower.awaitEnd(workflowId, () -> RunFollower.forWait(connection, format, out).cutover(workflowId));
-    if (!format.structured()) {
-      out.println();
-    }
-    return CutoverPrinter.printOutcome(awaitReport(workflowId), format, out, err);
+    return RunFollower.afterStart(connection, workflowId, ProgressKind.CUTOVER, wait, format, out,
+        () -> CutoverPrinter.printOutcome(awaitReport(workflowId), format, out, err));
   }
 
   /**
@@ -111,24 +103,11 @@ final class CutoverRuns {
       return connection.client().newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
           .getResult(CutoverReport.class);
     } catch (WorkflowNotFoundException e) {
-      throw new CliException(ExitCodes.RUN_FAILED,
-          "no run with id " + workflowId + " in namespace " + connection.namespace());
+      throw RunInspector.noSuchRun(connection, workflowId);
     } catch (WorkflowFailedException e) {
       throw new CliException(ExitCodes.RUN_FAILED,
           "run " + workflowId + " ended without a report: " + failureMessage(e));
     }
-  }
-
-  /**
-   * The state of a cutover or rollback: a finished run's result (no worker needed), else the
-   * answer of its progress query.
-   */
-  RunStatus<CutoverReport> inspect(RunInspector inspector, WorkflowExecutionInfo info) {
-    String workflowId = info.getExecution().getWorkflowId();
-    boolean completed = RunStatus.COMPLETED.equals(RunInspector.status(info));
-    return inspector.inspect(info, () -> completed
-        ? Optional.of(awaitReport(workflowId))
-        : inspector.progress(workflowId, CutoverReport.class));
   }
 
   private static String failureMessage(WorkflowFailedException e) {

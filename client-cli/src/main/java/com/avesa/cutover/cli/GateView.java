@@ -1,12 +1,16 @@
 package com.avesa.cutover.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.avesa.cutover.workflows.cutover.CutoverReport;
+import com.avesa.cutover.workflows.isolation.IsolationReport;
+import com.avesa.cutover.workflows.run.RunProgress;
+import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import java.time.Instant;
 
 /**
- * What every gated run's {@code progress} answer says about its gates — a cutover's
- * CutoverReport, a decommission's PhaseProgress and an isolation's IsolationReport share these
- * fields — read from the answer as JSON so one command serves them all.
+ * What every gated run's {@code progress} answer says about its gates — the pending gate and the
+ * approvals it needs, which every {@link RunProgress} has, with the outcome and what only some
+ * kinds have (the run holding an isolation's gate, a cutover's window) — so one command serves
+ * cutover, decommission and isolation alike.
  *
  * @param kind CUTOVER or ROLLBACK for a cutover's report, else null
  * @param gateWorkflowId an isolation run only: the run whose gate is pending (itself or a child)
@@ -16,11 +20,25 @@ record GateView(String workflowId, String kind, String phase, String outcome, St
     String gateWorkflowId, Instant windowStart) {
   static final String RUNNING = "RUNNING";
 
-  static GateView of(String workflowId, JsonNode progress) {
-    String start = text(progress, "windowStart");
-    return new GateView(workflowId, text(progress, "kind"), text(progress, "phase"), text(progress, "outcome"), text(progress, "pendingGate"),
-        progress.path("approvalsNeeded").asInt(0), text(progress, "gateWorkflowId"),
-        start == null ? null : Instant.parse(start));
+  static GateView of(String workflowId, RunProgress progress) {
+    CutoverReport cutover = progress instanceof CutoverReport r ? r : null;
+    IsolationReport isolation = progress instanceof IsolationReport r ? r : null;
+    return new GateView(workflowId, cutover == null ? null : cutover.kind(), progress.phase(), outcome(progress),
+        progress.pendingGate(), progress.approvalsNeeded(), isolation == null ? null : isolation.gateWorkflowId(),
+        cutover == null ? null : cutover.windowStart());
+  }
+
+  /** The outcome a gated run's progress carries: RUNNING while it goes on; null for a kind without one. */
+  static String outcome(RunProgress progress) {
+    Object outcome = null;
+    if (progress instanceof CutoverReport r) {
+      outcome = r.outcome();
+    } else if (progress instanceof PhaseProgress r) {
+      outcome = r.outcome();
+    } else if (progress instanceof IsolationReport r) {
+      outcome = r.outcome();
+    }
+    return outcome instanceof Enum<?> name ? name.name() : outcome == null ? null : outcome.toString();
   }
 
   boolean cutover() {
@@ -34,10 +52,5 @@ record GateView(String workflowId, String kind, String phase, String outcome, St
   /** "phase GATE, gate cutover pending" for messages. */
   String describe() {
     return "phase " + phase + ", " + (pendingGate == null ? "no gate pending" : "gate " + pendingGate + " pending");
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.path(field);
-    return value.isMissingNode() || value.isNull() ? null : value.asText();
   }
 }

@@ -2,6 +2,7 @@ package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.migration.MigrationProgress;
 import com.avesa.cutover.workflows.migration.Mode;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,29 @@ final class MigrationProgressView implements ProgressView<MigrationProgress> {
   private Instant rateSince;
   private long rateFrom;
   private long rateBytesFrom;
+
+  @Override
+  public void table(RunStatus<MigrationProgress> status, Instant now, PrintWriter out) {
+    StatusCommand.printRunState(status, out);
+    MigrationProgress progress = status.progress();
+    if (progress == null) {
+      out.println("  progress unavailable (no worker answered the query)");
+      return;
+    }
+    out.printf("  %s %s: %s%n", progress.mode(), progress.phase(), progress.step());
+    out.printf("  objects  %d listed: %d copied, %d checked, %d failed, %d verified%n", progress.objects(),
+        progress.objectsCopied(), progress.objectsChecked(), progress.objectsFailed(), progress.objectsVerified());
+    out.printf("  bytes    %s listed, %s copied%n",
+        ReportPrinter.bytes(progress.bytes()), ReportPrinter.bytes(progress.bytesCopied()));
+    out.printf("  items    %d listed: %d copied, %d checked%n", progress.items(), progress.itemsCopied(),
+        Math.max(0, progress.items() - progress.itemsCopied()));
+    out.printf("  secrets  %d copied%n", progress.secretsCopied());
+    if (progress.extras() > 0) {
+      out.printf("  extras   %d only in the side written to (not a failure; `avesa result` lists them)%n",
+          progress.extras());
+    }
+    out.printf("  pages %d, problems %d, runs %d%n", progress.pages(), progress.problems(), progress.runs());
+  }
 
   @Override
   public List<String> block(RunStatus<MigrationProgress> status, Instant now) {

@@ -17,8 +17,6 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.TemporalFailure;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -95,8 +93,7 @@ final class MigrationRuns {
     try {
       return stub.getResult(MigrationReport.class);
     } catch (WorkflowNotFoundException e) {
-      throw new CliException(ExitCodes.RUN_FAILED,
-          "no run with id " + workflowId + " in namespace " + connection.namespace());
+      throw RunInspector.noSuchRun(connection, workflowId);
     } catch (WorkflowFailedException e) {
       return reportOf(workflowId, mode, e);
     }
@@ -128,32 +125,12 @@ final class MigrationRuns {
   }
 
   private static MigrationReport reportOf(String workflowId, Mode mode, WorkflowFailedException e) {
-    String message = null;
-    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApplicationFailure failure) {
-        Optional<MigrationReport> carried = carriedReport(failure);
-        if (carried.isPresent()) {
-          return carried.get();
-        }
-      }
-      if (message == null && cause instanceof TemporalFailure failure) {
-        message = failure.getOriginalMessage();
-      }
-    }
-    String problem = message == null || message.isBlank() ? e.getMessage() : message;
-    return new MigrationReport(workflowId, mode, MigrationReport.FAILED, false,
-        List.of(), List.of(), null, List.of(problem), 0, 0);
-  }
-
-  private static Optional<MigrationReport> carriedReport(ApplicationFailure failure) {
-    try {
-      if (failure.getDetails().getSize() == 0) {
-        return Optional.empty();
-      }
-      return Optional.ofNullable(failure.getDetails().get(0, MigrationReport.class));
-    } catch (RuntimeException notAReport) {
-      return Optional.empty();
-    }
+    return RunResults.carried(e, MigrationReport.class).orElseGet(() -> {
+      String message = RunResults.firstMessage(e);
+      String problem = message == null || message.isBlank() ? e.getMessage() : message;
+      return new MigrationReport(workflowId, mode, MigrationReport.FAILED, false,
+          List.of(), List.of(), null, List.of(problem), 0, 0);
+    });
   }
 
   /** One line for the UI: mode, name and what is in scope. */

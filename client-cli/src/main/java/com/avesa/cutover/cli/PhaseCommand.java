@@ -69,16 +69,9 @@ abstract class PhaseCommand extends AvesaCommand {
       String workflowId = id == null ? kind.defaultId(loaded) : id;
       String startProof = gated() ? new RunSigning(new ApprovalSigner(signing)).startProof(loaded, workflowId) : null;
       kind.start(connection, loaded.name(), workflowId, summary(loaded), input(loaded, connection.identity(), startProof));
-      if (!await) {
-        out().println(output.format().started(workflowId));
-        return ExitCodes.OK;
-      }
-      RunFollower.awaitEnd(workflowId,
-          () -> RunFollower.forWait(connection, output.format(), out()).phase(workflowId));
-      if (!output.json()) {
-        out().println();
-      }
-      return PhasePrinter.printOutcome(kind.awaitReport(connection, workflowId), output.format(), out(), err());
+      return RunFollower.afterStart(connection, workflowId, ProgressKind.ofWorkflowType(kind.type()), await,
+          output.format(), out(), () -> PhasePrinter.printOutcome(kind.awaitReport(connection, workflowId),
+              output.format(), out(), err()));
     }
   }
 }

@@ -1,14 +1,16 @@
 package com.avesa.cutover.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.avesa.cutover.workflows.run.RunProgress;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The progress of a runbook phase run or an isolation: the block {@link PhaseStatus} prints, a
- * line whenever the phase, outcome or pending gate changes, and the outcome at the end.
+ * The progress of a runbook phase run ({@code P} a PhaseProgress) or an isolation (an
+ * IsolationReport): the block {@link PhaseStatus} prints, a line whenever the phase, outcome or
+ * pending gate changes, and the outcome at the end.
  */
-final class PhaseProgressView implements ProgressView<JsonNode> {
+final class PhaseProgressView<P extends RunProgress> implements ProgressView<P> {
   private final PhaseStatus phases;
 
   PhaseProgressView(PhaseStatus phases) {
@@ -16,37 +18,40 @@ final class PhaseProgressView implements ProgressView<JsonNode> {
   }
 
   @Override
-  public List<String> block(RunStatus<JsonNode> status, Instant now) {
+  public void table(RunStatus<P> status, Instant now, PrintWriter out) {
+    phases.lines(status, now).forEach(out::println);
+  }
+
+  @Override
+  public List<String> block(RunStatus<P> status, Instant now) {
     return phases.lines(status, now);
   }
 
   @Override
-  public String milestone(RunStatus<JsonNode> status) {
-    JsonNode p = status.progress();
+  public String milestone(RunStatus<P> status) {
+    P p = status.progress();
     if (p == null) {
       return status.status();
     }
-    GateView gate = GateView.of(status.workflowId(), p);
-    return String.join("|", status.status(), p.path("phase").asText(), p.path("outcome").asText(),
-        String.valueOf(gate.pendingGate()));
+    return String.join("|", status.status(), String.valueOf(p.phase()), String.valueOf(GateView.outcome(p)),
+        String.valueOf(p.pendingGate()));
   }
 
   @Override
-  public String line(RunStatus<JsonNode> status, Instant now) {
-    JsonNode p = status.progress();
+  public String line(RunStatus<P> status, Instant now) {
+    P p = status.progress();
     if (p == null) {
       return status.status() + "  progress unavailable (no worker answered the query)";
     }
-    GateView gate = GateView.of(status.workflowId(), p);
-    String text = String.format("%-18s %s", p.path("phase").asText(),
-        gate.pendingGate() == null ? "" : "gate " + gate.pendingGate() + " pending").stripTrailing();
+    String text = String.format("%-18s %s", p.phase(),
+        p.pendingGate() == null ? "" : "gate " + p.pendingGate() + " pending").stripTrailing();
     return RunStatus.RUNNING.equals(status.status()) ? text : text + "  (run " + status.status() + ")";
   }
 
   @Override
-  public String summary(RunStatus<JsonNode> status, Instant now) {
-    JsonNode p = status.progress();
-    String outcome = p == null ? "" : p.path("outcome").asText("");
+  public String summary(RunStatus<P> status, Instant now) {
+    P p = status.progress();
+    String outcome = p == null || GateView.outcome(p) == null ? "" : GateView.outcome(p);
     return "run " + status.workflowId() + " ended: " + status.status()
         + (outcome.isEmpty() ? "" : ", outcome " + outcome) + " after " + ProgressView.elapsed(status, now);
   }

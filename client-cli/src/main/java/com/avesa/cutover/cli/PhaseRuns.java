@@ -14,8 +14,6 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.TemporalFailure;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -94,32 +92,15 @@ enum PhaseRuns {
     try {
       return stub.getResult(reportType);
     } catch (WorkflowNotFoundException e) {
-      throw new CliException(ExitCodes.RUN_FAILED,
-          "no run with id " + workflowId + " in namespace " + connection.namespace());
+      throw RunInspector.noSuchRun(connection, workflowId);
     } catch (WorkflowFailedException e) {
-      String message = null;
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof ApplicationFailure failure) {
-          Optional<Object> carried = carried(failure);
-          if (carried.isPresent()) {
-            return carried.get();
-          }
-        }
-        if (message == null && cause instanceof TemporalFailure failure) {
-          message = failure.getOriginalMessage();
-        }
+      Optional<?> carried = RunResults.carried(e, reportType);
+      if (carried.isPresent()) {
+        return carried.get();
       }
+      String message = RunResults.firstMessage(e);
       throw new CliException(ExitCodes.RUN_FAILED, "run " + workflowId + " ended without a report: "
           + (message == null ? e.getMessage() : message));
-    }
-  }
-
-  private Optional<Object> carried(ApplicationFailure failure) {
-    try {
-      return failure.getDetails().getSize() == 0 ? Optional.empty()
-          : Optional.ofNullable(failure.getDetails().get(0, reportType));
-    } catch (RuntimeException notAReport) {
-      return Optional.empty();
     }
   }
 }

@@ -1,6 +1,10 @@
 package com.avesa.cutover.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.avesa.cutover.workflows.isolation.IsolationReport;
+import com.avesa.cutover.workflows.isolation.PhaseRecord;
+import com.avesa.cutover.workflows.run.RunCounts;
+import com.avesa.cutover.workflows.run.RunProgress;
+import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,65 +20,64 @@ import java.util.Optional;
 final class PhaseStatus {
   private final RunInspector inspector;
 
-  PhaseStatus(TemporalConnection connection) {
-    this.inspector = new RunInspector(connection);
-  }
-
-  RunStatus<JsonNode> sample(String workflowId) {
-    return inspector.inspect(inspector.describe(workflowId), JsonNode.class);
+  PhaseStatus(RunInspector inspector) {
+    this.inspector = inspector;
   }
 
   /** The lines {@code status} prints (and {@code --watch} redraws) at {@code now}. */
-  List<String> lines(RunStatus<JsonNode> status, Instant now) {
+  List<String> lines(RunStatus<? extends RunProgress> status, Instant now) {
     List<String> lines = new ArrayList<>();
     lines.add(status.workflowId() + " (" + status.workflowType() + ", run " + status.runId() + "): " + status.status());
     lines.add("  started  " + status.startTime() + (status.closeTime() == null ? "" : ", closed " + status.closeTime()));
-    JsonNode progress = status.progress();
+    RunProgress progress = status.progress();
     if (progress == null) {
       lines.add(RunStatus.RUNNING.equals(status.status()) ? "  progress unavailable (no worker answered the query)"
           : "  ended: `avesa result " + status.workflowId() + "` prints its report");
       return lines;
     }
-    lines.add("  phase    " + progress.path("phase").asText() + ", outcome " + progress.path("outcome").asText());
+    lines.add("  phase    " + progress.phase() + ", outcome " + GateView.outcome(progress));
     waiting("", progress, now, lines);
     // An isolation's cutover or decommission child holds its gate and its wait: asked once per sample.
     GateView view = GateView.of(status.workflowId(), progress);
     String child = view.gateWorkflowId() != null && !view.gateWorkflowId().equals(status.workflowId())
         ? view.gateWorkflowId() : null;
-    Optional<JsonNode> childProgress = child == null ? Optional.empty() : inspector.progress(child, JsonNode.class);
+    Optional<RunProgress> childProgress = child == null ? Optional.empty() : inspector.progress(child);
     childProgress.ifPresent(answer -> {
-      lines.add("  in       " + child + ": phase " + answer.path("phase").asText());
+      lines.add("  in       " + child + ": phase " + answer.phase());
       waiting(child + " ", answer, now, lines);
     });
-    for (JsonNode phase : progress.path("phases")) {
-      lines.add(String.format("  %-14s %-10s %s", phase.path("phase").asText(), phase.path("status").asText(),
-          phase.path("summary").asText("")));
+    IsolationReport isolation = progress instanceof IsolationReport r ? r : null;
+    if (isolation != null && isolation.phases() != null) {
+      for (PhaseRecord phase : isolation.phases()) {
+        lines.add(String.format("  %-14s %-10s %s", phase.phase(), phase.status(),
+            phase.summary() == null ? "" : phase.summary()));
+      }
     }
-    findings(progress.path("findings"), lines);
+    findings(isolation == null ? null : isolation.findings(), lines);
     gate(status.workflowId(), childProgress.map(answer -> GateView.of(child, answer)).orElse(view), lines);
-    if (progress.has("changed")) {
-      lines.add("  changed  " + progress.path("changed").size() + ", unchanged " + progress.path("unchanged").size()
-          + ", problems " + progress.path("problems").size());
-    } else if (!progress.path("problems").isEmpty()) {
-      lines.add("  problems " + progress.path("problems").size() + ": " + progress.path("problems").get(0).asText());
+    RunCounts counts = progress.counts();
+    if (progress instanceof PhaseProgress) {
+      lines.add("  changed  " + counts.changed() + ", unchanged " + counts.unchanged() + ", problems " + counts.problems());
+    } else if (isolation != null && isolation.problems() != null && !isolation.problems().isEmpty()) {
+      lines.add("  problems " + counts.problems() + ": " + isolation.problems().get(0));
     }
     return lines;
   }
 
-  static void waiting(String who, JsonNode progress, Instant now, List<String> lines) {
-    JsonNode waitUntil = progress.path("waitUntil");
-    if (waitUntil.isTextual()) {
-      Instant until = Instant.parse(waitUntil.asText());
+  /** The end of the wait {@code progress} is in (a phase run's retention), with the time left at {@code now}. */
+  static void waiting(String who, RunProgress progress, Instant now, List<String> lines) {
+    Instant until = progress instanceof PhaseProgress phase ? phase.waitUntil() : null;
+    if (until != null) {
       lines.add("  waiting  " + who + "until " + until + " (" + Durations.format(Duration.between(now, until))
           + " left)");
     }
   }
 
   /** An isolation's validation findings, which its {@code validation} gate decides on. */
-  private static void findings(JsonNode findings, List<String> lines) {
-    if (findings.isArray() && !findings.isEmpty()) {
+  private static void findings(List<String> findings, List<String> lines) {
+    if (findings != null && !findings.isEmpty()) {
       lines.add("  findings " + findings.size() + " (validation):");
-      findings.forEach(finding -> lines.add("    - " + finding.asText()));
+      findings.forEach(finding -> lines.add("    - " + finding));
     }
   }
 

@@ -1,15 +1,19 @@
 package com.avesa.cutover.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * How one kind of run shows its progress ({@code P} is its progress query's answer): the block a
- * terminal redraws, the milestone whose change is worth a line elsewhere, that line, and the line
+ * How one kind of run shows its progress ({@code P} is its progress query's answer): the table
+ * {@code avesa status} prints once, the block a terminal redraws, the milestone whose change is worth a line elsewhere, that line, and the line
  * that closes a run that ended.
  */
 interface ProgressView<P> {
+  /** What {@code avesa status} prints of the run at {@code now}: its state, then its progress. */
+  void table(RunStatus<P> status, Instant now, PrintWriter out);
+
   /** The lines a terminal redraws at {@code now}. */
   List<String> block(RunStatus<P> status, Instant now);
 

@@ -1,7 +1,6 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.cutover.CutoverReport;
-import com.avesa.cutover.workflows.migration.MigrationProgress;
+import com.avesa.cutover.workflows.run.RunProgress;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowStub;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -62,26 +62,37 @@ final class RunFollower {
     }
   }
 
+  /**
+   * What every command that starts a run does next, whatever its kind: without {@code wait}, prints
+   * the workflow id ({@link OutputOptions.Format#started}) and returns 0; with it, follows the run
+   * of {@code kind} to its end (see {@link #forWait}), then runs {@code outcome}, which prints the
+   * report as {@code avesa result} does and returns its exit code.
+   */
+  static int afterStart(TemporalConnection connection, String workflowId, ProgressKind<?> kind, boolean wait,
+      OutputOptions.Format format, PrintWriter out, IntSupplier outcome) {
+    if (!wait) {
+      out.println(format.started(workflowId));
+      out.flush();
+      return ExitCodes.OK;
+    }
+    awaitEnd(workflowId, () -> forWait(connection, format, out).follow(workflowId, kind));
+    if (!format.structured()) {
+      out.println();
+    }
+    return outcome.getAsInt();
+  }
+
   /** Whether stdout is a terminal a block can be redrawn on. */
   static boolean terminal() {
     return System.console() != null;
   }
 
-  /** Follows a data migration; its last sample (null when the mode shows nothing). */
-  RunStatus<MigrationProgress> migration(String workflowId) throws InterruptedException {
-    return follow(workflowId, () -> inspector.sample(workflowId, MigrationProgress.class), new MigrationProgressView());
-  }
-
-  /** Follows a cutover or rollback; its last sample (null when the mode shows nothing). */
-  RunStatus<CutoverReport> cutover(String workflowId) throws InterruptedException {
-    CutoverRuns runs = new CutoverRuns(connection);
-    return follow(workflowId, () -> runs.inspect(inspector, inspector.describe(workflowId)), new CutoverProgressView());
-  }
-
-  /** Follows a runbook phase run or an isolation; its last sample (null when the mode shows nothing). */
-  RunStatus<JsonNode> phase(String workflowId) throws InterruptedException {
-    PhaseStatus phases = new PhaseStatus(connection);
-    return follow(workflowId, () -> phases.sample(workflowId), new PhaseProgressView(phases));
+  /**
+   * Follows a run of {@code kind}, sampling its typed progress and showing it through the kind's
+   * view; its last sample (null when the mode shows nothing).
+   */
+  <P extends RunProgress> RunStatus<P> follow(String workflowId, ProgressKind<P> kind) throws InterruptedException {
+    return follow(workflowId, () -> inspector.sample(workflowId, kind), kind.view(inspector));
   }
 
   /** Follows the run; with nothing to show ({@link ProgressPrinter.Mode#QUIET}) only waits for its end and returns null. */

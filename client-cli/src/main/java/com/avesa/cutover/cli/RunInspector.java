@@ -1,6 +1,6 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.migration.MigrationProgress;
+import com.avesa.cutover.workflows.run.RunProgress;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
@@ -18,7 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Reads the state of a run: DescribeWorkflowExecution, its history length and its progress. */
+/**
+ * Reads the state of a run: DescribeWorkflowExecution, its history length and its progress, the
+ * {@link RunProgress} its kind's query answers.
+ */
 final class RunInspector {
   private static final long QUERY_SECONDS = 3;
   private static final String PREFIX = "WORKFLOW_EXECUTION_STATUS_";
@@ -29,28 +32,42 @@ final class RunInspector {
     this.connection = connection;
   }
 
-  /** The latest run of a data migration; exit 1 when there is none. */
-  RunStatus<MigrationProgress> inspect(String workflowId) {
-    return inspect(describe(workflowId), MigrationProgress.class);
-  }
-
-  /** The state of the run {@code info} describes, with its progress query answered as {@code progressType}. */
-  <P> RunStatus<P> inspect(WorkflowExecutionInfo info, Class<P> progressType) {
-    return inspect(info, () -> progress(info.getExecution().getWorkflowId(), progressType));
+  /**
+   * The state of the run {@code info} describes, with its progress as {@code kind} has it: the
+   * answer of its typed progress query, or the result of a completed run that is shown by it.
+   */
+  <P extends RunProgress> RunStatus<P> inspect(WorkflowExecutionInfo info, ProgressKind<P> kind) {
+    return inspect(info, kind, true);
   }
 
   /**
-   * A sample to follow a run by: like {@link #inspect(WorkflowExecutionInfo, Class)}, but the
-   * history length is what the server reports (0 where it reports none), never counted page by page.
+   * A sample to follow a run of {@code kind} by: like {@link #inspect(WorkflowExecutionInfo, ProgressKind)}, but
+   * the history length is what the server reports (0 where it reports none), never counted page by page.
    */
-  <P> RunStatus<P> sample(String workflowId, Class<P> progressType) {
-    WorkflowExecutionInfo info = describe(workflowId);
-    return inspect(info, () -> progress(workflowId, progressType), false);
+  <P extends RunProgress> RunStatus<P> sample(String workflowId, ProgressKind<P> kind) {
+    return inspect(describe(workflowId), kind, false);
   }
 
-  /** The state of the run {@code info} describes, with the progress {@code progress} supplies. */
-  <P> RunStatus<P> inspect(WorkflowExecutionInfo info, Supplier<Optional<P>> progress) {
-    return inspect(info, progress, true);
+  private <P extends RunProgress> RunStatus<P> inspect(WorkflowExecutionInfo info, ProgressKind<P> kind,
+      boolean count) {
+    String workflowId = info.getExecution().getWorkflowId();
+    boolean byResult = kind.shownByResult() && RunStatus.COMPLETED.equals(status(info));
+    return inspect(info, () -> byResult ? Optional.of(kind.result(connection, workflowId))
+        : progress(workflowId, kind.type()), count);
+  }
+
+  /**
+   * The progress of the latest run of {@code workflowId}, typed as its kind answers it; empty when
+   * there is no such run, or no worker answers in time.
+   */
+  Optional<RunProgress> progress(String workflowId) {
+    WorkflowExecutionInfo info;
+    try {
+      info = describe(workflowId);
+    } catch (CliException | StatusRuntimeException notDescribed) {
+      return Optional.empty();
+    }
+    return progress(workflowId, ProgressKind.ofWorkflowType(info.getType().getName()).type()).map(RunProgress.class::cast);
   }
 
   private <P> RunStatus<P> inspect(WorkflowExecutionInfo info, Supplier<Optional<P>> progress, boolean count) {
@@ -83,11 +100,15 @@ final class RunInspector {
       return connection.stubs().blockingStub().describeWorkflowExecution(request).getWorkflowExecutionInfo();
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new CliException(ExitCodes.RUN_FAILED,
-            "no run with id " + workflowId + " in namespace " + connection.namespace());
+        throw RunInspector.noSuchRun(connection, workflowId);
       }
       throw e;
     }
+  }
+
+  /** Exit 1: there is no run with that id in the connection's namespace. */
+  static CliException noSuchRun(TemporalConnection connection, String workflowId) {
+    return new CliException(ExitCodes.RUN_FAILED, "no run with id " + workflowId + " in namespace " + connection.namespace());
   }
 
   /** Counts the events page by page: some servers (the SDK's test server) report no length. */

@@ -4,8 +4,10 @@ import java.time.Instant;
 
 /**
  * What {@code avesa status} prints: the run's state from DescribeWorkflowExecution, its history
- * length, and the {@code progress} query's answer (null when no worker answered): a
- * {@code MigrationProgress} for data migrations, a {@code CutoverReport} for cutovers and rollbacks.
+ * length, and the {@code progress} query's answer (null when no worker answered), typed as its
+ * kind answers it ({@link ProgressKind}): a {@code RunProgress} such as {@code MigrationProgress},
+ * {@code CutoverReport} (also a completed cutover's result), {@code PhaseProgress} or
+ * {@code IsolationReport}.
  */
 record RunStatus<P>(
     String workflowId,

@@ -103,15 +103,7 @@ abstract class StartCommand extends AvesaCommand {
     Mode mode = input.mode();
     MigrationRuns runs = new MigrationRuns(connection);
     String workflowId = runs.start(input, id);
-    if (!wait) {
-      out.println(format.started(workflowId));
-      out.flush();
-      return ExitCodes.OK;
-    }
-    RunFollower.awaitEnd(workflowId, () -> RunFollower.forWait(connection, format, out).migration(workflowId));
-    if (!format.structured()) {
-      out.println();
-    }
-    return MigrationRuns.printOutcome(runs.awaitReport(workflowId, mode), format, out, err);
+    return RunFollower.afterStart(connection, workflowId, ProgressKind.MIGRATION, wait, format, out,
+        () -> MigrationRuns.printOutcome(runs.awaitReport(workflowId, mode), format, out, err));
   }
 }

@@ -1,8 +1,6 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.cutover.CutoverReport;
-import com.avesa.cutover.workflows.migration.MigrationProgress;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.avesa.cutover.workflows.run.RunProgress;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -47,50 +45,29 @@ final class StatusCommand extends AvesaCommand {
     try (TemporalConnection connection = temporal.connect()) {
       RunInspector inspector = new RunInspector(connection);
       WorkflowExecutionInfo info = inspector.describe(workflowId);
-      String type = info.getType().getName();
-      if (watch) {
-        return watch(connection, type);
-      }
-      if (CutoverRuns.isCutover(type)) {
-        RunStatus<CutoverReport> status = new CutoverRuns(connection).inspect(inspector, info);
-        print(status, () -> CutoverPrinter.printStatus(status, out()));
-      } else if (PhaseRuns.ofType(type).isPresent()) {
-        PhaseStatus phases = new PhaseStatus(connection);
-        RunStatus<JsonNode> status = phases.sample(workflowId);
-        print(status, () -> phases.lines(status, Instant.now()).forEach(out()::println));
-      } else {
-        RunStatus<MigrationProgress> status = inspector.inspect(info, MigrationProgress.class);
-        print(status, () -> print(status, out()));
-      }
-      return ExitCodes.OK;
+      ProgressKind<?> kind = ProgressKind.ofWorkflowType(info.getType().getName());
+      return watch ? watch(connection, kind) : show(inspector, info, kind);
     }
   }
 
-  private void print(RunStatus<?> status, Runnable table) {
+  /** Prints the run's state and its typed progress once: as JSON, or the table its kind's view prints. */
+  private <P extends RunProgress> int show(RunInspector inspector, WorkflowExecutionInfo info, ProgressKind<P> kind) {
+    RunStatus<P> status = inspector.inspect(info, kind);
     if (output.json()) {
       out().println(output.format().render(status));
     } else {
-      table.run();
+      kind.view(inspector).table(status, Instant.now(), out());
     }
+    return ExitCodes.OK;
   }
 
   /** Follows the run until it ends (live on a terminal, a line per change elsewhere, JSON lines with -o json/jsonl). */
-  private int watch(TemporalConnection connection, String type) throws InterruptedException {
+  private <P extends RunProgress> int watch(TemporalConnection connection, ProgressKind<P> kind)
+      throws InterruptedException {
     ProgressPrinter.Mode mode = output.json() ? ProgressPrinter.Mode.JSONL
         : RunFollower.terminal() ? ProgressPrinter.Mode.LIVE : ProgressPrinter.Mode.LINES;
-    RunFollower follower = new RunFollower(connection, mode, interval, out());
-    if (CutoverRuns.isCutover(type)) {
-      RunStatus<CutoverReport> last = follower.cutover(workflowId);
-      // A completed run's sample is its result; any other end (failed, terminated) left no report.
-      CutoverReport report = RunStatus.COMPLETED.equals(last.status()) ? last.progress() : null;
-      return report == null ? ExitCodes.RUN_FAILED : CutoverPrinter.exitCode(report);
-    }
-    if (PhaseRuns.ofType(type).isPresent()) {
-      RunStatus<JsonNode> last = follower.phase(workflowId);
-      return RunStatus.COMPLETED.equals(last.status()) ? ExitCodes.OK : ExitCodes.RUN_FAILED;
-    }
-    RunStatus<MigrationProgress> last = follower.migration(workflowId);
-    return StatusWatch.exitCode(last, () -> new MigrationRuns(connection).awaitReport(workflowId, null));
+    RunStatus<P> last = new RunFollower(connection, mode, interval, out()).follow(workflowId, kind);
+    return kind.exitCode(last, connection);
   }
 
   /** The first lines of every status table: id, run, state, start, close and history length. */
@@ -101,27 +78,5 @@ final class StatusCommand extends AvesaCommand {
       out.printf("  closed   %s%n", status.closeTime());
     }
     out.printf("  history  %d events%n", status.historyLength());
-  }
-
-  private static void print(RunStatus<MigrationProgress> status, PrintWriter out) {
-    printRunState(status, out);
-    MigrationProgress progress = status.progress();
-    if (progress == null) {
-      out.println("  progress unavailable (no worker answered the query)");
-      return;
-    }
-    out.printf("  %s %s: %s%n", progress.mode(), progress.phase(), progress.step());
-    out.printf("  objects  %d listed: %d copied, %d checked, %d failed, %d verified%n", progress.objects(),
-        progress.objectsCopied(), progress.objectsChecked(), progress.objectsFailed(), progress.objectsVerified());
-    out.printf("  bytes    %s listed, %s copied%n",
-        ReportPrinter.bytes(progress.bytes()), ReportPrinter.bytes(progress.bytesCopied()));
-    out.printf("  items    %d listed: %d copied, %d checked%n", progress.items(), progress.itemsCopied(),
-        Math.max(0, progress.items() - progress.itemsCopied()));
-    out.printf("  secrets  %d copied%n", progress.secretsCopied());
-    if (progress.extras() > 0) {
-      out.printf("  extras   %d only in the side written to (not a failure; `avesa result` lists them)%n",
-          progress.extras());
-    }
-    out.printf("  pages %d, problems %d, runs %d%n", progress.pages(), progress.problems(), progress.runs());
   }
 }

@@ -36,7 +36,7 @@ class LoggingConfigurationTest {
 
     assertThat(line)
         .matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}\\S* INFO .*\\R$")
-        .contains("c.a.c.a.BucketActivitiesImpl")
+        .contains("c.a.c.a.m.BucketActivitiesImpl")
         .contains("workflowId=migrate-avesa-prod runId=run-1 activity=CopyPage/7 attempt=2 - page copied");
   }
 

@@ -5,7 +5,7 @@ import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.AccessCheckRequest;
 import com.avesa.cutover.workflows.account.AdminAccessRequest;
-import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.estate.Side;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package com.avesa.cutover.activities.aws;
 
-import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.estate.Side;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package com.avesa.cutover.activities.infra;
 
-import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.infra.DeployRequest;
 import com.avesa.cutover.workflows.estate.Estate;
 import java.util.List;

@@ -22,6 +22,7 @@ import com.avesa.cutover.workflows.migration.KeyRange;
 import com.avesa.cutover.workflows.migration.PartitionRequest;
 import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.migration.TenantTally;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +77,9 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   private final ParallelRunner objectRunner = new ParallelRunner("avesa-s3-object", OBJECT_THREADS);
   private final ParallelRunner partRunner = new ParallelRunner("avesa-s3-part", PART_THREADS);
   private final ObjectSync sync;
+  /** How often a page heartbeats while it waits on its listings (the page activities' heartbeat timeout is 10 s). */
+  static final Duration LISTING_HEARTBEAT = Duration.ofSeconds(2);
+
   private final ListingPrefetch prefetch = new ListingPrefetch();
   private final MultipartCopy.Uploads uploads = new MultipartCopy.Uploads();
 
@@ -126,7 +130,12 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     S3Client from = clients.s3(request.estate(), request.fromSide());
     String prefix = request.prefix() == null || request.prefix().isEmpty() ? null : request.prefix();
     int pageSize = pageSize(request.pageSize());
-    Heartbeats.beat(new PageProgress(request.toBucket(), request.continuationToken(), 0, 0, List.of()));
+    PageProgress started = new PageProgress(request.toBucket(), request.continuationToken(), 0, 0, List.of());
+    return Heartbeats.whileRunning(started, LISTING_HEARTBEAT, () -> extras(request, from, to, prefix, pageSize));
+  }
+
+  /** An extras page: listings only (one of the written side, one or two of the other), heartbeating while they run. */
+  private ExtrasPage extras(ExtrasPageRequest request, S3Client from, S3Client to, String prefix, int pageSize) {
     ListObjectsV2Response listing;
     try {
       listing = KeyOrder.endingAt(to.listObjectsV2(b -> b.bucket(request.toBucket()).prefix(prefix)
@@ -190,8 +199,14 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
         request.fromBucket(),
         request.toBucket(),
         request.multipartThreshold());
-    ListObjectsV2Response listing = prefetch.take(page(route.from(), request, request.continuationToken()))
-        .orElseGet(() -> list(route.from(), request));
+    // The listings of both sides come before the page's first heartbeat of its own: on a large or
+    // busy store they can outlast the heartbeat timeout, so they heartbeat while they run (the
+    // previous attempt's details, so a retry still finds the multipart uploads it recorded).
+    Object listingDetails = Heartbeats.lastDetails(PageProgress.class).<Object>map(last -> last)
+        .orElse(new PageProgress(request.fromBucket(), request.continuationToken(), 0, 0, List.of()));
+    ListObjectsV2Response listing = Heartbeats.whileRunning(listingDetails, LISTING_HEARTBEAT,
+        () -> prefetch.take(page(route.from(), request, request.continuationToken()))
+            .orElseGet(() -> list(route.from(), request)));
     if (Boolean.TRUE.equals(listing.isTruncated()) && listing.nextContinuationToken() != null) {
       String next = listing.nextContinuationToken();
       prefetch.prefetch(page(route.from(), request, next), () -> listRaw(route.from(), request, next));
@@ -202,7 +217,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     CopyMode mode = request.copyMode() == null ? CopyMode.AUTO : request.copyMode();
     boolean byListing = request.verify() == VerifyMode.LISTING;
     Map<String, S3Object> inTarget = pass == Pass.COPY || (pass == Pass.VERIFY && byListing)
-        ? listTarget(route, request, objects)
+        ? Heartbeats.whileRunning(listingDetails, LISTING_HEARTBEAT, () -> listTarget(route, request, objects))
         : Map.of();
     String guard = pass == Pass.COPY && byListing ? ObjectSync.firstToCopy(objects, inTarget) : null;
     List<Callable<Result>> tasks = new ArrayList<>(objects.size());

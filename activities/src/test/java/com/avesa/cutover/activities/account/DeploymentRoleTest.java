@@ -12,7 +12,7 @@ import com.avesa.cutover.workflows.account.DeploymentRoleRequest;
 import com.avesa.cutover.workflows.account.RolePermissionsRequest;
 import com.avesa.cutover.workflows.account.RoleRemoval;
 import com.avesa.cutover.workflows.account.RoleStep;
-import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;

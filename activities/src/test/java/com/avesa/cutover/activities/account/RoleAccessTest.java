@@ -16,7 +16,7 @@ import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.AccessCheckRequest;
 import com.avesa.cutover.workflows.account.AdminAccessRequest;
-import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
-import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.infra.DeployRequest;
 import com.avesa.cutover.workflows.infra.DeployResult;
 import com.avesa.cutover.workflows.infra.InfrastructureActivities;

@@ -1,5 +1,10 @@
 package com.avesa.cutover.activities.migration;
 
+import com.avesa.cutover.activities.testing.FaultProxy;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.testing.S3Fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +44,7 @@ class BucketPageResumeTest {
   private static final String TARGET = "data-storage-msp-prod";
   private static final String KEY = "raw/acme/halo/tickets/2026/11/big.parquet";
   private static final int PART = 5 << 20;
+  private static final int SLOW_LISTING_MILLIS = 6_000;
 
   private final List<PageProgress> heartbeats = new CopyOnWriteArrayList<>();
   private AwsClients clients;
@@ -94,5 +100,37 @@ class BucketPageResumeTest {
         .as("the recorded upload was completed, no other begun").isEmpty();
     assertThat(new S3Fixture(target, TARGET).state(KEY).differencesFrom(source.state(KEY))).isEmpty();
     assertThat(heartbeats).isNotEmpty().allSatisfy(beat -> assertThat(beat.bucket()).isEqualTo(SOURCE));
+  }
+
+  /**
+   * The page's listings come before its own first heartbeat; when they are slower than the
+   * heartbeat timeout (a large bucket on a busy store) the page heartbeats while it waits, instead
+   * of being timed out and retried from scratch. Here the target's listing takes 6 s: the first
+   * heartbeat arrives long before it answers.
+   */
+  @Test
+  void aPageHeartbeatsWhileItsListingsAreSlow() {
+    S3Fixture source = new S3Fixture(clients.s3(estate, Side.SOURCE), SOURCE);
+    source.createBucket();
+    source.putRandom("raw/acme/a.json", 100);
+    impl.ensureTargetBucket(new EnsureBucketRequest(estate, Side.TARGET, TARGET));
+    List<Long> beatsAt = new CopyOnWriteArrayList<>();
+    env.setActivityHeartbeatListener(PageProgress.class, beat -> beatsAt.add(System.nanoTime()));
+    try (FaultProxy proxy = FaultProxy.start(MOTO.endpoint(), 1, 0)) {
+      proxy.server().stubFor(get(urlPathEqualTo("/" + TARGET)).withQueryParam("list-type", equalTo("2"))
+          .atPriority(1).willReturn(aResponse().proxiedFrom(MOTO.endpoint()).withFixedDelay(SLOW_LISTING_MILLIS)));
+      Estate slow = TestEstates.crossAccount(proxy.endpoint());
+      long started = System.nanoTime();
+
+      BucketPage page = activities.copyPage(
+          new BucketPageRequest(slow, Side.SOURCE, SOURCE, TARGET, "", null, 1000, 8, CopyMode.AUTO));
+
+      assertThat(page.copied()).isEqualTo(1);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the listing was slow")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(SLOW_LISTING_MILLIS));
+      assertThat(beatsAt).isNotEmpty();
+      assertThat(Duration.ofNanos(beatsAt.get(0) - started)).as("first heartbeat, during the slow listing")
+          .isLessThan(Duration.ofMillis(SLOW_LISTING_MILLIS / 2));
+    }
   }
 }

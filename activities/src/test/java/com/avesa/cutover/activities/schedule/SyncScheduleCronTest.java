@@ -7,7 +7,7 @@ import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.runtime.codec.AesGcmPayloadCodec;
 import com.avesa.cutover.runtime.codec.Keyring;
 import com.avesa.cutover.runtime.codec.PayloadEncryption;
-import com.avesa.cutover.workflows.config.AccountConfig;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.CopyMode;
 import com.avesa.cutover.workflows.config.DataConfig;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.avesa.cutover.workflows.config.AccountSetupConfig.NewAccount;
 import com.avesa.cutover.workflows.config.DecommissionConfig.Removal;
 import com.avesa.cutover.workflows.config.InfrastructureConfig.DeployCommand;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.config;
 
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.estate.Estate;
 
 /**

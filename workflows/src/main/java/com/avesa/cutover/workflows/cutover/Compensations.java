@@ -1,7 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
-import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ChildWorkflowFailure;
+import com.avesa.cutover.workflows.FailureMessages;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Saga;
@@ -58,10 +57,6 @@ final class Compensations {
 
   /** The innermost message of an activity or child failure, which is what a person can act on. */
   static String describe(TemporalFailure failure) {
-    Throwable cause = failure;
-    while ((cause instanceof ActivityFailure || cause instanceof ChildWorkflowFailure) && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof TemporalFailure t ? t.getOriginalMessage() : String.valueOf(cause.getMessage());
+    return FailureMessages.describe(failure);
   }
 }

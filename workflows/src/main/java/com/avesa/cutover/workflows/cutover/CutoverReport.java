@@ -2,6 +2,9 @@ package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.run.RunCounts;
+import com.avesa.cutover.workflows.run.RunProgress;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,7 +48,7 @@ public record CutoverReport(
     String finalSyncId,
     String reverseSyncId,
     MigrationConfig config,
-    IngestionPause ingestionPause) {
+    IngestionPause ingestionPause) implements RunProgress {
 
   public static final String CUTOVER = "CUTOVER";
   public static final String ROLLBACK = "ROLLBACK";
@@ -66,5 +69,14 @@ public record CutoverReport(
     steps = steps == null ? List.of() : List.copyOf(steps);
     compensations = compensations == null ? List.of() : List.copyOf(compensations);
     remaining = remaining == null ? List.of() : List.copyOf(remaining);
+  }
+
+  /** Changed: steps done; problems: steps failed and what a failed rollback left undone (its progress, {@link RunProgress}). */
+  @JsonIgnore
+  @Override
+  public RunCounts counts() {
+    long done = steps.stream().filter(s -> StepRecord.DONE.equals(s.status())).count();
+    long failed = steps.stream().filter(s -> StepRecord.FAILED.equals(s.status())).count();
+    return new RunCounts(done, 0, failed + remaining.size());
   }
 }

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.decommission;
 
+import com.avesa.cutover.workflows.FailureMessages;
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.gate.ApprovalAuthority;
@@ -319,8 +320,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
   }
 
   private static String describe(TemporalFailure failure) {
-    return failure.getCause() instanceof TemporalFailure cause ? cause.getOriginalMessage()
-        : failure.getOriginalMessage();
+    return FailureMessages.describe(failure);
   }
 
   /** The activity's failure type (NOT_FOUND, ACCESS_DENIED, ...), else ACTIVITY_FAILED. */

@@ -1,7 +1,5 @@
 package com.avesa.cutover.workflows.estate;
 
-import com.avesa.cutover.workflows.config.AccountConfig;
-
 /**
  * The two accounts an activity works on: region, optional single endpoint (an emulator), and how
  * to obtain each side's credentials. Activities build (and cache) clients from it. {@code config}

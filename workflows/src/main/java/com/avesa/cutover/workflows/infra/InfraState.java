@@ -1,10 +1,10 @@
 package com.avesa.cutover.workflows.infra;
 
+import com.avesa.cutover.workflows.FailureMessages;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,8 +72,7 @@ final class InfraState {
 
   /** Records an activity's failure as the run's problem, naming the step; returns its message. */
   String failed(ActivityFailure failure) {
-    Throwable cause = failure.getCause();
-    String message = cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : String.valueOf(cause);
+    String message = FailureMessages.describe(failure);
     problems.add(phase.toLowerCase() + (step.isEmpty() ? "" : " (" + step + ")") + ": " + message);
     at("FAILED", message);
     return message;

@@ -2,6 +2,9 @@ package com.avesa.cutover.workflows.isolation;
 
 import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
+import com.avesa.cutover.workflows.run.RunCounts;
+import com.avesa.cutover.workflows.run.RunProgress;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,7 +37,7 @@ public record IsolationReport(
     List<String> problems,
     Instant started,
     Instant ended,
-    List<String> findings) {
+    List<String> findings) implements RunProgress {
 
   /** A report without validation findings. */
   public IsolationReport(String workflowId, String configName, String requestedBy, String outcome, String phase,
@@ -43,5 +46,15 @@ public record IsolationReport(
       Instant ended) {
     this(workflowId, configName, requestedBy, outcome, phase, pendingGate, approvalsNeeded, gateWorkflowId, phases,
         approvals, compensations, problems, started, ended, List.of());
+  }
+
+  /** Changed and unchanged: of every phase so far; problems: the run's (its progress, {@link RunProgress}). */
+  @JsonIgnore
+  @Override
+  public RunCounts counts() {
+    List<PhaseRecord> all = phases == null ? List.of() : phases;
+    return new RunCounts(all.stream().mapToLong(p -> p.changed() == null ? 0 : p.changed().size()).sum(),
+        all.stream().mapToLong(p -> p.unchanged() == null ? 0 : p.unchanged().size()).sum(),
+        problems == null ? 0 : problems.size());
   }
 }

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.migration;
 
+import com.avesa.cutover.workflows.FailureMessages;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.ActivityRetries;
@@ -14,7 +15,6 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -403,8 +403,7 @@ public class DataMigrationWorkflowImpl implements DataMigrationWorkflow {
 
   private ApplicationFailure fail(String workflowId, ActivityFailure failure) {
     Throwable cause = failure.getCause();
-    String message = cause instanceof ApplicationFailure app ? app.getOriginalMessage()
-        : cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : String.valueOf(cause);
+    String message = FailureMessages.describe(failure);
     String type = cause instanceof ApplicationFailure app ? app.getType() : "ACTIVITY_FAILED";
     String where = ledger.phase().toLowerCase() + (ledger.step().isEmpty() ? "" : " (" + ledger.step() + ")");
     ledger.addProblem(where + ": " + message);

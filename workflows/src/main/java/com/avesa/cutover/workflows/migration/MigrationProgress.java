@@ -1,5 +1,9 @@
 package com.avesa.cutover.workflows.migration;
 
+import com.avesa.cutover.workflows.run.RunCounts;
+import com.avesa.cutover.workflows.run.RunProgress;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What the {@code progress} query answers: where the run is and what it has done so far,
  * including earlier runs of the same migration (continue-as-new).
@@ -31,7 +35,14 @@ public record MigrationProgress(
     long extras,
     long objectsChecked,
     long objectsFailed,
-    long objectsVerified) {
+    long objectsVerified) implements RunProgress {
+
+  /** Changed: objects, items and secrets copied; unchanged: objects found identical in the target. */
+  @JsonIgnore
+  @Override
+  public RunCounts counts() {
+    return new RunCounts(objectsCopied + itemsCopied + secretsCopied, objectsChecked, problems);
+  }
 
   /** A progress without extras or the split counts, as workers answered before them. */
   public MigrationProgress(Mode mode, String phase, String step, long objects, long bytes, long objectsCopied,

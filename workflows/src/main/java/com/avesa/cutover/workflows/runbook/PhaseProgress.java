@@ -1,6 +1,9 @@
 package com.avesa.cutover.workflows.runbook;
 
 import com.avesa.cutover.workflows.gate.ApprovalRecord;
+import com.avesa.cutover.workflows.run.RunCounts;
+import com.avesa.cutover.workflows.run.RunProgress;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,11 +29,21 @@ public record PhaseProgress(
     List<ApprovalRecord> approvals,
     List<PhaseItem> changed,
     List<PhaseItem> unchanged,
-    List<String> problems) {
+    List<String> problems) implements RunProgress {
   public static final String RUNNING = "RUNNING";
   public static final String SUCCEEDED = "SUCCEEDED";
   public static final String FAILED = "FAILED";
   public static final String REJECTED = "REJECTED";
   public static final String EXPIRED = "EXPIRED";
   public static final String CANCELLED = "CANCELLED";
+
+  @JsonIgnore
+  @Override
+  public RunCounts counts() {
+    return new RunCounts(size(changed), size(unchanged), size(problems));
+  }
+
+  private static int size(List<?> list) {
+    return list == null ? 0 : list.size();
+  }
 }

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.smoke;
 
+import com.avesa.cutover.workflows.FailureMessages;
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -14,7 +15,6 @@ import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,8 +123,7 @@ public class SmokeTestWorkflowImpl implements SmokeTestWorkflow {
   }
 
   private static String messageOf(ActivityFailure failure) {
-    Throwable cause = failure.getCause();
-    return cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : String.valueOf(cause);
+    return FailureMessages.describe(failure);
   }
 
   private static Instant now() {

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.validation;
 
+import com.avesa.cutover.workflows.FailureMessages;
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.MigrationConfig;
@@ -10,7 +11,6 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -94,7 +94,7 @@ public class PostCutoverValidationWorkflowImpl implements PostCutoverValidationW
 
   private ApplicationFailure fail(ActivityFailure failure) {
     Throwable cause = failure.getCause();
-    String message = cause instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : String.valueOf(cause);
+    String message = FailureMessages.describe(failure);
     String type = cause instanceof ApplicationFailure app ? app.getType() : "ACTIVITY_FAILED";
     findings.addProblem(findings.phase().toLowerCase() + ": " + message);
     return fail(type, message, failure);

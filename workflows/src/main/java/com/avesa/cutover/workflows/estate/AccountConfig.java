@@ -1,4 +1,4 @@
-package com.avesa.cutover.workflows.config;
+package com.avesa.cutover.workflows.estate;
 
 /**
  * How to reach one account. Credentials come from {@code profile} (or the default chain when it
