@@ -1,7 +1,7 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.approval.ApprovalProof;
-import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.cutover.Gates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.approval.ApprovalNotice;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.ApprovalNotice;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.run.RunKind;
 import java.io.PrintWriter;

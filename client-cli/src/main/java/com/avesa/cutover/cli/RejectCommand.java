@@ -1,8 +1,8 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.approval.ApprovalProof;
-import com.avesa.cutover.workflows.cutover.Approval;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.Approval;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import picocli.CommandLine.Command;
 
 /** {@code avesa reject}: rejects a pending gate of a running cutover with the {@code rejectGate} update. */

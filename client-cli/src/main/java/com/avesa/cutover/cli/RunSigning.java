@@ -3,7 +3,7 @@ package com.avesa.cutover.cli;
 import com.avesa.cutover.workflows.approval.ApprovalProof;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.gate.Approval;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;

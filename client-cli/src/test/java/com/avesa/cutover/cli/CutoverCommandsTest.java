@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.avesa.cutover.cli.CliHarness.Run;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import io.temporal.client.WorkflowExecutionDescription;
 import java.time.Duration;

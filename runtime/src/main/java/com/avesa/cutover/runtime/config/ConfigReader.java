@@ -1,7 +1,6 @@
 package com.avesa.cutover.runtime.config;
 
 import com.avesa.cutover.workflows.estate.AccountConfig;
-import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;

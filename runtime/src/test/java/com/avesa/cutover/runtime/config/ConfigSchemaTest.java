@@ -21,7 +21,6 @@ import com.avesa.cutover.workflows.config.InfrastructureConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.MonitorConfig;
 import com.avesa.cutover.workflows.config.RoleConfig;
-import com.avesa.cutover.workflows.config.RunbookConfig;
 import com.avesa.cutover.workflows.config.SecretFilter;
 import com.avesa.cutover.workflows.config.SecurityConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;

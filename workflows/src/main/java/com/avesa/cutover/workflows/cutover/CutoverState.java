@@ -2,7 +2,7 @@ package com.avesa.cutover.workflows.cutover;
 
 import static com.avesa.cutover.workflows.run.WorkflowClock.now;
 
-import com.avesa.cutover.workflows.approval.ApprovalLog;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.run.RunKind;
@@ -10,6 +10,8 @@ import com.avesa.cutover.workflows.PhaseGauge;
 import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.WorkflowMetrics;
 import com.avesa.cutover.workflows.run.CutoverStep;
+import com.avesa.cutover.workflows.gate.GateKeeper;
+import com.avesa.cutover.workflows.gate.GateWindow;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,22 +20,20 @@ import java.util.Map;
 
 /**
  * The mutable state behind a cutover's (or rollback's) {@link CutoverReport}: phase and step,
- * approvals, steps, compensations and what changed. Every change republishes the run's current
+ * the run's {@link GateKeeper} (pending gate, approvals), steps, compensations and what changed. Every change republishes the run's current
  * details (Markdown the Temporal UI shows). Workflow-thread only.
  */
 final class CutoverState {
   private final String workflowId = Workflow.getInfo().getWorkflowId();
   private final RunKind kind;
   private final MigrationConfig config;
-  private final String requestedBy;
-  private final ApprovalLog approvals = new ApprovalLog();
+  private String requestedBy;
+  private final GateKeeper gates;
   private final List<StepRecord> steps = new ArrayList<>();
   private final List<CompensationRecord> compensations = new ArrayList<>();
   private Outcome outcome = Outcome.RUNNING;
   private String phase = "PREFLIGHT";
   private String step = "";
-  private String pendingGate;
-  private int approvalsNeeded;
   private Instant windowStart;
   private Instant windowEnd;
   private String reason;
@@ -43,22 +43,41 @@ final class CutoverState {
   private final PhaseGauge phaseGauge;
   private final RunSearchAttributes searchAttributes = new RunSearchAttributes();
 
+  /** The state of a run that has no gates (a rollback). */
   CutoverState(RunKind kind, MigrationConfig config, String requestedBy) {
+    this(kind, config, requestedBy, GateWindow.NONE);
+  }
+
+  /** The state of a run whose gates' approvals ask for {@code window}; its keeper judges nothing until started. */
+  CutoverState(RunKind kind, MigrationConfig config, String requestedBy, GateWindow window) {
     this.kind = kind;
     this.config = config;
     this.requestedBy = requestedBy;
-    this.phaseGauge =
-        new PhaseGauge(WorkflowMetrics.CUTOVER_PHASE, Map.of("config", config.name(), "kind", kind.name()));
+    this.gates = new GateKeeper(config, window, this::publish);
+    this.phaseGauge = new PhaseGauge(WorkflowMetrics.CUTOVER_PHASE, Map.of("config", config.name(), "kind", kind.name()));
   }
 
   CutoverReport report() {
-    return new CutoverReport(workflowId, kind, config.name(), outcome, phase, step, requestedBy, pendingGate,
-        approvalsNeeded, windowStart, windowEnd, reason, approvals.report(), steps, compensations, remaining(), changes,
+    boolean running = outcome == Outcome.RUNNING;
+    return new CutoverReport(workflowId, kind, config.name(), outcome, phase, step, requestedBy,
+        running ? gates.pendingGate() : null, running ? gates.approvalsNeeded() : 0, windowStart, windowEnd, reason,
+        gates.approvals(), steps, compensations, remaining(), changes,
         finalSyncId, reverseSyncId, config, kind == RunKind.CUTOVER ? IngestionPause.of(steps) : null);
   }
 
   String requestedBy() {
     return requestedBy;
+  }
+
+  /** The run's gates. */
+  GateKeeper gates() {
+    return gates;
+  }
+
+  /** The run verified who started it ({@code requestedBy}, under aws-iam the ARN): its gates judge from now on. */
+  void started(String requestedBy) {
+    this.requestedBy = requestedBy;
+    gates.start(requestedBy);
   }
 
   String phase() {
@@ -67,15 +86,6 @@ final class CutoverState {
 
   Outcome outcome() {
     return outcome;
-  }
-
-  String pendingGate() {
-    return pendingGate;
-  }
-
-  /** The decisions kept (what the rules count). */
-  List<ApprovalRecord> approvals() {
-    return approvals.kept();
   }
 
   Instant windowEnd() {
@@ -105,23 +115,10 @@ final class CutoverState {
     publish();
   }
 
-  void gate(String gate, int needed) {
-    this.pendingGate = gate;
-    this.approvalsNeeded = needed;
-    publish();
-  }
-
   void window(Instant start, Instant end) {
     this.windowStart = start;
     this.windowEnd = end;
     publish();
-  }
-
-  /** Keeps a decision (texts cut to their limits, refusals capped); returns it as kept. */
-  ApprovalRecord record(ApprovalRecord approval) {
-    ApprovalRecord kept = approvals.add(approval);
-    publish();
-    return kept;
   }
 
   void changes(CutoverChanges changes) {
@@ -191,8 +188,6 @@ final class CutoverState {
     }
     this.phase = "DONE";
     this.step = outcome.name();
-    this.pendingGate = null;
-    this.approvalsNeeded = 0;
     publish();
   }
 
@@ -212,6 +207,7 @@ final class CutoverState {
 
   private void publish() {
     phaseGauge.enter(outcome == Outcome.RUNNING ? phase : outcome.name());
+    String pendingGate = outcome == Outcome.RUNNING ? gates.pendingGate() : null;
     searchAttributes.update(phase, outcome.name(), pendingGate);
     StringBuilder md = new StringBuilder();
     md.append("**").append(kind == RunKind.CUTOVER ? "Cutover " : "Rollback ").append(config.name())
@@ -220,7 +216,7 @@ final class CutoverState {
       md.append("Step: ").append(step).append("\n\n");
     }
     if (pendingGate != null) {
-      md.append("**Waiting for approval of gate `").append(pendingGate).append("`** (").append(approvalsNeeded)
+      md.append("**Waiting for approval of gate `").append(pendingGate).append("`** (").append(gates.approvalsNeeded())
           .append(" more needed). ");
       if (config.approvals() != null && config.approvals().awsIam()) {
         md.append("Send the Update `approveGate` with the output of `avesa approval-token ")
@@ -236,7 +232,7 @@ final class CutoverState {
     if (reason != null) {
       md.append("Reason: ").append(reason).append("\n\n");
     }
-    for (ApprovalRecord a : approvals.report()) {
+    for (ApprovalRecord a : gates.approvals()) {
       md.append("- ").append(a.decision()).append(' ').append(a.gate()).append(" by ").append(a.approver())
           .append(" at ").append(a.at()).append(": ").append(a.reason()).append('\n');
     }

@@ -1,7 +1,11 @@
 package com.avesa.cutover.workflows.cutover;
 
+import com.avesa.cutover.workflows.gate.GateKeeper;
+import com.avesa.cutover.workflows.gate.GatedWorkflow;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.ActivityRetries;
-import com.avesa.cutover.workflows.approval.ApprovalAuthority;
+import com.avesa.cutover.workflows.gate.ApprovalAuthority;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.CutoverConfig;
@@ -29,6 +33,7 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,9 +44,11 @@ import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * The cutover as small steps in runbook order. Steps throw {@link Abort} (a refusal, an alarm, a
- * window about to close) or let an activity/child failure through; either rolls back.
+ * window about to close) or let an activity/child failure through; either rolls back. Its gates are
+ * kept by the {@link GateKeeper} of its state, with the window start as the cutover's hook
+ * ({@link CutoverWindow}).
  */
-public class CutoverWorkflowImpl implements CutoverWorkflow {
+public class CutoverWorkflowImpl extends GatedWorkflow implements CutoverWorkflow {
   private static final Logger log = Workflow.getLogger(CutoverWorkflowImpl.class);
 
   /** Change id of the step that holds the periodic final sync before source ingestion stops. */
@@ -75,34 +82,44 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
           .setRetryOptions(ActivityRetries.transientErrors(Duration.ofSeconds(30), 3))
           .build());
 
-  private MigrationConfig config;
-  private CutoverConfig plan;
-  private ApprovalsConfig approvals;
-  private CutoverState state;
+  private final MigrationConfig config;
+  private final CutoverConfig plan;
+  private final ApprovalsConfig approvals;
+  private final CutoverState state;
+  private final GateKeeper gates;
+  private final OperatorDesk desk;
   private Compensations compensations;
   private CutoverUndo undo;
-  private OperatorDesk desk;
   private TargetChecks checks;
   private Switchover switchover;
   private IngestionDrain drain;
   private DnsSwitch dnsSwitch;
 
-  @Override
-  @WorkflowVersioningBehavior(VersioningBehavior.PINNED)
-  public CutoverReport cutover(CutoverInput input) {
+  /**
+   * The run's state, built before its workflow method runs so a query or an update that arrives
+   * first finds it (the gates judge nothing until the run verified who started it). No commands.
+   */
+  @WorkflowInit
+  public CutoverWorkflowImpl(CutoverInput input) {
     config = input.config();
     plan = config.cutover();
     approvals = config.approvals() == null ? ApprovalsConfig.defaults() : config.approvals();
+    state = new CutoverState(RunKind.CUTOVER, config, input.requestedBy(), new CutoverWindow());
+    gates = state.gates();
+    desk = new OperatorDesk(state);
+  }
+
+  @Override
+  @WorkflowVersioningBehavior(VersioningBehavior.PINNED)
+  public CutoverReport cutover(CutoverInput input) {
     String requestedBy;
     try {
       requestedBy = ApprovalAuthority.verifiedRequester(config, input.requestedBy(), input.startProof());
     } catch (ApplicationFailure notAuthenticated) {
-      state = new CutoverState(RunKind.CUTOVER, config, input.requestedBy());
       state.end(Outcome.PREFLIGHT_FAILED, notAuthenticated.getOriginalMessage() + "; nothing was changed");
       return state.report();
     }
-    state = new CutoverState(RunKind.CUTOVER, config, requestedBy);
-    desk = new OperatorDesk(state, new ApprovalRules(approvals, requestedBy), ApprovalAuthority.of(config));
+    state.started(requestedBy);
     compensations = new Compensations(state);
     checks = new TargetChecks(config, state, desk);
     undo = new CutoverUndo(state, config);
@@ -195,25 +212,23 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
   private Outcome awaitCutoverGate() {
     state.phase("GATE", "waiting for approval of the cutover");
     int step = state.startStep(CutoverStep.CUTOVER_GATE);
-    desk.open(Gates.CUTOVER);
-    tell("awaiting approval", "Cutover " + config.name() + " is waiting for " + approvals.required()
-        + " approval(s) of gate cutover (workflow " + Workflow.getInfo().getWorkflowId() + ").");
-    boolean decided = Workflow.await(approvals.timeout(), () -> desk.decided(Gates.CUTOVER));
-    state.gate(null, 0);
-    if (!decided) {
+    GateKeeper.Decision decision = gates.await(Gates.CUTOVER, () -> tell("awaiting approval", "Cutover "
+        + config.name() + " is waiting for " + approvals.required() + " approval(s) of gate cutover (workflow "
+        + Workflow.getInfo().getWorkflowId() + ")."));
+    if (decision == GateKeeper.Decision.EXPIRED) {
       state.stepFailed(step, "no approval within " + approvals.timeout());
       state.reason("no approval of gate cutover within " + approvals.timeout() + "; nothing was changed");
       return Outcome.EXPIRED;
     }
-    ApprovalRecord rejection = desk.rejection(Gates.CUTOVER);
-    if (rejection != null) {
+    if (decision == GateKeeper.Decision.REJECTED) {
+      ApprovalRecord rejection = gates.rejection(Gates.CUTOVER);
       state.stepFailed(step, "rejected by " + rejection.approver());
       state.reason("gate cutover rejected by " + rejection.approver() + ": " + rejection.reason());
       return Outcome.REJECTED;
     }
-    Instant start = ApprovalRules.windowStart(state.approvals(), WorkflowClock.now());
+    Instant start = CutoverWindow.windowStart(gates.decided(), WorkflowClock.now());
     state.window(start, start.plus(plan.window()));
-    state.stepDone(step, "approved by " + desk.approvedBy(Gates.CUTOVER) + "; window " + start + " → " + state.windowEnd());
+    state.stepDone(step, "approved by " + gates.approvedBy(Gates.CUTOVER) + "; window " + start + " → " + state.windowEnd());
     return null;
   }
 
@@ -298,23 +313,23 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     }
     state.phase("SIGN_OFF", "waiting for sign-off");
     int step = state.startStep(CutoverStep.SIGN_OFF_GATE);
-    desk.open(Gates.SIGN_OFF);
+    gates.open(Gates.SIGN_OFF);
     Duration left = Duration.between(WorkflowClock.now(), state.windowEnd().minus(plan.rollbackBudget()));
     boolean decided = Workflow.await(left.isNegative() ? Duration.ZERO : left,
-        () -> desk.decided(Gates.SIGN_OFF) || desk.rollbackRequested());
-    state.gate(null, 0);
+        () -> gates.decided(Gates.SIGN_OFF) || desk.rollbackRequested());
+    gates.close();
     desk.checkRollback();
     if (!decided) {
       state.stepFailed(step, "no sign-off");
       throw new CutoverAbort("window closing: no sign-off before " + state.windowEnd().minus(plan.rollbackBudget())
           + " (the last " + plan.rollbackBudget() + " of the window are kept to roll back)");
     }
-    ApprovalRecord rejection = desk.rejection(Gates.SIGN_OFF);
+    ApprovalRecord rejection = gates.rejection(Gates.SIGN_OFF);
     if (rejection != null) {
       state.stepFailed(step, "rejected by " + rejection.approver());
       throw new CutoverAbort("sign-off rejected by " + rejection.approver() + ": " + rejection.reason());
     }
-    state.stepDone(step, "signed off by " + desk.approvedBy(Gates.SIGN_OFF));
+    state.stepDone(step, "signed off by " + gates.approvedBy(Gates.SIGN_OFF));
   }
 
   // --- rollback and the end ---------------------------------------------------------------------
@@ -323,7 +338,7 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     log.warn("rolling back: {}", reason);
     state.failRunningStep(reason);
     state.reason(reason);
-    state.gate(null, 0);
+    gates.close();
     state.phase("ROLLING_BACK", "undoing every change, last first");
     compensations.compensate();
     return finish(state.compensationFailed() ? Outcome.ROLLBACK_INCOMPLETE : Outcome.ROLLED_BACK, reason);
@@ -373,54 +388,35 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
     return !d.isNegative() && !d.isZero();
   }
 
-  // --- handlers: all judged by the desk -------------------------------------------------------------
-
-  private static final String NOT_STARTED = "the run has not started yet";
+  // --- handlers: gate decisions by the keeper (GatedWorkflow), rollbacks by the desk ---------------
 
   @Override
-  public void approve(Approval approval) {
-    if (desk != null) {
-      desk.judge().approveSignal(approval);
-    }
+  protected GateKeeper gateKeeper() {
+    return gates;
   }
 
+  /** As the cutover always has: the decision is judged again in its handler. */
   @Override
-  public void reject(Approval rejection) {
-    if (desk != null) {
-      desk.judge().rejectSignal(rejection);
-    }
+  public ApprovalRecord approveGate(Approval approval) {
+    validateApproval(approval);
+    return super.approveGate(approval);
+  }
+
+  /** As the cutover always has: the decision is judged again in its handler. */
+  @Override
+  public ApprovalRecord rejectGate(Approval rejection) {
+    validateRejection(rejection);
+    return super.rejectGate(rejection);
   }
 
   @Override
   public void rollback(RollbackRequest request) {
-    String refusal = desk == null ? NOT_STARTED : desk.refuseRollback(request);
+    String refusal = desk.refuseRollback(request);
     if (refusal == null) {
       desk.acceptRollback(request);
     } else {
       log.warn("rollback signal refused: {}", refusal);
     }
-  }
-
-  @Override
-  public ApprovalRecord approveGate(Approval approval) {
-    validateApproval(approval);
-    return desk.judge().approve(approval);
-  }
-
-  @Override
-  public void validateApproval(Approval approval) {
-    refuseIf(desk == null ? NOT_STARTED : desk.judge().refuseApproval(approval));
-  }
-
-  @Override
-  public ApprovalRecord rejectGate(Approval rejection) {
-    validateRejection(rejection);
-    return desk.judge().reject(rejection);
-  }
-
-  @Override
-  public void validateRejection(Approval rejection) {
-    refuseIf(desk == null ? NOT_STARTED : desk.judge().refuseRejection(rejection));
   }
 
   @Override
@@ -432,12 +428,12 @@ public class CutoverWorkflowImpl implements CutoverWorkflow {
 
   @Override
   public void validateRollback(RollbackRequest request) {
-    refuseIf(desk == null ? NOT_STARTED : desk.refuseRollback(request));
+    refuseIf(desk.refuseRollback(request));
   }
 
   @Override
   public CutoverReport progress() {
-    return state == null ? null : state.report();
+    return state.report();
   }
 
   private static void refuseIf(String refusal) {

@@ -1,43 +1,20 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.approval.ApprovalAuthority;
-import com.avesa.cutover.workflows.approval.GateJudge;
-import com.avesa.cutover.workflows.run.WorkflowClock;
-import java.time.Instant;
-import java.util.List;
+import com.avesa.cutover.workflows.gate.GateKeeper;
 
 /**
- * What operators send a running cutover — approvals, rejections, rollback requests — checked by
- * {@link ApprovalRules} and kept in the run's state. The update validators, update handlers and
- * signal handlers of {@link CutoverWorkflowImpl} all come here, so a Signal from the UI and an
- * Update from the CLI are judged alike. Workflow-thread only.
+ * What operators send a running cutover besides gate decisions (those go to its
+ * {@link GateKeeper}): rollback requests. The rollback signal, the requestRollback update and its
+ * validator of {@link CutoverWorkflowImpl} all come here, so a Signal from the UI and an Update
+ * from the CLI are judged alike. Workflow-thread only.
  */
-final class OperatorDesk implements GateJudge.Ledger {
+final class OperatorDesk {
   private final CutoverState state;
-  private final ApprovalRules rules;
-  private final GateJudge judge;
   private RollbackRequest rollbackRequest;
   private boolean signedOff;
 
-  OperatorDesk(CutoverState state, ApprovalRules rules, ApprovalAuthority authority) {
+  OperatorDesk(CutoverState state) {
     this.state = state;
-    this.rules = rules;
-    this.judge = new GateJudge(rules, authority, this);
-  }
-
-  /** Judges approvals and rejections: validators, update handlers, signals. */
-  GateJudge judge() {
-    return judge;
-  }
-
-  @Override
-  public String pendingGate() {
-    return state.pendingGate();
-  }
-
-  @Override
-  public List<ApprovalRecord> decided() {
-    return state.approvals();
   }
 
   /** The accepted rollback request, or null. */
@@ -67,28 +44,11 @@ final class OperatorDesk implements GateJudge.Ledger {
     signedOff = true;
   }
 
-  /** Opens {@code gate}: it becomes the pending one, needing its approvals. */
-  void open(String gate) {
-    state.gate(gate, rules.needed(state.approvals(), gate));
-  }
-
-  boolean decided(String gate) {
-    return rejection(gate) != null || rules.needed(state.approvals(), gate) == 0;
-  }
-
-  ApprovalRecord rejection(String gate) {
-    return state.approvals().stream()
-        .filter(a -> gate.equals(a.gate()) && ApprovalRecord.REJECTED.equals(a.decision()))
-        .findFirst().orElse(null);
-  }
-
-  String approvedBy(String gate) {
-    return String.join(", ", state.approvals().stream()
-        .filter(a -> gate.equals(a.gate()) && ApprovalRecord.APPROVED.equals(a.decision()))
-        .map(ApprovalRecord::approver).toList());
-  }
-
+  /** Why {@code request} cannot roll back now, or null; {@link GateKeeper#NOT_STARTED} before the run started. */
   String refuseRollback(RollbackRequest request) {
+    if (!state.gates().started()) {
+      return GateKeeper.NOT_STARTED;
+    }
     if (request == null || request.operator() == null || request.operator().isBlank()) {
       return "operator is required: {\"operator\":\"bob\",\"reason\":\"…\"}";
     }
@@ -109,21 +69,5 @@ final class OperatorDesk implements GateJudge.Ledger {
 
   void acceptRollback(RollbackRequest request) {
     rollbackRequest = request;
-  }
-
-  /** Keeps one decision (a REFUSED one carries the refusal as its note) and updates what the gate still needs. */
-  @Override
-  public ApprovalRecord record(Approval approval, String decision, String note, String identity) {
-    Approval a = approval == null ? new Approval(null, null, null, null) : approval;
-    Instant start = null;
-    if (note == null && Gates.CUTOVER.equals(a.gate()) && ApprovalRecord.APPROVED.equals(decision)) {
-      start = ApprovalRules.parseWindowStart(a.windowStart());
-    }
-    ApprovalRecord record = state.record(new ApprovalRecord(a.gate(), a.approver() == null ? null : a.approver().trim(),
-        decision, a.reason(), WorkflowClock.now(), start, note, identity));
-    if (note == null && state.pendingGate() != null) {
-      open(state.pendingGate());
-    }
-    return record;
   }
 }

@@ -3,13 +3,14 @@ package com.avesa.cutover.workflows.decommission;
 import com.avesa.cutover.workflows.FailureMessages;
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
-import com.avesa.cutover.workflows.approval.ApprovalAuthority;
+import com.avesa.cutover.workflows.gate.ApprovalAuthority;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DecommissionConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
+import com.avesa.cutover.workflows.gate.GateWindow;
 import com.avesa.cutover.workflows.gate.GatedWorkflow;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
@@ -25,6 +26,7 @@ import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -86,38 +88,45 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
           .build());
 
   private final int historyBudget;
-  private MigrationConfig config;
-  private DecommissionConfig plan;
-  private GateKeeper gates;
-  private DecommissionState state;
+  private final MigrationConfig config;
+  private final DecommissionConfig plan;
+  private final GateKeeper gates;
+  private final DecommissionState state;
   private boolean bounded;
   private ArchiveCursor cursor;
   private int removalsDone;
   private String requester;
 
-  public DecommissionWorkflowImpl() {
-    this(DEFAULT_HISTORY_BUDGET);
+  /**
+   * The run's state (with the decisions a previous run of this workflow id kept), built before its
+   * workflow method runs so a query or an update that arrives first finds it; the gate judges
+   * nothing until the run verified who started it. No commands.
+   */
+  @WorkflowInit
+  public DecommissionWorkflowImpl(PhaseInput input, DecommissionCheckpoint resume) {
+    this(DEFAULT_HISTORY_BUDGET, input, resume);
   }
 
   /**
    * A run that continues as new once its history reaches {@code historyBudget} events or the server
    * suggests it; {@link #UNBOUNDED}: never.
    */
-  DecommissionWorkflowImpl(int historyBudget) {
+  DecommissionWorkflowImpl(int historyBudget, PhaseInput input, DecommissionCheckpoint resume) {
     this.historyBudget = historyBudget;
+    config = input.config();
+    plan = config.runbook().decommission();
+    gates = new GateKeeper(config, GateWindow.NONE, this::publishDetails);
+    state = new DecommissionState(Workflow.getInfo().getWorkflowId(), config.name(), gates, resume);
   }
 
   @Override
   @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public DecommissionReport decommission(PhaseInput input, DecommissionCheckpoint resume) {
-    config = input.config();
-    plan = config.runbook().decommission();
     // A continued run keeps the requester its first run verified: the start proof is single-use and
     // too old by then.
     requester = resume != null && resume.requestedBy() != null ? resume.requestedBy()
         : ApprovalAuthority.verifiedRequester(config, input.requestedBy(), input.startProof());
-    gates = new GateKeeper(config, requester, this::publishDetails);
-    state = new DecommissionState(Workflow.getInfo().getWorkflowId(), config.name(), gates, resume);
+    gates.start(requester);
     bounded = Workflow.getVersion(CONTINUE_AS_NEW, Workflow.DEFAULT_VERSION, 1) == 1;
     if (plan == null) {
       throw fail(FailureType.BAD_CONFIG.type(), "the config has no decommission: section; add one with archiveBucket "
@@ -322,9 +331,7 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
   }
 
   private void publishDetails() {
-    if (state != null) {
-      Workflow.setCurrentDetails(state.details());
-    }
+    Workflow.setCurrentDetails(state.details());
   }
 
   private Estate estate() {
@@ -342,6 +349,6 @@ public class DecommissionWorkflowImpl extends GatedWorkflow implements Decommiss
 
   @Override
   public PhaseProgress progress() {
-    return state == null ? null : state.progress();
+    return state.progress();
   }
 }

@@ -1,15 +1,13 @@
 package com.avesa.cutover.workflows.gate;
 
-import com.avesa.cutover.workflows.cutover.Approval;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 
 /**
- * The approval handlers every gated run outside the cutover shares (decommission, the whole
- * runbook): the same names and payloads as {@code CutoverWorkflow}'s, so {@code avesa approve} and
- * the Temporal UI work alike on all of them. Implementations delegate to a {@link GateKeeper}.
+ * The approval handlers every gated run shares (the cutover, the decommission, the whole runbook):
+ * the same names and payloads on all of them, so {@code avesa approve} and the Temporal UI work
+ * alike everywhere. Implementations delegate to a {@link GateKeeper} ({@link GatedWorkflow}).
  */
 public interface GateControl {
 

@@ -1,31 +1,24 @@
 package com.avesa.cutover.workflows.gate;
 
-import com.avesa.cutover.workflows.cutover.Approval;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
-
 /**
  * The {@link GateControl} handlers of a run whose gates one {@link GateKeeper} keeps (the
- * decommission, the isolation): signals before the run has built its keeper are ignored, updates
- * are refused by their validators.
+ * cutover, the decommission, the isolation). The keeper is built with the run's state, so these
+ * handlers always find it; before the run started it, signals are ignored and updates are refused
+ * by their validators ({@link GateKeeper#NOT_STARTED}).
  */
 public abstract class GatedWorkflow implements GateControl {
-  private static final String NOT_STARTED = "the run has not started yet";
 
-  /** The run's gate keeper; null until its workflow method has built it. */
+  /** The run's gate keeper, built with its state. */
   protected abstract GateKeeper gateKeeper();
 
   @Override
   public void approve(Approval approval) {
-    if (gateKeeper() != null) {
-      gateKeeper().approveSignal(approval);
-    }
+    gateKeeper().approveSignal(approval);
   }
 
   @Override
   public void reject(Approval rejection) {
-    if (gateKeeper() != null) {
-      gateKeeper().rejectSignal(rejection);
-    }
+    gateKeeper().rejectSignal(rejection);
   }
 
   @Override
@@ -35,7 +28,7 @@ public abstract class GatedWorkflow implements GateControl {
 
   @Override
   public void validateApproval(Approval approval) {
-    started().validateApproval(approval);
+    gateKeeper().validateApproval(approval);
   }
 
   @Override
@@ -45,14 +38,6 @@ public abstract class GatedWorkflow implements GateControl {
 
   @Override
   public void validateRejection(Approval rejection) {
-    started().validateRejection(rejection);
-  }
-
-  private GateKeeper started() {
-    GateKeeper keeper = gateKeeper();
-    if (keeper == null) {
-      throw new IllegalArgumentException(NOT_STARTED);
-    }
-    return keeper;
+    gateKeeper().validateRejection(rejection);
   }
 }

@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.isolation;
 
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.run.RunCounts;
 import com.avesa.cutover.workflows.run.RunProgress;

@@ -3,11 +3,12 @@ package com.avesa.cutover.workflows.isolation;
 import static com.avesa.cutover.workflows.run.WorkflowClock.now;
 
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.run.RunIds;
+import com.avesa.cutover.workflows.gate.GateWindow;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.avesa.cutover.workflows.RunSearchAttributes;
 import io.temporal.common.SearchAttributes;
@@ -33,7 +34,7 @@ final class IsolationState {
 
   private final String workflowId = Workflow.getInfo().getWorkflowId();
   private final String configName;
-  private final String requestedBy;
+  private String requestedBy;
   private final GateKeeper gates;
   private final Instant started = now();
   private final Map<String, PhaseRecord> phases = new LinkedHashMap<>();
@@ -49,7 +50,7 @@ final class IsolationState {
   IsolationState(MigrationConfig config, String requestedBy) {
     this.configName = config.name();
     this.requestedBy = requestedBy;
-    this.gates = new GateKeeper(config, requestedBy, this::publish);
+    this.gates = new GateKeeper(config, GateWindow.NONE, this::publish);
     for (String name : Phases.ALL) {
       phases.put(name, new PhaseRecord(name, childId(name), PENDING, null, null, Map.of(), List.of(), List.of(),
           List.of(), null));
@@ -62,6 +63,12 @@ final class IsolationState {
 
   GateKeeper gates() {
     return gates;
+  }
+
+  /** The run verified who started it ({@code requestedBy}, under aws-iam the ARN): its gate judges from now on. */
+  void started(String requestedBy) {
+    this.requestedBy = requestedBy;
+    gates.start(requestedBy);
   }
 
   IsolationReport report() {

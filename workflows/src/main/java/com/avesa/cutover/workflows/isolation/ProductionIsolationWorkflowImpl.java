@@ -2,12 +2,12 @@ package com.avesa.cutover.workflows.isolation;
 
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.AccountSetupReport;
-import com.avesa.cutover.workflows.approval.ApprovalAuthority;
+import com.avesa.cutover.workflows.gate.ApprovalAuthority;
 import com.avesa.cutover.workflows.account.AccountSetupWorkflow;
 import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CutoverInput;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
@@ -40,6 +40,7 @@ import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -69,16 +70,26 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
 
   private static final Logger log = Workflow.getLogger(ProductionIsolationWorkflowImpl.class);
 
-  private IsolationState state;
+  private final IsolationState state;
   private MigrationConfig config;
   private String requestedBy;
+
+  /**
+   * The run's state, built before its workflow method runs so a query or an update that arrives
+   * first finds it; the execute gate judges nothing until the run verified who started it. No commands.
+   */
+  @WorkflowInit
+  public ProductionIsolationWorkflowImpl(IsolationInput input) {
+    config = input.config();
+    requestedBy = input.requestedBy();
+    state = new IsolationState(config, requestedBy);
+  }
 
   @Override
   @WorkflowVersioningBehavior(VersioningBehavior.AUTO_UPGRADE)
   public IsolationReport isolate(IsolationInput input) {
-    config = input.config();
     requestedBy = ApprovalAuthority.verifiedRequester(config, input.requestedBy(), input.startProof());
-    state = new IsolationState(config, requestedBy);
+    state.started(requestedBy);
     try {
       runPhases();
       state.end(PhaseOutcome.SUCCEEDED, null);
@@ -286,11 +297,11 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
 
   @Override
   protected GateKeeper gateKeeper() {
-    return state == null ? null : state.gates();
+    return state.gates();
   }
 
   @Override
   public IsolationReport progress() {
-    return state == null ? null : state.report();
+    return state.report();
   }
 }

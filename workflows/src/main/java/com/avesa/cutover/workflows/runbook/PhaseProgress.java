@@ -1,6 +1,6 @@
 package com.avesa.cutover.workflows.runbook;
 
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.run.RunCounts;
 import com.avesa.cutover.workflows.run.RunProgress;
 import com.fasterxml.jackson.annotation.JsonIgnore;

@@ -3,7 +3,7 @@ package com.avesa.cutover.workflows.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.avesa.cutover.workflows.cutover.ApprovalRules;
+import com.avesa.cutover.workflows.gate.ApprovalRules;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,14 @@
 package com.avesa.cutover.workflows.cutover;
 
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.Approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.approval.ApprovalAuthority;
+import com.avesa.cutover.workflows.gate.ApprovalAuthority;
 import com.avesa.cutover.workflows.approval.ApprovalProof;
 import com.avesa.cutover.workflows.approval.FakeSts;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
+import com.avesa.cutover.workflows.gate.Approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doReturn;

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.avesa.cutover.workflows.approval.ApprovalProof;
+import com.avesa.cutover.workflows.approval.CallerIdentity;
+import com.avesa.cutover.workflows.approval.CallerProof;
 import com.avesa.cutover.workflows.approval.FakeSts;
+import com.avesa.cutover.workflows.approval.IdentityActivities;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
-import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.GateKeeper;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -24,6 +30,8 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -154,5 +162,69 @@ class AwsIamDecommissionApprovalsTest {
         .isEqualTo(io.temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW);
     assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(sts.replayedTo).as("start proof once, then carol's and alice's decisions").hasSize(3);
+  }
+
+  /**
+   * The run's state is built before its workflow method runs: while the start proof is being
+   * replayed to STS, the progress query answers, an update is refused as "not started" and a signal
+   * is ignored (nothing kept); once verified, the gate judges as usual.
+   */
+  @Test
+  void whileItsStartIsVerifiedTheRunAnswersItsQueryAndTakesNoDecision(TestWorkflowEnvironment env, Worker worker)
+      throws InterruptedException {
+    CountDownLatch replaying = new CountDownLatch(1);
+    CountDownLatch answer = new CountDownLatch(1);
+    worker.registerActivitiesImplementations(fx.activities);
+    worker.registerActivitiesImplementations(new IdentityActivities() {
+      @Override
+      public CallerIdentity identifyCaller(CallerProof request) {
+        replaying.countDown();
+        try {
+          answer.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return sts.identifyCaller(request);
+      }
+    });
+    env.start();
+    var config = DecommissionFixtures.config(new ApprovalsConfig(List.of(CAROL, ALICE), 1, true, false, null,
+        ApprovalsConfig.AWS_IAM));
+    DecommissionWorkflow workflow = env.getWorkflowClient().newWorkflowStub(DecommissionWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(ID).build());
+    String proof = FakeSts.proof("AKIDCAROL", ApprovalProof.startDigest(ID, config.name()),
+        Instant.ofEpochMilli(env.currentTimeMillis()), "sts");
+    WorkflowClient.start(workflow::decommission, new PhaseInput(config, "carol", proof), null);
+    assertThat(replaying.await(20, TimeUnit.SECONDS)).isTrue();
+
+    PhaseProgress before = workflow.progress();
+    assertThat(before).isNotNull();
+    assertThat(before.outcome()).isEqualTo(PhaseProgress.RUNNING);
+    assertThat(before.phase()).isEqualTo(DecommissionState.ARCHIVE);
+    assertThat(before.pendingGate()).isNull();
+    assertThatThrownBy(() -> workflow.approveGate(approval(env, "AKIDALICE")))
+        .isInstanceOf(WorkflowUpdateException.class).rootCause()
+        .hasMessageContaining(GateKeeper.NOT_STARTED);
+    workflow.approve(new Approval(Phases.DECOMMISSION_GATE, "alice", "CAB-140", null));
+    await().atMost(Duration.ofSeconds(20)).until(() -> signalHandled(env));
+    answer.countDown();
+    awaitPhase(workflow, DecommissionState.RETENTION);
+    env.sleep(Duration.ofDays(30).plusHours(1));
+    awaitPhase(workflow, DecommissionState.GATE);
+    assertThat(workflow.progress().approvals()).isEmpty();
+
+    workflow.approveGate(approval(env, "AKIDALICE"));
+    DecommissionReport report = WorkflowStub.fromTyped(workflow).getResult(DecommissionReport.class);
+    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.approvals()).extracting(ApprovalRecord::approver).containsExactly(ALICE);
+  }
+
+  /** Whether a workflow task completed after the run was signalled (the handler ran). */
+  private static boolean signalHandled(TestWorkflowEnvironment env) {
+    List<EventType> types = env.getWorkflowClient().fetchHistory(ID).getEvents().stream()
+        .map(e -> e.getEventType()).toList();
+    int signalled = types.indexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED);
+    return signalled >= 0 && types.subList(signalled, types.size())
+        .contains(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
   }
 }

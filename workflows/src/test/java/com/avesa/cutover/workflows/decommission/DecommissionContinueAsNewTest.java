@@ -8,8 +8,8 @@ import static org.awaitility.Awaitility.await;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.DecommissionConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.cutover.Approval;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.Approval;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
@@ -28,6 +28,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkflowImplementationOptions;
 import com.google.protobuf.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,9 @@ class DecommissionContinueAsNewTest {
     worker.registerActivitiesImplementations(chained.activities);
     Worker single = env.newWorker(SINGLE_RUN_QUEUE);
     single.registerWorkflowImplementationFactory(DecommissionWorkflow.class,
-        () -> new DecommissionWorkflowImpl(DecommissionWorkflowImpl.UNBOUNDED));
+        values -> new DecommissionWorkflowImpl(DecommissionWorkflowImpl.UNBOUNDED,
+            values.get(0, PhaseInput.class), values.get(1, DecommissionCheckpoint.class)),
+        WorkflowImplementationOptions.getDefaultInstance());
     single.registerActivitiesImplementations(unbounded.activities);
     env.start();
 

@@ -3,7 +3,7 @@ package com.avesa.cutover.workflows.decommission;
 import static org.awaitility.Awaitility.await;
 
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
-import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.histories.Histories;
 import com.avesa.cutover.workflows.histories.Scenario;
 import com.avesa.cutover.workflows.runbook.PhaseInput;

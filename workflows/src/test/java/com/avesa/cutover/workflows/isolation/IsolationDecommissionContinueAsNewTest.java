@@ -2,7 +2,7 @@ package com.avesa.cutover.workflows.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.decommission.DecommissionWorkflow;
 import com.avesa.cutover.workflows.decommission.DecommissionWorkflowImpl;
 import com.avesa.cutover.workflows.decommission.PagedSource;

@@ -2,7 +2,7 @@ package com.avesa.cutover.workflows.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;

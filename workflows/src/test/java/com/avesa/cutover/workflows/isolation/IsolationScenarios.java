@@ -2,7 +2,7 @@ package com.avesa.cutover.workflows.isolation;
 
 import static org.awaitility.Awaitility.await;
 
-import com.avesa.cutover.workflows.cutover.Approval;
+import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.histories.Histories;
 import com.avesa.cutover.workflows.histories.Scenario;
 import com.avesa.cutover.workflows.runbook.Phases;

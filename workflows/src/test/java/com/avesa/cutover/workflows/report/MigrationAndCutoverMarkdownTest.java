@@ -2,7 +2,7 @@ package com.avesa.cutover.workflows.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.cutover.CutoverChanges;
 import com.avesa.cutover.workflows.cutover.CutoverReport;

@@ -4,7 +4,7 @@ import static com.avesa.cutover.workflows.report.MigrationAndCutoverMarkdownTest
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.workflows.account.AccountSetupReport;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.SmokeTestResult;
 import com.avesa.cutover.workflows.decommission.ArchiveRecord;
 import com.avesa.cutover.workflows.decommission.DecommissionReport;

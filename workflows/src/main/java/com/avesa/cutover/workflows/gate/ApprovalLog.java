@@ -1,6 +1,5 @@
-package com.avesa.cutover.workflows.approval;
+package com.avesa.cutover.workflows.gate;
 
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

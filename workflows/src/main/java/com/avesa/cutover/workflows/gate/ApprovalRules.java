@@ -1,11 +1,7 @@
-package com.avesa.cutover.workflows.cutover;
+package com.avesa.cutover.workflows.gate;
 
-import com.avesa.cutover.workflows.Deadlines;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
-import com.avesa.cutover.workflows.config.DurationLimits;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,19 +10,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Who may decide a gate, and when it opens. Pure: the same answers in the update validator, the
- * update handler and the signal handler.
+ * Who may decide a gate, and (through the run's {@link GateWindow}) when it opens. Pure: the same
+ * answers in the update validator, the update handler and the signal handler.
  */
 public final class ApprovalRules {
-  /** How far in the past an approved window start may lie (clock skew between people and server). */
-  static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
-
   private final ApprovalsConfig config;
   private final String requestedBy;
+  private final GateWindow window;
 
-  public ApprovalRules(ApprovalsConfig config, String requestedBy) {
+  public ApprovalRules(ApprovalsConfig config, String requestedBy, GateWindow window) {
     this.config = config;
     this.requestedBy = requestedBy;
+    this.window = window == null ? GateWindow.NONE : window;
   }
 
   /** Why {@code approval} cannot approve now, or null when it can. */
@@ -43,10 +38,7 @@ public final class ApprovalRules {
       return approver + " already approved gate " + approval.gate() + "; " + needed(decided, approval.gate())
           + " more approval(s) needed from someone else";
     }
-    if (Gates.CUTOVER.equals(approval.gate())) {
-      return refuseWindowStart(approval.windowStart(), now);
-    }
-    return null;
+    return window.refuse(approval, now);
   }
 
   /** Why {@code rejection} cannot reject now, or null when it can. */
@@ -56,13 +48,13 @@ public final class ApprovalRules {
 
   /**
    * The checks that do not depend on who decides (a validator's, before STS told who signed the
-   * proof): a record, the pending gate, a reason, and for an approval of the cutover gate a window
-   * start that is not in the past.
+   * proof): a record, the pending gate, a reason, and for an approval the window it asks for
+   * (the cutover gate's start, not in the past).
    */
   public String refuseBeforeIdentity(Approval decision, String pendingGate, boolean approving, Instant now) {
     String refusal = refuseGateAndReason(decision, pendingGate);
-    if (refusal == null && approving && Gates.CUTOVER.equals(decision.gate())) {
-      return refuseWindowStart(decision.windowStart(), now);
+    if (refusal == null && approving) {
+      return window.refuse(decision, now);
     }
     return refusal;
   }
@@ -89,28 +81,6 @@ public final class ApprovalRules {
   /** Approvals the gate still needs, given what was decided so far. */
   public int needed(List<ApprovalRecord> decided, String gate) {
     return Math.max(0, config.required() - approvers(decided, gate).size());
-  }
-
-  /**
-   * The window start the approvals of the cutover gate agreed on: the last one given, else
-   * {@code opened} (the moment the gate opened).
-   */
-  static Instant windowStart(List<ApprovalRecord> decided, Instant opened) {
-    Instant start = null;
-    for (ApprovalRecord a : decided) {
-      if (Gates.CUTOVER.equals(a.gate()) && ApprovalRecord.APPROVED.equals(a.decision()) && a.windowStart() != null) {
-        start = a.windowStart();
-      }
-    }
-    return start == null ? opened : start;
-  }
-
-  /** The instant an approval asks for; null for absent or {@code now}. Call after validation. */
-  static Instant parseWindowStart(String windowStart) {
-    if (windowStart == null || windowStart.isBlank() || windowStart.trim().equalsIgnoreCase("now")) {
-      return null;
-    }
-    return Instant.parse(windowStart.trim());
   }
 
   private String refuseDecision(Approval decision, String pendingGate) {
@@ -141,23 +111,6 @@ public final class ApprovalRules {
     }
     if (decision.reason() == null || decision.reason().isBlank()) {
       return "a reason is required (e.g. the change ticket)";
-    }
-    return null;
-  }
-
-  private static String refuseWindowStart(String windowStart, Instant now) {
-    Instant start;
-    try {
-      start = parseWindowStart(windowStart);
-    } catch (DateTimeParseException e) {
-      return "windowStart " + windowStart + " is not an ISO-8601 instant (e.g. 2026-12-01T02:00:00Z) or now";
-    }
-    if (start != null && start.isBefore(now.minus(PAST_TOLERANCE))) {
-      return "windowStart " + start + " is in the past (now is " + now + "); give a later start or now";
-    }
-    if (start != null && start.isAfter(Deadlines.plus(now, DurationLimits.CLI))) {
-      return "windowStart " + start + " is more than " + DurationLimits.describe(DurationLimits.CLI)
-          + " ahead (now is " + now + "); give an earlier start";
     }
     return null;
   }

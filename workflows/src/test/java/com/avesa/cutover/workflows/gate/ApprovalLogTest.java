@@ -1,8 +1,7 @@
-package com.avesa.cutover.workflows.approval;
+package com.avesa.cutover.workflows.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,6 @@
-package com.avesa.cutover.workflows.approval;
+package com.avesa.cutover.workflows.gate;
 
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
 import java.util.List;
 
 /** What a report says about how its approvals were authenticated. */

@@ -1,12 +1,10 @@
-package com.avesa.cutover.workflows.approval;
+package com.avesa.cutover.workflows.gate;
 
 import static com.avesa.cutover.workflows.run.WorkflowClock.now;
 
+import com.avesa.cutover.workflows.approval.ApprovalProof;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
-import com.avesa.cutover.workflows.cutover.Approval;
-import com.avesa.cutover.workflows.cutover.ApprovalRecord;
-import com.avesa.cutover.workflows.cutover.ApprovalRules;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 
@@ -16,8 +14,8 @@ import java.util.List;
  * {@link ApprovalAuthority}: the validator runs the cheap checks, the handler asks STS who signed
  * the proof and judges the decision again as made by that ARN (four eyes, approvers, a second
  * approval); a signal cannot carry a verified identity and is kept as REFUSED. Under declared
- * identity it judges the typed name, as before. The cutover's desk and the gate keeper of the
- * other gated runs both use it. Workflow-thread only.
+ * identity it judges the typed name, as before. The {@link GateKeeper} of every gated run uses
+ * it. Workflow-thread only.
  */
 public final class GateJudge {
   /** Where the decisions are kept. */

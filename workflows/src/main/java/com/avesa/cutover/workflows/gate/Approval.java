@@ -1,4 +1,4 @@
-package com.avesa.cutover.workflows.cutover;
+package com.avesa.cutover.workflows.gate;
 
 /**
  * One approval or rejection of a gate, as the CLI sends it and as a person types it into the
@@ -7,7 +7,8 @@ package com.avesa.cutover.workflows.cutover;
  * approval-token} prints the whole object), and the approver is the ARN the proof verifies to;
  * the typed {@code approver} is ignored.
  *
- * @param gate {@link Gates#CUTOVER} or {@link Gates#SIGN_OFF}
+ * @param gate the pending gate's name (the cutover's {@code cutover} or {@code signOff}, {@code execute},
+ *     {@code validation}, {@code decommission})
  * @param approver who decides (the CLI sends its identity)
  * @param reason why: a change ticket, a finding; required
  * @param windowStart cutover gate only: ISO-8601 instant or {@code now}; absent means now

@@ -1,4 +1,4 @@
-package com.avesa.cutover.workflows.cutover;
+package com.avesa.cutover.workflows.gate;
 
 import java.time.Instant;
 
