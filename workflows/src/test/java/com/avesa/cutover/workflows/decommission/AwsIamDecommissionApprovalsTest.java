@@ -215,7 +215,7 @@ class AwsIamDecommissionApprovalsTest {
 
     workflow.approveGate(approval(env, "AKIDALICE"));
     DecommissionReport report = WorkflowStub.fromTyped(workflow).getResult(DecommissionReport.class);
-    assertThat(report.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.approvals()).extracting(ApprovalRecord::approver).containsExactly(ALICE);
   }
 
