@@ -1,12 +1,10 @@
 package com.avesa.cutover.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,36 +22,9 @@ class ArchitectureTest {
         .importPackages(ROOT);
   }
 
-  /**
-   * Package dependencies that close a cycle on main when these tests came in, each ignored here until the work
-   * that owns it removes it; {@link #openCyclesAreStillOpen} fails once one is gone, so its entry is deleted
-   * with it. The report work (issue 16, item 1): report.ReportMarkdown dispatches to
-   * isolation.IsolationMarkdown while isolation (IsolationMarkdown, IsolationState, PhaseResults) uses
-   * report.Markdown and report.CutoverMarkdown.
-   */
-  private static final String[][] OPEN_CYCLE_EDGES = {
-    {ROOT + ".workflows.report", ROOT + ".workflows.isolation"},
-  };
-
   @Test
   void noPackageCycles() {
-    SliceRule rule = ArchitectureRules.noPackageCycles(ROOT);
-    for (String[] edge : OPEN_CYCLE_EDGES) {
-      rule = rule.ignoreDependency(resideInAPackage(edge[0]), resideInAPackage(edge[1]));
-    }
-    rule.check(classes);
-  }
-
-  @Test
-  void openCyclesAreStillOpen() {
-    for (String[] edge : OPEN_CYCLE_EDGES) {
-      assertThat(classes.stream()
-          .filter(c -> c.getPackageName().equals(edge[0]))
-          .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
-          .anyMatch(d -> d.getTargetClass().getPackageName().equals(edge[1])))
-          .as("%s no longer uses %s: delete that edge from OPEN_CYCLE_EDGES", edge[0], edge[1])
-          .isTrue();
-    }
+    ArchitectureRules.noPackageCycles(ROOT).check(classes);
   }
 
   /** Each module's main classes are here: a rule over an empty or partial import would prove nothing. */

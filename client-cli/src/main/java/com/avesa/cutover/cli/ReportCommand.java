@@ -1,6 +1,5 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.report.ReportMarkdown;
 import com.avesa.cutover.workflows.run.RunReport;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import picocli.CommandLine.ArgGroup;

@@ -1,4 +1,4 @@
-package com.avesa.cutover.workflows.report;
+package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.account.AccountSetupReport;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
@@ -6,12 +6,20 @@ import com.avesa.cutover.workflows.decommission.DecommissionReport;
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
 import com.avesa.cutover.workflows.isolation.IsolationMarkdown;
 import com.avesa.cutover.workflows.isolation.IsolationReport;
+import com.avesa.cutover.workflows.report.CutoverMarkdown;
+import com.avesa.cutover.workflows.report.MigrationMarkdown;
+import com.avesa.cutover.workflows.report.PhaseMarkdown;
+import com.avesa.cutover.workflows.report.RunFacts;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.run.RunReport;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
 import com.avesa.cutover.workflows.validation.ValidationReport;
 
-/** {@code avesa report ID --markdown}: the document of any run kind's report. */
+/**
+ * {@code avesa report ID --markdown}: the document of any run kind's report, by its kind's renderer
+ * (workflows.report, isolation.IsolationMarkdown). It lives here, with its only user, so that the
+ * report package does not depend on the isolation package that uses it (a package cycle).
+ */
 public final class ReportMarkdown {
   private ReportMarkdown() {}
 

@@ -1,5 +1,7 @@
 package com.avesa.cutover.workflows.report;
 
+import com.avesa.cutover.cli.ReportMarkdown;
+
 import static com.avesa.cutover.workflows.report.MigrationAndCutoverMarkdownTest.START;
 import static org.assertj.core.api.Assertions.assertThat;
 

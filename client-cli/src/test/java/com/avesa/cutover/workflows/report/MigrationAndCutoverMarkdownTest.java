@@ -1,5 +1,7 @@
 package com.avesa.cutover.workflows.report;
 
+import com.avesa.cutover.cli.ReportMarkdown;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.workflows.gate.ApprovalRecord;
