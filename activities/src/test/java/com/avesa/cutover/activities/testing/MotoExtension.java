@@ -211,7 +211,9 @@ public final class MotoExtension implements BeforeAllCallback, BeforeEachCallbac
 
     private int post(String path, String json) throws IOException {
       HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + path))
-          .timeout(Duration.ofSeconds(10))
+          // a reset of a moto with the managed policies takes a second when the machine is idle and
+          // over ten when two test JVMs and their motos share two busy cores: a guard, not a budget
+          .timeout(Duration.ofSeconds(60))
           .header("Content-Type", "application/json")
           .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
           .build();

@@ -16,12 +16,14 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +90,10 @@ class PlaintextRefusalTest {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(converter).build())
         .build());
-    Worker worker = env.newWorker(QUEUE);
+    // the first workflow task decrypts with a cold JVM: on a busy machine it may not yield for over the
+    // default 1 s, and the deadlock detector's task failure would read as a retried refusal
+    Worker worker = env.newWorker(QUEUE,
+        WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(Duration.ofSeconds(30).toMillis()).build());
     worker.registerWorkflowImplementationTypes(PayloadEncryption.workflowImplementationOptions(), EchoImpl.class);
     env.start();
     return env.getWorkflowClient();
