@@ -50,6 +50,8 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   private static final int MAX_PAGE_SIZE = 1000;
   private static final int OBJECT_THREADS = 256;
   private static final int PART_THREADS = 64;
+  /** How often a page heartbeats while it waits on its listings (the page activities' heartbeat timeout is 10 s). */
+  static final Duration LISTING_HEARTBEAT = Duration.ofSeconds(2);
 
   private enum Pass {
     PLAN,
@@ -77,9 +79,6 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
   private final ParallelRunner objectRunner = new ParallelRunner("avesa-s3-object", OBJECT_THREADS);
   private final ParallelRunner partRunner = new ParallelRunner("avesa-s3-part", PART_THREADS);
   private final ObjectSync sync;
-  /** How often a page heartbeats while it waits on its listings (the page activities' heartbeat timeout is 10 s). */
-  static final Duration LISTING_HEARTBEAT = Duration.ofSeconds(2);
-
   private final ListingPrefetch prefetch = new ListingPrefetch();
   private final MultipartCopy.Uploads uploads = new MultipartCopy.Uploads();
 
@@ -202,7 +201,7 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     // The listings of both sides come before the page's first heartbeat of its own: on a large or
     // busy store they can outlast the heartbeat timeout, so they heartbeat while they run (the
     // previous attempt's details, so a retry still finds the multipart uploads it recorded).
-    Object listingDetails = Heartbeats.lastDetails(PageProgress.class).<Object>map(last -> last)
+    PageProgress listingDetails = Heartbeats.lastDetails(PageProgress.class)
         .orElse(new PageProgress(request.fromBucket(), request.continuationToken(), 0, 0, List.of()));
     ListObjectsV2Response listing = Heartbeats.whileRunning(listingDetails, LISTING_HEARTBEAT,
         () -> prefetch.take(page(route.from(), request, request.continuationToken()))
