@@ -85,7 +85,7 @@ final class ApproveCommand extends GateCommand {
     if (Gates.CUTOVER.equals(gate)) {
       line.append("; window starts ").append(start == null ? "when the last approval arrives" : CutoverPrinter.time(start));
     }
-    printDecision(line.toString(), new GateDecision(holder, gate, ApprovalRecord.APPROVED, approver,
+    printDecision(line.toString(), new GateDecision(holder, gate, ApprovalRecord.Decision.APPROVED, approver,
         approval.reason(), needed, start));
   }
 }

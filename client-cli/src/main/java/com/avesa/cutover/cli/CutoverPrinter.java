@@ -83,7 +83,7 @@ final class CutoverPrinter {
       }
       List<List<String>> rows = new ArrayList<>();
       for (ApprovalRecord a : report.approvals()) {
-        rows.add(List.of(dash(a.gate()), dash(a.approver()), a.decision(), time(a.at()),
+        rows.add(List.of(dash(a.gate()), dash(a.approver()), String.valueOf(a.decision()), time(a.at()),
             dash(a.reason()) + (a.note() == null ? "" : " (" + a.note() + ")")));
       }
       table(out, List.of("GATE", "WHO", "DECISION", "WHEN", "WHY"), rows);
@@ -92,13 +92,14 @@ final class CutoverPrinter {
       out.println();
       out.println("STEPS");
       table(out, List.of("NAME", "STATUS", "DETAIL"), report.steps().stream()
-          .map(s -> List.of(s.name(), s.status(), dash(s.detail()))).toList());
+          .map(s -> List.of(String.valueOf(s.name()), String.valueOf(s.status()), dash(s.detail()))).toList());
     }
     if (!report.compensations().isEmpty()) {
       out.println();
       out.println("COMPENSATIONS");
       table(out, List.of("NAME", "UNDOES", "STATUS", "DETAIL"), report.compensations().stream()
-          .map(c -> List.of(c.name(), dash(c.undoes()), c.status(), dash(c.detail()))).toList());
+          .map(c -> List.of(c.name(), c.undoes() == null ? "-" : c.undoes().wireName(), String.valueOf(c.status()),
+              dash(c.detail()))).toList());
     }
     if (!report.remaining().isEmpty()) {
       out.println();

@@ -20,7 +20,6 @@ import java.util.Optional;
  * the time until it opens or closes.
  */
 final class CutoverProgressView implements ProgressView<CutoverReport> {
-  static final String MONITOR_STEP = CutoverStep.MONITOR_ALARMS.wireName();
   /** The time left the workflow writes into the monitoring step's text: the view counts it down itself. */
   private static final String TIME_TO_GO = ";\\s*-?P[0-9DTHMS.,]+ to go\\s*$";
 
@@ -53,7 +52,7 @@ final class CutoverProgressView implements ProgressView<CutoverReport> {
     }
     return String.join("|", status.status(), String.valueOf(r.outcome()), String.valueOf(r.phase()),
         String.valueOf(r.pendingGate()), String.valueOf(r.approvalsNeeded()),
-        runningStep(r).map(StepRecord::name).orElse(""));
+        runningStep(r).map(s -> String.valueOf(s.name())).orElse(""));
   }
 
   @Override
@@ -66,7 +65,7 @@ final class CutoverProgressView implements ProgressView<CutoverReport> {
       return String.valueOf(r.outcome());
     }
     String what = r.pendingGate() != null ? "gate " + CutoverPrinter.pendingGate(r)
-        : runningStep(r).map(StepRecord::name).orElse(step(r));
+        : runningStep(r).map(s -> String.valueOf(s.name())).orElse(step(r));
     String text = String.format("%-18s %s", r.phase(), what).stripTrailing();
     return RunStatus.RUNNING.equals(status.status()) ? text : text + "  (run " + status.status() + ")";
   }
@@ -108,7 +107,7 @@ final class CutoverProgressView implements ProgressView<CutoverReport> {
     }
     StepRecord running = null;
     for (StepRecord step : r.steps()) {
-      if (StepRecord.RUNNING.equals(step.status())) {
+      if (step.status() == StepRecord.Status.RUNNING) {
         running = step;
       }
     }
@@ -120,7 +119,7 @@ final class CutoverProgressView implements ProgressView<CutoverReport> {
     if (step.startedAt() == null) {
       return "running";
     }
-    if (MONITOR_STEP.equals(step.name()) && r.config() != null && r.config().cutover() != null
+    if (step.name() == CutoverStep.MONITOR_ALARMS && r.config() != null && r.config().cutover() != null
         && r.config().cutover().monitorFor() != null) {
       Instant until = step.startedAt().plus(r.config().cutover().monitorFor());
       return Durations.format(Duration.between(now, until)) + " left";
@@ -148,9 +147,9 @@ final class CutoverProgressView implements ProgressView<CutoverReport> {
 
   private static String counts(CutoverReport r) {
     return String.format(Locale.ROOT, "  steps %d done, %d failed; compensations %d of %d done; approvals %d",
-        r.steps().stream().filter(s -> StepRecord.DONE.equals(s.status())).count(),
-        r.steps().stream().filter(s -> StepRecord.FAILED.equals(s.status())).count(),
-        r.compensations().stream().filter(c -> CompensationRecord.DONE.equals(c.status())).count(),
+        r.steps().stream().filter(s -> s.status() == StepRecord.Status.DONE).count(),
+        r.steps().stream().filter(s -> s.status() == StepRecord.Status.FAILED).count(),
+        r.compensations().stream().filter(c -> c.status() == CompensationRecord.Status.DONE).count(),
         r.compensations().size(), r.approvals().size());
   }
 }

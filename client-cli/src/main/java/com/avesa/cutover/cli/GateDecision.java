@@ -1,5 +1,6 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import java.time.Instant;
 
 /**
@@ -12,5 +13,5 @@ import java.time.Instant;
  * @param approvalsNeeded approvals the gate still needs after this one; null when unknown (a reject, or no answer)
  * @param windowStart a cutover gate's window start, when known
  */
-record GateDecision(String workflowId, String gate, String decision, String by, String reason,
+record GateDecision(String workflowId, String gate, ApprovalRecord.Decision decision, String by, String reason,
     Integer approvalsNeeded, Instant windowStart) {}

@@ -2,6 +2,7 @@ package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.isolation.IsolationReport;
+import com.avesa.cutover.workflows.run.RunOutcome;
 import com.avesa.cutover.workflows.run.RunProgress;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import java.time.Instant;
@@ -30,7 +31,7 @@ record GateView(String workflowId, String kind, String phase, String outcome, St
 
   /** The outcome a gated run's progress carries: RUNNING while it goes on; null for a kind without one. */
   static String outcome(RunProgress progress) {
-    Object outcome = null;
+    RunOutcome outcome = null;
     if (progress instanceof CutoverReport r) {
       outcome = r.outcome();
     } else if (progress instanceof PhaseProgress r) {
@@ -38,7 +39,7 @@ record GateView(String workflowId, String kind, String phase, String outcome, St
     } else if (progress instanceof IsolationReport r) {
       outcome = r.outcome();
     }
-    return outcome instanceof Enum<?> name ? name.name() : outcome == null ? null : outcome.toString();
+    return outcome == null ? null : outcome.name();
   }
 
   boolean cutover() {

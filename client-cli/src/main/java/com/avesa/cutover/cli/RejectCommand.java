@@ -29,6 +29,6 @@ final class RejectCommand extends GateCommand {
     ApprovalRecord record = control.update(holder, "rejectGate", ApprovalRecord.class, rejection, "rejection");
     String approver = record != null && record.approver() != null ? record.approver() : rejection.approver();
     printDecision(approver + " rejected gate " + gate + " of " + holder + ": " + rejection.reason(),
-        new GateDecision(holder, gate, ApprovalRecord.REJECTED, approver, rejection.reason(), null, null));
+        new GateDecision(holder, gate, ApprovalRecord.Decision.REJECTED, approver, rejection.reason(), null, null));
   }
 }

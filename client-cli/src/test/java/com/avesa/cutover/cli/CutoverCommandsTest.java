@@ -101,7 +101,7 @@ class CutoverCommandsTest {
         + "window starts 2026-12-01T02:00:00Z\n");
     assertThat(progress("two-needed-cutover").approvals()).singleElement()
         .extracting(ApprovalRecord::approver, ApprovalRecord::decision, ApprovalRecord::reason)
-        .containsExactly("bob", ApprovalRecord.APPROVED, "CAB-123");
+        .containsExactly("bob", ApprovalRecord.Decision.APPROVED, "CAB-123");
   }
 
   @Test

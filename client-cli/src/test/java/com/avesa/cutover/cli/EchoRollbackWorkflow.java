@@ -22,7 +22,7 @@ public class EchoRollbackWorkflow implements RollbackWorkflow {
     CutoverReport cutover = input.cutover();
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
     List<CompensationRecord> undone = cutover.compensations().stream()
-        .map(c -> new CompensationRecord(c.name(), c.undoes(), CompensationRecord.DONE, now, "undone after the cutover"))
+        .map(c -> new CompensationRecord(c.name(), c.undoes(), CompensationRecord.Status.DONE, now, "undone after the cutover"))
         .toList();
     report = new CutoverReport(Workflow.getInfo().getWorkflowId(), RunKind.ROLLBACK, cutover.name(),
         Outcome.ROLLED_BACK, "DONE", "undid " + cutover.workflowId(), input.requestedBy(), null, 0,

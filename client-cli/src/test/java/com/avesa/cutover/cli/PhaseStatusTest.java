@@ -19,7 +19,7 @@ class PhaseStatusTest {
   private static final Instant NOW = Instant.parse("2026-11-28T01:30:00Z");
 
   private static PhaseProgress retention(String id, Instant until) {
-    return new PhaseProgress(id, "RETENTION", PhaseProgress.RUNNING, null, 0, until, List.of(), List.of(),
+    return new PhaseProgress(id, "RETENTION", PhaseOutcome.RUNNING, null, 0, until, List.of(), List.of(),
         List.of(), List.of());
   }
 
@@ -39,7 +39,7 @@ class PhaseStatusTest {
 
   @Test
   void aDecommissionAtItsGateShowsTheGateHowToApproveItAndItsCounts() {
-    PhaseProgress gate = new PhaseProgress("avesa-prod-decommission", "GATE", PhaseProgress.RUNNING, "decommission", 2,
+    PhaseProgress gate = new PhaseProgress("avesa-prod-decommission", "GATE", PhaseOutcome.RUNNING, "decommission", 2,
         null, List.of(), List.of(new PhaseItem("s3 bucket src", "archived")), List.of(), List.of());
     RunStatus<PhaseProgress> status = new RunStatus<>("avesa-prod-decommission", "run-1", "DecommissionWorkflow",
         RunStatus.RUNNING, START, null, 12, gate);
@@ -57,9 +57,9 @@ class PhaseStatusTest {
   void anIsolationShowsEveryPhaseItsFindingsItsOwnGateAndItsFirstProblem() {
     IsolationReport isolation = new IsolationReport("avesa-prod-isolate", "prod", "ops", PhaseOutcome.RUNNING,
         "VALIDATE", "validation", 1, "avesa-prod-isolate",
-        List.of(new PhaseRecord("CUTOVER", "avesa-prod-isolate-cutover", "SUCCEEDED", START, NOW, Map.of(), List.of(),
+        List.of(new PhaseRecord("CUTOVER", "avesa-prod-isolate-cutover", PhaseRecord.Status.SUCCEEDED, START, NOW, Map.of(), List.of(),
                 List.of(), List.of(), "CUT_OVER"),
-            new PhaseRecord("VALIDATE", "avesa-prod-isolate-validate", "WAITING", NOW, null, Map.of(), List.of(),
+            new PhaseRecord("VALIDATE", "avesa-prod-isolate-validate", PhaseRecord.Status.WAITING, NOW, null, Map.of(), List.of(),
                 List.of(), List.of(), null)),
         List.of(), List.of(), List.of("tenant t9 has no secret", "stray key x"), START, null,
         List.of("prefix tenants/t9/ of no known tenant"));

@@ -6,6 +6,7 @@ import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.StepRecord;
 import com.avesa.cutover.workflows.migration.MigrationProgress;
 import com.avesa.cutover.workflows.migration.Mode;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.RunKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,16 +54,16 @@ final class RecordedRuns {
   static List<Sample<CutoverReport>> cutover() {
     Instant windowStart = START.plusSeconds(300);
     Instant windowEnd = windowStart.plusSeconds(4 * 3600);
-    StepRecord preflightRunning = new StepRecord("preflight", StepRecord.RUNNING, START, null, null);
-    StepRecord preflight = new StepRecord("preflight", StepRecord.DONE, START, START.plusSeconds(3), "all checks passed");
-    StepRecord switching = new StepRecord("switchDns", StepRecord.RUNNING, START.plusSeconds(320), null, null);
-    StepRecord switched = new StepRecord("switchDns", StepRecord.DONE, START.plusSeconds(320), START.plusSeconds(350),
+    StepRecord preflightRunning = new StepRecord(CutoverStep.PREFLIGHT, StepRecord.Status.RUNNING, START, null, null);
+    StepRecord preflight = new StepRecord(CutoverStep.PREFLIGHT, StepRecord.Status.DONE, START, START.plusSeconds(3), "all checks passed");
+    StepRecord switching = new StepRecord(CutoverStep.SWITCH_DNS, StepRecord.Status.RUNNING, START.plusSeconds(320), null, null);
+    StepRecord switched = new StepRecord(CutoverStep.SWITCH_DNS, StepRecord.Status.DONE, START.plusSeconds(320), START.plusSeconds(350),
         "api.avesa.example → api.target.avesa.example");
     Instant monitorStart = START.plusSeconds(360);
-    StepRecord monitoring = new StepRecord("monitorAlarms", StepRecord.RUNNING, monitorStart, null, null);
-    StepRecord monitored = new StepRecord("monitorAlarms", StepRecord.DONE, monitorStart, monitorStart.plusSeconds(7200),
+    StepRecord monitoring = new StepRecord(CutoverStep.MONITOR_ALARMS, StepRecord.Status.RUNNING, monitorStart, null, null);
+    StepRecord monitored = new StepRecord(CutoverStep.MONITOR_ALARMS, StepRecord.Status.DONE, monitorStart, monitorStart.plusSeconds(7200),
         "121 check(s), no alarm in ALARM over PT2H");
-    ApprovalRecord bob = new ApprovalRecord("cutover", "bob", ApprovalRecord.APPROVED, "CAB-123",
+    ApprovalRecord bob = new ApprovalRecord("cutover", "bob", ApprovalRecord.Decision.APPROVED, "CAB-123",
         START.plusSeconds(50), windowStart, null, "declared");
 
     List<Sample<CutoverReport>> samples = new ArrayList<>();

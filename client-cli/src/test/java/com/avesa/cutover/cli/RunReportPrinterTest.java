@@ -43,7 +43,7 @@ class RunReportPrinterTest {
   void aRejectedDecommissionPrintsItsFactsItemsListsAndProblemsAndFails() {
     DecommissionReport report = new DecommissionReport("decom-1", PhaseOutcome.REJECTED,
         List.of(new ArchiveRecord("src", "arch", "src/", "GLACIER", 10, 10, 100, true)), null,
-        List.of(new ApprovalRecord("decommission", "alice", ApprovalRecord.REJECTED, "not yet",
+        List.of(new ApprovalRecord("decommission", "alice", ApprovalRecord.Decision.REJECTED, "not yet",
             START.plus(Duration.ofMinutes(30)), null, null, "declared")),
         List.of(), List.of(new PhaseItem("s3 bucket old", "already gone")), List.of("rejected by alice: not yet"),
         START, START.plus(Duration.ofHours(1)));

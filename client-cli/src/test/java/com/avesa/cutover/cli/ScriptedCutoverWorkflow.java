@@ -12,6 +12,7 @@ import com.avesa.cutover.workflows.cutover.Gates;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.RollbackRequest;
 import com.avesa.cutover.workflows.cutover.StepRecord;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -57,7 +58,7 @@ public class ScriptedCutoverWorkflow implements CutoverWorkflow {
     if (input.config().name().startsWith("late-gate-")) {
       Workflow.sleep(Duration.ofSeconds(3));
     }
-    steps.add(new StepRecord("preflight", StepRecord.DONE, now(), now(), "no problems"));
+    steps.add(new StepRecord(CutoverStep.PREFLIGHT, StepRecord.Status.DONE, now(), now(), "no problems"));
     if (decideGate(Gates.CUTOVER, "GATE")) {
       cutOver();
       if (rules.signOff() && rollback == null) {
@@ -100,13 +101,14 @@ public class ScriptedCutoverWorkflow implements CutoverWorkflow {
     phase = "CUTTING_OVER";
     for (String name : STEPS) {
       step = name;
+      CutoverStep done = CutoverStep.of(name).orElseThrow();
       if (UNDO.containsKey(name)) {
-        compensations.add(new CompensationRecord(UNDO.get(name), name, CompensationRecord.REGISTERED, now(), null));
+        compensations.add(new CompensationRecord(UNDO.get(name), done, CompensationRecord.Status.REGISTERED, now(), null));
       }
-      steps.add(new StepRecord(name, StepRecord.DONE, now(), now(), "ok"));
+      steps.add(new StepRecord(done, StepRecord.Status.DONE, now(), now(), "ok"));
     }
     phase = "MONITORING";
-    steps.add(new StepRecord("monitorAlarms", StepRecord.DONE, now(), now(), "no alarm in ALARM"));
+    steps.add(new StepRecord(CutoverStep.MONITOR_ALARMS, StepRecord.Status.DONE, now(), now(), "no alarm in ALARM"));
   }
 
   private void rollBack(String why) {
@@ -114,7 +116,7 @@ public class ScriptedCutoverWorkflow implements CutoverWorkflow {
     reason = why;
     for (int i = compensations.size() - 1; i >= 0; i--) {
       CompensationRecord c = compensations.get(i);
-      compensations.set(i, new CompensationRecord(c.name(), c.undoes(), CompensationRecord.DONE, now(), "undone"));
+      compensations.set(i, new CompensationRecord(c.name(), c.undoes(), CompensationRecord.Status.DONE, now(), "undone"));
     }
     outcome = Outcome.ROLLED_BACK;
     step = "every change undone";
@@ -135,7 +137,7 @@ public class ScriptedCutoverWorkflow implements CutoverWorkflow {
     try {
       validate.run();
     } catch (IllegalArgumentException e) {
-      approvals.add(record(decision, ApprovalRecord.REFUSED, e.getMessage()));
+      approvals.add(record(decision, ApprovalRecord.Decision.REFUSED, e.getMessage()));
       return;
     }
     apply.run();
@@ -153,7 +155,7 @@ public class ScriptedCutoverWorkflow implements CutoverWorkflow {
 
   @Override
   public ApprovalRecord approveGate(Approval approval) {
-    ApprovalRecord record = record(approval, ApprovalRecord.APPROVED, null);
+    ApprovalRecord record = record(approval, ApprovalRecord.Decision.APPROVED, null);
     approvals.add(record);
     approvalsNeeded--;
     if (Gates.CUTOVER.equals(approval.gate()) && approvalsNeeded == 0) {
@@ -170,7 +172,7 @@ public class ScriptedCutoverWorkflow implements CutoverWorkflow {
       throw new IllegalArgumentException(approval.approver() + " requested this cutover and cannot approve it (four eyes)");
     }
     boolean already = approvals.stream().anyMatch(a -> a.gate().equals(approval.gate())
-        && a.approver().equals(approval.approver()) && ApprovalRecord.APPROVED.equals(a.decision()));
+        && a.approver().equals(approval.approver()) && ApprovalRecord.Decision.APPROVED.equals(a.decision()));
     if (already) {
       throw new IllegalArgumentException(approval.approver() + " already approved gate " + approval.gate());
     }
@@ -178,7 +180,7 @@ public class ScriptedCutoverWorkflow implements CutoverWorkflow {
 
   @Override
   public ApprovalRecord rejectGate(Approval rejection) {
-    ApprovalRecord record = record(rejection, ApprovalRecord.REJECTED, null);
+    ApprovalRecord record = record(rejection, ApprovalRecord.Decision.REJECTED, null);
     approvals.add(record);
     rejected = true;
     reason = rejection.reason();
@@ -232,9 +234,9 @@ public class ScriptedCutoverWorkflow implements CutoverWorkflow {
     }
   }
 
-  private ApprovalRecord record(Approval approval, String decision, String note) {
+  private ApprovalRecord record(Approval approval, ApprovalRecord.Decision decision, String note) {
     Instant start = null;
-    if (Gates.CUTOVER.equals(approval.gate()) && ApprovalRecord.APPROVED.equals(decision)) {
+    if (Gates.CUTOVER.equals(approval.gate()) && decision == ApprovalRecord.Decision.APPROVED) {
       String when = approval.windowStart();
       start = when == null || "now".equals(when) ? now() : Instant.parse(when);
     }

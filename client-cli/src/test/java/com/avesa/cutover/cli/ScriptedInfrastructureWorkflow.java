@@ -28,7 +28,7 @@ public class ScriptedInfrastructureWorkflow implements InfrastructureWorkflow {
     List<PhaseItem> unchanged = List.of(new PhaseItem("cloudformation stack AVESADataPipeline-prod", "CREATE_COMPLETE"));
     List<String> absent = missing ? List.of("lambda function f not found in account 222222222222") : List.of();
     PhaseOutcome outcome = missing ? PhaseOutcome.FAILED : PhaseOutcome.SUCCEEDED;
-    progress = new PhaseProgress(id, "DONE", outcome.name(), null, 0, null, List.of(), changed, unchanged, absent);
+    progress = new PhaseProgress(id, "DONE", outcome, null, 0, null, List.of(), changed, unchanged, absent);
     InfrastructureReport report = new InfrastructureReport(id, outcome, null, null, changed, unchanged, absent,
         List.of(), now, now);
     if (missing) {

@@ -134,10 +134,10 @@ class CutoverWorkerKillEndToEndTest {
           .until(() -> proxy.server().findAll(restoreDns).size(), held -> held > 0);
       CutoverReport rollingBack = stack.cutoverProgress(id);
       assertThat(rollingBack.phase()).isEqualTo("ROLLING_BACK");
-      assertThat(compensationStatuses(rollingBack)).containsEntry("disableTargetIngestion", CompensationRecord.DONE)
-          .containsEntry("restoreDns", CompensationRecord.REGISTERED)
-          .containsEntry("reverseSync", CompensationRecord.REGISTERED)
-          .containsEntry("enableSourceIngestion", CompensationRecord.REGISTERED);
+      assertThat(compensationStatuses(rollingBack)).containsEntry("disableTargetIngestion", CompensationRecord.Status.DONE)
+          .containsEntry("restoreDns", CompensationRecord.Status.REGISTERED)
+          .containsEntry("reverseSync", CompensationRecord.Status.REGISTERED)
+          .containsEntry("enableSourceIngestion", CompensationRecord.Status.REGISTERED);
 
       stack.replaceWorkerAfterKill();
 
@@ -147,7 +147,7 @@ class CutoverWorkerKillEndToEndTest {
       assertThat(report.path("outcome").asText()).isEqualTo("ROLLED_BACK");
       assertThat(report.path("reason").asText()).contains("alarm").contains(DemoCutover.ALARM);
       assertThat(list(report.path("compensations"))).extracting(c -> c.path("status").asText())
-          .containsOnly(CompensationRecord.DONE);
+          .containsOnly(CompensationRecord.Status.DONE.name());
       assertThat(proxy.server().findAll(restoreDns)).as("restoreDns sent again by the new worker").hasSize(2);
       assertThat(workerIdentities(id)).hasSize(2);
       assertThat(switches()).isEqualTo(before);
@@ -205,7 +205,7 @@ class CutoverWorkerKillEndToEndTest {
     return oracle.dnsRecord(oracle.sourceDns, zoneId, DemoCutover.RECORD_NAME, "CNAME");
   }
 
-  private static Map<String, String> compensationStatuses(CutoverReport report) {
+  private static Map<String, CompensationRecord.Status> compensationStatuses(CutoverReport report) {
     return report.compensations().stream().collect(Collectors.toMap(CompensationRecord::name, CompensationRecord::status));
   }
 

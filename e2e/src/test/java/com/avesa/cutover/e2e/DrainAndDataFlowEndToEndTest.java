@@ -11,6 +11,7 @@ import com.avesa.cutover.workflows.config.MonitorConfig;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.StepRecord;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.estate.Side;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,8 +104,8 @@ class DrainAndDataFlowEndToEndTest extends CutoverEstateTest {
   }
 
   private static boolean draining(CutoverReport p) {
-    return p.steps().stream().anyMatch(s -> s.name().equals("drainSourceIngestion")
-        && StepRecord.RUNNING.equals(s.status()));
+    return p.steps().stream().anyMatch(s -> s.name() == CutoverStep.DRAIN_SOURCE_INGESTION
+        && s.status() == StepRecord.Status.RUNNING);
   }
 
   private static JsonNode step(JsonNode report, String name) {

@@ -65,12 +65,23 @@ final class OrganizationsAccounts {
           + account.id() + " with email " + request.email() + " is " + account.statusAsString()
           + ", not ACTIVE: reopen it, or choose another account.create.email");
     }
-    return new AccountCreation(null, AccountCreation.SUCCEEDED, account.id(), null, true);
+    return new AccountCreation(null, AccountCreation.State.SUCCEEDED, account.id(), null, true);
   }
 
   private static AccountCreation creation(CreateAccountStatus status) {
-    return new AccountCreation(status.id(), status.stateAsString(), status.accountId(),
-        status.failureReasonAsString(), false);
+    return new AccountCreation(status.id(), state(status), status.accountId(), status.failureReasonAsString(), false);
+  }
+
+  /** Organizations' state of a creation; one this code does not know fails the attempt (retried). */
+  private static AccountCreation.State state(CreateAccountStatus status) {
+    CreateAccountState state = status.state();
+    return switch (state == null ? CreateAccountState.UNKNOWN_TO_SDK_VERSION : state) {
+      case IN_PROGRESS -> AccountCreation.State.IN_PROGRESS;
+      case SUCCEEDED -> AccountCreation.State.SUCCEEDED;
+      case FAILED -> AccountCreation.State.FAILED;
+      default -> throw new IllegalStateException("Organizations reports account creation " + status.id()
+          + " in state " + status.stateAsString() + ", which this version does not know");
+    };
   }
 
   private static <T> T call(Estate estate, String operation, Function<OrganizationsClient, T> call,

@@ -63,10 +63,10 @@ public final class SyncScheduleActivitiesImpl implements SyncScheduleActivities 
     Optional<ScheduleDescription> schedule = describeSchedule(id);
     if (schedule.isPresent()) {
       boolean paused = schedule.get().getSchedule().getState().isPaused();
-      return new SyncHold(id, SyncHold.SCHEDULE, paused, null, null, request.note());
+      return new SyncHold(id, SyncHold.Kind.SCHEDULE, paused, null, null, request.note());
     }
     return runningCron(id)
-        .map(started -> new SyncHold(id, SyncHold.CRON, false, started.getCronSchedule(), inputOf(id, started),
+        .map(started -> new SyncHold(id, SyncHold.Kind.CRON, false, started.getCronSchedule(), inputOf(id, started),
             request.note()))
         .orElseGet(() -> SyncHold.none(id));
   }
@@ -78,7 +78,7 @@ public final class SyncScheduleActivitiesImpl implements SyncScheduleActivities 
 
   @Override
   public List<String> runningSyncs(SyncHold hold) {
-    if (!SyncHold.SCHEDULE.equals(hold.kind())) {
+    if (hold.kind() != SyncHold.Kind.SCHEDULE) {
       return List.of();
     }
     Optional<ScheduleDescription> schedule = describeSchedule(hold.scheduleId());
@@ -115,12 +115,14 @@ public final class SyncScheduleActivitiesImpl implements SyncScheduleActivities 
   }
 
   private static void byKind(SyncHold hold, Consumer<SyncHold> schedule, Consumer<SyncHold> cron) {
-    switch (hold.kind()) {
-      case SyncHold.SCHEDULE -> schedule.accept(hold);
-      case SyncHold.CRON -> cron.accept(hold);
-      case SyncHold.NONE -> { }
-      default -> throw ApplicationFailure.newNonRetryableFailure("sync hold " + hold.scheduleId() + " has kind "
+    if (hold.kind() == null) {
+      throw ApplicationFailure.newNonRetryableFailure("sync hold " + hold.scheduleId() + " has kind "
           + hold.kind() + "; expected SCHEDULE, CRON or NONE", FailureType.BAD_CONFIG.type());
+    }
+    switch (hold.kind()) {
+      case SCHEDULE -> schedule.accept(hold);
+      case CRON -> cron.accept(hold);
+      case NONE -> { }
     }
   }
 

@@ -58,7 +58,7 @@ class AccountCreationTest {
 
     assertThat(creation.existing()).isFalse();
     assertThat(creation.requestId()).isNotBlank();
-    assertThat(status.state()).isEqualTo(AccountCreation.SUCCEEDED);
+    assertThat(status.state()).isEqualTo(AccountCreation.State.SUCCEEDED);
     assertThat(status.accountId()).matches("\\d{12}").isNotEqualTo(TestEstates.SOURCE_ACCOUNT);
     Account account = organizations().describeAccount(b -> b.accountId(status.accountId())).account();
     assertThat(account.email()).isEqualTo(EMAIL);
@@ -81,7 +81,7 @@ class AccountCreationTest {
 
     assertThat(again.existing()).isTrue();
     assertThat(again.accountId()).isEqualTo(created);
-    assertThat(again.state()).isEqualTo(AccountCreation.SUCCEEDED);
+    assertThat(again.state()).isEqualTo(AccountCreation.State.SUCCEEDED);
     assertThat(organizations().listAccountsPaginator(b -> {}).stream().flatMap(page -> page.accounts().stream()).map(Account::email))
         .containsOnlyOnce(EMAIL);
   }

@@ -57,7 +57,7 @@ class SyncScheduleActivitiesImplTest {
   }
 
   private static SyncHold scheduleHold(boolean pausedBefore) {
-    return new SyncHold(ID, SyncHold.SCHEDULE, pausedBefore, null, null, NOTE);
+    return new SyncHold(ID, SyncHold.Kind.SCHEDULE, pausedBefore, null, null, NOTE);
   }
 
   @Test

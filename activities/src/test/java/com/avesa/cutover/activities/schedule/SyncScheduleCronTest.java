@@ -83,7 +83,7 @@ class SyncScheduleCronTest {
 
     SyncHold hold = activities.describeSync(new SyncHoldRequest(ID, NOTE));
 
-    assertThat(hold).isEqualTo(new SyncHold(ID, SyncHold.CRON, false, CRON, INPUT, NOTE));
+    assertThat(hold).isEqualTo(new SyncHold(ID, SyncHold.Kind.CRON, false, CRON, INPUT, NOTE));
   }
 
   @Test
@@ -147,7 +147,7 @@ class SyncScheduleCronTest {
     org.mockito.Mockito.when(handle.describe()).thenReturn(new io.temporal.client.schedules.ScheduleDescription(
         "hourly-sync", info, null, java.util.Map.of(), null, java.util.Map.of(), null));
     SyncScheduleActivitiesImpl scheduled = new SyncScheduleActivitiesImpl(client, schedules);
-    SyncHold hold = new SyncHold("hourly-sync", SyncHold.SCHEDULE, false, null, null, NOTE);
+    SyncHold hold = new SyncHold("hourly-sync", SyncHold.Kind.SCHEDULE, false, null, null, NOTE);
 
     assertThat(scheduled.runningSyncs(hold)).containsExactly(ID);
 

@@ -16,6 +16,7 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.MigrationStatus;
 import com.avesa.cutover.workflows.run.RunKind;
 import java.time.Instant;
@@ -125,10 +126,10 @@ class MigrationAndCutoverMarkdownTest {
         .withTargetRulesEnabled(List.of("ConnectWiseIngestionSchedule"));
     CutoverReport report = new CutoverReport("avesa-prod-cutover", RunKind.CUTOVER, "avesa-prod",
         Outcome.CUT_OVER, "DONE", null, "carol", null, 0, window, Instant.parse("2026-12-01T06:10:00Z"), null,
-        List.of(new ApprovalRecord("cutover", "alice", ApprovalRecord.APPROVED, "CAB-123", START.plusSeconds(60),
+        List.of(new ApprovalRecord("cutover", "alice", ApprovalRecord.Decision.APPROVED, "CAB-123", START.plusSeconds(60),
             window, null, "declared")),
-        List.of(new StepRecord("finalSync", StepRecord.DONE, window, window.plusSeconds(95), "3 object(s) copied"),
-            new StepRecord("switchDns", StepRecord.DONE, window.plusSeconds(95), window.plusSeconds(96),
+        List.of(new StepRecord(CutoverStep.FINAL_SYNC, StepRecord.Status.DONE, window, window.plusSeconds(95), "3 object(s) copied"),
+            new StepRecord(CutoverStep.SWITCH_DNS, StepRecord.Status.DONE, window.plusSeconds(95), window.plusSeconds(96),
                 "api.example.com → api-prod.example.com")),
         List.of(), List.of(), changes, "avesa-prod-cutover-final-sync", null, null);
 
@@ -184,10 +185,10 @@ class MigrationAndCutoverMarkdownTest {
     CutoverReport report = new CutoverReport("avesa-prod-cutover-rollback", RunKind.ROLLBACK, "avesa-prod",
         Outcome.ROLLBACK_INCOMPLETE, "DONE", null, "carol", null, 0, null, null, "error rate too high after cutover",
         List.of(),
-        List.of(new StepRecord("reverseSync", StepRecord.FAILED, START, null, "AccessDenied on data-storage-msp")),
-        List.of(new CompensationRecord("restoreDns", "switchDns", CompensationRecord.DONE, START.plusSeconds(5),
+        List.of(new StepRecord(CutoverStep.FINAL_SYNC, StepRecord.Status.FAILED, START, null, "AccessDenied on data-storage-msp")),
+        List.of(new CompensationRecord("restoreDns", CutoverStep.SWITCH_DNS, CompensationRecord.Status.DONE, START.plusSeconds(5),
             "api.example.com restored"),
-            new CompensationRecord("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.FAILED,
+            new CompensationRecord("enableSourceIngestion", CutoverStep.DISABLE_SOURCE_INGESTION, CompensationRecord.Status.FAILED,
                 START.plusSeconds(9), "AccessDenied")),
         List.of("enable source rule ConnectWiseIngestionSchedule"), CutoverChanges.none(), null,
         "avesa-prod-cutover-rollback-reverse", null);
@@ -215,7 +216,7 @@ class MigrationAndCutoverMarkdownTest {
 
         | Step | Status | Started | Duration | Detail |
         |---|---|---|---|---|
-        | reverseSync | FAILED | 2026-12-01T02:00:00Z | — | AccessDenied on data-storage-msp |
+        | finalSync | FAILED | 2026-12-01T02:00:00Z | — | AccessDenied on data-storage-msp |
 
         ## Changes
 
@@ -231,7 +232,7 @@ class MigrationAndCutoverMarkdownTest {
         ## Problems
 
         - error rate too high after cutover
-        - step reverseSync failed: AccessDenied on data-storage-msp
+        - step finalSync failed: AccessDenied on data-storage-msp
         - still to undo: enable source rule ConnectWiseIngestionSchedule
         """);
   }

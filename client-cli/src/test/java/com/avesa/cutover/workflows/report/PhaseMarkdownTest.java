@@ -201,7 +201,7 @@ class PhaseMarkdownTest {
         List.of(new ArchiveRecord("data-storage-msp", "data-storage-msp-archive", "data-storage-msp/", "GLACIER", 1234,
             1234, 3_500_000, true)),
         retentionEnds, List.of(new ApprovalRecord("decommission", "arn:aws:iam::123456789012:user/dave",
-            ApprovalRecord.APPROVED, "CHG-9", retentionEnds.plusSeconds(60), null, null, "aws-iam")),
+            ApprovalRecord.Decision.APPROVED, "CHG-9", retentionEnds.plusSeconds(60), null, null, "aws-iam")),
         List.of(new PhaseItem("source rule ConnectWiseIngestionSchedule", "removed")), List.of(), List.of(), START,
         retentionEnds.plusSeconds(120));
 

@@ -117,7 +117,7 @@ class CutoverHistoryTest {
     assertThat(changes.loweredDns()).isNull();
     assertThat(changes.dnsSide()).isEqualTo(Side.SOURCE);
     assertThat(changes.hostedZoneId()).isEqualTo("Z123");
-    assertThat(changes.syncHold().kind()).isEqualTo(SyncHold.SCHEDULE);
+    assertThat(changes.syncHold().kind()).isEqualTo(SyncHold.Kind.SCHEDULE);
     assertThat(changes.changesBegan()).isNotNull();
     assertThat(undo.finalSyncId()).isEqualTo("replay-cutover-final-sync");
     assertThat(undo.config()).isEqualTo(CutoverFixtures.config(ApprovalsConfig.defaults()));

@@ -116,7 +116,7 @@ final class AccountSetupState {
   }
 
   PhaseProgress progress() {
-    return new PhaseProgress(workflowId, phase, outcome.name(), null, 0, waitUntil, List.of(), List.copyOf(changed),
+    return new PhaseProgress(workflowId, phase, outcome, null, 0, waitUntil, List.of(), List.copyOf(changed),
         List.copyOf(unchanged), List.copyOf(problems));
   }
 

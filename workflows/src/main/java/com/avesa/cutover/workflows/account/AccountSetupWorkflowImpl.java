@@ -117,7 +117,7 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
 
   private AccountCreation awaitCreation(AccountCreation creation, NewAccount wanted) {
     Instant deadline = WorkflowClock.now().plus(CREATION_DEADLINE);
-    while (AccountCreation.IN_PROGRESS.equals(creation.state())) {
+    while (creation.state() == AccountCreation.State.IN_PROGRESS) {
       if (!WorkflowClock.now().isBefore(deadline)) {
         throw ApplicationFailure.newNonRetryableFailure("Organizations has not finished creating account "
             + wanted.name() + " after " + CREATION_DEADLINE + " (request " + creation.requestId()
@@ -128,7 +128,7 @@ public class AccountSetupWorkflowImpl implements AccountSetupWorkflow {
       Workflow.sleep(POLL_EVERY);
       creation = setup.accountCreationStatus(new AccountStatusRequest(config.estate(), creation.requestId()));
     }
-    if (AccountCreation.FAILED.equals(creation.state())) {
+    if (creation.state() == AccountCreation.State.FAILED) {
       throw ApplicationFailure.newNonRetryableFailure("Organizations could not create account " + wanted.name()
           + " (" + wanted.email() + "): " + creation.failureReason() + remedy(creation.failureReason()),
           FailureType.BAD_CONFIG.type());

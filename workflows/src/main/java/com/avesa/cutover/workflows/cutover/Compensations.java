@@ -25,13 +25,11 @@ final class Compensations {
     this.state = state;
   }
 
-  /** Registers {@code undo} (which returns a one-line account of what it did) for {@code step}. */
+  /**
+   * Registers {@code undo} (which returns a one-line account of what it did) for {@code step}, a
+   * step of this run or the one a report recorded (a rollback of an earlier run).
+   */
   void register(String name, CutoverStep step, Functions.Func<String> undo) {
-    register(name, step.wireName(), undo);
-  }
-
-  /** Registers an undo of the step a report recorded as {@code step} (a rollback of an earlier run). */
-  void register(String name, String step, Functions.Func<String> undo) {
     int index = state.registerCompensation(name, step);
     registered++;
     saga.addCompensation(() -> run(index, undo));
@@ -54,9 +52,9 @@ final class Compensations {
 
   private void run(int index, Functions.Func<String> undo) {
     try {
-      state.compensated(index, CompensationRecord.DONE, undo.apply());
+      state.compensated(index, CompensationRecord.Status.DONE, undo.apply());
     } catch (TemporalFailure failure) {
-      state.compensated(index, CompensationRecord.FAILED, describe(failure));
+      state.compensated(index, CompensationRecord.Status.FAILED, describe(failure));
       throw failure;
     }
   }

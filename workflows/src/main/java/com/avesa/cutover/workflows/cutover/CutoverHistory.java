@@ -82,7 +82,7 @@ public final class CutoverHistory {
 
   /** True when the run made a change a rollback has to undo (some compensation is not DONE). */
   public boolean leftChanges() {
-    return compensations.values().stream().anyMatch(c -> !CompensationRecord.DONE.equals(c.status()));
+    return compensations.values().stream().anyMatch(c -> c.status() != CompensationRecord.Status.DONE);
   }
 
   /**
@@ -91,7 +91,7 @@ public final class CutoverHistory {
    */
   public List<String> unconfirmed() {
     return unconfirmed.entrySet().stream()
-        .filter(u -> !CompensationRecord.DONE.equals(compensations.get(u.getKey()).status()))
+        .filter(u -> compensations.get(u.getKey()).status() != CompensationRecord.Status.DONE)
         .map(Map.Entry::getValue).toList();
   }
 
@@ -102,7 +102,7 @@ public final class CutoverHistory {
    */
   public Duration unconfirmedBound() {
     return unconfirmedTimeouts.entrySet().stream()
-        .filter(u -> !CompensationRecord.DONE.equals(compensations.get(u.getKey()).status()))
+        .filter(u -> compensations.get(u.getKey()).status() != CompensationRecord.Status.DONE)
         .map(Map.Entry::getValue).max(Duration::compareTo).orElse(Duration.ZERO);
   }
 
@@ -225,7 +225,7 @@ public final class CutoverHistory {
   }
 
   private void register(String name, CutoverStep step, Activity a) {
-    compensations.putIfAbsent(name, new CompensationRecord(name, step.wireName(), CompensationRecord.REGISTERED, a.scheduledAt(),
+    compensations.putIfAbsent(name, new CompensationRecord(name, step, CompensationRecord.Status.REGISTERED, a.scheduledAt(),
         null));
     if (!a.completed()) {
       unconfirmed.putIfAbsent(name, name + " (undoes " + step + "): " + a.type() + " was scheduled, its result is unknown");
@@ -243,7 +243,7 @@ public final class CutoverHistory {
   private void done(String name, Instant at) {
     CompensationRecord c = compensations.get(name);
     if (c != null) {
-      compensations.put(name, new CompensationRecord(name, c.undoes(), CompensationRecord.DONE, at,
+      compensations.put(name, new CompensationRecord(name, c.undoes(), CompensationRecord.Status.DONE, at,
           "done by the run itself"));
     }
   }

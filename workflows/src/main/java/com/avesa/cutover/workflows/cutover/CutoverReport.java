@@ -75,8 +75,8 @@ public record CutoverReport(
   @JsonIgnore
   @Override
   public RunCounts counts() {
-    long done = steps.stream().filter(s -> StepRecord.DONE.equals(s.status())).count();
-    long failed = steps.stream().filter(s -> StepRecord.FAILED.equals(s.status())).count();
+    long done = steps.stream().filter(s -> s.status() == StepRecord.Status.DONE).count();
+    long failed = steps.stream().filter(s -> s.status() == StepRecord.Status.FAILED).count();
     return new RunCounts(done, 0, failed + remaining.size());
   }
 

@@ -102,7 +102,7 @@ final class CutoverState {
 
   /** When the step {@code name} started, or null when the run has no such step. */
   Instant stepStarted(CutoverStep step) {
-    return steps.stream().filter(s -> step.is(s.name())).map(StepRecord::startedAt).findFirst().orElse(null);
+    return steps.stream().filter(s -> s.name() == step).map(StepRecord::startedAt).findFirst().orElse(null);
   }
 
   CutoverChanges changes() {
@@ -135,50 +135,50 @@ final class CutoverState {
 
   /** Starts a runbook step; returns its index for {@link #stepDone} / {@link #stepFailed}. */
   int startStep(CutoverStep step) {
-    steps.add(new StepRecord(step.wireName(), StepRecord.RUNNING, now(), null, null));
+    steps.add(new StepRecord(step, StepRecord.Status.RUNNING, now(), null, null));
     this.step = step.wireName();
     publish();
     return steps.size() - 1;
   }
 
   void stepDone(int index, String detail) {
-    endStep(index, StepRecord.DONE, detail);
+    endStep(index, StepRecord.Status.DONE, detail);
   }
 
   void stepFailed(int index, String detail) {
-    endStep(index, StepRecord.FAILED, detail);
+    endStep(index, StepRecord.Status.FAILED, detail);
   }
 
   /** Marks the step still running, if any, as failed with {@code detail}. */
   void failRunningStep(String detail) {
     for (int i = 0; i < steps.size(); i++) {
-      if (StepRecord.RUNNING.equals(steps.get(i).status())) {
-        endStep(i, StepRecord.FAILED, detail);
+      if (steps.get(i).status() == StepRecord.Status.RUNNING) {
+        endStep(i, StepRecord.Status.FAILED, detail);
       }
     }
   }
 
-  private void endStep(int index, String status, String detail) {
+  private void endStep(int index, StepRecord.Status status, String detail) {
     StepRecord s = steps.get(index);
     steps.set(index, new StepRecord(s.name(), status, s.startedAt(), now(), detail));
     publish();
   }
 
-  int registerCompensation(String name, String undoes) {
-    compensations.add(new CompensationRecord(name, undoes, CompensationRecord.REGISTERED, now(), null));
+  int registerCompensation(String name, CutoverStep undoes) {
+    compensations.add(new CompensationRecord(name, undoes, CompensationRecord.Status.REGISTERED, now(), null));
     publish();
     return compensations.size() - 1;
   }
 
-  void compensated(int index, String status, String detail) {
+  void compensated(int index, CompensationRecord.Status status, String detail) {
     CompensationRecord c = compensations.get(index);
     compensations.set(index, new CompensationRecord(c.name(), c.undoes(), status, now(), detail));
-    this.step = c.name() + " " + status.toLowerCase();
+    this.step = c.name() + " " + status.name().toLowerCase();
     publish();
   }
 
   boolean compensationFailed() {
-    return compensations.stream().anyMatch(c -> CompensationRecord.FAILED.equals(c.status()));
+    return compensations.stream().anyMatch(c -> c.status() == CompensationRecord.Status.FAILED);
   }
 
   void end(Outcome outcome, String reason) {
@@ -198,7 +198,7 @@ final class CutoverState {
   private List<String> remaining() {
     List<String> left = new ArrayList<>();
     for (CompensationRecord c : compensations) {
-      if (CompensationRecord.FAILED.equals(c.status())) {
+      if (c.status() == CompensationRecord.Status.FAILED) {
         left.add(c.name() + " (undoes " + c.undoes() + "): " + c.detail());
       }
     }
@@ -237,7 +237,7 @@ final class CutoverState {
           .append(" at ").append(a.at()).append(": ").append(a.reason()).append('\n');
     }
     for (CompensationRecord c : compensations) {
-      if (!CompensationRecord.REGISTERED.equals(c.status())) {
+      if (c.status() != CompensationRecord.Status.REGISTERED) {
         md.append("- undo ").append(c.name()).append(": ").append(c.status()).append('\n');
       }
     }

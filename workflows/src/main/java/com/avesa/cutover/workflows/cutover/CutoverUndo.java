@@ -104,7 +104,7 @@ final class CutoverUndo {
   String resumeScheduledSync() {
     SyncHold hold = state.changes().syncHold();
     Workflow.newActivityStub(SyncScheduleActivities.class, options()).releaseSync(hold);
-    return SyncHold.SCHEDULE.equals(hold.kind())
+    return hold.kind() == SyncHold.Kind.SCHEDULE
         ? (hold.pausedBefore() ? "left Schedule " + hold.scheduleId() + " paused, as it was"
             : "unpaused Schedule " + hold.scheduleId())
         : "started cron workflow " + hold.scheduleId() + " again (" + hold.cronSchedule() + ")";

@@ -36,7 +36,7 @@ final class CutoverWindow implements GateWindow {
   static Instant windowStart(List<ApprovalRecord> decided, Instant opened) {
     Instant start = null;
     for (ApprovalRecord a : decided) {
-      if (Gates.CUTOVER.equals(a.gate()) && ApprovalRecord.APPROVED.equals(a.decision()) && a.windowStart() != null) {
+      if (Gates.CUTOVER.equals(a.gate()) && a.decision() == ApprovalRecord.Decision.APPROVED && a.windowStart() != null) {
         start = a.windowStart();
       }
     }

@@ -48,7 +48,7 @@ final class IngestionDrain {
   /** Whether the hold found a Schedule, whose runs may still be going (a held cron workflow was terminated). */
   boolean heldASchedule() {
     SyncHold hold = state.changes().syncHold();
-    return hold != null && SyncHold.SCHEDULE.equals(hold.kind());
+    return hold != null && hold.kind() == SyncHold.Kind.SCHEDULE;
   }
 
   /** Waits until no run the held Schedule started is running, at most {@code drainTimeout} and never past the window's bound. */

@@ -60,12 +60,12 @@ public record IngestionPause(Instant sourceRulesOff, Instant targetRulesOn, Dura
   }
 
   private static StepRecord done(List<StepRecord> steps, CutoverStep step) {
-    return steps.stream().filter(s -> step.is(s.name()) && StepRecord.DONE.equals(s.status())).findFirst()
+    return steps.stream().filter(s -> s.name() == step && s.status() == StepRecord.Status.DONE).findFirst()
         .orElse(null);
   }
 
   private static Duration took(List<StepRecord> steps, CutoverStep step) {
-    return steps.stream().filter(s -> step.is(s.name()) && s.endedAt() != null)
+    return steps.stream().filter(s -> s.name() == step && s.endedAt() != null)
         .map(s -> Duration.between(s.startedAt(), s.endedAt())).findFirst().orElse(null);
   }
 }

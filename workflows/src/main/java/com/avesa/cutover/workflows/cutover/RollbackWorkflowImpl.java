@@ -23,7 +23,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
     Compensations compensations = new Compensations(state);
     CutoverUndo undo = new CutoverUndo(state, cutover.config());
     for (CompensationRecord c : cutover.compensations()) {
-      if (!CompensationRecord.DONE.equals(c.status())) {
+      if (c.status() != CompensationRecord.Status.DONE) {
         compensations.register(c.name(), c.undoes(), undo.action(c.name()));
       }
     }

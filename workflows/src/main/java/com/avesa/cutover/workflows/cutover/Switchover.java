@@ -49,7 +49,7 @@ final class Switchover {
   void holdScheduledSync(int step) {
     String id = plan.syncSchedule() != null ? plan.syncSchedule() : RunIds.finalSyncSchedule(config.name());
     SyncHold hold = schedules.describeSync(new SyncHoldRequest(id, "held by cutover " + Workflow.getInfo().getWorkflowId()));
-    if (SyncHold.NONE.equals(hold.kind())) {
+    if (hold.kind() == SyncHold.Kind.NONE) {
       state.stepDone(step, "no periodic final sync " + id + " to hold");
       return;
     }
@@ -57,7 +57,7 @@ final class Switchover {
     compensations.register(CutoverUndo.RESUME_SCHEDULED_SYNC, CutoverStep.HOLD_SCHEDULED_SYNC,
         undo.action(CutoverUndo.RESUME_SCHEDULED_SYNC));
     schedules.holdSync(hold);
-    state.stepDone(step, SyncHold.SCHEDULE.equals(hold.kind())
+    state.stepDone(step, hold.kind() == SyncHold.Kind.SCHEDULE
         ? "paused Schedule " + id + (hold.pausedBefore() ? " (it was already paused)" : "")
         : "stopped cron workflow " + id + " (" + hold.cronSchedule() + "); it cannot be paused");
   }

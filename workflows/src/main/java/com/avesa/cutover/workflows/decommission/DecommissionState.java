@@ -140,7 +140,7 @@ final class DecommissionState {
 
   PhaseProgress progress() {
     boolean running = outcome == PhaseOutcome.RUNNING;
-    return new PhaseProgress(workflowId, phase, outcome.name(), running ? gates.pendingGate() : null,
+    return new PhaseProgress(workflowId, phase, outcome, running ? gates.pendingGate() : null,
         running ? gates.approvalsNeeded() : 0, waitUntil, gates.approvals(), List.copyOf(changed),
         List.copyOf(unchanged), problemLines());
   }

@@ -25,7 +25,7 @@ public final class ApprovalLog {
   /** Keeps {@code record} with its texts cut to their limits; a refusal past the cap is only counted. */
   public ApprovalRecord add(ApprovalRecord record) {
     ApprovalRecord bounded = bounded(record);
-    if (ApprovalRecord.REFUSED.equals(bounded.decision())) {
+    if (bounded.decision() == ApprovalRecord.Decision.REFUSED) {
       lastRefusal = bounded.at();
       if (refusedKept >= MAX_REFUSED) {
         refusedNotKept++;
@@ -72,7 +72,7 @@ public final class ApprovalLog {
       return List.copyOf(records);
     }
     List<ApprovalRecord> lines = new ArrayList<>(records);
-    lines.add(new ApprovalRecord(null, null, ApprovalRecord.REFUSED, null, lastRefusal, null,
+    lines.add(new ApprovalRecord(null, null, ApprovalRecord.Decision.REFUSED, null, lastRefusal, null,
         refusedNotKept + " more refused decision(s) not kept: " + (refusedKept + refusedNotKept)
             + " refused in all, the first " + MAX_REFUSED + " are listed", null));
     return List.copyOf(lines);

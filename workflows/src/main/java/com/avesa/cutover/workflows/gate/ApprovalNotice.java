@@ -18,7 +18,7 @@ public final class ApprovalNotice {
   /** {@link #NOT_AUTHENTICATED} when a decision that counted (approved, rejected) was not verified by STS, else null. */
   public static String of(List<ApprovalRecord> approvals) {
     boolean declared = approvals.stream()
-        .filter(a -> ApprovalRecord.APPROVED.equals(a.decision()) || ApprovalRecord.REJECTED.equals(a.decision()))
+        .filter(a -> a.decision() == ApprovalRecord.Decision.APPROVED || a.decision() == ApprovalRecord.Decision.REJECTED)
         .anyMatch(a -> !ApprovalsConfig.AWS_IAM.equals(a.identity()));
     return declared ? NOT_AUTHENTICATED : null;
   }

@@ -11,14 +11,18 @@ import java.time.Instant;
  * @param identity {@code aws-iam} when {@code approver} was verified against STS, {@code declared}
  *     when it was typed; null in runs from before identities were checked (declared)
  */
-public record ApprovalRecord(String gate, String approver, String decision, String reason, Instant at,
+public record ApprovalRecord(String gate, String approver, Decision decision, String reason, Instant at,
     Instant windowStart, String note, String identity) {
-  public static final String APPROVED = "APPROVED";
-  public static final String REJECTED = "REJECTED";
-  public static final String REFUSED = "REFUSED";
+  /** What became of a decision; written by name, as the strings these replaced. */
+  public enum Decision {
+    APPROVED,
+    REJECTED,
+    /** A decision the rules turned away. */
+    REFUSED
+  }
 
   /** A record of a run from before identities were checked. */
-  public ApprovalRecord(String gate, String approver, String decision, String reason, Instant at,
+  public ApprovalRecord(String gate, String approver, Decision decision, String reason, Instant at,
       Instant windowStart, String note) {
     this(gate, approver, decision, reason, at, windowStart, note, null);
   }

@@ -118,7 +118,7 @@ public final class ApprovalRules {
   private static Set<String> approvers(List<ApprovalRecord> decided, String gate) {
     Set<String> names = new LinkedHashSet<>();
     for (ApprovalRecord a : decided) {
-      if (gate.equals(a.gate()) && ApprovalRecord.APPROVED.equals(a.decision())) {
+      if (gate.equals(a.gate()) && a.decision() == ApprovalRecord.Decision.APPROVED) {
         names.add(a.approver());
       }
     }

@@ -26,7 +26,7 @@ public final class GateJudge {
     List<ApprovalRecord> decided();
 
     /** Keeps one decision ({@code note}: why it was refused, else null) and returns it as kept. */
-    ApprovalRecord record(Approval decision, String outcome, String note, String identity);
+    ApprovalRecord record(Approval decision, ApprovalRecord.Decision outcome, String note, String identity);
   }
 
   private final ApprovalRules rules;
@@ -68,27 +68,27 @@ public final class GateJudge {
    */
   public ApprovalRecord approve(Approval approval) {
     if (!authority.proofRequired()) {
-      return ledger.record(approval, ApprovalRecord.APPROVED, null, authority.recordedIdentity());
+      return ledger.record(approval, ApprovalRecord.Decision.APPROVED, null, authority.recordedIdentity());
     }
     Approval verified = verified(approval);
     String refusal = rules.refuseApproval(verified, ledger.pendingGate(), ledger.decided(), now());
-    return keepOrRefuse(verified, ApprovalRecord.APPROVED, refusal);
+    return keepOrRefuse(verified, ApprovalRecord.Decision.APPROVED, refusal);
   }
 
   /** The rejectGate handler, after its validator passed; as {@link #approve}. */
   public ApprovalRecord reject(Approval rejection) {
     if (!authority.proofRequired()) {
-      return ledger.record(rejection, ApprovalRecord.REJECTED, null, authority.recordedIdentity());
+      return ledger.record(rejection, ApprovalRecord.Decision.REJECTED, null, authority.recordedIdentity());
     }
     Approval verified = verified(rejection);
-    return keepOrRefuse(verified, ApprovalRecord.REJECTED, rules.refuseRejection(verified, ledger.pendingGate()));
+    return keepOrRefuse(verified, ApprovalRecord.Decision.REJECTED, rules.refuseRejection(verified, ledger.pendingGate()));
   }
 
   /** The approve signal: the same rules, a refusal kept as REFUSED; under aws-iam always refused. */
   public void approveSignal(Approval approval) {
     String refusal = authority.proofRequired() ? ApprovalAuthority.SIGNAL_REFUSED
         : rules.refuseApproval(approval, ledger.pendingGate(), ledger.decided(), now());
-    ledger.record(approval, refusal == null ? ApprovalRecord.APPROVED : ApprovalRecord.REFUSED, refusal,
+    ledger.record(approval, refusal == null ? ApprovalRecord.Decision.APPROVED : ApprovalRecord.Decision.REFUSED, refusal,
         declared());
   }
 
@@ -96,7 +96,7 @@ public final class GateJudge {
   public void rejectSignal(Approval rejection) {
     String refusal = authority.proofRequired() ? ApprovalAuthority.SIGNAL_REFUSED
         : rules.refuseRejection(rejection, ledger.pendingGate());
-    ledger.record(rejection, refusal == null ? ApprovalRecord.REJECTED : ApprovalRecord.REFUSED, refusal,
+    ledger.record(rejection, refusal == null ? ApprovalRecord.Decision.REJECTED : ApprovalRecord.Decision.REFUSED, refusal,
         declared());
   }
 
@@ -104,16 +104,16 @@ public final class GateJudge {
     try {
       return authority.verify(decision);
     } catch (ApplicationFailure failure) {
-      ledger.record(decision, ApprovalRecord.REFUSED, failure.getOriginalMessage(), declared());
+      ledger.record(decision, ApprovalRecord.Decision.REFUSED, failure.getOriginalMessage(), declared());
       throw failure;
     }
   }
 
-  private ApprovalRecord keepOrRefuse(Approval verified, String outcome, String refusal) {
+  private ApprovalRecord keepOrRefuse(Approval verified, ApprovalRecord.Decision outcome, String refusal) {
     if (refusal == null) {
       return ledger.record(verified, outcome, null, ApprovalsConfig.AWS_IAM);
     }
-    ledger.record(verified, ApprovalRecord.REFUSED, refusal, ApprovalsConfig.AWS_IAM);
+    ledger.record(verified, ApprovalRecord.Decision.REFUSED, refusal, ApprovalsConfig.AWS_IAM);
     throw ApplicationFailure.newNonRetryableFailure(refusal, FailureType.DECISION_REFUSED.type());
   }
 

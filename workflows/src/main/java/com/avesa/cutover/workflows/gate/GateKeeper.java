@@ -131,14 +131,14 @@ public final class GateKeeper implements GateJudge.Ledger {
   /** The rejection of {@code gate}, or null. */
   public ApprovalRecord rejection(String gate) {
     return approvals.kept().stream()
-        .filter(a -> gate.equals(a.gate()) && ApprovalRecord.REJECTED.equals(a.decision()))
+        .filter(a -> gate.equals(a.gate()) && a.decision() == ApprovalRecord.Decision.REJECTED)
         .findFirst().orElse(null);
   }
 
   /** Who approved {@code gate}, comma-separated. */
   public String approvedBy(String gate) {
     return String.join(", ", approvals.kept().stream()
-        .filter(a -> gate.equals(a.gate()) && ApprovalRecord.APPROVED.equals(a.decision()))
+        .filter(a -> gate.equals(a.gate()) && a.decision() == ApprovalRecord.Decision.APPROVED)
         .map(ApprovalRecord::approver).toList());
   }
 
@@ -181,9 +181,9 @@ public final class GateKeeper implements GateJudge.Ledger {
    * accepted keeps the window start it asked for ({@link GateWindow#start}).
    */
   @Override
-  public ApprovalRecord record(Approval approval, String decision, String note, String identity) {
+  public ApprovalRecord record(Approval approval, ApprovalRecord.Decision decision, String note, String identity) {
     Approval a = approval == null ? new Approval(null, null, null, null) : approval;
-    Instant start = note == null && ApprovalRecord.APPROVED.equals(decision) ? window.start(a) : null;
+    Instant start = note == null && decision == ApprovalRecord.Decision.APPROVED ? window.start(a) : null;
     ApprovalRecord kept = approvals.add(new ApprovalRecord(a.gate(), a.approver() == null ? null : a.approver().trim(),
         decision, a.reason(), now(), start, note, identity));
     onChange.run();

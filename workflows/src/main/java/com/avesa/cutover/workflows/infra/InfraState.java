@@ -96,7 +96,7 @@ final class InfraState {
   PhaseProgress progress() {
     List<String> all = new ArrayList<>(missing);
     all.addAll(problems);
-    return new PhaseProgress(workflowId, phase, outcome.name(), null, 0, null, List.of(), List.copyOf(changed),
+    return new PhaseProgress(workflowId, phase, outcome, null, 0, null, List.of(), List.copyOf(changed),
         List.copyOf(unchanged), all);
   }
 

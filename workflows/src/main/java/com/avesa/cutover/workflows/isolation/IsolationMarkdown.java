@@ -27,7 +27,7 @@ public final class IsolationMarkdown {
       md.fact("Gates now", "in `" + report.gateWorkflowId() + "`");
     }
     md.blank().section("Phases").table(List.of("Phase", "Status", "Started", "Duration", "Counts", "Summary"),
-        list(report.phases()).stream().map(p -> List.of(p.phase(), p.status(), Markdown.orDash(p.started()),
+        list(report.phases()).stream().map(p -> List.of(p.phase(), String.valueOf(p.status()), Markdown.orDash(p.started()),
             p.started() == null ? "—" : Markdown.duration(p.started(), p.ended()), Markdown.counts(p.counts()),
             p.summary() == null ? "" : p.summary())).toList());
     if (!list(report.findings()).isEmpty()) {

@@ -11,6 +11,7 @@ import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.gate.GateWindow;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.avesa.cutover.workflows.RunSearchAttributes;
+import com.avesa.cutover.workflows.isolation.PhaseRecord.Status;
 import io.temporal.common.SearchAttributes;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -26,10 +27,6 @@ import java.util.Map;
  * Temporal UI. Workflow-thread only.
  */
 final class IsolationState {
-  static final String PENDING = "PENDING";
-  static final String RUNNING = "RUNNING";
-  static final String WAITING = "WAITING";
-  static final String SKIPPED = "SKIPPED";
   static final String DONE = "DONE";
 
   private final String workflowId = Workflow.getInfo().getWorkflowId();
@@ -52,7 +49,7 @@ final class IsolationState {
     this.requestedBy = requestedBy;
     this.gates = new GateKeeper(config, GateWindow.NONE, this::publish);
     for (String name : Phases.ALL) {
-      phases.put(name, new PhaseRecord(name, childId(name), PENDING, null, null, Map.of(), List.of(), List.of(),
+      phases.put(name, new PhaseRecord(name, childId(name), Status.PENDING, null, null, Map.of(), List.of(), List.of(),
           List.of(), null));
     }
   }
@@ -84,7 +81,7 @@ final class IsolationState {
   void start(String name) {
     phase = name;
     PhaseRecord p = phases.get(name);
-    String status = Phases.EXECUTE_GATE.equals(name) ? WAITING : RUNNING;
+    Status status = Phases.EXECUTE_GATE.equals(name) ? Status.WAITING : Status.RUNNING;
     phases.put(name, new PhaseRecord(name, p.workflowId(), status, now(), null, p.counts(), p.changed(),
         p.unchanged(), p.problems(), p.summary()));
     publish();
@@ -109,7 +106,7 @@ final class IsolationState {
     phase = name;
     PhaseRecord p = phases.get(name);
     findings.addAll(found);
-    phases.put(name, new PhaseRecord(name, p.workflowId(), WAITING, p.started() == null ? now() : p.started(), null,
+    phases.put(name, new PhaseRecord(name, p.workflowId(), Status.WAITING, p.started() == null ? now() : p.started(), null,
         result.counts(), result.changed(), result.unchanged(), List.of(), result.summary()));
     publish();
   }
@@ -117,7 +114,7 @@ final class IsolationState {
   /** {@code name} does not run, and why. */
   void skip(String name, String why) {
     PhaseRecord p = phases.get(name);
-    phases.put(name, new PhaseRecord(name, p.workflowId(), SKIPPED, null, null, Map.of(), List.of(), List.of(),
+    phases.put(name, new PhaseRecord(name, p.workflowId(), Status.SKIPPED, null, null, Map.of(), List.of(), List.of(),
         List.of(), why));
     publish();
   }
@@ -130,10 +127,10 @@ final class IsolationState {
   void end(PhaseOutcome finalOutcome, String why) {
     String stoppedIn = phase;
     for (PhaseRecord p : List.copyOf(phases.values())) {
-      if (PENDING.equals(p.status())) {
+      if (p.status() == Status.PENDING) {
         skip(p.phase(), "not reached (" + stoppedIn + " " + finalOutcome + ")");
-      } else if (RUNNING.equals(p.status()) || WAITING.equals(p.status())) {
-        phases.put(p.phase(), new PhaseRecord(p.phase(), p.workflowId(), finalOutcome.name(), p.started(), now(),
+      } else if (p.status() == Status.RUNNING || p.status() == Status.WAITING) {
+        phases.put(p.phase(), new PhaseRecord(p.phase(), p.workflowId(), Status.of(finalOutcome), p.started(), now(),
             p.counts(), p.changed(), p.unchanged(), p.problems(), why));
       }
     }
@@ -153,7 +150,7 @@ final class IsolationState {
     }
     PhaseRecord current = phases.get(phase);
     boolean gatedChild = Phases.CUTOVER.equals(phase) || Phases.DECOMMISSION.equals(phase);
-    return gatedChild && current != null && RUNNING.equals(current.status()) ? current.workflowId() : null;
+    return gatedChild && current != null && current.status() == Status.RUNNING ? current.workflowId() : null;
   }
 
   private String childId(String name) {

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.isolation;
 
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +17,32 @@ import java.util.Map;
 public record PhaseRecord(
     String phase,
     String workflowId,
-    String status,
+    Status status,
     Instant started,
     Instant ended,
     Map<String, Long> counts,
     List<PhaseItem> changed,
     List<PhaseItem> unchanged,
     List<String> problems,
-    String summary) {}
+    String summary) {
+  /**
+   * Where a phase stands: not started yet, running, waiting at a gate, skipped, or ended as its run
+   * did (the {@link PhaseOutcome} words). Written by name, as the strings these replaced.
+   */
+  public enum Status {
+    PENDING,
+    RUNNING,
+    WAITING,
+    SUCCEEDED,
+    FAILED,
+    REJECTED,
+    EXPIRED,
+    CANCELLED,
+    SKIPPED;
+
+    /** The phase status of a run that ended (or runs) with {@code outcome}: the same word. */
+    public static Status of(PhaseOutcome outcome) {
+      return valueOf(outcome.name());
+    }
+  }
+}

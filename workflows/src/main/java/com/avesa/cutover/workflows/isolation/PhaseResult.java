@@ -3,7 +3,6 @@ package com.avesa.cutover.workflows.isolation;
 import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +16,7 @@ import java.util.Map;
  * crosses the wire.
  */
 record PhaseResult(
-    String status,
+    PhaseRecord.Status status,
     Map<String, Long> counts,
     List<PhaseItem> changed,
     List<PhaseItem> unchanged,
@@ -36,13 +35,13 @@ record PhaseResult(
   }
 
   /** A phase that ended with {@code status} and nothing more to tell than {@code summary}. */
-  static PhaseResult of(String status, String summary) {
+  static PhaseResult of(PhaseRecord.Status status, String summary) {
     return new PhaseResult(status, Map.of(), List.of(), List.of(), List.of(), summary, List.of(), List.of());
   }
 
   /** A child run that failed without a report to read: only Temporal's reason is known. */
   static PhaseResult failedWithoutReport(String why) {
-    return new PhaseResult(PhaseProgress.FAILED, Map.of(), List.of(), List.of(), List.of(why), "failed: " + why,
+    return new PhaseResult(PhaseRecord.Status.FAILED, Map.of(), List.of(), List.of(), List.of(why), "failed: " + why,
         List.of(), List.of());
   }
 
@@ -52,7 +51,7 @@ record PhaseResult(
     if (all.stream().noneMatch(p -> p.contains(why) || why.contains(p))) {
       all.add(why);
     }
-    return new PhaseResult(PhaseProgress.FAILED, counts, changed, unchanged, all,
+    return new PhaseResult(PhaseRecord.Status.FAILED, counts, changed, unchanged, all,
         summary == null || summary.isBlank() ? "failed: " + why : summary, approvals, compensations);
   }
 }

@@ -16,7 +16,6 @@ import com.avesa.cutover.workflows.run.RunItem;
 import com.avesa.cutover.workflows.run.RunOutcome;
 import com.avesa.cutover.workflows.run.RunReport;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
 import com.avesa.cutover.workflows.validation.ValidationReport;
 import java.util.ArrayList;
@@ -175,16 +174,18 @@ final class PhaseResults {
    * CUT_OVER, a migration COMPLETED); REJECTED, EXPIRED and CANCELLED as they are; anything else
    * (still RUNNING, a missing outcome, ROLLED_BACK, ...) counts as FAILED.
    */
-  static String status(RunReport report) {
+  static PhaseRecord.Status status(RunReport report) {
     RunOutcome outcome = report.outcome();
     if (report.succeeded()) {
-      return PhaseProgress.SUCCEEDED;
+      return PhaseRecord.Status.SUCCEEDED;
     }
-    return switch (outcome == null ? "" : outcome.name()) {
-      case PhaseProgress.REJECTED, PhaseProgress.EXPIRED, PhaseProgress.CANCELLED -> outcome.name();
-      default -> PhaseProgress.FAILED;
-    };
+    return STOPPED.stream().filter(s -> outcome != null && s.name().equals(outcome.name())).findFirst()
+        .orElse(PhaseRecord.Status.FAILED);
   }
+
+  /** The ends a child's outcome keeps as they are (whatever enum spells them). */
+  private static final List<PhaseRecord.Status> STOPPED =
+      List.of(PhaseRecord.Status.REJECTED, PhaseRecord.Status.EXPIRED, PhaseRecord.Status.CANCELLED);
 
   /** The report's own status, changed, unchanged and problems, with the kind's counts and summary. */
   private static PhaseResult result(RunReport r, Map<String, Long> counts, String summary) {
@@ -197,7 +198,7 @@ final class PhaseResults {
         .toList();
   }
 
-  private static PhaseResult result(String status, Map<String, Long> counts, List<PhaseItem> changed,
+  private static PhaseResult result(PhaseRecord.Status status, Map<String, Long> counts, List<PhaseItem> changed,
       List<PhaseItem> unchanged, List<String> problems, String summary) {
     return new PhaseResult(status, withSizes(counts, changed, unchanged), changed, unchanged, problems, summary,
         List.of(), List.of());

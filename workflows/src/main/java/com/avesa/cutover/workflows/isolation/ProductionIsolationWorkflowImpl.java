@@ -27,7 +27,6 @@ import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.run.WorkflowClock;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
 import com.avesa.cutover.workflows.smoke.SmokeTestWorkflow;
@@ -175,7 +174,7 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
       report = call.apply(child);
     } catch (ChildWorkflowFailure failure) {
       if (ChildFailures.cancelled(failure)) {
-        state.finish(phase, PhaseResult.of(PhaseProgress.CANCELLED, "cancelled"));
+        state.finish(phase, PhaseResult.of(PhaseRecord.Status.CANCELLED, "cancelled"));
         throw new IsolationStop(PhaseOutcome.CANCELLED, phase + " was cancelled", failure);
       }
       if (decided.test(failure)) {
@@ -188,8 +187,8 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
     }
     PhaseResult result = read.apply(report);
     state.finish(phase, result);
-    if (!PhaseProgress.SUCCEEDED.equals(result.status())) {
-      throw new IsolationStop(PhaseOutcome.valueOf(result.status()),
+    if (result.status() != PhaseRecord.Status.SUCCEEDED) {
+      throw new IsolationStop(PhaseOutcome.valueOf(result.status().name()),
           phase + " ended " + result.status() + ": " + result.summary(), null);
     }
     return report;
@@ -201,17 +200,17 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
     state.start(Phases.EXECUTE_GATE);
     GateKeeper.Decision decision = gates.await(Phases.EXECUTE_GATE);
     switch (decision) {
-      case APPROVED -> state.finish(Phases.EXECUTE_GATE, PhaseResult.of(PhaseProgress.SUCCEEDED,
+      case APPROVED -> state.finish(Phases.EXECUTE_GATE, PhaseResult.of(PhaseRecord.Status.SUCCEEDED,
           "approved by " + gates.approvedBy(Phases.EXECUTE_GATE)));
       case REJECTED -> {
         ApprovalRecord rejection = gates.rejection(Phases.EXECUTE_GATE);
         String why = "gate execute rejected by " + rejection.approver() + ": " + rejection.reason();
-        state.finish(Phases.EXECUTE_GATE, PhaseResult.of(PhaseProgress.REJECTED, why));
+        state.finish(Phases.EXECUTE_GATE, PhaseResult.of(PhaseRecord.Status.REJECTED, why));
         throw new IsolationStop(PhaseOutcome.REJECTED, why + "; nothing was copied", null);
       }
       case EXPIRED -> {
         String why = "no approval of gate execute within " + approvalTimeout();
-        state.finish(Phases.EXECUTE_GATE, PhaseResult.of(PhaseProgress.EXPIRED, why));
+        state.finish(Phases.EXECUTE_GATE, PhaseResult.of(PhaseRecord.Status.EXPIRED, why));
         throw new IsolationStop(PhaseOutcome.EXPIRED, why + "; nothing was copied", null);
       }
     }
@@ -238,12 +237,12 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
       case REJECTED -> {
         ApprovalRecord rejection = gates.rejection(gate);
         String why = "gate validation rejected by " + rejection.approver() + ": " + rejection.reason();
-        state.finish(Phases.VALIDATE, ValidationGate.ended(found, PhaseProgress.REJECTED, why));
+        state.finish(Phases.VALIDATE, ValidationGate.ended(found, PhaseRecord.Status.REJECTED, why));
         throw new IsolationStop(PhaseOutcome.REJECTED, why + "; nothing was decommissioned", null);
       }
       case EXPIRED -> {
         String why = "no decision on gate validation within " + approvalTimeout();
-        state.finish(Phases.VALIDATE, ValidationGate.ended(found, PhaseProgress.EXPIRED, why));
+        state.finish(Phases.VALIDATE, ValidationGate.ended(found, PhaseRecord.Status.EXPIRED, why));
         throw new IsolationStop(PhaseOutcome.EXPIRED, why + "; nothing was decommissioned", null);
       }
     }
@@ -271,7 +270,7 @@ public class ProductionIsolationWorkflowImpl extends GatedWorkflow implements Pr
    */
   static Instant targetLiveSince(CutoverReport cutover) {
     Instant switched = cutover.steps().stream()
-        .filter(s -> CutoverStep.SWITCH_DNS.is(s.name()) || CutoverStep.ENABLE_TARGET_INGESTION.is(s.name()))
+        .filter(s -> s.name() == CutoverStep.SWITCH_DNS || s.name() == CutoverStep.ENABLE_TARGET_INGESTION)
         .map(StepRecord::startedAt).filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
     if (switched != null) {
       return switched;

@@ -1,7 +1,6 @@
 package com.avesa.cutover.workflows.isolation;
 
 import com.avesa.cutover.workflows.FailureType;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.validation.ValidationReport;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
@@ -29,21 +28,21 @@ final class ValidationGate {
 
   /** Waiting for a decision: the validation's counts, and what the gate asks. */
   static PhaseResult waiting(ValidationReport found) {
-    return with(found, PhaseProgress.RUNNING, count(found) + ": approve gate validation to go on to the"
+    return with(found, PhaseRecord.Status.RUNNING, count(found) + ": approve gate validation to go on to the"
         + " decommission (it archives this data with the rest), reject to stop");
   }
 
   /** Approved by {@code approvers}: the phase succeeded with its findings accepted. */
   static PhaseResult accepted(ValidationReport found, String approvers) {
-    return with(found, PhaseProgress.SUCCEEDED, count(found) + " accepted at gate validation by " + approvers);
+    return with(found, PhaseRecord.Status.SUCCEEDED, count(found) + " accepted at gate validation by " + approvers);
   }
 
   /** Rejected or expired: {@code why}. */
-  static PhaseResult ended(ValidationReport found, String status, String why) {
+  static PhaseResult ended(ValidationReport found, PhaseRecord.Status status, String why) {
     return with(found, status, count(found) + "; " + why);
   }
 
-  private static PhaseResult with(ValidationReport found, String status, String summary) {
+  private static PhaseResult with(ValidationReport found, PhaseRecord.Status status, String summary) {
     PhaseResult read = PhaseResults.validation(found);
     return new PhaseResult(status, read.counts(), read.changed(), read.unchanged(), List.of(),
         read.summary() + "; " + summary, List.of(), List.of());

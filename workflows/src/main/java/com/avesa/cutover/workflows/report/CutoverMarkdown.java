@@ -40,7 +40,7 @@ public final class CutoverMarkdown {
       md.text("None.");
     } else {
       md.table(List.of("Step", "Status", "Started", "Duration", "Detail"), r.steps().stream().map(s -> List.of(
-          s.name(), s.status(), Markdown.orDash(s.startedAt()),
+          String.valueOf(s.name()), String.valueOf(s.status()), Markdown.orDash(s.startedAt()),
           s.startedAt() == null ? "—" : Markdown.duration(s.startedAt(), s.endedAt()),
           s.detail() == null ? "" : s.detail())).toList());
     }
@@ -60,7 +60,7 @@ public final class CutoverMarkdown {
     if (r.outcome() != good && r.outcome() != Outcome.RUNNING && r.reason() != null) {
       problems.add(r.reason());
     }
-    r.steps().stream().filter(s -> StepRecord.FAILED.equals(s.status()))
+    r.steps().stream().filter(s -> s.status() == StepRecord.Status.FAILED)
         .forEach(s -> problems.add("step " + s.name() + " failed" + (s.detail() == null ? "" : ": " + s.detail())));
     r.remaining().forEach(left -> problems.add("still to undo: " + left));
     return problems;

@@ -1,6 +1,7 @@
 package com.avesa.cutover.workflows.runbook;
 
 import com.avesa.cutover.workflows.gate.ApprovalRecord;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.run.RunCounts;
 import com.avesa.cutover.workflows.run.RunProgress;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -22,7 +23,7 @@ import java.util.List;
 public record PhaseProgress(
     String workflowId,
     String phase,
-    String outcome,
+    PhaseOutcome outcome,
     String pendingGate,
     int approvalsNeeded,
     Instant waitUntil,
@@ -30,13 +31,6 @@ public record PhaseProgress(
     List<PhaseItem> changed,
     List<PhaseItem> unchanged,
     List<String> problems) implements RunProgress {
-  public static final String RUNNING = "RUNNING";
-  public static final String SUCCEEDED = "SUCCEEDED";
-  public static final String FAILED = "FAILED";
-  public static final String REJECTED = "REJECTED";
-  public static final String EXPIRED = "EXPIRED";
-  public static final String CANCELLED = "CANCELLED";
-
   @JsonIgnore
   @Override
   public RunCounts counts() {

@@ -79,7 +79,7 @@ public class SmokeTestWorkflowImpl implements SmokeTestWorkflow {
 
   @Override
   public PhaseProgress progress() {
-    return new PhaseProgress(workflowId, phase, outcome.name(), null, 0, null, List.of(), List.of(),
+    return new PhaseProgress(workflowId, phase, outcome, null, 0, null, List.of(), List.of(),
         List.copyOf(unchanged), List.copyOf(problems));
   }
 

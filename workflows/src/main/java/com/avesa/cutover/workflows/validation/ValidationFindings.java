@@ -127,7 +127,7 @@ final class ValidationFindings {
   }
 
   PhaseProgress progress(String workflowId, PhaseOutcome outcome) {
-    return new PhaseProgress(workflowId, phase, outcome.name(), null, 0, null, List.of(), List.of(),
+    return new PhaseProgress(workflowId, phase, outcome, null, 0, null, List.of(), List.of(),
         List.copyOf(unchanged), List.copyOf(problems));
   }
 

@@ -82,7 +82,7 @@ final class AccountSetupFixtures {
 
   /** Every answer a second run gets: everything already in place, nothing created. */
   AccountSetupFixtures secondRun() {
-    lenient().when(setup.createAccount(any())).thenReturn(new AccountCreation(null, AccountCreation.SUCCEEDED,
+    lenient().when(setup.createAccount(any())).thenReturn(new AccountCreation(null, AccountCreation.State.SUCCEEDED,
         NEW_ACCOUNT, null, true));
     lenient().when(setup.checkAdminAccess(any())).thenReturn("arn:aws:sts::" + NEW_ACCOUNT + ":assumed-role/x/y");
     lenient().when(setup.ensureDeploymentRole(any())).thenReturn(new RoleStep(roleArn(NEW_ACCOUNT), false,

@@ -38,9 +38,9 @@ class AccountSetupReplayTest {
       throws Exception {
     AccountSetupFixtures fx = new AccountSetupFixtures().firstRun();
     when(fx.setup.createAccount(any())).thenReturn(
-        new AccountCreation("car-1", AccountCreation.IN_PROGRESS, null, null, false));
+        new AccountCreation("car-1", AccountCreation.State.IN_PROGRESS, null, null, false));
     when(fx.setup.accountCreationStatus(any())).thenReturn(
-        new AccountCreation("car-1", AccountCreation.SUCCEEDED, AccountSetupFixtures.NEW_ACCOUNT, null, false));
+        new AccountCreation("car-1", AccountCreation.State.SUCCEEDED, AccountSetupFixtures.NEW_ACCOUNT, null, false));
     when(fx.baseline.ensureBillingAlarm(any())).thenThrow(ApplicationFailure.newNonRetryableFailure(
         "alarm refused", FailureType.ACCESS_DENIED.type()));
     worker.registerActivitiesImplementations(fx.activities());

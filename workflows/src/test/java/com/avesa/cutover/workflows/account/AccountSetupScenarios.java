@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class AccountSetupScenarios {
   private static final List<Class<?>> SETUP = List.of(AccountSetupWorkflowImpl.class);
-  private static final AccountCreation CREATING = new AccountCreation("car-1", AccountCreation.IN_PROGRESS, null,
+  private static final AccountCreation CREATING = new AccountCreation("car-1", AccountCreation.State.IN_PROGRESS, null,
       null, false);
 
   private AccountSetupScenarios() {}
@@ -38,7 +38,7 @@ public final class AccountSetupScenarios {
           AccountSetupFixtures fx = new AccountSetupFixtures().firstRun();
           when(fx.setup.createAccount(any())).thenReturn(CREATING);
           when(fx.setup.accountCreationStatus(any())).thenReturn(new AccountCreation("car-1",
-              AccountCreation.SUCCEEDED, AccountSetupFixtures.NEW_ACCOUNT, null, false));
+              AccountCreation.State.SUCCEEDED, AccountSetupFixtures.NEW_ACCOUNT, null, false));
           AccountSetupWorkflow workflow = start(env, worker, fx, id);
           WorkflowClient.start(workflow::setUp, new PhaseInput(AccountSetupFixtures.creatingAccount(), "carol"));
           WorkflowStub.fromTyped(workflow).getResult(AccountSetupReport.class);

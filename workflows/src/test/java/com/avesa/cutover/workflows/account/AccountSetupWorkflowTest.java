@@ -88,10 +88,10 @@ class AccountSetupWorkflowTest {
       Worker worker) {
     fx.firstRun();
     when(fx.setup.createAccount(any())).thenReturn(
-        new AccountCreation("car-1", AccountCreation.IN_PROGRESS, null, null, false));
+        new AccountCreation("car-1", AccountCreation.State.IN_PROGRESS, null, null, false));
     when(fx.setup.accountCreationStatus(any())).thenReturn(
-        new AccountCreation("car-1", AccountCreation.IN_PROGRESS, null, null, false),
-        new AccountCreation("car-1", AccountCreation.SUCCEEDED, NEW_ACCOUNT, null, false));
+        new AccountCreation("car-1", AccountCreation.State.IN_PROGRESS, null, null, false),
+        new AccountCreation("car-1", AccountCreation.State.SUCCEEDED, NEW_ACCOUNT, null, false));
     MigrationConfig config = AccountSetupFixtures.creatingAccount();
     AccountSetupWorkflow workflow = start(env, worker, config);
     long before = env.currentTimeMillis();
@@ -141,7 +141,7 @@ class AccountSetupWorkflowTest {
     assertThat(report.ended()).isAfter(report.started());
     PhaseProgress progress = workflow.progress();
     assertThat(progress.phase()).isEqualTo("DONE");
-    assertThat(progress.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(progress.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(progress.changed()).hasSize(9);
   }
 
@@ -149,9 +149,9 @@ class AccountSetupWorkflowTest {
   void aFailedAccountCreationNamesTheReasonAndIsNotRetried(TestWorkflowEnvironment env, Worker worker) {
     fx.firstRun();
     when(fx.setup.createAccount(any())).thenReturn(
-        new AccountCreation("car-2", AccountCreation.IN_PROGRESS, null, null, false));
+        new AccountCreation("car-2", AccountCreation.State.IN_PROGRESS, null, null, false));
     when(fx.setup.accountCreationStatus(any())).thenReturn(
-        new AccountCreation("car-2", AccountCreation.FAILED, null, "EMAIL_ALREADY_EXISTS", false));
+        new AccountCreation("car-2", AccountCreation.State.FAILED, null, "EMAIL_ALREADY_EXISTS", false));
     AccountSetupWorkflow workflow = start(env, worker, AccountSetupFixtures.creatingAccount());
 
     ApplicationFailure failure = failure(workflow);
@@ -175,7 +175,7 @@ class AccountSetupWorkflowTest {
   @Test
   void anAccountCreationStillRunningAtTheDeadlineFailsNamingTheRequest(TestWorkflowEnvironment env, Worker worker) {
     fx.firstRun();
-    AccountCreation running = new AccountCreation("car-3", AccountCreation.IN_PROGRESS, null, null, false);
+    AccountCreation running = new AccountCreation("car-3", AccountCreation.State.IN_PROGRESS, null, null, false);
     when(fx.setup.createAccount(any())).thenReturn(running);
     when(fx.setup.accountCreationStatus(any())).thenReturn(running);
     AccountSetupWorkflow workflow = start(env, worker, AccountSetupFixtures.creatingAccount());
@@ -194,7 +194,7 @@ class AccountSetupWorkflowTest {
   void aBaselineFailureRemovesExactlyWhatThisRunCreatedLastFirst(TestWorkflowEnvironment env, Worker worker) {
     fx.firstRun();
     when(fx.setup.createAccount(any())).thenReturn(
-        new AccountCreation("car-4", AccountCreation.SUCCEEDED, NEW_ACCOUNT, null, false));
+        new AccountCreation("car-4", AccountCreation.State.SUCCEEDED, NEW_ACCOUNT, null, false));
     doReturn(new BaselineStep(List.of(), List.of(new PhaseItem("guardduty detector", PhaseItem.IN_PLACE)), List.of(),
         null)).when(fx.baseline).ensureGuardDuty(any());
     when(fx.baseline.ensureCloudTrail(any())).thenThrow(ApplicationFailure.newNonRetryableFailure(

@@ -127,7 +127,7 @@ class AwsIamCutoverApprovalsTest {
     ApprovalRecord accepted = WorkflowStub.fromTyped(workflow)
         .update("approveGate", ApprovalRecord.class, new ObjectMapper().readTree(pasted));
 
-    assertThat(accepted.decision()).isEqualTo(ApprovalRecord.APPROVED);
+    assertThat(accepted.decision()).isEqualTo(ApprovalRecord.Decision.APPROVED);
     assertThat(accepted.approver()).isEqualTo(BOB);
   }
 
@@ -187,7 +187,7 @@ class AwsIamCutoverApprovalsTest {
     CutoverReport progress = workflow.progress();
     assertThat(progress.approvalsNeeded()).isEqualTo(1);
     assertThat(progress.approvals()).singleElement().satisfies(a -> {
-      assertThat(a.decision()).isEqualTo(ApprovalRecord.REFUSED);
+      assertThat(a.decision()).isEqualTo(ApprovalRecord.Decision.REFUSED);
       assertThat(a.approver()).isEqualTo(CAROL);
     });
   }
@@ -199,7 +199,7 @@ class AwsIamCutoverApprovalsTest {
     assertRefused(() -> workflow.approveGate(approvalBy("AKIDFORGED", "bob")),
         "STS did not confirm who signed the proof: STS GetCallerIdentity failed: SignatureDoesNotMatch (HTTP 403)");
     assertThat(workflow.progress().approvals()).singleElement()
-        .satisfies(a -> assertThat(a.decision()).isEqualTo(ApprovalRecord.REFUSED));
+        .satisfies(a -> assertThat(a.decision()).isEqualTo(ApprovalRecord.Decision.REFUSED));
   }
 
   @Test
@@ -210,7 +210,7 @@ class AwsIamCutoverApprovalsTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> !workflow.progress().approvals().isEmpty());
     assertThat(workflow.progress().approvals()).singleElement().satisfies(a -> {
-      assertThat(a.decision()).isEqualTo(ApprovalRecord.REFUSED);
+      assertThat(a.decision()).isEqualTo(ApprovalRecord.Decision.REFUSED);
       assertThat(a.note()).isEqualTo(ApprovalAuthority.SIGNAL_REFUSED);
     });
     assertThat(workflow.progress().pendingGate()).isEqualTo(Gates.CUTOVER);
@@ -241,6 +241,6 @@ class AwsIamCutoverApprovalsTest {
     assertThat(kept.get(0).approver()).endsWith("…[cut 52 chars]").hasSize(256 + "…[cut 52 chars]".length());
     assertThat(kept.get(0).reason()).endsWith("…[cut 1000 chars]");
     assertThat(kept.get(50).note()).isEqualTo("10 more refused decision(s) not kept: 60 refused in all, the first 50 are listed");
-    assertThat(workflow.approveGate(approvalBy("AKIDALICE", "alice")).decision()).isEqualTo(ApprovalRecord.APPROVED);
+    assertThat(workflow.approveGate(approvalBy("AKIDALICE", "alice")).decision()).isEqualTo(ApprovalRecord.Decision.APPROVED);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.config.AlarmSelector;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.CutoverConfig;
@@ -52,7 +53,7 @@ class CutoverDataFlowMonitorTest {
   }
 
   private static StepRecord monitoring(CutoverReport report) {
-    return report.steps().stream().filter(s -> s.name().equals("monitorAlarms")).findFirst().orElseThrow();
+    return report.steps().stream().filter(s -> s.name() == CutoverStep.MONITOR_ALARMS).findFirst().orElseThrow();
   }
 
   @Test
@@ -70,7 +71,7 @@ class CutoverDataFlowMonitorTest {
     assertThat(requests.get(0).tenantsSeen()).isEmpty();
     assertThat(requests.get(1).tenantsSeen()).containsExactly("t1");
     assertThat(requests).hasSize(25);
-    Instant switched = report.steps().stream().filter(s -> s.name().equals("switchDns")).findFirst().orElseThrow()
+    Instant switched = report.steps().stream().filter(s -> s.name() == CutoverStep.SWITCH_DNS).findFirst().orElseThrow()
         .startedAt();
     assertThat(requests).allSatisfy(r -> {
       assertThat(r.since()).isEqualTo(switched);
@@ -87,7 +88,7 @@ class CutoverDataFlowMonitorTest {
     CutoverReport report = run(env, worker, new MonitorConfig(true, true, 0, Duration.ofMinutes(12), List.of(), false));
 
     assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
-    Instant switched = report.steps().stream().filter(s -> s.name().equals("switchDns")).findFirst().orElseThrow()
+    Instant switched = report.steps().stream().filter(s -> s.name() == CutoverStep.SWITCH_DNS).findFirst().orElseThrow()
         .startedAt();
     assertThat(report.reason()).isEqualTo("no new data within PT12M of the switch at " + switched
         + ": no new object under raw/t1/, raw/t2/ in data-storage-msp-prod; no Invocations of " + FUNCTION);

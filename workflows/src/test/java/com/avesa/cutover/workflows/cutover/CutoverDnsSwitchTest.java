@@ -86,7 +86,7 @@ class CutoverDnsSwitchTest {
   }
 
   private static StepRecord step(CutoverReport report, String name) {
-    return report.steps().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    return report.steps().stream().filter(s -> s.name().wireName().equals(name)).findFirst().orElseThrow();
   }
 
   private Write write(String purpose) {
@@ -221,7 +221,7 @@ class CutoverDnsSwitchTest {
 
     assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
     assertThat(report.reason()).isEqualTo("rollback requested by bob: customer escalation");
-    assertThat(step(report, "switchDns").status()).isEqualTo(StepRecord.FAILED);
+    assertThat(step(report, "switchDns").status()).isEqualTo(StepRecord.Status.FAILED);
     assertThat(fx.journal).contains("sync SYNC");
     assertThat(writes).extracting(w -> w.change().purpose()).containsExactly(DnsChange.LOWER_TTL,
         DnsChange.RESTORE_TTL);

@@ -36,7 +36,7 @@ class CutoverDrainTest {
   }
 
   private static StepRecord step(CutoverReport report, String name) {
-    return report.steps().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    return report.steps().stream().filter(s -> s.name().wireName().equals(name)).findFirst().orElseThrow();
   }
 
   private static Duration took(StepRecord step) {
@@ -73,7 +73,7 @@ class CutoverDrainTest {
         "read source invocations", "read source invocations", "read source invocations", "read source invocations",
         "sync SYNC");
     StepRecord drain = step(report, "drainSourceIngestion");
-    assertThat(drain.status()).isEqualTo(StepRecord.DONE);
+    assertThat(drain.status()).isEqualTo(StepRecord.Status.DONE);
     assertThat(drain.detail()).startsWith("drained avesa-connectwise-ingestion (ConcurrentExecutions 0) after PT")
         .endsWith("; not Lambda functions, not watched: arn:aws:sqs:us-east-1:123456789012:tickets");
     // Three busy reads, each followed by one poll interval of durable timer.
@@ -142,7 +142,7 @@ class CutoverDrainTest {
         "running syncs", "describe SOURCE", "disable SOURCE " + CutoverFixtures.SOURCE_RULES);
     StepRecord awaited = step(report, "awaitScheduledSync");
     assertThat(awaited.detail()).isEqualTo("awaited " + RUNNING_SYNC + ": ended after PT45S");
-    assertThat(report.steps()).extracting(StepRecord::name).containsSubsequence("holdScheduledSync",
+    assertThat(report.steps()).extracting(s -> s.name().wireName()).containsSubsequence("holdScheduledSync",
         "awaitScheduledSync", "disableSourceIngestion", "drainSourceIngestion", "finalSync");
   }
 

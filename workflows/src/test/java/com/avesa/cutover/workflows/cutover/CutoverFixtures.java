@@ -60,7 +60,7 @@ final class CutoverFixtures {
     lenient().when(schedules.describeSync(any())).thenAnswer(i -> {
       SyncHoldRequest r = i.getArgument(0);
       journal.add("describe sync " + r.scheduleId());
-      return new SyncHold(r.scheduleId(), SyncHold.SCHEDULE, false, null, null, r.note());
+      return new SyncHold(r.scheduleId(), SyncHold.Kind.SCHEDULE, false, null, null, r.note());
     });
     lenient().doAnswer(i -> {
       journal.add("hold sync");

@@ -166,11 +166,11 @@ public final class CutoverScenarios {
     worker.registerActivitiesImplementations(new CutoverFixtures().activities());
     env.start();
     CutoverReport cutover = RollbackWorkflowTest.finishedCutover(Outcome.CUT_OVER, List.of(
-        RollbackWorkflowTest.compensation("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.REGISTERED),
-        RollbackWorkflowTest.compensation("reverseSync", "switchDns", CompensationRecord.REGISTERED),
-        RollbackWorkflowTest.compensation("restoreDns", "switchDns", CompensationRecord.REGISTERED),
+        RollbackWorkflowTest.compensation("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.Status.REGISTERED),
+        RollbackWorkflowTest.compensation("reverseSync", "switchDns", CompensationRecord.Status.REGISTERED),
+        RollbackWorkflowTest.compensation("restoreDns", "switchDns", CompensationRecord.Status.REGISTERED),
         RollbackWorkflowTest.compensation("disableTargetIngestion", "enableTargetIngestion",
-            CompensationRecord.REGISTERED)));
+            CompensationRecord.Status.REGISTERED)));
     RollbackWorkflow workflow = env.getWorkflowClient().newWorkflowStub(RollbackWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id).build());
     Outcome outcome = workflow.rollBack(new RollbackInput(cutover, "bob", "ingestion lag in the new account")).outcome();

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.gate.Approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,12 +81,12 @@ class CutoverSmokeTestWindowTest {
     Instant bound = report.windowEnd().minus(ROLLBACK_BUDGET).minus(MONITOR_FOR);
     assertThat(report.reason()).isEqualTo("window closing: smoke test avesa-connectwise-ingestion-prod still running at "
         + bound + ", the last moment to monitor for PT4S and keep PT8S to roll back before " + report.windowEnd());
-    StepRecord smoke = report.steps().stream().filter(s -> s.name().equals("smokeTests")).findFirst().orElseThrow();
-    assertThat(smoke.status()).isEqualTo(StepRecord.FAILED);
+    StepRecord smoke = report.steps().stream().filter(s -> s.name() == CutoverStep.SMOKE_TESTS).findFirst().orElseThrow();
+    assertThat(smoke.status()).isEqualTo(StepRecord.Status.FAILED);
     // Cut off at the bound (workflow time), not after 3 x 16 minutes; the rollback follows at once.
     assertThat(smoke.endedAt()).isBetween(bound, bound.plusSeconds(3));
     assertThat(report.compensations()).allSatisfy(c -> {
-      assertThat(c.status()).isEqualTo(CompensationRecord.DONE);
+      assertThat(c.status()).isEqualTo(CompensationRecord.Status.DONE);
       assertThat(c.at()).isBetween(bound, bound.plusSeconds(6));
     });
     assertThat(fx.journal).doesNotContain("alarms");

@@ -41,10 +41,10 @@ class CutoverWindowTest {
     Instant first = Instant.parse("2026-12-01T03:00:00Z");
     Instant last = Instant.parse("2026-12-01T04:00:00Z");
     List<ApprovalRecord> decided = List.of(
-        new ApprovalRecord(Gates.CUTOVER, "alice", ApprovalRecord.APPROVED, "r", NOW, first, null),
-        new ApprovalRecord(Gates.CUTOVER, "bob", ApprovalRecord.APPROVED, "r", NOW, null, null),
-        new ApprovalRecord(Gates.CUTOVER, "eve", ApprovalRecord.REFUSED, "r", NOW, Instant.EPOCH, "no"),
-        new ApprovalRecord(Gates.CUTOVER, "carol", ApprovalRecord.APPROVED, "r", NOW, last, null));
+        new ApprovalRecord(Gates.CUTOVER, "alice", ApprovalRecord.Decision.APPROVED, "r", NOW, first, null),
+        new ApprovalRecord(Gates.CUTOVER, "bob", ApprovalRecord.Decision.APPROVED, "r", NOW, null, null),
+        new ApprovalRecord(Gates.CUTOVER, "eve", ApprovalRecord.Decision.REFUSED, "r", NOW, Instant.EPOCH, "no"),
+        new ApprovalRecord(Gates.CUTOVER, "carol", ApprovalRecord.Decision.APPROVED, "r", NOW, last, null));
 
     assertThat(CutoverWindow.windowStart(decided, NOW)).isEqualTo(last);
     assertThat(CutoverWindow.windowStart(decided.subList(1, 3), NOW)).isEqualTo(NOW);

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows.cutover;
 
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.gate.Approval;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,7 +80,7 @@ class CutoverWorkflowTest {
 
     CutoverReport report = result(workflow);
 
-    assertThat(accepted.decision()).isEqualTo(ApprovalRecord.APPROVED);
+    assertThat(accepted.decision()).isEqualTo(ApprovalRecord.Decision.APPROVED);
     assertThat(report.outcome()).isEqualTo(Outcome.CUT_OVER);
     assertThat(fx.journal.subList(0, 15)).containsExactly(
         "preflight",
@@ -100,10 +101,10 @@ class CutoverWorkflowTest {
     // One check at the start, then every 5 minutes for 2 hours.
     assertThat(fx.journal.stream().filter("alarms"::equals)).hasSize(25);
     assertThat(fx.journal).doesNotContain("sync REVERSE", "release sync").last().isEqualTo("notify avesa avesa-test: CUT_OVER");
-    assertThat(report.steps()).extracting(StepRecord::name).containsExactly("preflight", "cutover gate",
+    assertThat(report.steps()).extracting(s -> s.name().wireName()).containsExactly("preflight", "cutover gate",
         "lowerDnsTtl", "holdScheduledSync", "awaitScheduledSync", "disableSourceIngestion", "drainSourceIngestion", "finalSync",
         "switchDns", "enableTargetIngestion", "smokeTests", "monitorAlarms");
-    assertThat(report.steps()).allMatch(s -> s.status().equals(StepRecord.DONE));
+    assertThat(report.steps()).allMatch(s -> s.status().equals(StepRecord.Status.DONE));
     assertThat(compensationNames(report)).containsExactly("resumeScheduledSync REGISTERED",
         "enableSourceIngestion REGISTERED", "reverseSync REGISTERED",
         "restoreDns REGISTERED", "disableTargetIngestion REGISTERED");
@@ -140,7 +141,7 @@ class CutoverWorkflowTest {
 
     assertThat(report.outcome()).isEqualTo(Outcome.REJECTED);
     assertThat(report.reason()).isEqualTo("gate cutover rejected by bob: freeze week");
-    assertThat(report.approvals()).extracting(ApprovalRecord::decision).containsExactly(ApprovalRecord.REJECTED);
+    assertThat(report.approvals()).extracting(ApprovalRecord::decision).containsExactly(ApprovalRecord.Decision.REJECTED);
     assertThat(fx.journal).noneMatch(call -> call.startsWith("disable") || call.startsWith("dns"));
   }
 
@@ -177,7 +178,7 @@ class CutoverWorkflowTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> !workflow.progress().approvals().isEmpty());
     CutoverReport state = workflow.progress();
     assertThat(state.approvals()).singleElement().satisfies(a -> {
-      assertThat(a.decision()).isEqualTo(ApprovalRecord.REFUSED);
+      assertThat(a.decision()).isEqualTo(ApprovalRecord.Decision.REFUSED);
       assertThat(a.note()).contains("four eyes");
     });
     assertThat(state.pendingGate()).isEqualTo(Gates.CUTOVER);
@@ -212,7 +213,7 @@ class CutoverWorkflowTest {
 
     assertThat(report.outcome()).isEqualTo(Outcome.CUT_OVER);
     assertThat(report.windowStart()).isEqualTo(start);
-    StepRecord disable = report.steps().stream().filter(s -> s.name().equals("disableSourceIngestion")).findFirst()
+    StepRecord disable = report.steps().stream().filter(s -> s.name() == CutoverStep.DISABLE_SOURCE_INGESTION).findFirst()
         .orElseThrow();
     assertThat(disable.startedAt()).isAfterOrEqualTo(start);
   }
@@ -232,7 +233,7 @@ class CutoverWorkflowTest {
         "enable SOURCE " + CutoverFixtures.SOURCE_RULES, "release sync", "notify avesa avesa-test: ROLLED_BACK");
     assertThat(compensationNames(report)).containsExactly("resumeScheduledSync DONE", "enableSourceIngestion DONE");
     // 4 h window - 2 h monitoring - 30 min budget: the sync had 1 h 30 min.
-    StepRecord sync = report.steps().stream().filter(s -> s.name().equals("finalSync")).findFirst().orElseThrow();
+    StepRecord sync = report.steps().stream().filter(s -> s.name() == CutoverStep.FINAL_SYNC).findFirst().orElseThrow();
     assertThat(Duration.between(sync.startedAt(), sync.endedAt())).isBetween(Duration.ofMinutes(89),
         Duration.ofMinutes(91));
   }
@@ -364,7 +365,7 @@ class CutoverWorkflowTest {
 
     assertThat(report.outcome()).isEqualTo(Outcome.CUT_OVER);
     assertThat(report.steps()).last().satisfies(s -> {
-      assertThat(s.name()).isEqualTo("sign-off gate");
+      assertThat(s.name()).isEqualTo(CutoverStep.SIGN_OFF_GATE);
       assertThat(s.detail()).isEqualTo("signed off by dave");
     });
   }
@@ -458,7 +459,7 @@ class CutoverWorkflowTest {
     CutoverReport report = result(workflow);
 
     assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
-    assertThat(report.steps()).filteredOn(s -> s.name().equals("holdScheduledSync")).singleElement()
+    assertThat(report.steps()).filteredOn(s -> s.name() == CutoverStep.HOLD_SCHEDULED_SYNC).singleElement()
         .extracting(StepRecord::detail).isEqualTo("no periodic final sync avesa-test-final-sync to hold");
     assertThat(compensationNames(report)).doesNotContain("resumeScheduledSync DONE").hasSize(4);
     assertThat(fx.journal).doesNotContain("hold sync", "release sync");

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.doAnswer;
 
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -48,17 +49,17 @@ class RollbackWorkflowTest {
         "cutover-test-final-sync", null, CutoverFixtures.config(ApprovalsConfig.defaults()));
   }
 
-  static CompensationRecord compensation(String name, String undoes, String status) {
-    return new CompensationRecord(name, undoes, status, T, null);
+  static CompensationRecord compensation(String name, String undoes, CompensationRecord.Status status) {
+    return new CompensationRecord(name, CutoverStep.of(undoes).orElseThrow(), status, T, null);
   }
 
   @Test
   void undoesAFinishedCutoverLastChangeFirst(TestWorkflowEnvironment env, Worker worker) {
     CutoverReport cutover = finishedCutover(Outcome.CUT_OVER, List.of(
-        compensation("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.REGISTERED),
-        compensation("reverseSync", "switchDns", CompensationRecord.REGISTERED),
-        compensation("restoreDns", "switchDns", CompensationRecord.REGISTERED),
-        compensation("disableTargetIngestion", "enableTargetIngestion", CompensationRecord.REGISTERED)));
+        compensation("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.Status.REGISTERED),
+        compensation("reverseSync", "switchDns", CompensationRecord.Status.REGISTERED),
+        compensation("restoreDns", "switchDns", CompensationRecord.Status.REGISTERED),
+        compensation("disableTargetIngestion", "enableTargetIngestion", CompensationRecord.Status.REGISTERED)));
 
     CutoverReport report = rollBack(env, worker, cutover);
 
@@ -72,17 +73,17 @@ class RollbackWorkflowTest {
         "dns SOURCE [api-shared.example.com] ttl 60",
         "sync REVERSE",
         "enable SOURCE " + CutoverFixtures.SOURCE_RULES);
-    assertThat(report.compensations()).extracting(CompensationRecord::status).containsOnly(CompensationRecord.DONE);
+    assertThat(report.compensations()).extracting(CompensationRecord::status).containsOnly(CompensationRecord.Status.DONE);
     assertThat(report.reverseSyncId()).isEqualTo("cutover-test-rollback-reverse-sync");
   }
 
   @Test
   void finishesWhatAnIncompleteRollbackLeft(TestWorkflowEnvironment env, Worker worker) {
     CutoverReport cutover = finishedCutover(Outcome.ROLLBACK_INCOMPLETE, List.of(
-        compensation("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.DONE),
-        compensation("reverseSync", "switchDns", CompensationRecord.DONE),
-        compensation("restoreDns", "switchDns", CompensationRecord.FAILED),
-        compensation("disableTargetIngestion", "enableTargetIngestion", CompensationRecord.DONE)));
+        compensation("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.Status.DONE),
+        compensation("reverseSync", "switchDns", CompensationRecord.Status.DONE),
+        compensation("restoreDns", "switchDns", CompensationRecord.Status.FAILED),
+        compensation("disableTargetIngestion", "enableTargetIngestion", CompensationRecord.Status.DONE)));
 
     CutoverReport report = rollBack(env, worker, cutover);
 
@@ -103,7 +104,7 @@ class RollbackWorkflowTest {
       return null;
     }).when(fx.cutover).writeDnsRecord(any());
     CutoverReport cutover = finishedCutover(Outcome.ROLLBACK_INCOMPLETE, List.of(
-        compensation("restoreDns", "switchDns", CompensationRecord.FAILED)));
+        compensation("restoreDns", "switchDns", CompensationRecord.Status.FAILED)));
     Instant started = Instant.ofEpochMilli(env.currentTimeMillis());
 
     CutoverReport report = rollBack(env, worker, cutover);
@@ -113,7 +114,7 @@ class RollbackWorkflowTest {
     assertThat(attempts.get()).isEqualTo(21);
     assertThat(report.outcome()).isEqualTo(Outcome.ROLLED_BACK);
     assertThat(report.compensations()).singleElement().satisfies(c -> {
-      assertThat(c.status()).isEqualTo(CompensationRecord.DONE);
+      assertThat(c.status()).isEqualTo(CompensationRecord.Status.DONE);
       assertThat(Duration.between(started, c.at())).isBetween(Duration.ofMinutes(15), Duration.ofMinutes(17));
     });
   }
@@ -122,8 +123,8 @@ class RollbackWorkflowTest {
   void aReverseSyncThatFailsLeavesTheRollbackIncompleteAndSaysSo(TestWorkflowEnvironment env, Worker worker) {
     ScriptedMigration.reverseFails = true;
     CutoverReport cutover = finishedCutover(Outcome.CUT_OVER, List.of(
-        compensation("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.REGISTERED),
-        compensation("reverseSync", "switchDns", CompensationRecord.REGISTERED)));
+        compensation("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.Status.REGISTERED),
+        compensation("reverseSync", "switchDns", CompensationRecord.Status.REGISTERED)));
 
     CutoverReport report = rollBack(env, worker, cutover);
 

@@ -199,7 +199,7 @@ class AwsIamDecommissionApprovalsTest {
 
     PhaseProgress before = workflow.progress();
     assertThat(before).isNotNull();
-    assertThat(before.outcome()).isEqualTo(PhaseProgress.RUNNING);
+    assertThat(before.outcome()).isEqualTo(PhaseOutcome.RUNNING);
     assertThat(before.phase()).isEqualTo(DecommissionState.ARCHIVE);
     assertThat(before.pendingGate()).isNull();
     assertThatThrownBy(() -> workflow.approveGate(approval(env, "AKIDALICE")))

@@ -90,7 +90,7 @@ class DecommissionContinueAsNewTest {
     assertThat(chain.report.archives()).containsExactly(new ArchiveRecord(DecommissionFixtures.BUCKET,
         DecommissionFixtures.ARCHIVE, DecommissionFixtures.BUCKET + "/", "GLACIER", KEYS, KEYS / 2, KEYS * 1_000, true));
     assertThat(chain.report.approvals()).extracting(ApprovalRecord::approver, ApprovalRecord::decision)
-        .containsExactly(tuple("bob", ApprovalRecord.REFUSED), tuple("alice", ApprovalRecord.APPROVED));
+        .containsExactly(tuple("bob", ApprovalRecord.Decision.REFUSED), tuple("alice", ApprovalRecord.Decision.APPROVED));
     assertThat(chain.report.changed()).hasSize(1 + 1 + 1 + 300 + 1);
     assertThat(chain.report.unchanged()).containsExactly(
         new PhaseItem("s3 bucket " + DecommissionFixtures.ARCHIVE, PhaseItem.IN_PLACE));
@@ -136,7 +136,7 @@ class DecommissionContinueAsNewTest {
         .isInstanceOf(WorkflowFailedException.class).hasCauseInstanceOf(CanceledFailure.class);
     source.release.countDown();
     PhaseProgress last = byId.progress();
-    assertThat(last.outcome()).isEqualTo(PhaseProgress.CANCELLED);
+    assertThat(last.outcome()).isEqualTo(PhaseOutcome.CANCELLED);
     assertThat(last.problems()).containsExactly("cancelled during ARCHIVE; nothing was removed");
     assertThat(runs(client, "decommission-cancelled", started.getRunId())).hasSizeGreaterThanOrEqualTo(2);
     assertThat(source.journal).noneMatch(call -> call.startsWith("remove"));

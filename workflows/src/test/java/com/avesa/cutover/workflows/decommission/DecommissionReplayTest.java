@@ -42,7 +42,7 @@ class DecommissionReplayTest {
 
     assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.approvals()).extracting(ApprovalRecord::decision)
-        .containsExactly(ApprovalRecord.REFUSED, ApprovalRecord.APPROVED);
+        .containsExactly(ApprovalRecord.Decision.REFUSED, ApprovalRecord.Decision.APPROVED);
     replay(env, "replay-approved");
   }
 

@@ -107,7 +107,7 @@ class DecommissionWorkflowTest {
     assertThat(gate.pendingGate()).isEqualTo(Phases.DECOMMISSION_GATE);
     assertThat(gate.approvalsNeeded()).isEqualTo(1);
     assertThat(removedBeforeApproval).isEmpty();
-    assertThat(accepted.decision()).isEqualTo(ApprovalRecord.APPROVED);
+    assertThat(accepted.decision()).isEqualTo(ApprovalRecord.Decision.APPROVED);
     assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(fx.journal).containsExactly(
         "ensure archive bucket",
@@ -168,7 +168,7 @@ class DecommissionWorkflowTest {
 
     PhaseProgress progress = cancel(workflow);
 
-    assertThat(progress.outcome()).isEqualTo(PhaseProgress.CANCELLED);
+    assertThat(progress.outcome()).isEqualTo(PhaseOutcome.CANCELLED);
     assertThat(progress.problems()).containsExactly("cancelled during RETENTION; nothing was removed");
     assertThat(progress.changed()).extracting(PhaseItem::item)
         .containsExactly("s3 archive data-storage-msp-archive/data-storage-msp/");
@@ -181,7 +181,7 @@ class DecommissionWorkflowTest {
 
     PhaseProgress progress = cancel(workflow);
 
-    assertThat(progress.outcome()).isEqualTo(PhaseProgress.CANCELLED);
+    assertThat(progress.outcome()).isEqualTo(PhaseOutcome.CANCELLED);
     assertThat(progress.problems()).containsExactly("cancelled during GATE; nothing was removed");
     assertThat(progress.pendingGate()).isNull();
     assertThat(fx.removals()).isEmpty();
@@ -196,7 +196,7 @@ class DecommissionWorkflowTest {
 
     PhaseProgress progress = cancel(workflow);
 
-    assertThat(progress.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(progress.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(fx.removals()).hasSize(5);
     assertThat(progress.changed()).last().extracting(PhaseItem::item).isEqualTo("s3 bucket data-storage-msp objects");
     assertThat(progress.problems()).containsExactly(

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ApprovalLogTest {
   private static ApprovalRecord refused(int i) {
-    return new ApprovalRecord("cutover", "mallory-" + i, ApprovalRecord.REFUSED, "spam", Instant.EPOCH.plusSeconds(i),
+    return new ApprovalRecord("cutover", "mallory-" + i, ApprovalRecord.Decision.REFUSED, "spam", Instant.EPOCH.plusSeconds(i),
         null, "gate cutover is not pending", null);
   }
 
@@ -21,7 +21,7 @@ class ApprovalLogTest {
     assertThat(log.kept()).hasSize(ApprovalLog.MAX_REFUSED);
     assertThat(log.refusedNotKept()).isEqualTo(70);
     assertThat(log.report()).hasSize(51).last().satisfies(summary -> {
-      assertThat(summary.decision()).isEqualTo(ApprovalRecord.REFUSED);
+      assertThat(summary.decision()).isEqualTo(ApprovalRecord.Decision.REFUSED);
       assertThat(summary.note()).isEqualTo("70 more refused decision(s) not kept: 120 refused in all, the first 50 are listed");
       assertThat(summary.at()).isEqualTo(Instant.EPOCH.plusSeconds(119));
     });
@@ -33,7 +33,7 @@ class ApprovalLogTest {
     for (int i = 0; i < 60; i++) {
       log.add(refused(i));
     }
-    log.add(new ApprovalRecord("cutover", "alice", ApprovalRecord.APPROVED, "CAB-1", Instant.EPOCH, null, null, null));
+    log.add(new ApprovalRecord("cutover", "alice", ApprovalRecord.Decision.APPROVED, "CAB-1", Instant.EPOCH, null, null, null));
 
     assertThat(log.kept()).hasSize(51).last().extracting(ApprovalRecord::approver).isEqualTo("alice");
   }
@@ -41,7 +41,7 @@ class ApprovalLogTest {
   @Test
   void cutsReasonsNotesAndIdentitiesWithAMarkerSayingHowMuch() {
     ApprovalLog log = new ApprovalLog();
-    ApprovalRecord kept = log.add(new ApprovalRecord("g".repeat(300), "a".repeat(400), ApprovalRecord.REFUSED,
+    ApprovalRecord kept = log.add(new ApprovalRecord("g".repeat(300), "a".repeat(400), ApprovalRecord.Decision.REFUSED,
         "r".repeat(1_500), Instant.EPOCH, null, "n".repeat(1_001), null));
 
     assertThat(kept.gate()).isEqualTo("g".repeat(256) + "…[cut 44 chars]");

@@ -38,7 +38,7 @@ class ApprovalRulesTest {
         .startsWith("four eyes: carol started this run");
     assertThat(rules.refuseApproval(new Approval("opens", "dave", "CAB-1", "tomorrow"), "opens", List.of(), NOW))
         .startsWith("dave is not an approver");
-    List<ApprovalRecord> aliceApproved = List.of(new ApprovalRecord("opens", "alice", ApprovalRecord.APPROVED, "CAB-1",
+    List<ApprovalRecord> aliceApproved = List.of(new ApprovalRecord("opens", "alice", ApprovalRecord.Decision.APPROVED, "CAB-1",
         NOW, null, null));
     assertThat(rules.refuseApproval(new Approval("opens", "alice", "CAB-1", "tomorrow"), "opens", aliceApproved, NOW))
         .isEqualTo("alice already approved gate opens; 1 more approval(s) needed from someone else");
@@ -71,10 +71,10 @@ class ApprovalRulesTest {
   void aGateNeedsAsManyDistinctApproversAsTheConfigRequires() {
     ApprovalRules rules = new ApprovalRules(TWO_FOUR_EYES, "carol", GateWindow.NONE);
     List<ApprovalRecord> decided = List.of(
-        new ApprovalRecord("execute", "alice", ApprovalRecord.APPROVED, "r", NOW, null, null),
-        new ApprovalRecord("execute", "alice", ApprovalRecord.APPROVED, "r", NOW, null, null),
-        new ApprovalRecord("execute", "bob", ApprovalRecord.REFUSED, "r", NOW, null, "no"),
-        new ApprovalRecord("other", "bob", ApprovalRecord.APPROVED, "r", NOW, null, null));
+        new ApprovalRecord("execute", "alice", ApprovalRecord.Decision.APPROVED, "r", NOW, null, null),
+        new ApprovalRecord("execute", "alice", ApprovalRecord.Decision.APPROVED, "r", NOW, null, null),
+        new ApprovalRecord("execute", "bob", ApprovalRecord.Decision.REFUSED, "r", NOW, null, "no"),
+        new ApprovalRecord("other", "bob", ApprovalRecord.Decision.APPROVED, "r", NOW, null, null));
 
     assertThat(rules.needed(List.of(), "execute")).isEqualTo(2);
     assertThat(rules.needed(decided, "execute")).isEqualTo(1);

@@ -11,7 +11,6 @@ import com.avesa.cutover.workflows.RecordedHistories;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -101,7 +100,7 @@ class InfrastructureWorkflowTest {
     assertThat(report.ended()).isAfterOrEqualTo(report.started());
     assertThat(workflow.progress()).satisfies(p -> {
       assertThat(p.phase()).isEqualTo("DONE");
-      assertThat(p.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+      assertThat(p.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
       assertThat(p.changed()).hasSize(2);
     });
   }

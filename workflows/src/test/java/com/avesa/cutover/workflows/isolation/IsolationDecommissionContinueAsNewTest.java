@@ -71,7 +71,7 @@ class IsolationDecommissionContinueAsNewTest {
     PhaseRecord decommission = report.phases().stream().filter(p -> p.phase().equals(Phases.DECOMMISSION))
         .findFirst().orElseThrow();
     assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
-    assertThat(decommission.status()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(decommission.status()).isEqualTo(PhaseRecord.Status.SUCCEEDED);
     assertThat(decommission.counts()).containsEntry("archived", KEYS).containsEntry("removed", 3L);
     assertThat(report.approvals()).anyMatch(a -> a.approver().equals("dave") && a.gate().equals(Phases.DECOMMISSION_GATE));
     WorkflowExecutionHistory parent = env.getWorkflowClient().fetchHistory(ProductionIsolationWorkflowTest.RUN_ID);

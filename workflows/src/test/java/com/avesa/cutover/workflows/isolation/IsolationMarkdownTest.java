@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class IsolationMarkdownTest {
   private static final Instant START = Instant.parse("2026-12-01T02:00:00Z");
 
-  private static PhaseRecord phase(String name, String status, Duration took, Map<String, Long> counts,
+  private static PhaseRecord phase(String name, PhaseRecord.Status status, Duration took, Map<String, Long> counts,
       List<PhaseItem> changed, List<String> problems, String summary) {
     return new PhaseRecord(name, "run-" + name, status, START, took == null ? null : START.plus(took), counts,
         changed, List.of(), problems, summary);
@@ -35,15 +35,15 @@ class IsolationMarkdownTest {
     counts.put("objectsCopied", 1_234_567L);
     counts.put("changed", 1L);
     IsolationReport report = report(PhaseOutcome.FAILED,
-        List.of(phase("copy", PhaseProgress.SUCCEEDED, Duration.ofHours(26).plusMinutes(3).plusSeconds(4), counts,
+        List.of(phase("copy", PhaseRecord.Status.SUCCEEDED, Duration.ofHours(26).plusMinutes(3).plusSeconds(4), counts,
                 List.of(new PhaseItem("s3 bucket a → b", "1,234,567 object(s) copied")), List.of(), "copied"),
-            phase("cutover", PhaseProgress.FAILED, Duration.ofSeconds(42), Map.of(), List.of(),
+            phase("cutover", PhaseRecord.Status.FAILED, Duration.ofSeconds(42), Map.of(), List.of(),
                 List.of("alarm fired"), "ROLLED_BACK: alarm | errors\nin canonical/"),
-            new PhaseRecord("validate", "run-validate", IsolationState.SKIPPED, null, null, Map.of(), List.of(),
+            new PhaseRecord("validate", "run-validate", PhaseRecord.Status.SKIPPED, null, null, Map.of(), List.of(),
                 List.of(), List.of(), "not reached (cutover FAILED)")),
-        List.of(new ApprovalRecord("execute", "alice", ApprovalRecord.APPROVED, "CHG-1", START.plusSeconds(60), null,
+        List.of(new ApprovalRecord("execute", "alice", ApprovalRecord.Decision.APPROVED, "CHG-1", START.plusSeconds(60), null,
             null)),
-        List.of(new CompensationRecord("restoreDns", "switchDns", CompensationRecord.DONE, START.plusSeconds(90),
+        List.of(new CompensationRecord("restoreDns", CutoverStep.SWITCH_DNS, CompensationRecord.Status.DONE, START.plusSeconds(90),
             "api.example.com restored")),
         List.of("cutover: alarm fired"), START.plus(Duration.ofDays(2)));
 
@@ -67,7 +67,7 @@ class IsolationMarkdownTest {
   void aRunningRunNamesItsPhaseAndThePendingGate() {
     IsolationReport running = new IsolationReport("avesa-prod-isolate", "avesa-prod", "carol", PhaseOutcome.RUNNING,
         "execute", "execute", 2, "avesa-prod-isolate",
-        List.of(phase("execute", IsolationState.WAITING, null, Map.of(), List.of(), List.of(), null)), List.of(),
+        List.of(phase("execute", PhaseRecord.Status.WAITING, null, Map.of(), List.of(), List.of(), null)), List.of(),
         List.of(), List.of(), START, null);
 
     String md = IsolationMarkdown.render(running);

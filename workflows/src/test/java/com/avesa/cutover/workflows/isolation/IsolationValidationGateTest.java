@@ -11,7 +11,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowUpdateException;
@@ -71,7 +70,7 @@ class IsolationValidationGateTest {
     assertThat(waiting.approvalsNeeded()).isEqualTo(1);
     assertThat(waiting.findings()).containsExactly(ScriptedPhases.FINDING_PREFIX, ScriptedPhases.FINDING_SECRET);
     assertThat(waiting.problems()).isEmpty();
-    assertThat(validate(waiting).status()).isEqualTo(IsolationState.WAITING);
+    assertThat(validate(waiting).status()).isEqualTo(PhaseRecord.Status.WAITING);
     assertThat(validate(waiting).counts()).containsEntry("strayKeys", 2L).containsEntry("tenants", 2L);
     assertThat(validate(waiting).summary()).contains("2 finding(s): approve gate validation");
     assertThat(IsolationMarkdown.render(waiting))
@@ -85,7 +84,7 @@ class IsolationValidationGateTest {
     IsolationReport report = result(workflow);
 
     assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
-    assertThat(report.phases()).allMatch(p -> p.status().equals(PhaseProgress.SUCCEEDED));
+    assertThat(report.phases()).allMatch(p -> p.status().equals(PhaseRecord.Status.SUCCEEDED));
     assertThat(validate(report).summary()).endsWith("2 finding(s) accepted at gate validation by alice");
     assertThat(report.findings()).containsExactly(ScriptedPhases.FINDING_PREFIX, ScriptedPhases.FINDING_SECRET);
     assertThat(report.problems()).isEmpty();
@@ -103,12 +102,12 @@ class IsolationValidationGateTest {
     IsolationReport report = result(workflow);
 
     assertThat(report.outcome()).isEqualTo(PhaseOutcome.REJECTED);
-    assertThat(validate(report).status()).isEqualTo(PhaseProgress.REJECTED);
+    assertThat(validate(report).status()).isEqualTo(PhaseRecord.Status.REJECTED);
     assertThat(validate(report).summary())
         .endsWith("2 finding(s); gate validation rejected by bob: departed tenant must be moved first");
     assertThat(report.problems()).containsExactly(
         "gate validation rejected by bob: departed tenant must be moved first; nothing was decommissioned");
-    assertThat(report.phases().get(report.phases().size() - 1).status()).isEqualTo(IsolationState.SKIPPED);
+    assertThat(report.phases().get(report.phases().size() - 1).status()).isEqualTo(PhaseRecord.Status.SKIPPED);
     assertThat(report.findings()).hasSize(2);
     assertThat(IsolationMarkdown.render(report)).startsWith("# Production isolation avesa-test — REJECTED")
         .contains("| validate | REJECTED |");
@@ -165,7 +164,7 @@ class IsolationValidationGateTest {
     ApplicationFailure failure = (ApplicationFailure) thrown.getCause();
     assertThat(failure.getType()).isEqualTo(ProductionIsolationWorkflowImpl.PHASE_FAILED);
     IsolationReport report = failure.getDetails().get(IsolationReport.class);
-    assertThat(validate(report).status()).isEqualTo(PhaseProgress.FAILED);
+    assertThat(validate(report).status()).isEqualTo(PhaseRecord.Status.FAILED);
     assertThat(report.findings()).isEmpty();
     assertThat(report.approvals()).extracting(a -> a.gate()).doesNotContain(Phases.VALIDATION_GATE);
     assertThat(ScriptedPhases.journal).doesNotContain("decommission");

@@ -11,7 +11,6 @@ import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import com.avesa.cutover.workflows.runbook.Phases;
 import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
@@ -97,15 +96,15 @@ class ProductionIsolationWorkflowTest {
     assertThat(waiting.approvalsNeeded()).isEqualTo(1);
     assertThat(waiting.gateWorkflowId()).isEqualTo(RUN_ID);
     assertThat(waiting.approvals()).isEmpty();
-    assertThat(phase(waiting, Phases.EXECUTE_GATE).status()).isEqualTo(IsolationState.WAITING);
+    assertThat(phase(waiting, Phases.EXECUTE_GATE).status()).isEqualTo(PhaseRecord.Status.WAITING);
     assertThat(phase(waiting, Phases.PLAN).counts()).containsEntry("objectsToCopy", 3L).containsEntry("items", 5L)
         .containsEntry("secretsToCopy", 2L);
-    assertThat(phase(waiting, Phases.COPY).status()).isEqualTo(IsolationState.PENDING);
+    assertThat(phase(waiting, Phases.COPY).status()).isEqualTo(PhaseRecord.Status.PENDING);
 
     ApprovalRecord approved = workflow.approveGate(new Approval(Phases.EXECUTE_GATE, "alice", "CHG-1", null));
     await().atMost(Duration.ofSeconds(20)).until(() -> ScriptedPhases.journal.contains("copy COPY"));
 
-    assertThat(approved.decision()).isEqualTo(ApprovalRecord.APPROVED);
+    assertThat(approved.decision()).isEqualTo(ApprovalRecord.Decision.APPROVED);
     assertThat(workflow.progress().pendingGate()).isNull();
   }
 
@@ -120,7 +119,7 @@ class ProductionIsolationWorkflowTest {
     assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
     assertThat(report.phase()).isEqualTo(IsolationState.DONE);
     assertThat(report.phases()).extracting(PhaseRecord::phase).containsExactlyElementsOf(Phases.ALL);
-    assertThat(report.phases()).allMatch(p -> p.status().equals(PhaseProgress.SUCCEEDED));
+    assertThat(report.phases()).allMatch(p -> p.status().equals(PhaseRecord.Status.SUCCEEDED));
     assertThat(report.phases()).filteredOn(p -> !p.phase().equals(Phases.EXECUTE_GATE))
         .allMatch(p -> p.workflowId().equals(RUN_ID + "-" + p.phase()));
     assertThat(report.approvals()).extracting(a -> a.gate() + " " + a.approver() + " " + a.reason())
@@ -204,10 +203,10 @@ class ProductionIsolationWorkflowTest {
     IsolationReport report = result(workflow);
 
     assertThat(report.outcome()).isEqualTo(PhaseOutcome.REJECTED);
-    assertThat(phase(report, Phases.EXECUTE_GATE).status()).isEqualTo(PhaseProgress.REJECTED);
+    assertThat(phase(report, Phases.EXECUTE_GATE).status()).isEqualTo(PhaseRecord.Status.REJECTED);
     assertThat(phase(report, Phases.EXECUTE_GATE).summary()).isEqualTo("gate execute rejected by bob: freeze week");
-    assertThat(report.phases().subList(4, 9)).allMatch(p -> p.status().equals(IsolationState.SKIPPED));
-    assertThat(report.approvals()).extracting(ApprovalRecord::decision).containsExactly(ApprovalRecord.REJECTED);
+    assertThat(report.phases().subList(4, 9)).allMatch(p -> p.status().equals(PhaseRecord.Status.SKIPPED));
+    assertThat(report.approvals()).extracting(ApprovalRecord::decision).containsExactly(ApprovalRecord.Decision.REJECTED);
     assertThat(ScriptedPhases.journal).containsExactly("account-setup", "infrastructure", "plan PLAN");
   }
 
@@ -232,12 +231,12 @@ class ProductionIsolationWorkflowTest {
 
     IsolationReport report = failureOf(workflow).getDetails().get(IsolationReport.class);
     assertThat(report.outcome()).isEqualTo(PhaseOutcome.FAILED);
-    assertThat(phase(report, Phases.CUTOVER).status()).isEqualTo(PhaseProgress.FAILED);
+    assertThat(phase(report, Phases.CUTOVER).status()).isEqualTo(PhaseRecord.Status.FAILED);
     assertThat(phase(report, Phases.CUTOVER).summary()).startsWith("ROLLED_BACK: alarm LambdaErrorAlarm-x fired");
     assertThat(report.compensations()).extracting(CompensationRecord::name)
         .containsExactly("disableTargetIngestion", "restoreDns");
     assertThat(report.approvals()).extracting(ApprovalRecord::gate).containsExactly("execute", "cutover");
-    assertThat(phase(report, Phases.VALIDATE).status()).isEqualTo(IsolationState.SKIPPED);
+    assertThat(phase(report, Phases.VALIDATE).status()).isEqualTo(PhaseRecord.Status.SKIPPED);
     assertThat(ScriptedPhases.journal).doesNotContain("validate", "decommission");
   }
 
@@ -249,9 +248,9 @@ class ProductionIsolationWorkflowTest {
     IsolationReport report = approveAndFinish(workflow);
 
     assertThat(report.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
-    assertThat(phase(report, Phases.DECOMMISSION).status()).isEqualTo(IsolationState.SKIPPED);
+    assertThat(phase(report, Phases.DECOMMISSION).status()).isEqualTo(PhaseRecord.Status.SKIPPED);
     assertThat(phase(report, Phases.DECOMMISSION).summary()).contains("no decommission: section");
-    assertThat(phase(report, Phases.VALIDATE).status()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(phase(report, Phases.VALIDATE).status()).isEqualTo(PhaseRecord.Status.SUCCEEDED);
     assertThat(ScriptedPhases.journal).doesNotContain("decommission").contains("validate");
   }
 
@@ -309,8 +308,8 @@ class ProductionIsolationWorkflowTest {
     assertThat(thrown).isInstanceOf(WorkflowFailedException.class).cause().isInstanceOf(CanceledFailure.class);
 
     assertThat(report.outcome()).isEqualTo(PhaseOutcome.CANCELLED);
-    assertThat(phase(report, Phases.EXECUTE_GATE).status()).isEqualTo(PhaseProgress.CANCELLED);
-    assertThat(phase(report, Phases.COPY).status()).isEqualTo(IsolationState.SKIPPED);
+    assertThat(phase(report, Phases.EXECUTE_GATE).status()).isEqualTo(PhaseRecord.Status.CANCELLED);
+    assertThat(phase(report, Phases.COPY).status()).isEqualTo(PhaseRecord.Status.SKIPPED);
     assertThat(report.pendingGate()).isNull();
     assertThat(ScriptedPhases.journal).doesNotContain("copy COPY");
   }

@@ -29,6 +29,7 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.SecretReport;
 import com.avesa.cutover.workflows.migration.TableReport;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.MigrationStatus;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.run.RunKind;
@@ -201,7 +202,7 @@ final class ScriptedPhases {
       Instant gateOpened = now();
       Workflow.sleep(Duration.ofHours(1));
       Instant windowStart = now();
-      ApprovalRecord approval = new ApprovalRecord("cutover", "alice", ApprovalRecord.APPROVED, "CAB-7", windowStart,
+      ApprovalRecord approval = new ApprovalRecord("cutover", "alice", ApprovalRecord.Decision.APPROVED, "CAB-7", windowStart,
           windowStart, null);
       Workflow.sleep(Duration.ofMinutes(30));
       Instant switched = now();
@@ -211,17 +212,17 @@ final class ScriptedPhases {
       Workflow.sleep(Duration.ofHours(2));
       Outcome outcome = cutoverOutcome;
       List<StepRecord> steps = List.of(
-          new StepRecord("cutover gate", StepRecord.DONE, gateOpened, windowStart, "approved by alice"),
-          new StepRecord("finalSync", StepRecord.DONE, windowStart, switched, "synced"),
-          new StepRecord("switchDns", StepRecord.DONE, switched, switched, "api.example.com → target"),
-          new StepRecord("enableTargetIngestion", StepRecord.DONE, switched.plusSeconds(5), switched.plusSeconds(6),
+          new StepRecord(CutoverStep.CUTOVER_GATE, StepRecord.Status.DONE, gateOpened, windowStart, "approved by alice"),
+          new StepRecord(CutoverStep.FINAL_SYNC, StepRecord.Status.DONE, windowStart, switched, "synced"),
+          new StepRecord(CutoverStep.SWITCH_DNS, StepRecord.Status.DONE, switched, switched, "api.example.com → target"),
+          new StepRecord(CutoverStep.ENABLE_TARGET_INGESTION, StepRecord.Status.DONE, switched.plusSeconds(5), switched.plusSeconds(6),
               "enabled"),
-          new StepRecord("monitorAlarms", outcome == Outcome.CUT_OVER ? StepRecord.DONE : StepRecord.FAILED,
+          new StepRecord(CutoverStep.MONITOR_ALARMS, outcome == Outcome.CUT_OVER ? StepRecord.Status.DONE : StepRecord.Status.FAILED,
               switched.plusSeconds(6), now(), outcome == Outcome.CUT_OVER ? "quiet" : "LambdaErrorAlarm-x fired"));
       List<CompensationRecord> compensations = outcome == Outcome.CUT_OVER ? List.of() : List.of(
-          new CompensationRecord("disableTargetIngestion", "enableTargetIngestion", CompensationRecord.DONE, now(),
+          new CompensationRecord("disableTargetIngestion", CutoverStep.ENABLE_TARGET_INGESTION, CompensationRecord.Status.DONE, now(),
               "disabled [ConnectWiseIngestionSchedule]"),
-          new CompensationRecord("restoreDns", "switchDns", CompensationRecord.DONE, now(), "api.example.com restored"));
+          new CompensationRecord("restoreDns", CutoverStep.SWITCH_DNS, CompensationRecord.Status.DONE, now(), "api.example.com restored"));
       CutoverChanges changes = CutoverChanges.none().withSourceRulesDisabled(List.of("ConnectWiseIngestionSchedule"),
           windowStart).withTargetRulesEnabled(List.of("ConnectWiseIngestionSchedule"));
       return new CutoverReport(id(), RunKind.CUTOVER, input.config().name(), outcome, "DONE", outcome.name(),
@@ -315,7 +316,7 @@ final class ScriptedPhases {
       Instant started = now();
       Instant retentionEnds = started.plus(Duration.ofDays(30));
       Workflow.sleep(Duration.ofDays(30));
-      ApprovalRecord approval = new ApprovalRecord("decommission", "dave", ApprovalRecord.APPROVED, "CHG-9", now(),
+      ApprovalRecord approval = new ApprovalRecord("decommission", "dave", ApprovalRecord.Decision.APPROVED, "CHG-9", now(),
           null, null);
       return new DecommissionReport(id(), PhaseOutcome.SUCCEEDED,
           List.of(new ArchiveRecord("data-storage-msp", "data-storage-msp-archive", "data-storage-msp/", "GLACIER", 3,

@@ -59,7 +59,7 @@ class RunProgressWireTest {
   void theJsonOnTheWireHasTheRecordsComponentsAndNothingElse() throws Exception {
     List<RunProgress> samples = List.of(
         new MigrationProgress(Mode.COPY, "COPY", "bucket b page 2", 10, 100, 4, 40, 5, 2, 1, 2, 1, 1, 3, 5, 1, 0),
-        new PhaseProgress("avesa-prod-decommission", "GATE", PhaseProgress.RUNNING, "decommission", 2, null,
+        new PhaseProgress("avesa-prod-decommission", "GATE", PhaseOutcome.RUNNING, "decommission", 2, null,
             List.of(), List.of(new PhaseItem("bucket b", "archived")), List.of(), List.of("one")),
         new CutoverReport("avesa-prod-cutover", RunKind.CUTOVER, "prod", null, "GATE", "preflight done",
             "ops", "cutover", 2, null, null, null, null, null, null, null, null, null, null, null),
@@ -80,7 +80,7 @@ class RunProgressWireTest {
   void theSharedShapeReadsEachKindsFields() {
     RunProgress migration =
         new MigrationProgress(Mode.COPY, "COPY", "bucket b page 2", 10, 100, 4, 40, 5, 2, 1, 2, 1, 1, 3, 5, 1, 0);
-    RunProgress phase = new PhaseProgress("id", "GATE", PhaseProgress.RUNNING, "decommission", 2, null, List.of(),
+    RunProgress phase = new PhaseProgress("id", "GATE", PhaseOutcome.RUNNING, "decommission", 2, null, List.of(),
         List.of(new PhaseItem("bucket b", "archived")), List.of(), List.of("one"));
 
     assertThat(migration.pendingGate()).isNull();

@@ -21,7 +21,6 @@ import com.avesa.cutover.workflows.cutover.SmokeTestResult;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
-import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
@@ -93,7 +92,7 @@ class SmokeTestWorkflowTest {
     assertThat(report.unchanged()).containsExactly(new PhaseItem("lambda function " + INGESTION, "passed (status 200)"),
         new PhaseItem("lambda function " + TRANSFORM, "passed (status 200)"));
     assertThat(report.problems()).isEmpty();
-    assertThat(workflow.progress().outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(workflow.progress().outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
   }
 
   @Test

@@ -120,7 +120,7 @@ class PostCutoverValidationWorkflowTest {
 
     PhaseProgress progress = workflow.progress();
     assertThat(progress.phase()).isEqualTo(PostCutoverValidationWorkflowImpl.DONE);
-    assertThat(progress.outcome()).isEqualTo(PhaseProgress.SUCCEEDED);
+    assertThat(progress.outcome()).isEqualTo(PhaseOutcome.SUCCEEDED);
 
     WorkflowReplayer.replayWorkflowExecution(env.getWorkflowClient().fetchHistory(WORKFLOW_ID),
         PostCutoverValidationWorkflowImpl.class);
@@ -153,7 +153,7 @@ class PostCutoverValidationWorkflowTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("acme", true),
             org.assertj.core.groups.Tuple.tuple("globex", false));
     assertThat(report.tenants().get(1).problems()).containsExactly("secret tenant/globex/prod is missing");
-    assertThat(workflow.progress().outcome()).isEqualTo(PhaseProgress.FAILED);
+    assertThat(workflow.progress().outcome()).isEqualTo(PhaseOutcome.FAILED);
   }
 
   @Test
