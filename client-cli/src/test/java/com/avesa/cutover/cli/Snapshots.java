@@ -23,7 +23,7 @@ final class Snapshots {
     return output
         .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "00000000-0000-0000-0000-000000000000")
         .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z", "YYYY-MM-DDThh:mm:ssZ")
-        .replaceAll("(\"historyLength\" : )\\d+", "$1<N>")
+        .replaceAll("(\"historyLength\" ?: ?)\\d+", "$1<N>")
         .replaceAll("(history +)\\d+( events)", "$1<N>$2");
   }
 
