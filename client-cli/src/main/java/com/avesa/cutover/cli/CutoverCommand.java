@@ -62,8 +62,9 @@ final class CutoverCommand extends AvesaCommand {
     try (TemporalConnection connection = temporal.connect()) {
       CutoverRuns runs = new CutoverRuns(connection);
       String workflowId = id == null ? CutoverRuns.defaultId(loaded) : id;
-      runs.startCutover(loaded, workflowId, new RunSigning(new ApprovalSigner(signing)).startProof(loaded, workflowId));
-      return runs.printStarted(workflowId, await, output.format(), out(), err());
+      String startProof = new RunSigning(new ApprovalSigner(signing)).startProof(loaded, workflowId);
+      return runs.launch(CutoverRuns.cutover(loaded, connection.identity(), workflowId, startProof), await,
+          output.format(), out(), err());
     }
   }
 }

@@ -1,19 +1,13 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.cutover.CutoverInput;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
-import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
 import com.avesa.cutover.workflows.cutover.RollbackInput;
-import com.avesa.cutover.workflows.cutover.RollbackWorkflow;
 import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.run.RunKind;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.TemporalFailure;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -44,53 +38,28 @@ final class CutoverRuns {
     return RunIds.rollback(cutoverId);
   }
 
-  /**
-   * Starts a cutover of {@code config} requested by this connection's identity.
-   *
-   * @throws CliException (exit 1) when a run with that id is already running
-   */
-  String startCutover(MigrationConfig config, String workflowId, String startProof) {
-    WorkflowOptions options = MigrationRuns.startOptions(workflowId)
-        .setStaticSummary(CutoverSummary.summary(config))
-        .setStaticDetails(CutoverSummary.details(config, connection.identity()))
-        .setTypedSearchAttributes(connection.runSearchAttributes(config.name(), RunSearchAttributes.CUTOVER))
-        .build();
-    CutoverWorkflow workflow = connection.client().newWorkflowStub(CutoverWorkflow.class, options);
-    try {
-      WorkflowClient.start(workflow::cutover, new CutoverInput(config, connection.identity(), startProof));
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      throw MigrationRuns.alreadyRunning(workflowId);
-    }
-    return workflowId;
+  /** The start of a cutover of {@code config} requested by {@code requestedBy} ({@link #launch}). */
+  static RunStarter.RunStart cutover(MigrationConfig config, String requestedBy, String workflowId, String startProof) {
+    return new RunStarter.RunStart(RunKind.CUTOVER, workflowId, config.name(), CutoverSummary.summary(config),
+        CutoverSummary.details(config, requestedBy), new CutoverInput(config, requestedBy, startProof));
+  }
+
+  /** The start of the rollback of a finished cutover, requested by {@code requestedBy} ({@link #launch}). */
+  static RunStarter.RunStart rollback(CutoverReport cutover, String requestedBy, String reason, String workflowId) {
+    return new RunStarter.RunStart(RunKind.ROLLBACK, workflowId, cutover.name(),
+        CutoverSummary.rollbackSummary(cutover, requestedBy, reason), new RollbackInput(cutover, requestedBy, reason));
   }
 
   /**
-   * Starts the rollback of a finished cutover, requested by this connection's identity.
+   * Starts a cutover or rollback ({@link RunFollower#launch}): prints its workflow id
+   * ({@link OutputOptions.Format#started}) and returns 0, or, when {@code wait}, follows the run's
+   * progress, prints its report as {@code avesa result} does and returns its exit code.
    *
    * @throws CliException (exit 1) when a run with that id is already running
    */
-  String startRollback(CutoverReport cutover, String reason, String workflowId) {
-    WorkflowOptions options = MigrationRuns.startOptions(workflowId)
-        .setStaticSummary(CutoverSummary.rollbackSummary(cutover, connection.identity(), reason))
-        .setTypedSearchAttributes(connection.runSearchAttributes(cutover.name(), RunSearchAttributes.ROLLBACK))
-        .build();
-    RollbackWorkflow workflow = connection.client().newWorkflowStub(RollbackWorkflow.class, options);
-    try {
-      WorkflowClient.start(workflow::rollBack, new RollbackInput(cutover, connection.identity(), reason));
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      throw MigrationRuns.alreadyRunning(workflowId);
-    }
-    return workflowId;
-  }
-
-  /**
-   * After a start: prints the workflow id ({@link OutputOptions.Format#started}) and returns 0, or,
-   * when {@code wait}, follows the run's progress, prints its report as {@code avesa result} does
-   * and returns its exit code.
-   */
-  int printStarted(String workflowId, boolean wait, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
-    return RunFollower.afterStart(connection, workflowId, ProgressKind.CUTOVER, wait, format, out,
-        () -> CutoverPrinter.printOutcome(awaitReport(workflowId), format, out, err));
+  int launch(RunStarter.RunStart start, boolean wait, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
+    return RunFollower.launch(connection, start, wait, format, out,
+        () -> CutoverPrinter.printOutcome(awaitReport(start.workflowId()), format, out, err));
   }
 
   /**

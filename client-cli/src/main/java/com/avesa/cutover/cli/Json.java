@@ -1,7 +1,6 @@
 package com.avesa.cutover.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -37,11 +36,6 @@ final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render " + value.getClass().getSimpleName() + " as JSON", e);
     }
-  }
-
-  /** {@code value} as a JSON tree, with the same conventions as {@link #write}. */
-  static JsonNode tree(Object value) {
-    return MAPPER.valueToTree(value);
   }
 
   /** {@code {"workflowId": "<id>"}} on one line: what a command that starts a run prints. */

@@ -1,23 +1,16 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.RunSearchAttributes;
-import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
 import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.run.MigrationStatus;
 import com.avesa.cutover.workflows.run.RunIds;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.util.List;
@@ -25,7 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Starts {@code DataMigrationWorkflow} runs and reads their reports. */
+/** {@code DataMigrationWorkflow} runs: their default ids, their start ({@link RunStarter}) and their reports. */
 final class MigrationRuns {
   private static final int MAX_SUMMARY = 400;
 
@@ -41,46 +34,13 @@ final class MigrationRuns {
   }
 
   /**
-   * Starts a run and returns its workflow id.
-   *
-   * @throws CliException (exit 1) when a run with that id is already running
+   * The start of a run of {@code input} ({@link RunStarter}): kind migration (also for a sync, a
+   * reverse sync and a reverse plan), summarised by {@link #summary}, REVERSE before a reverse plan's.
    */
-  String start(MigrationConfig config, Mode mode, String workflowId) {
-    return start(MigrationInput.of(config, mode), workflowId);
-  }
-
-  /** {@link #start(MigrationConfig, Mode, String)} for any input (a reverse plan). */
-  String start(MigrationInput input, String workflowId) {
+  static RunStarter.RunStart start(MigrationInput input, String workflowId) {
     String summary = summary(input.config(), input.mode());
-    WorkflowOptions options = startOptions(workflowId)
-        .setStaticSummary(input.reversed() && input.mode() != Mode.REVERSE ? "REVERSE " + summary : summary)
-        .setTypedSearchAttributes(connection.runSearchAttributes(input.config().name(), RunSearchAttributes.MIGRATION)).build();
-    DataMigrationWorkflow workflow =
-        connection.client().newWorkflowStub(DataMigrationWorkflow.class, options);
-    try {
-      WorkflowClient.start(workflow::migrate, input);
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      throw alreadyRunning(workflowId);
-    }
-    return workflowId;
-  }
-
-  /**
-   * What every run the CLI starts shares: the task queue, the id, and its policies (a running id
-   * is refused, a finished one may be started again).
-   */
-  static WorkflowOptions.Builder startOptions(String workflowId) {
-    return WorkflowOptions.newBuilder()
-        .setTaskQueue(TaskQueues.AVESA_CUTOVER)
-        .setWorkflowId(workflowId)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
-  }
-
-  /** Exit 1: a run with that id is still running. */
-  static CliException alreadyRunning(String workflowId) {
-    return new CliException(ExitCodes.RUN_FAILED, "a run with id " + workflowId
-        + " is already running: follow it with `avesa status " + workflowId + "`, or pass --id");
+    return new RunStarter.RunStart(RunKind.MIGRATION, workflowId, input.config().name(),
+        input.reversed() && input.mode() != Mode.REVERSE ? "REVERSE " + summary : summary, input);
   }
 
   /**

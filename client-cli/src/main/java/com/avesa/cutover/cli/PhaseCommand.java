@@ -68,10 +68,10 @@ abstract class PhaseCommand extends AvesaCommand {
       PhaseRuns kind = kind();
       String workflowId = id == null ? kind.defaultId(loaded) : id;
       String startProof = gated() ? new RunSigning(new ApprovalSigner(signing)).startProof(loaded, workflowId) : null;
-      kind.start(connection, loaded.name(), workflowId, summary(loaded), input(loaded, connection.identity(), startProof));
-      return RunFollower.afterStart(connection, workflowId, ProgressKind.ofWorkflowType(kind.type()), await,
-          output.format(), out(), () -> PhasePrinter.printOutcome(kind.awaitReport(connection, workflowId),
-              output.format(), out(), err()));
+      RunStarter.RunStart start =
+          kind.start(loaded.name(), workflowId, summary(loaded), input(loaded, connection.identity(), startProof));
+      return RunFollower.launch(connection, start, await, output.format(), out(),
+          () -> PhasePrinter.printOutcome(kind.awaitReport(connection, workflowId), output.format(), out(), err()));
     }
   }
 }

@@ -1,35 +1,24 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.gate.ApprovalNotice;
-import com.avesa.cutover.workflows.gate.ApprovalRecord;
-import com.avesa.cutover.workflows.decommission.DecommissionReport;
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
-import com.avesa.cutover.workflows.isolation.IsolationReport;
+import com.avesa.cutover.workflows.run.RunItem;
 import com.avesa.cutover.workflows.run.RunReport;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Prints the report of a runbook phase run (account setup, infrastructure, smoke test,
  * validation, decommission, isolation): its facts, then what it changed and what it found in
- * place item by item, then its other lists, problems last. What every report has (run, outcome,
- * times, problems, whether it succeeded) is read through {@link RunReport}; the kind's own details
- * are laid out from the record's JSON, so every kind prints alike and a field added to a report
- * shows up without a change here.
+ * place item by item, then its other lists, warnings and problems last. What every report has
+ * (run, outcome, times, problems, warnings, whether it succeeded) is read through
+ * {@link RunReport}; the kind's own details through its {@link PhaseLayout}, typed, each list's
+ * rows through their {@link PhaseRow}. A field added to a report prints once it is added to its
+ * layout ({@code PhaseLayoutTest} fails until then).
  */
 final class PhasePrinter {
-  private static final Set<String> FIRST = Set.of("workflowId", "outcome");
-  private static final Set<String> SKIPPED = Set.of("config", "started", "ended");
-  private static final List<String> ITEM_LISTS = List.of("changed", "unchanged", "compensated");
-  private static final List<String> LAST = List.of("warnings", "problems");
   private static final int LABEL = 16;
 
   private PhasePrinter() {}
@@ -54,21 +43,17 @@ final class PhasePrinter {
   }
 
   static void print(RunReport run, PrintWriter out) {
-    JsonNode report = Json.tree(run);
+    print(PhaseLayout.of(run), run, out);
+  }
+
+  static <R extends RunReport> void print(PhaseLayout<R> layout, RunReport run, PrintWriter out) {
+    R report = layout.type().cast(run);
     line(out, "RUN", String.valueOf(run.workflowId()));
     line(out, "OUTCOME", String.valueOf(run.outcome()));
-    List<String> lists = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> fields = report.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      String name = field.getKey();
-      JsonNode value = field.getValue();
-      if (FIRST.contains(name) || SKIPPED.contains(name) || value.isNull()) {
-        continue;
-      }
-      if (value.isContainerNode()) {
-        lists.add(name);
-      } else {
-        line(out, label(name), value.asText());
+    for (PhaseLayout.Fact<R> fact : layout.facts()) {
+      Object value = fact.value().apply(report);
+      if (value != null) {
+        line(out, label(fact.name()), PhaseRow.text(value));
       }
     }
     Instant started = run.started();
@@ -79,85 +64,55 @@ final class PhasePrinter {
     if (ended != null) {
       line(out, "ENDED", ended + (started == null ? "" : " (" + Durations.format(Duration.between(started, ended)) + ")"));
     }
-    for (String name : ITEM_LISTS) {
-      if (lists.remove(name)) {
-        items(out, name, report.path(name));
+    for (PhaseLayout.Items<R> items : layout.items()) {
+      List<? extends RunItem> list = items.items().apply(report);
+      if (list != null) {
+        items(out, items.name(), list);
       }
     }
-    for (String name : lists) {
-      if (!LAST.contains(name)) {
-        other(out, name, report.path(name), approvals(run));
-      }
+    for (PhaseLayout.Rows<R> rows : layout.rows()) {
+      rows(out, rows.name(), rows.lines().apply(report), rows.notice().apply(report));
     }
-    for (String name : LAST) {
-      if (lists.contains(name)) {
-        other(out, name, report.path(name), approvals(run));
-      }
-    }
+    rows(out, "warnings", texts(run.warnings()), null);
+    rows(out, "problems", texts(run.problems()), null);
   }
 
-  private static void items(PrintWriter out, String name, JsonNode items) {
+  /** Every item and its detail, in two columns; the heading even when there are none. */
+  private static void items(PrintWriter out, String name, List<? extends RunItem> items) {
     out.println();
     out.println(label(name) + " (" + items.size() + ")");
     int width = 0;
-    for (JsonNode item : items) {
-      width = Math.max(width, item.path("item").asText().length());
+    for (RunItem item : items) {
+      width = Math.max(width, item(item).length());
     }
-    for (JsonNode item : items) {
-      String text = item.path("item").asText();
-      out.println("  " + text + " ".repeat(width - text.length()) + "  " + item.path("detail").asText(""));
+    for (RunItem item : items) {
+      String text = item(item);
+      String detail = item == null || item.detail() == null ? "" : item.detail();
+      out.println("  " + text + " ".repeat(width - text.length()) + "  " + detail);
     }
   }
 
-  private static void other(PrintWriter out, String name, JsonNode value, List<ApprovalRecord> approvals) {
-    if (value.isArray() && value.isEmpty() || value.isObject() && value.isEmpty()) {
+  private static String item(RunItem item) {
+    return item == null ? "" : String.valueOf(item.item());
+  }
+
+  /** A list's lines under its heading (and {@code notice}, when there is one); nothing when there are none. */
+  private static void rows(PrintWriter out, String name, List<String> lines, String notice) {
+    if (lines == null || lines.isEmpty()) {
       return;
     }
     out.println();
-    out.println(label(name) + (value.isArray() ? " (" + value.size() + ")" : ""));
-    if ("approvals".equals(name) && ApprovalNotice.of(approvals) != null) {
-      out.println("  " + ApprovalNotice.NOT_AUTHENTICATED);
+    out.println(label(name) + " (" + lines.size() + ")");
+    if (notice != null) {
+      out.println("  " + notice);
     }
-    Iterable<JsonNode> rows = value.isArray() ? value : List.of(value);
-    for (JsonNode row : rows) {
-      out.println("  " + (row.isContainerNode() ? compact(row) : row.asText()));
+    for (String line : lines) {
+      out.println("  " + line);
     }
   }
 
-  /** The gate decisions of the kinds that have gates (decommission, isolation); none for the others. */
-  private static List<ApprovalRecord> approvals(RunReport report) {
-    List<ApprovalRecord> approvals = report instanceof DecommissionReport d ? d.approvals()
-        : report instanceof IsolationReport i ? i.approvals() : null;
-    return approvals == null ? List.of() : approvals;
-  }
-
-  /** {@code key=value key=value} of an object's scalar fields; lists as their sizes. */
-  private static String compact(JsonNode row) {
-    List<String> parts = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
-      JsonNode value = field.getValue();
-      if (value.isNull()) {
-        continue;
-      }
-      if (value.isArray()) {
-        if (!value.isEmpty()) {
-          parts.add(field.getKey() + "=" + (value.get(0).isContainerNode() ? value.size() + " item(s)"
-              : String.join("; ", texts(value))));
-        }
-      } else if (value.isObject()) {
-        parts.add(field.getKey() + "={" + compact(value) + "}");
-      } else {
-        parts.add(field.getKey() + "=" + value.asText());
-      }
-    }
-    return String.join("  ", parts);
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> texts = new ArrayList<>();
-    array.forEach(node -> texts.add(node.asText()));
-    return texts;
+  private static List<String> texts(List<String> values) {
+    return values == null ? null : values.stream().map(PhaseRow::text).toList();
   }
 
   /** An infrastructure run names what it did not find; any other run how it ended. */

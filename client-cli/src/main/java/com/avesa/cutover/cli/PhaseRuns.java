@@ -1,6 +1,5 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.account.AccountSetupReport;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.decommission.DecommissionReport;
@@ -12,10 +11,8 @@ import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.runbook.Phases;
 import com.avesa.cutover.workflows.smoke.SmokeTestReport;
 import com.avesa.cutover.workflows.validation.ValidationReport;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.util.Arrays;
 import java.util.Optional;
@@ -28,26 +25,26 @@ import java.util.Optional;
  * as its failure's first detail.
  */
 enum PhaseRuns {
-  ACCOUNT_SETUP(RunKind.ACCOUNT.workflowType(), AccountSetupReport.class, Phases.ACCOUNT_SETUP),
-  INFRASTRUCTURE(RunKind.INFRA.workflowType(), InfrastructureReport.class, Phases.INFRASTRUCTURE),
-  SMOKE_TEST(RunKind.SMOKE.workflowType(), SmokeTestReport.class, Phases.SMOKE_TEST),
-  VALIDATE(RunKind.VALIDATE.workflowType(), ValidationReport.class, Phases.VALIDATE),
-  DECOMMISSION(RunKind.DECOMMISSION.workflowType(), DecommissionReport.class, Phases.DECOMMISSION),
-  ISOLATE(RunKind.ISOLATE.workflowType(), IsolationReport.class, "isolate");
+  ACCOUNT_SETUP(RunKind.ACCOUNT, AccountSetupReport.class, Phases.ACCOUNT_SETUP),
+  INFRASTRUCTURE(RunKind.INFRA, InfrastructureReport.class, Phases.INFRASTRUCTURE),
+  SMOKE_TEST(RunKind.SMOKE, SmokeTestReport.class, Phases.SMOKE_TEST),
+  VALIDATE(RunKind.VALIDATE, ValidationReport.class, Phases.VALIDATE),
+  DECOMMISSION(RunKind.DECOMMISSION, DecommissionReport.class, Phases.DECOMMISSION),
+  ISOLATE(RunKind.ISOLATE, IsolationReport.class, "isolate");
 
-  private final String type;
+  private final RunKind kind;
   private final Class<? extends RunReport> reportType;
   private final String idSuffix;
 
-  PhaseRuns(String type, Class<? extends RunReport> reportType, String idSuffix) {
-    this.type = type;
+  PhaseRuns(RunKind kind, Class<? extends RunReport> reportType, String idSuffix) {
+    this.kind = kind;
     this.reportType = reportType;
     this.idSuffix = idSuffix;
   }
 
   /** The workflow type name, as Temporal and {@code avesa list} show it. */
   String type() {
-    return type;
+    return kind.workflowType();
   }
 
   Class<? extends RunReport> reportType() {
@@ -61,25 +58,12 @@ enum PhaseRuns {
 
   /** The kind of run a workflow type is, if it is one of these. */
   static Optional<PhaseRuns> ofType(String workflowType) {
-    return Arrays.stream(values()).filter(kind -> kind.type.equals(workflowType)).findFirst();
+    return Arrays.stream(values()).filter(phase -> phase.type().equals(workflowType)).findFirst();
   }
 
-  /**
-   * Starts a run of this kind with {@code input}.
-   *
-   * @throws CliException (exit 1) when a run with that id is already running
-   */
-  String start(TemporalConnection connection, String configName, String workflowId, String summary, Object input) {
-    WorkflowOptions options = MigrationRuns.startOptions(workflowId).setStaticSummary(summary)
-        .setTypedSearchAttributes(connection.runSearchAttributes(configName, RunSearchAttributes.kindOfPhase(idSuffix)))
-        .build();
-    WorkflowStub stub = connection.client().newUntypedWorkflowStub(type, options);
-    try {
-      stub.start(input);
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      throw MigrationRuns.alreadyRunning(workflowId);
-    }
-    return workflowId;
+  /** The start of a run of this kind with {@code input} ({@link RunStarter}). */
+  RunStarter.RunStart start(String configName, String workflowId, String summary, Object input) {
+    return new RunStarter.RunStart(kind, workflowId, configName, summary, input);
   }
 
   /**

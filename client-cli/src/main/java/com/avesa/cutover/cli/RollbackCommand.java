@@ -119,8 +119,8 @@ final class RollbackCommand extends AvesaCommand {
       throw new CliException(ExitCodes.RUN_FAILED, "nothing to undo: cutover " + cutoverId + " ended " + cutover.outcome()
           + " (a rollback follows CUT_OVER or ROLLBACK_INCOMPLETE)");
     }
-    String rollbackId = runs.startRollback(cutover, reason.strip(), id == null ? defaultId : id);
-    return runs.printStarted(rollbackId, await, output.format(), out(), err());
+    return runs.launch(CutoverRuns.rollback(cutover, connection.identity(), reason.strip(), id == null ? defaultId : id),
+        await, output.format(), out(), err());
   }
 
   /**
@@ -148,8 +148,7 @@ final class RollbackCommand extends AvesaCommand {
     history.unconfirmed().forEach(line -> err().println("undone as if it had acted: " + line));
     rescuer.awaitUnconfirmed(history);
     CutoverRuns runs = new CutoverRuns(connection);
-    String rollbackId = runs.startRollback(history.undo(stopped), reason.strip(),
-        id == null ? CutoverRescue.rescueId(rescue) : id);
-    return runs.printStarted(rollbackId, await, output.format(), out(), err());
+    return runs.launch(CutoverRuns.rollback(history.undo(stopped), connection.identity(), reason.strip(),
+        id == null ? CutoverRescue.rescueId(rescue) : id), await, output.format(), out(), err());
   }
 }

@@ -63,19 +63,23 @@ final class RunFollower {
   }
 
   /**
-   * What every command that starts a run does next, whatever its kind: without {@code wait}, prints
-   * the workflow id ({@link OutputOptions.Format#started}) and returns 0; with it, follows the run
-   * of {@code kind} to its end (see {@link #forWait}), then runs {@code outcome}, which prints the
+   * What every command that starts a run does, whatever its kind: starts it ({@link RunStarter}),
+   * then, without {@code wait}, prints the workflow id ({@link OutputOptions.Format#started}) and
+   * returns 0; with it, follows the run to its end as its kind's progress shows it
+   * ({@link ProgressKind#of}, see {@link #forWait}), then runs {@code outcome}, which prints the
    * report as {@code avesa result} does and returns its exit code.
+   *
+   * @throws CliException (exit 1) when a run with that id is already running
    */
-  static int afterStart(TemporalConnection connection, String workflowId, ProgressKind<?> kind, boolean wait,
+  static int launch(TemporalConnection connection, RunStarter.RunStart start, boolean wait,
       OutputOptions.Format format, PrintWriter out, IntSupplier outcome) {
+    String workflowId = new RunStarter(connection).start(start);
     if (!wait) {
       out.println(format.started(workflowId));
       out.flush();
       return ExitCodes.OK;
     }
-    awaitEnd(workflowId, () -> forWait(connection, format, out).follow(workflowId, kind));
+    awaitEnd(workflowId, () -> forWait(connection, format, out).follow(workflowId, ProgressKind.of(start.kind())));
     if (!format.structured()) {
       out.println();
     }

@@ -1,10 +1,9 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.approval.ApprovalProof;
-import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.gate.Approval;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -41,20 +40,19 @@ final class RunSigning {
    * @param kind {@link ApprovalProof#APPROVE} or {@link ApprovalProof#REJECT}
    */
   Approval sign(TemporalConnection connection, String holder, Approval decision, String kind) {
-    Optional<JsonNode> config = startedConfig(connection, holder);
-    JsonNode approvals = config.map(c -> c.path("approvals")).orElse(null);
-    if (approvals == null || !ApprovalsConfig.AWS_IAM.equals(approvals.path("identity").asText(null))) {
+    Optional<MigrationConfig> config = startedConfig(connection, holder);
+    if (config.isEmpty() || config.get().approvals() == null || !config.get().approvals().awsIam()) {
       return decision;
     }
-    String region = config.get().path("region").asText(null);
-    String endpoint = config.get().path("endpoint").asText(null);
+    String region = config.get().region();
+    String endpoint = config.get().endpoint();
     String digest = ApprovalProof.digest(holder, decision.gate(), kind, decision.reason(), decision.windowStart());
     return new Approval(decision.gate(), decision.approver(), decision.reason(), decision.windowStart(),
         signer.sign(ApprovalProof.stsUrl(endpoint, region), region, digest));
   }
 
   /** The {@code config} of the run's input, read from its first history event through the client's data converter. */
-  static Optional<JsonNode> startedConfig(TemporalConnection connection, String workflowId) {
+  static Optional<MigrationConfig> startedConfig(TemporalConnection connection, String workflowId) {
     GetWorkflowExecutionHistoryRequest request = GetWorkflowExecutionHistoryRequest.newBuilder()
         .setNamespace(connection.namespace())
         .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId).build())
@@ -69,8 +67,12 @@ final class RunSigning {
     if (input.getPayloadsCount() == 0) {
       return Optional.empty();
     }
-    JsonNode first = connection.client().getOptions().getDataConverter()
-        .fromPayloads(0, Optional.of(input), JsonNode.class, JsonNode.class);
-    return first == null || !first.has("config") ? Optional.empty() : Optional.of(first.get("config"));
+    StartedRun first = connection.client().getOptions().getDataConverter()
+        .fromPayloads(0, Optional.of(input), StartedRun.class, StartedRun.class);
+    return first == null ? Optional.empty() : Optional.ofNullable(first.config());
   }
+
+  /** What every gated run's input starts with (CutoverInput, PhaseInput, IsolationInput...): the config it was started with. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record StartedRun(MigrationConfig config) {}
 }

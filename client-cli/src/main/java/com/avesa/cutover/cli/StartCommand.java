@@ -99,10 +99,8 @@ abstract class StartCommand extends AvesaCommand {
   /** {@link #launch(TemporalConnection, MigrationConfig, Mode, String, boolean, OutputOptions.Format, PrintWriter, PrintWriter)} for any input. */
   static int launch(TemporalConnection connection, MigrationInput input, String id,
       boolean wait, OutputOptions.Format format, PrintWriter out, PrintWriter err) {
-    Mode mode = input.mode();
     MigrationRuns runs = new MigrationRuns(connection);
-    String workflowId = runs.start(input, id);
-    return RunFollower.afterStart(connection, workflowId, ProgressKind.MIGRATION, wait, format, out,
-        () -> MigrationRuns.printOutcome(runs.awaitReport(workflowId, mode), format, out, err));
+    return RunFollower.launch(connection, MigrationRuns.start(input, id), wait, format, out,
+        () -> MigrationRuns.printOutcome(runs.awaitReport(id, input.mode()), format, out, err));
   }
 }

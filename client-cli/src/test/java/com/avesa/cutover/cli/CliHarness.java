@@ -53,7 +53,8 @@ final class CliHarness implements BeforeAllCallback, AfterAllCallback {
     factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
     factory.newWorker(TaskQueues.AVESA_CUTOVER).registerWorkflowImplementationTypes(
         EchoMigrationWorkflow.class, com.avesa.cutover.workflows.sync.FinalSyncWorkflowImpl.class,
-        ScriptedCutoverWorkflow.class, EchoRollbackWorkflow.class, ScriptedInfrastructureWorkflow.class);
+        ScriptedCutoverWorkflow.class, EchoRollbackWorkflow.class, ScriptedInfrastructureWorkflow.class,
+        ScriptedIsolationWorkflow.class);
     factory.start();
     dir = Files.createTempDirectory("avesa-cli-test");
   }

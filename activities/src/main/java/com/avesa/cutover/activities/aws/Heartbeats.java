@@ -37,6 +37,10 @@ public final class Heartbeats {
     ActivityExecutionContext context = found.get();
     Thread caller = Thread.currentThread();
     AtomicReference<ActivityCompletionException> stopped = new AtomicReference<>();
+    // Guards the caller's interrupt: once the call is over, a late heartbeat must not interrupt the
+    // activity's thread in whatever it does next.
+    Object callerLock = new Object();
+    boolean[] calling = {true};
     ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "heartbeat-" + caller.getName());
       thread.setDaemon(true);
@@ -46,8 +50,10 @@ public final class Heartbeats {
       try {
         context.heartbeat(details);
       } catch (ActivityCompletionException e) {
-        if (stopped.compareAndSet(null, e)) {
-          caller.interrupt();
+        synchronized (callerLock) {
+          if (calling[0] && stopped.compareAndSet(null, e)) {
+            caller.interrupt();
+          }
         }
       }
     }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
@@ -57,7 +63,12 @@ public final class Heartbeats {
     } catch (RuntimeException e) {
       throw stopped.get() != null ? stopped.get() : e;
     } finally {
-      beats.shutdownNow();
+      synchronized (callerLock) {
+        calling[0] = false;
+      }
+      // shutdown, not shutdownNow: a heartbeat in flight finishes (interrupted mid-request it would
+      // be lost, and the activity's next heartbeat held back by the SDK's throttle); none starts after.
+      beats.shutdown();
       if (stopped.get() != null) {
         Thread.interrupted();
       }

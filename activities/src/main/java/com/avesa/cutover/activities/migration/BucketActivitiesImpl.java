@@ -190,6 +190,23 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     prefetch.close();
   }
 
+  /** A page's source listing and, where the pass compares, the target's objects under the same keys. */
+  private record Listings(ListObjectsV2Response source, Map<String, S3Object> inTarget) {}
+
+  /**
+   * The page's source listing (prefetched, or listed now; the next page is prefetched) and, when
+   * {@code compare}, the target's listing of the same key range.
+   */
+  private Listings listings(Route route, BucketPageRequest request, boolean compare) {
+    ListObjectsV2Response listing = prefetch.take(page(route.from(), request, request.continuationToken()))
+        .orElseGet(() -> list(route.from(), request));
+    if (Boolean.TRUE.equals(listing.isTruncated()) && listing.nextContinuationToken() != null) {
+      String next = listing.nextContinuationToken();
+      prefetch.prefetch(page(route.from(), request, next), () -> listRaw(route.from(), request, next));
+    }
+    return new Listings(listing, compare ? listTarget(route, request, listing.contents()) : Map.of());
+  }
+
   private BucketPage runPage(BucketPageRequest request, Pass pass) {
     Side toSide = request.fromSide() == Side.SOURCE ? Side.TARGET : Side.SOURCE;
     Route route = new Route(
@@ -203,21 +220,15 @@ public class BucketActivitiesImpl implements BucketActivities, AutoCloseable {
     // previous attempt's details, so a retry still finds the multipart uploads it recorded).
     PageProgress listingDetails = Heartbeats.lastDetails(PageProgress.class)
         .orElse(new PageProgress(request.fromBucket(), request.continuationToken(), 0, 0, List.of()));
-    ListObjectsV2Response listing = Heartbeats.whileRunning(listingDetails, LISTING_HEARTBEAT,
-        () -> prefetch.take(page(route.from(), request, request.continuationToken()))
-            .orElseGet(() -> list(route.from(), request)));
-    if (Boolean.TRUE.equals(listing.isTruncated()) && listing.nextContinuationToken() != null) {
-      String next = listing.nextContinuationToken();
-      prefetch.prefetch(page(route.from(), request, next), () -> listRaw(route.from(), request, next));
-    }
+    boolean byListing = request.verify() == VerifyMode.LISTING;
+    boolean compare = pass == Pass.COPY || (pass == Pass.VERIFY && byListing);
+    Listings listings = Heartbeats.whileRunning(listingDetails, LISTING_HEARTBEAT, () -> listings(route, request, compare));
+    ListObjectsV2Response listing = listings.source();
     List<S3Object> objects = listing.contents();
+    Map<String, S3Object> inTarget = listings.inTarget();
     AtomicInteger done = new AtomicInteger();
     AtomicBoolean serverCopyRefused = new AtomicBoolean();
     CopyMode mode = request.copyMode() == null ? CopyMode.AUTO : request.copyMode();
-    boolean byListing = request.verify() == VerifyMode.LISTING;
-    Map<String, S3Object> inTarget = pass == Pass.COPY || (pass == Pass.VERIFY && byListing)
-        ? Heartbeats.whileRunning(listingDetails, LISTING_HEARTBEAT, () -> listTarget(route, request, objects))
-        : Map.of();
     String guard = pass == Pass.COPY && byListing ? ObjectSync.firstToCopy(objects, inTarget) : null;
     List<Callable<Result>> tasks = new ArrayList<>(objects.size());
     for (S3Object object : objects) {
