@@ -70,7 +70,7 @@ final class PhaseRow<T extends Record> {
 
   static final PhaseRow<CompensationRecord> COMPENSATION = of(CompensationRecord.class)
       .value("name", CompensationRecord::name)
-      .value("undoes", CompensationRecord::undoes)
+      .value("undoes", c -> c.undoes() == null ? null : c.undoes().wireName())
       .value("status", CompensationRecord::status)
       .value("at", CompensationRecord::at)
       .value("detail", CompensationRecord::detail);

@@ -10,6 +10,7 @@ import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
 import com.avesa.cutover.workflows.isolation.IsolationReport;
 import com.avesa.cutover.workflows.isolation.PhaseRecord;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.run.RunReport;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
@@ -126,18 +127,18 @@ final class PhaseReports {
         new ArchiveRecord("src-a", "archive", "src-a/", "GLACIER", 10, 4, 1000, true),
         new ArchiveRecord("src-b", "archive", null, "DEEP_ARCHIVE", 0, 0, 0, false)),
         NANOS,
-        List.of(new ApprovalRecord("decommission", "alice", ApprovalRecord.APPROVED, "CAB-1", MICROS, null, null,
+        List.of(new ApprovalRecord("decommission", "alice", ApprovalRecord.Decision.APPROVED, "CAB-1", MICROS, null, null,
                 ApprovalsConfig.DECLARED),
-            new ApprovalRecord("decommission", "arn:aws:iam::1:user/bob", ApprovalRecord.REFUSED, null, NANOS, START,
+            new ApprovalRecord("decommission", "arn:aws:iam::1:user/bob", ApprovalRecord.Decision.REFUSED, null, NANOS, START,
                 "same approver twice", ApprovalsConfig.AWS_IAM),
-            new ApprovalRecord("retention", "carol", ApprovalRecord.APPROVED, null, START, null, null, null)),
+            new ApprovalRecord("retention", "carol", ApprovalRecord.Decision.APPROVED, null, START, null, null, null)),
         items("s3 bucket src-a", "archived then deleted", "s3 bucket src-b", "deleted"),
         items("lambda function old", "already gone"), List.of(), START, NANOS);
   }
 
   static DecommissionReport decommissionSparse() {
     return new DecommissionReport("decommission-sparse", PhaseOutcome.REJECTED, List.of(), null, List.of(
-        new ApprovalRecord("decommission", "arn:aws:iam::1:user/bob", ApprovalRecord.REJECTED, "not yet", START, null,
+        new ApprovalRecord("decommission", "arn:aws:iam::1:user/bob", ApprovalRecord.Decision.REJECTED, "not yet", START, null,
             null, ApprovalsConfig.AWS_IAM)),
         null, null, List.of("rejected by arn:aws:iam::1:user/bob: not yet"), null, null);
   }
@@ -150,25 +151,25 @@ final class PhaseReports {
     counts.put("missing", null);
     return new IsolationReport("isolate-full", "avesa-prod", "carol", PhaseOutcome.FAILED, "CUTOVER", "cutover", 2,
         "isolate-full-cutover",
-        List.of(new PhaseRecord("account-setup", "isolate-full-account-setup", "SUCCEEDED", START, MICROS, counts,
+        List.of(new PhaseRecord("account-setup", "isolate-full-account-setup", PhaseRecord.Status.SUCCEEDED, START, MICROS, counts,
                 items("iam role R", "created", "guardduty detector", "enabled"), List.of(), List.of(), "account 1"),
-            new PhaseRecord("execute", null, "SUCCEEDED", MICROS, NANOS, Map.of(), List.of(), List.of(),
+            new PhaseRecord("execute", null, PhaseRecord.Status.SUCCEEDED, MICROS, NANOS, Map.of(), List.of(), List.of(),
                 List.of("late approval", "second look"), "approved by alice"),
-            new PhaseRecord("cutover", "isolate-full-cutover", "FAILED", NANOS, null, null, null,
+            new PhaseRecord("cutover", "isolate-full-cutover", PhaseRecord.Status.FAILED, NANOS, null, null, null,
                 items("dns api", "in place"), null, null)),
-        List.of(new ApprovalRecord("execute", "alice", ApprovalRecord.APPROVED, "CAB-9", MICROS, null, null, null),
-            new ApprovalRecord("cutover", "bob", ApprovalRecord.REJECTED, "not tonight", NANOS, START, null,
+        List.of(new ApprovalRecord("execute", "alice", ApprovalRecord.Decision.APPROVED, "CAB-9", MICROS, null, null, null),
+            new ApprovalRecord("cutover", "bob", ApprovalRecord.Decision.REJECTED, "not tonight", NANOS, START, null,
                 ApprovalsConfig.DECLARED)),
-        List.of(new CompensationRecord("enableSourceIngestion", "disableSourceIngestion", CompensationRecord.DONE,
+        List.of(new CompensationRecord("enableSourceIngestion", CutoverStep.DISABLE_SOURCE_INGESTION, CompensationRecord.Status.DONE,
                 NANOS, "re-enabled 3 rules"),
-            new CompensationRecord("restoreDns", "switchDns", CompensationRecord.REGISTERED, null, null)),
+            new CompensationRecord("restoreDns", CutoverStep.SWITCH_DNS, CompensationRecord.Status.REGISTERED, null, null)),
         List.of("cutover rejected by bob", "rolled back"), START, null,
         List.of("unknown prefix raw/x/", "tenant t-9 has no secret"));
   }
 
   static IsolationReport isolateSparse() {
     return new IsolationReport("isolate-sparse", null, null, PhaseOutcome.SUCCEEDED, "DONE", null, 0, null, List.of(),
-        List.of(new ApprovalRecord("execute", "arn:aws:iam::1:user/a", ApprovalRecord.APPROVED, null, START, null,
+        List.of(new ApprovalRecord("execute", "arn:aws:iam::1:user/a", ApprovalRecord.Decision.APPROVED, null, START, null,
             null, ApprovalsConfig.AWS_IAM)), null, List.of(), START, START.plusSeconds(59));
   }
 }

@@ -36,16 +36,16 @@ public class ScriptedIsolationWorkflow implements ProductionIsolationWorkflow {
     planned.put("secrets", 1L);
     planned.put("secretsToCopy", 1L);
     List<PhaseRecord> phases = List.of(
-        new PhaseRecord(Phases.PLAN, id + "-plan", PhaseOutcome.SUCCEEDED.name(), now, now, planned, List.of(),
+        new PhaseRecord(Phases.PLAN, id + "-plan", PhaseRecord.Status.SUCCEEDED, now, now, planned, List.of(),
             List.of(), List.of(), "3 object(s) (2,048 bytes), 2 to copy; 5 item(s); 1 secret(s), 1 to copy"),
-        new PhaseRecord(Phases.CUTOVER, id + "-cutover", PhaseOutcome.SUCCEEDED.name(), now, now, Map.of(),
+        new PhaseRecord(Phases.CUTOVER, id + "-cutover", PhaseRecord.Status.SUCCEEDED, now, now, Map.of(),
             List.of(new PhaseItem("dns api.avesa.example", "switched")), List.of(), List.of(), "CUT_OVER"),
-        new PhaseRecord(Phases.VALIDATE, id + "-validate", "WAITING", now, null, Map.of("tenants", 2L), List.of(),
+        new PhaseRecord(Phases.VALIDATE, id + "-validate", PhaseRecord.Status.WAITING, now, null, Map.of("tenants", 2L), List.of(),
             List.of(), List.of(), null),
-        new PhaseRecord(Phases.DECOMMISSION, id + "-decommission", "PENDING", null, null, Map.of(), List.of(),
+        new PhaseRecord(Phases.DECOMMISSION, id + "-decommission", PhaseRecord.Status.PENDING, null, null, Map.of(), List.of(),
             List.of(), List.of(), null));
     List<ApprovalRecord> approvals = List.of(
-        new ApprovalRecord(Phases.EXECUTE_GATE, "bob", ApprovalRecord.APPROVED, "CAB-123", now, null, null, "bob"));
+        new ApprovalRecord(Phases.EXECUTE_GATE, "bob", ApprovalRecord.Decision.APPROVED, "CAB-123", now, null, null, "bob"));
     progress = new IsolationReport(id, input.config().name(), input.requestedBy(), PhaseOutcome.RUNNING,
         Phases.VALIDATE, Phases.VALIDATION_GATE, 1, id, phases, approvals, List.of(), List.of(), now, null,
         List.of("prefix tenants/t9/ of no known tenant"));
