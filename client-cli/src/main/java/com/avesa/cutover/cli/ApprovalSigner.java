@@ -1,8 +1,8 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.activities.aws.AwsCallException;
 import com.avesa.cutover.activities.approval.ProofSigner;
 import com.avesa.cutover.activities.approval.StsReplay;
+import com.avesa.cutover.activities.aws.AwsCallException;
 import com.avesa.cutover.workflows.approval.ApprovalProof;
 import java.io.IOException;
 import java.time.Clock;

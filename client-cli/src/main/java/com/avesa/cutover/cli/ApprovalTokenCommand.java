@@ -1,8 +1,8 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.approval.ApprovalProof;
-import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.cutover.Gates;
+import com.avesa.cutover.workflows.gate.Approval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,9 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.approval.ApprovalProof;
+import com.avesa.cutover.workflows.cutover.Gates;
 import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.gate.ApprovalRecord;
-import com.avesa.cutover.workflows.cutover.Gates;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

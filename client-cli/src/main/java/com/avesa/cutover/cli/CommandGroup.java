@@ -1,8 +1,8 @@
 package com.avesa.cutover.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * A command that only groups subcommands ({@code avesa account}, {@code infra}, {@code tenant},

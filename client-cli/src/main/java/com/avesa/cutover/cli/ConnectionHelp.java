@@ -3,9 +3,9 @@ package com.avesa.cutover.cli;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * Lists the options of {@link TemporalOptions} (address, namespace, TLS, API key, identity) in a

@@ -1,8 +1,8 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.gate.ApprovalNotice;
 import com.avesa.cutover.workflows.gate.ApprovalRecord;
-import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.run.RunKind;
 import java.io.PrintWriter;
 import java.time.Instant;

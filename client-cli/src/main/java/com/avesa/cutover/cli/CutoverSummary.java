@@ -1,6 +1,5 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.AlarmSelector;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.CutoverConfig;
@@ -9,6 +8,7 @@ import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import java.util.ArrayList;
 import java.util.List;
 

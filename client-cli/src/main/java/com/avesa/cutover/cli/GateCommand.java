@@ -1,8 +1,8 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.config.DurationLimits;
-import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.cutover.Gates;
+import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.runbook.Phases;
 import java.time.Duration;
 import java.util.Iterator;

@@ -1,7 +1,7 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.config.ConfigException;
 import com.avesa.cutover.runtime.config.ConfigLoader;
+import com.avesa.cutover.workflows.config.ConfigException;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.Mode;

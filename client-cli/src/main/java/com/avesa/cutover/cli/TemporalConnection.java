@@ -1,9 +1,9 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.runtime.codec.CodecKeysException;
 import com.avesa.cutover.runtime.codec.PayloadEncryption;
 import com.avesa.cutover.runtime.connect.TemporalTarget;
+import com.avesa.cutover.workflows.RunSearchAttributes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.SearchAttributes;

@@ -1,10 +1,10 @@
 package com.avesa.cutover.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * A usage error (unknown option, missing or bad value) prints one line naming it, and a second

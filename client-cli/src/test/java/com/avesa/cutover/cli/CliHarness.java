@@ -1,11 +1,11 @@
 package com.avesa.cutover.cli;
 
+import com.avesa.cutover.runtime.dev.DevServer;
 import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.CutoverWorkflow;
 import com.avesa.cutover.workflows.cutover.Outcome;
-import com.avesa.cutover.runtime.dev.DevServer;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;

@@ -1,6 +1,5 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.AlarmSelector;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
@@ -9,6 +8,7 @@ import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import java.time.Duration;
 import java.util.List;
 

@@ -3,8 +3,8 @@ package com.avesa.cutover.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.avesa.cutover.workflows.isolation.IsolationReport;
-import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.isolation.PhaseRecord;
+import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package com.avesa.cutover.cli;
 
-import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.StepRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.migration.MigrationProgress;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.run.CutoverStep;

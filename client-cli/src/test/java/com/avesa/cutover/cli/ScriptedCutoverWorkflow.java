@@ -1,8 +1,6 @@
 package com.avesa.cutover.cli;
 
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
-import com.avesa.cutover.workflows.gate.Approval;
-import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.cutover.CutoverChanges;
 import com.avesa.cutover.workflows.cutover.CutoverInput;
@@ -12,6 +10,8 @@ import com.avesa.cutover.workflows.cutover.Gates;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.RollbackRequest;
 import com.avesa.cutover.workflows.cutover.StepRecord;
+import com.avesa.cutover.workflows.gate.Approval;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.workflow.Workflow;

@@ -6,8 +6,8 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
-import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.runtime.config.ConfigLoader;
+import com.avesa.cutover.workflows.TaskQueues;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.sync.FinalSyncInput;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;

@@ -2,8 +2,8 @@ package com.avesa.cutover.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.approval.MotoIdentities;
+import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.demo.DemoCutover;
 import com.avesa.cutover.activities.demo.DemoEstate;
 import com.avesa.cutover.activities.testing.MotoExtension;

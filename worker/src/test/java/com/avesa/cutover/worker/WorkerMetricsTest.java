@@ -3,8 +3,8 @@ package com.avesa.cutover.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.avesa.cutover.workflows.WorkflowMetrics;
 import com.avesa.cutover.runtime.dev.DevServer;
+import com.avesa.cutover.workflows.WorkflowMetrics;
 import com.uber.m3.tally.Scope;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

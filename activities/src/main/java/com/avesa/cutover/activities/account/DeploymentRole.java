@@ -1,7 +1,7 @@
 package com.avesa.cutover.activities.account;
 
-import com.avesa.cutover.activities.aws.Failures;
 import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.activities.aws.Failures;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.account.DeploymentRoleRequest;
 import com.avesa.cutover.workflows.account.RolePermissionsRequest;

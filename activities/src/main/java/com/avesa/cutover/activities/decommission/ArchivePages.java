@@ -1,7 +1,7 @@
 package com.avesa.cutover.activities.decommission;
 
-import com.avesa.cutover.activities.aws.Heartbeats;
 import com.avesa.cutover.activities.aws.Failures;
+import com.avesa.cutover.activities.aws.Heartbeats;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.decommission.ArchivePage;
 import com.avesa.cutover.workflows.decommission.ArchivePageRequest;

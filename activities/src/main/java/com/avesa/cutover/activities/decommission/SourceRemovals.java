@@ -1,8 +1,8 @@
 package com.avesa.cutover.activities.decommission;
 
-import com.avesa.cutover.activities.aws.Heartbeats;
-import com.avesa.cutover.activities.aws.Failures;
 import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.activities.aws.Failures;
+import com.avesa.cutover.activities.aws.Heartbeats;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.decommission.ResourceChange;
 import com.avesa.cutover.workflows.estate.Estate;

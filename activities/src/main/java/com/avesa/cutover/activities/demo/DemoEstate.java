@@ -1,9 +1,9 @@
 package com.avesa.cutover.activities.demo;
 
 import com.avesa.cutover.activities.aws.AwsClients;
-import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.CutoverConfig;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.estate.Side;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.avesa.cutover.activities.infra;
 
 import com.avesa.cutover.workflows.estate.AccountConfig;
-import com.avesa.cutover.workflows.infra.DeployRequest;
 import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.infra.DeployRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,8 @@
 package com.avesa.cutover.activities.infra;
 
 import com.avesa.cutover.activities.aws.AwsClients;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.infra.DeployRequest;
 import com.avesa.cutover.workflows.infra.DeployResult;
 import com.avesa.cutover.workflows.infra.DeployedResources;
@@ -8,8 +10,6 @@ import com.avesa.cutover.workflows.infra.DeployedResourcesRequest;
 import com.avesa.cutover.workflows.infra.InfrastructureActivities;
 import com.avesa.cutover.workflows.infra.StorageRequest;
 import com.avesa.cutover.workflows.infra.TargetStorage;
-import com.avesa.cutover.workflows.estate.Estate;
-import com.avesa.cutover.workflows.estate.Side;
 import java.time.Duration;
 import java.util.Map;
 

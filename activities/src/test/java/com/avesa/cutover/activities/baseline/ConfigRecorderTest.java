@@ -6,11 +6,11 @@ import com.avesa.cutover.workflows.account.BaselineStep;
 import com.avesa.cutover.workflows.account.CreatedResource;
 import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorder;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorderStatus;
 import software.amazon.awssdk.services.config.model.DeliveryChannel;
-import java.util.List;
 
 class ConfigRecorderTest extends BaselineTestBase {
   static final String ROLE = "arn:aws:iam::" + ACCOUNT + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig";

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.runtime.config.ConfigLoader;
 import com.avesa.cutover.workflows.config.AlarmSelector;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
-import com.avesa.cutover.runtime.config.ConfigLoader;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DnsAlias;
 import com.avesa.cutover.workflows.config.DnsConfig;

@@ -2,19 +2,16 @@ package com.avesa.cutover.activities.migration;
 
 import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.testing.Failed;
-import com.avesa.cutover.activities.testing.S3Fixture;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-
 import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.activities.testing.S3Fixture;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.CopyMode;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.migration.BucketPage;
 import com.avesa.cutover.workflows.migration.BucketPageRequest;
 import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
-import com.avesa.cutover.workflows.estate.Estate;
-import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.migration.TenantTally;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
@@ -23,11 +20,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 class BucketActivitiesImplTest {
   @RegisterExtension static final MotoExtension MOTO = new MotoExtension();

@@ -1,25 +1,19 @@
 package com.avesa.cutover.activities.migration;
 
-import com.avesa.cutover.activities.testing.FaultProxy;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import com.avesa.cutover.activities.aws.AwsClients;
-import com.avesa.cutover.activities.testing.S3Fixture;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.avesa.cutover.activities.migration.BucketActivitiesImpl.PageProgress;
+import com.avesa.cutover.activities.testing.FaultProxy;
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.OneAttempt;
+import com.avesa.cutover.activities.testing.S3Fixture;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.config.CopyMode;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.migration.BucketActivities;
 import com.avesa.cutover.workflows.migration.BucketPage;
 import com.avesa.cutover.workflows.migration.BucketPageRequest;
 import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
-import com.avesa.cutover.workflows.estate.Estate;
-import com.avesa.cutover.workflows.estate.Side;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
@@ -33,6 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A retried copy page (Temporal's activity test environment, the previous attempt's heartbeat

@@ -1,22 +1,20 @@
 package com.avesa.cutover.activities.migration;
 
 import com.avesa.cutover.activities.aws.AwsClients;
-import com.avesa.cutover.activities.testing.S3Fixture;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.activities.testing.S3Fixture;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.config.CopyMode;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.migration.BucketPage;
 import com.avesa.cutover.workflows.migration.BucketPageRequest;
 import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
-import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.migration.ExtrasPage;
 import com.avesa.cutover.workflows.migration.ExtrasPageRequest;
 import com.avesa.cutover.workflows.migration.ExtrasRule;
 import com.avesa.cutover.workflows.migration.KeyRange;
 import com.avesa.cutover.workflows.migration.PartitionRequest;
-import com.avesa.cutover.workflows.estate.Side;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Partition discovery on moto, and pages that keep to their partition's key range. */
 class BucketPartitionsTest {

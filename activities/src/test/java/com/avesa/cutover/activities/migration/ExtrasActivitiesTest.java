@@ -1,20 +1,19 @@
 package com.avesa.cutover.activities.migration;
 
 import com.avesa.cutover.activities.aws.AwsClients;
-import com.avesa.cutover.activities.testing.S3Fixture;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.avesa.cutover.activities.testing.MotoExtension;
-import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.activities.tenants.TenantRegistry;
+import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.activities.testing.S3Fixture;
+import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.CopyMode;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SecretFilter;
 import com.avesa.cutover.workflows.config.TableMapping;
-import com.avesa.cutover.workflows.migration.AddedTenants;
 import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
+import com.avesa.cutover.workflows.migration.AddedTenants;
 import com.avesa.cutover.workflows.migration.Extras;
 import com.avesa.cutover.workflows.migration.ExtrasPage;
 import com.avesa.cutover.workflows.migration.ExtrasPageRequest;
@@ -24,7 +23,6 @@ import com.avesa.cutover.workflows.migration.ExtrasSegmentResult;
 import com.avesa.cutover.workflows.migration.SecretsRequest;
 import com.avesa.cutover.workflows.migration.SecretsResult;
 import com.avesa.cutover.workflows.migration.SegmentRequest;
-import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.migration.TableDigest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,6 +42,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Source ⊆ target on moto: extras found, reported, never failures; mirror mode deletes only what nothing protects. */
 class ExtrasActivitiesTest {

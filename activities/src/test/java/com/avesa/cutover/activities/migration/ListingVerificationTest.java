@@ -1,22 +1,20 @@
 package com.avesa.cutover.activities.migration;
 
 import com.avesa.cutover.activities.aws.AwsClients;
-import com.avesa.cutover.activities.testing.S3Fixture;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.activities.testing.S3Fixture;
 import com.avesa.cutover.activities.testing.TestEstates;
-import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.CopyMode;
 import com.avesa.cutover.workflows.config.VerifyMode;
+import com.avesa.cutover.workflows.estate.AccountConfig;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.migration.BucketPage;
 import com.avesa.cutover.workflows.migration.BucketPageRequest;
 import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
-import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.migration.ExtrasPage;
 import com.avesa.cutover.workflows.migration.ExtrasPageRequest;
 import com.avesa.cutover.workflows.migration.ExtrasRule;
-import com.avesa.cutover.workflows.estate.Side;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +31,8 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code data.verify: listing} against moto: what a copy and a verification cost in S3 requests

@@ -1,11 +1,8 @@
 package com.avesa.cutover.activities.migration;
 
-import com.avesa.cutover.activities.testing.S3Fixture;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.avesa.cutover.activities.migration.ObjectCopier.Route;
 import com.avesa.cutover.activities.testing.MotoExtension;
+import com.avesa.cutover.activities.testing.S3Fixture;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.BitSet;
@@ -34,6 +31,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Multipart copies against moto, through a client that counts (and on request fails) the part

@@ -2,19 +2,17 @@ package com.avesa.cutover.activities.migration;
 
 import com.avesa.cutover.activities.aws.AwsClients;
 import com.avesa.cutover.activities.testing.Failed;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.avesa.cutover.activities.testing.MotoExtension;
 import com.avesa.cutover.activities.testing.TestEstates;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.DataConfig;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.migration.EnsureTableRequest;
 import com.avesa.cutover.workflows.migration.ScanPlan;
 import com.avesa.cutover.workflows.migration.ScanPlanRequest;
-import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.migration.SegmentRequest;
 import com.avesa.cutover.workflows.migration.SegmentResult;
-import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.migration.TableActivities;
 import com.avesa.cutover.workflows.migration.TableDigest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TableActivitiesImplTest {
   @RegisterExtension static final MotoExtension MOTO = new MotoExtension();

@@ -1,16 +1,15 @@
 package com.avesa.cutover.workflows.report;
 
-import com.avesa.cutover.cli.ReportMarkdown;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.workflows.gate.ApprovalRecord;
+import com.avesa.cutover.cli.ReportMarkdown;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.cutover.CutoverChanges;
 import com.avesa.cutover.workflows.cutover.CutoverReport;
 import com.avesa.cutover.workflows.cutover.DnsRecordSet;
 import com.avesa.cutover.workflows.cutover.Outcome;
 import com.avesa.cutover.workflows.cutover.StepRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.migration.BucketReport;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;

@@ -1,15 +1,14 @@
 package com.avesa.cutover.workflows.report;
 
-import com.avesa.cutover.cli.ReportMarkdown;
-
 import static com.avesa.cutover.workflows.report.MigrationAndCutoverMarkdownTest.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.avesa.cutover.cli.ReportMarkdown;
 import com.avesa.cutover.workflows.account.AccountSetupReport;
-import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.SmokeTestResult;
 import com.avesa.cutover.workflows.decommission.ArchiveRecord;
 import com.avesa.cutover.workflows.decommission.DecommissionReport;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.infra.InfrastructureReport;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseItem;

@@ -1,17 +1,17 @@
 package com.avesa.cutover.runtime.config;
 
-import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SecretFilter;
 import com.avesa.cutover.workflows.config.TableMapping;
-import static com.avesa.cutover.runtime.config.YamlFields.absent;
-import static com.avesa.cutover.runtime.config.YamlFields.readItems;
-
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+
+import static com.avesa.cutover.runtime.config.YamlFields.absent;
+import static com.avesa.cutover.runtime.config.YamlFields.readItems;
 
 /**
  * Walks the YAML tree of a configuration file into a {@link MigrationConfig}, collecting every

@@ -1,9 +1,11 @@
 package com.avesa.cutover.runtime.config;
 
-import com.avesa.cutover.workflows.estate.AccountConfig;
+import com.avesa.cutover.workflows.config.AccountSetupConfig.NewAccount;
 import com.avesa.cutover.workflows.config.AccountSetupConfig;
 import com.avesa.cutover.workflows.config.DataConfig;
+import com.avesa.cutover.workflows.config.DecommissionConfig.Removal;
 import com.avesa.cutover.workflows.config.DecommissionConfig;
+import com.avesa.cutover.workflows.config.InfrastructureConfig.DeployCommand;
 import com.avesa.cutover.workflows.config.InfrastructureConfig;
 import com.avesa.cutover.workflows.config.RoleConfig;
 import com.avesa.cutover.workflows.config.RunbookConfig;
@@ -11,14 +13,12 @@ import com.avesa.cutover.workflows.config.SecurityConfig;
 import com.avesa.cutover.workflows.config.TableMapping;
 import com.avesa.cutover.workflows.config.TenantsConfig;
 import com.avesa.cutover.workflows.config.ValidationConfig;
-import static com.avesa.cutover.runtime.config.YamlFields.absent;
-
-import com.avesa.cutover.workflows.config.AccountSetupConfig.NewAccount;
-import com.avesa.cutover.workflows.config.DecommissionConfig.Removal;
-import com.avesa.cutover.workflows.config.InfrastructureConfig.DeployCommand;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import static com.avesa.cutover.runtime.config.YamlFields.absent;
 
 /**
  * Reads the runbook's other sections — {@code account:}, {@code role:}, {@code security:},

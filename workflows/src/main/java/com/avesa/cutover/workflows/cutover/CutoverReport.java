@@ -1,14 +1,14 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.run.RunCounts;
-import com.avesa.cutover.workflows.run.RunProgress;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.avesa.cutover.workflows.run.RunKind;
+import com.avesa.cutover.workflows.run.RunProgress;
 import com.avesa.cutover.workflows.run.RunReport;
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**

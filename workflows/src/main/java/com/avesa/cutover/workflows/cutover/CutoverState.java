@@ -2,16 +2,16 @@ package com.avesa.cutover.workflows.cutover;
 
 import static com.avesa.cutover.workflows.run.WorkflowClock.now;
 
-import com.avesa.cutover.workflows.gate.ApprovalRecord;
-import com.avesa.cutover.workflows.config.CutoverConfig;
-import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.PhaseGauge;
 import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.WorkflowMetrics;
-import com.avesa.cutover.workflows.run.CutoverStep;
+import com.avesa.cutover.workflows.config.CutoverConfig;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
 import com.avesa.cutover.workflows.gate.GateWindow;
+import com.avesa.cutover.workflows.run.CutoverStep;
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,30 +1,31 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.gate.GateKeeper;
-import com.avesa.cutover.workflows.gate.GatedWorkflow;
-import com.avesa.cutover.workflows.gate.ApprovalRecord;
-import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.ActivityRetries;
-import com.avesa.cutover.workflows.gate.ApprovalAuthority;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DnsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.TableMapping;
+import com.avesa.cutover.workflows.gate.Approval;
+import com.avesa.cutover.workflows.gate.ApprovalAuthority;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
+import com.avesa.cutover.workflows.gate.GateKeeper;
+import com.avesa.cutover.workflows.gate.GatedWorkflow;
 import com.avesa.cutover.workflows.migration.AccountActivities;
 import com.avesa.cutover.workflows.migration.DataMigrationWorkflow;
-import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.ExtrasSummary;
+import com.avesa.cutover.workflows.migration.MigrationInput;
 import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.migration.PreflightRequest;
-import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.RunIds;
+import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.run.WorkflowClock;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.VersioningBehavior;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -34,13 +35,12 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
-import io.temporal.common.VersioningBehavior;
-import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * The cutover as small steps in runbook order. Steps throw {@link Abort} (a refusal, an alarm, a

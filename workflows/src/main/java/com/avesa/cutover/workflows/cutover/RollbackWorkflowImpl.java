@@ -1,8 +1,8 @@
 package com.avesa.cutover.workflows.cutover;
 
 import com.avesa.cutover.workflows.run.RunKind;
-import io.temporal.workflow.Workflow;
 import io.temporal.common.VersioningBehavior;
+import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**

@@ -1,11 +1,11 @@
 package com.avesa.cutover.workflows.gate;
 
-import com.avesa.cutover.workflows.approval.IdentityActivities;
-import com.avesa.cutover.workflows.approval.CallerProof;
-import com.avesa.cutover.workflows.approval.CallerIdentity;
-import com.avesa.cutover.workflows.approval.ApprovalProof;
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.approval.ApprovalProof;
+import com.avesa.cutover.workflows.approval.CallerIdentity;
+import com.avesa.cutover.workflows.approval.CallerProof;
+import com.avesa.cutover.workflows.approval.IdentityActivities;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.gate.Approval;

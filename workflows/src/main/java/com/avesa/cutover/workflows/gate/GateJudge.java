@@ -2,8 +2,8 @@ package com.avesa.cutover.workflows.gate;
 
 import static com.avesa.cutover.workflows.run.WorkflowClock.now;
 
-import com.avesa.cutover.workflows.approval.ApprovalProof;
 import com.avesa.cutover.workflows.FailureType;
+import com.avesa.cutover.workflows.approval.ApprovalProof;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;

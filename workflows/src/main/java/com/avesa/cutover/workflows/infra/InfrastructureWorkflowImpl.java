@@ -3,16 +3,16 @@ package com.avesa.cutover.workflows.infra;
 import com.avesa.cutover.workflows.ActivityRetries;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.BucketMapping;
-import com.avesa.cutover.workflows.config.InfrastructureConfig;
 import com.avesa.cutover.workflows.config.InfrastructureConfig.DeployCommand;
+import com.avesa.cutover.workflows.config.InfrastructureConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.TableMapping;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.infra.TargetStorage.StorageState;
 import com.avesa.cutover.workflows.migration.BucketActivities;
 import com.avesa.cutover.workflows.migration.EnsureBucketRequest;
 import com.avesa.cutover.workflows.migration.EnsureTableRequest;
-import com.avesa.cutover.workflows.estate.Estate;
-import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.migration.TableActivities;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
@@ -20,13 +20,13 @@ import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.VersioningBehavior;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 import java.time.Duration;
 import java.util.List;
-import io.temporal.common.VersioningBehavior;
-import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /**
  * Deploy (when configured), ensure the target's buckets and tables, verify the deployed stacks,

@@ -1,11 +1,11 @@
 package com.avesa.cutover.workflows.isolation;
 
-import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
-import com.avesa.cutover.workflows.run.RunCounts;
-import com.avesa.cutover.workflows.run.RunProgress;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
+import com.avesa.cutover.workflows.run.RunCounts;
 import com.avesa.cutover.workflows.run.RunKind;
+import com.avesa.cutover.workflows.run.RunProgress;
 import com.avesa.cutover.workflows.run.RunReport;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;

@@ -2,16 +2,16 @@ package com.avesa.cutover.workflows.isolation;
 
 import static com.avesa.cutover.workflows.run.WorkflowClock.now;
 
+import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.gate.GateKeeper;
+import com.avesa.cutover.workflows.gate.GateWindow;
+import com.avesa.cutover.workflows.isolation.PhaseRecord.Status;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.run.RunIds;
-import com.avesa.cutover.workflows.gate.GateWindow;
 import com.avesa.cutover.workflows.runbook.Phases;
-import com.avesa.cutover.workflows.RunSearchAttributes;
-import com.avesa.cutover.workflows.isolation.PhaseRecord.Status;
 import io.temporal.common.SearchAttributes;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;

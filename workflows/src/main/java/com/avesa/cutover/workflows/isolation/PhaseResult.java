@@ -1,7 +1,7 @@
 package com.avesa.cutover.workflows.isolation;
 
-import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.cutover.CompensationRecord;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,9 +1,9 @@
 package com.avesa.cutover.workflows.migration;
 
-import com.avesa.cutover.workflows.estate.Estate;
-import com.avesa.cutover.workflows.estate.Side;
 import com.avesa.cutover.workflows.config.CopyMode;
 import com.avesa.cutover.workflows.config.VerifyMode;
+import com.avesa.cutover.workflows.estate.Estate;
+import com.avesa.cutover.workflows.estate.Side;
 
 /**
  * One page (at most {@code pageSize} keys, never more than 1,000) of {@code fromBucket} under

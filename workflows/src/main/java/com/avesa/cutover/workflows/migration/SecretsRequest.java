@@ -1,8 +1,8 @@
 package com.avesa.cutover.workflows.migration;
 
+import com.avesa.cutover.workflows.config.SecretFilter;
 import com.avesa.cutover.workflows.estate.Estate;
 import com.avesa.cutover.workflows.estate.Side;
-import com.avesa.cutover.workflows.config.SecretFilter;
 
 /**
  * The secrets of {@code fromSide} whose names match {@code filter}, compared with the other side;

@@ -1,8 +1,8 @@
 package com.avesa.cutover.workflows.report;
 
+import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.gate.ApprovalNotice;
 import com.avesa.cutover.workflows.gate.ApprovalRecord;
-import com.avesa.cutover.workflows.cutover.CompensationRecord;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,7 @@
 package com.avesa.cutover.workflows.smoke;
 
-import com.avesa.cutover.workflows.FailureMessages;
-import static com.avesa.cutover.workflows.run.WorkflowClock.now;
-
 import com.avesa.cutover.workflows.ActivityRetries;
+import com.avesa.cutover.workflows.FailureMessages;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SmokeTest;
@@ -16,15 +14,17 @@ import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.common.VersioningBehavior;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import io.temporal.common.VersioningBehavior;
-import io.temporal.workflow.WorkflowVersioningBehavior;
+
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
 
 /**
  * Invokes every smoke test in turn (all of them, also after one failed, so the report names every

@@ -8,18 +8,18 @@ import com.avesa.cutover.workflows.migration.MigrationReport;
 import com.avesa.cutover.workflows.migration.Mode;
 import com.avesa.cutover.workflows.run.RunIds;
 import com.uber.m3.tally.Scope;
+import io.temporal.common.VersioningBehavior;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
-import io.temporal.common.VersioningBehavior;
-import io.temporal.workflow.WorkflowVersioningBehavior;
 
 /** Runs one SYNC as a child workflow and turns its report into a {@link FinalSyncResult}. */
 public class FinalSyncWorkflowImpl implements FinalSyncWorkflow {

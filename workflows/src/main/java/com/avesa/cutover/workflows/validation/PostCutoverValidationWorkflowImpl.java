@@ -1,9 +1,7 @@
 package com.avesa.cutover.workflows.validation;
 
-import com.avesa.cutover.workflows.FailureMessages;
-import static com.avesa.cutover.workflows.run.WorkflowClock.now;
-
 import com.avesa.cutover.workflows.ActivityRetries;
+import com.avesa.cutover.workflows.FailureMessages;
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.config.TenantsConfig;
 import com.avesa.cutover.workflows.estate.Estate;
@@ -11,15 +9,17 @@ import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.VersioningBehavior;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowVersioningBehavior;
 import java.time.Duration;
 import java.time.Instant;
-import io.temporal.common.VersioningBehavior;
-import io.temporal.workflow.WorkflowVersioningBehavior;
+
+import static com.avesa.cutover.workflows.run.WorkflowClock.now;
 
 /**
  * Reads the tenants, then checks their secrets and lists the data lake in parallel, and reports

@@ -1,9 +1,9 @@
 package com.avesa.cutover.workflows.validation;
 
-import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.run.RunReport;
+import com.avesa.cutover.workflows.runbook.PhaseItem;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;

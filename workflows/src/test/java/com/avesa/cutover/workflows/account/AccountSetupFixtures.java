@@ -5,13 +5,13 @@ import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
-import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.AccountSetupConfig;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.RoleConfig;
 import com.avesa.cutover.workflows.config.RunbookConfig;
 import com.avesa.cutover.workflows.config.SecurityConfig;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
 import java.util.List;
 

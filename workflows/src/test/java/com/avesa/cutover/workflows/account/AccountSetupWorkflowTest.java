@@ -18,10 +18,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.avesa.cutover.workflows.FailureType;
-import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.AccountSetupConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.RunbookConfig;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;

@@ -1,16 +1,12 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.gate.ApprovalRecord;
-import com.avesa.cutover.workflows.gate.Approval;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
-import com.avesa.cutover.workflows.config.ApprovalsConfig;
-import com.avesa.cutover.workflows.config.MigrationConfig;
-import com.avesa.cutover.workflows.gate.ApprovalAuthority;
 import com.avesa.cutover.workflows.approval.ApprovalProof;
 import com.avesa.cutover.workflows.approval.FakeSts;
+import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.config.MigrationConfig;
+import com.avesa.cutover.workflows.gate.Approval;
+import com.avesa.cutover.workflows.gate.ApprovalAuthority;
+import com.avesa.cutover.workflows.gate.ApprovalRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
@@ -19,8 +15,8 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +24,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A cutover under {@code approvals.identity: aws-iam}, with STS played by {@link FakeSts}: every

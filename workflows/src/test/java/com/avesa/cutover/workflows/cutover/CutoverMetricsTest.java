@@ -1,10 +1,7 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.gate.Approval;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
+import com.avesa.cutover.workflows.gate.Approval;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.util.Duration;
 import io.micrometer.core.instrument.Gauge;
@@ -19,6 +16,9 @@ import io.temporal.worker.Worker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The phase gauges the Grafana dashboard reads: 1 for the phase a run is in, 0 for those it left. */
 @Timeout(60)

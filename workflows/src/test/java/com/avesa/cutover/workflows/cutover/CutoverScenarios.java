@@ -1,15 +1,11 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.gate.Approval;
-import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-
 import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.SearchAttributesOnServer;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.MonitorConfig;
+import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.histories.Histories;
 import com.avesa.cutover.workflows.histories.Scenario;
 import io.temporal.client.WorkflowClient;
@@ -21,6 +17,10 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 /**
  * The cutover's and the rollback's recorded paths: at the gate (with a refused signal), mid-monitoring,

@@ -1,11 +1,8 @@
 package com.avesa.cutover.workflows.cutover;
 
-import com.avesa.cutover.workflows.gate.Approval;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.SearchAttributesOnServer;
+import com.avesa.cutover.workflows.gate.Approval;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowStub;
@@ -19,6 +16,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A cutover started with its config and kind as search attributes, on a test server that has the

@@ -3,8 +3,8 @@ package com.avesa.cutover.workflows.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 
 import com.avesa.cutover.workflows.FailureType;
 import com.avesa.cutover.workflows.RecordedHistories;

@@ -2,10 +2,10 @@ package com.avesa.cutover.workflows.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.decommission.DecommissionWorkflow;
 import com.avesa.cutover.workflows.decommission.DecommissionWorkflowImpl;
 import com.avesa.cutover.workflows.decommission.PagedSource;
+import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.run.RunIds;
 import com.avesa.cutover.workflows.runbook.PhaseProgress;

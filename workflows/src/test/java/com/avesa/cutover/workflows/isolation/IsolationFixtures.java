@@ -1,6 +1,5 @@
 package com.avesa.cutover.workflows.isolation;
 
-import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.AlarmSelector;
 import com.avesa.cutover.workflows.config.ApprovalsConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
@@ -14,6 +13,7 @@ import com.avesa.cutover.workflows.config.RunbookConfig;
 import com.avesa.cutover.workflows.config.SecretFilter;
 import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.config.TableMapping;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import io.temporal.testing.TestWorkflowExtension;
 import java.time.Duration;
 import java.util.List;

@@ -1,12 +1,5 @@
 package com.avesa.cutover.workflows.migration;
 
-import com.avesa.cutover.workflows.estate.Side;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.lenient;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.withSettings;
-
-import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.BucketMapping;
 import com.avesa.cutover.workflows.config.CopyMode;
 import com.avesa.cutover.workflows.config.DataConfig;
@@ -14,8 +7,15 @@ import com.avesa.cutover.workflows.config.ExtrasProtection;
 import com.avesa.cutover.workflows.config.MigrationConfig;
 import com.avesa.cutover.workflows.config.SecretFilter;
 import com.avesa.cutover.workflows.config.TableMapping;
+import com.avesa.cutover.workflows.estate.AccountConfig;
+import com.avesa.cutover.workflows.estate.Side;
 import java.util.List;
 import java.util.Map;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
 
 /** Configs and mocked activities whose answers depend on their input, for workflow-logic tests. */
 final class MigrationFixtures {

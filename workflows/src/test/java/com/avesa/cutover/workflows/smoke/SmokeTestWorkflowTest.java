@@ -8,7 +8,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
 import com.avesa.cutover.workflows.FailureType;
-import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.config.CutoverConfig;
 import com.avesa.cutover.workflows.config.DataConfig;
 import com.avesa.cutover.workflows.config.InfrastructureConfig;
@@ -18,6 +17,7 @@ import com.avesa.cutover.workflows.config.SmokeTest;
 import com.avesa.cutover.workflows.cutover.CutoverActivities;
 import com.avesa.cutover.workflows.cutover.SmokeTestRequest;
 import com.avesa.cutover.workflows.cutover.SmokeTestResult;
+import com.avesa.cutover.workflows.estate.AccountConfig;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.runbook.PhaseInput;
 import com.avesa.cutover.workflows.runbook.PhaseItem;
