@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.avesa.cutover.cli.CliHarness.Run;
 import com.avesa.cutover.workflows.RunSearchAttributes;
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesResponse;
 import io.temporal.common.SearchAttributes;
@@ -28,7 +29,7 @@ class SearchAttributesCliTest {
     SearchAttributes attributes = TEMPORAL.client().newUntypedWorkflowStub("attributed-plan").describe()
         .getTypedSearchAttributes();
     assertThat(attributes.get(RunSearchAttributes.CONFIG)).isEqualTo("attributed");
-    assertThat(attributes.get(RunSearchAttributes.KIND)).isEqualTo(RunSearchAttributes.MIGRATION);
+    assertThat(attributes.get(RunSearchAttributes.KIND)).isEqualTo(RunKind.MIGRATION.word());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.avesa.cutover.workflows;
 
+import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.runbook.Phases;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.common.SearchAttributeKey;
@@ -33,18 +34,6 @@ public final class RunSearchAttributes {
   public static final SearchAttributeKey<String> PHASE = SearchAttributeKey.forKeyword("AvesaPhase");
   public static final SearchAttributeKey<String> OUTCOME = SearchAttributeKey.forKeyword("AvesaOutcome");
   public static final SearchAttributeKey<String> PENDING_GATE = SearchAttributeKey.forKeyword("AvesaPendingGate");
-
-  /** The kinds of run ({@link #KIND}), as {@code avesa list --kind} names them. */
-  public static final String MIGRATION = "migration";
-  public static final String CUTOVER = "cutover";
-  public static final String ROLLBACK = "rollback";
-  public static final String SYNC = "sync";
-  public static final String ISOLATE = "isolate";
-  public static final String ACCOUNT = "account";
-  public static final String INFRA = "infra";
-  public static final String SMOKE = "smoke";
-  public static final String VALIDATE = "validate";
-  public static final String DECOMMISSION = "decommission";
 
   /** Every attribute, by name, with its type: what a namespace must have (all Keyword). */
   public static final Map<String, IndexedValueType> REQUIRED = required();
@@ -99,13 +88,13 @@ public final class RunSearchAttributes {
   /** The kind of the child an isolation run starts for runbook phase {@code phase}. */
   public static String kindOfPhase(String phase) {
     return switch (phase) {
-      case Phases.ACCOUNT_SETUP -> ACCOUNT;
-      case Phases.INFRASTRUCTURE -> INFRA;
-      case Phases.PLAN, Phases.COPY -> MIGRATION;
-      case Phases.SMOKE_TEST -> SMOKE;
-      case Phases.CUTOVER -> CUTOVER;
-      case Phases.VALIDATE -> VALIDATE;
-      case Phases.DECOMMISSION -> DECOMMISSION;
+      case Phases.ACCOUNT_SETUP -> RunKind.ACCOUNT.word();
+      case Phases.INFRASTRUCTURE -> RunKind.INFRA.word();
+      case Phases.PLAN, Phases.COPY -> RunKind.MIGRATION.word();
+      case Phases.SMOKE_TEST -> RunKind.SMOKE.word();
+      case Phases.CUTOVER -> RunKind.CUTOVER.word();
+      case Phases.VALIDATE -> RunKind.VALIDATE.word();
+      case Phases.DECOMMISSION -> RunKind.DECOMMISSION.word();
       default -> phase;
     };
   }

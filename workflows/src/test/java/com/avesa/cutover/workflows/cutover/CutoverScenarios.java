@@ -8,6 +8,7 @@ import com.avesa.cutover.workflows.config.MonitorConfig;
 import com.avesa.cutover.workflows.gate.Approval;
 import com.avesa.cutover.workflows.histories.Histories;
 import com.avesa.cutover.workflows.histories.Scenario;
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -133,7 +134,7 @@ public final class CutoverScenarios {
     env.start();
     WorkflowOptions.Builder options = WorkflowOptions.newBuilder().setTaskQueue(worker.getTaskQueue()).setWorkflowId(id);
     if (searchAttributes) {
-      options.setTypedSearchAttributes(RunSearchAttributes.atStart(config.name(), RunSearchAttributes.CUTOVER));
+      options.setTypedSearchAttributes(RunSearchAttributes.atStart(config.name(), RunKind.CUTOVER.word()));
     }
     CutoverWorkflow workflow = env.getWorkflowClient().newWorkflowStub(CutoverWorkflow.class, options.build());
     WorkflowClient.start(workflow::cutover, new CutoverInput(config, "carol"));

@@ -3,6 +3,7 @@ package com.avesa.cutover.workflows.cutover;
 import com.avesa.cutover.workflows.RunSearchAttributes;
 import com.avesa.cutover.workflows.SearchAttributesOnServer;
 import com.avesa.cutover.workflows.gate.Approval;
+import com.avesa.cutover.workflows.run.RunKind;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowStub;
@@ -41,7 +42,7 @@ class CutoverSearchAttributesTest {
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
       SearchAttributes atGate = searchAttributes(workflow);
       assertThat(atGate.get(RunSearchAttributes.CONFIG)).isEqualTo("avesa-test");
-      assertThat(atGate.get(RunSearchAttributes.KIND)).isEqualTo(RunSearchAttributes.CUTOVER);
+      assertThat(atGate.get(RunSearchAttributes.KIND)).isEqualTo(RunKind.CUTOVER.word());
       assertThat(atGate.get(RunSearchAttributes.PENDING_GATE)).isEqualTo(Gates.CUTOVER);
       assertThat(atGate.get(RunSearchAttributes.OUTCOME)).isEqualTo("RUNNING");
       assertThat(atGate.get(RunSearchAttributes.PHASE)).isEqualTo(workflow.progress().phase());
