@@ -38,6 +38,11 @@ final class Json {
     }
   }
 
+  /** An enum constant as the JSON writes it, unquoted: its name, or its {@code @JsonValue} where it has one. */
+  static String text(Enum<?> constant) {
+    return MAPPER.convertValue(constant, String.class);
+  }
+
   /** {@code {"workflowId": "<id>"}} on one line: what a command that starts a run prints. */
   static String workflowId(String workflowId) {
     return "{\"workflowId\": " + write(workflowId) + "}";

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * record's component order, each read through its typed accessor. A null leaves its key out; a
  * list of records reads as its size ({@code changed=2 item(s)}), a list of values as
  * {@code a; b}, an empty list not at all; a map as {@code {key=value  key=value}}, keys sorted.
- * Values print as {@link #text}: an enum by its name, anything else as {@code String.valueOf}.
+ * Values print as {@link #text}: an enum as the JSON writes it, anything else as {@code String.valueOf}.
  *
  * @param <T> the row's record type
  */
@@ -70,7 +70,7 @@ final class PhaseRow<T extends Record> {
 
   static final PhaseRow<CompensationRecord> COMPENSATION = of(CompensationRecord.class)
       .value("name", CompensationRecord::name)
-      .value("undoes", c -> c.undoes() == null ? null : c.undoes().wireName())
+      .value("undoes", CompensationRecord::undoes)
       .value("status", CompensationRecord::status)
       .value("at", CompensationRecord::at)
       .value("detail", CompensationRecord::detail);
@@ -160,8 +160,11 @@ final class PhaseRow<T extends Record> {
     return columns.stream().map(Column::name).toList();
   }
 
-  /** A value as the reports print it: an enum by its name, anything else (times ISO-8601) as {@code String.valueOf}. */
+  /**
+   * A value as the reports print it: an enum as the JSON writes it (its name, or its {@code @JsonValue}
+   * such as a step's {@code switchDns}), anything else (times ISO-8601) as {@code String.valueOf}.
+   */
   static String text(Object value) {
-    return value instanceof Enum<?> constant ? constant.name() : String.valueOf(value);
+    return value instanceof Enum<?> constant ? Json.text(constant) : String.valueOf(value);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.avesa.cutover.workflows.cutover.CutoverReport;
+import com.avesa.cutover.workflows.run.CutoverStep;
 import com.avesa.cutover.workflows.run.PhaseOutcome;
 import com.avesa.cutover.workflows.run.RunKind;
 import com.avesa.cutover.workflows.run.RunReport;
@@ -84,6 +85,12 @@ class PhaseLayoutTest {
     assertThat(PhaseRow.text(Shade.LIGHT)).isEqualTo("LIGHT");
     assertThat("\"" + PhaseRow.text(Shade.LIGHT) + "\"").isEqualTo(Json.write(Shade.LIGHT));
     assertThat("\"" + PhaseRow.text(RunKind.SMOKE) + "\"").isEqualTo(Json.write(RunKind.SMOKE));
+  }
+
+  @Test
+  void anEnumWithAJsonValuePrintsThatValue() {
+    assertThat(PhaseRow.text(CutoverStep.SWITCH_DNS)).isEqualTo("switchDns");
+    assertThat("\"" + PhaseRow.text(CutoverStep.SWITCH_DNS) + "\"").isEqualTo(Json.write(CutoverStep.SWITCH_DNS));
   }
 
   /** An enum whose toString is not its name. */
